@@ -1,0 +1,37 @@
+/**
+ * The Pulumi program: one stack per environment turns every enabled product's monitoring plan into
+ * Datadog, PagerDuty, AWS CloudWatch and Sentry resources.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { EscalationPolicy } from "./components/EscalationPolicy";
+import { LogPipeline } from "./components/LogPipeline";
+import { ProductMonitoring } from "./components/ProductMonitoring";
+import { loadStack } from "./components/stack";
+import { SyntheticSuite } from "./components/SyntheticSuite";
+import { catalog } from "./products";
+
+const stack = loadStack(catalog);
+const { config } = stack;
+
+const deployed = stack.products.map((product) => {
+    const args = { product, config };
+    const escalation = new EscalationPolicy(product.key, args);
+    const monitoring = new ProductMonitoring(product.key, args, { dependsOn: [escalation] });
+    const logs = new LogPipeline(product.key, args);
+    const synthetics = new SyntheticSuite(product.key, args, { dependsOn: [escalation] });
+    return { product, escalation, monitoring, logs, synthetics };
+});
+
+/** What product repos read through `new pulumi.StackReference(...)`; see docs/stack-references.md. */
+export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics }) => [product.key, {
+    displayName: product.displayName,
+    team: product.team.handle,
+    pagerdutyServiceId: escalation.serviceId,
+    pagerdutyIntegrationKey: escalation.integrationKey,
+    monitorIds: monitoring.monitorIds,
+    logGroupNames: logs.logGroupNames,
+    syntheticTestIds: synthetics.testIds,
+}]));
+
+export const environment = config.environment;
+export const stackName = pulumi.getStack();

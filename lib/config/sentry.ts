@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const SentryConfig = z.strictObject({
+    /** Sentry organization slug. */
+    organization: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    /** Client key (DSN) rate limit. */
+    keyRateLimit: z.strictObject({
+        count: z.number().int().positive(),
+        windowSeconds: z.number().int().positive(),
+    }),
+});
+export type SentryConfig = z.infer<typeof SentryConfig>;

@@ -1,0 +1,115 @@
+/**
+ * The monitor model: what one Datadog monitor looks like, derived from a product spec and the stack config.
+ * Pure; `components/ProductMonitoring.ts` maps it onto `datadog.Monitor`.
+ */
+import type { Monitor, Product, Surface } from "./catalog/schema";
+import type { RoutingConfig } from "./config/routing";
+import { durationSeconds } from "./duration";
+import { alertMessage } from "./messages";
+import { monitorTitle, runbookPath } from "./naming";
+import { buildQuery, formatNumber, MonitorType, monitorType } from "./query";
+import { routeHandles } from "./routing";
+import { severityPolicy } from "./severity";
+
+export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitoring/blob/main";
+
+export interface MonitorContext {
+    environment: string;
+    routing: RoutingConfig;
+}
+
+export interface MonitorThresholds {
+    critical: string;
+    warning?: string;
+    ok?: string;
+    criticalRecovery?: string;
+}
+
+export interface MonitorModel {
+    /** Stable id within the product; the resource name suffix. */
+    id: string;
+    name: string;
+    type: MonitorType;
+    query: string;
+    message: string;
+    priority: string;
+    tags: string[];
+    thresholds: MonitorThresholds;
+    thresholdWindows?: { triggerWindow: string; recoveryWindow: string };
+    notifyNoData: boolean;
+    noDataTimeframeMinutes?: number;
+    renotifyIntervalMinutes?: number;
+    renotifyStatuses?: string[];
+    evaluationDelaySeconds?: number;
+    newGroupDelaySeconds?: number;
+    requireFullWindow: boolean;
+    includeTags: boolean;
+    onMissingData?: string;
+}
+
+/** Tags on every resource of a product (Datadog unified service tagging + ownership). */
+export function standardTags(product: Product, surface: Surface, environment: string, severity?: string): string[] {
+    return [
+        `env:${environment}`,
+        `service:${surface.service}`,
+        `team:${product.team.handle}`,
+        `product:${product.key}`,
+        ...(severity ? [`severity:${severity.toLowerCase()}`] : []),
+        "managed-by:pulumi",
+    ];
+}
+
+export function surfaceOf(product: Product, name: string): Surface {
+    const s = product.surfaces.find((x) => x.name === name);
+    if (!s) throw new Error(`${product.key}: unknown surface "${name}"`);
+    return s;
+}
+
+function thresholdText(m: Monitor): string {
+    const w = m.warning !== undefined ? `, warning ${m.comparator} ${formatNumber(m.warning)} ${m.unit}` : "";
+    return `critical ${m.comparator} ${formatNumber(m.critical)} ${m.unit}${w}`;
+}
+
+export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext): MonitorModel {
+    const surface = surfaceOf(product, m.surface);
+    const policy = severityPolicy(m.severity);
+    const type = monitorType(m.query);
+    const scope = { env: ctx.environment, service: surface.service };
+    const window = "window" in m.query ? durationSeconds(m.query.window) : 300;
+    const isServiceCheck = m.query.kind === "service-check";
+    const thresholds: MonitorThresholds = isServiceCheck
+        ? { critical: formatNumber(m.critical), ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}), ok: "1" }
+        : { critical: formatNumber(m.critical), ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}) };
+    const isAnomaly = m.query.kind === "anomaly";
+    // Cloud and APM metrics arrive late; log/RUM/service-check monitors need no delay.
+    const usesMetrics = type === "metric alert" || type === "query alert";
+    return {
+        id: m.id,
+        name: monitorTitle(product.displayName, m.title, ctx.environment),
+        type,
+        query: buildQuery(m.query, m.comparator, m.critical, scope),
+        message: alertMessage({
+            title: `${product.displayName}: ${m.title}`,
+            whatHappened: m.whatHappened,
+            firstSteps: m.firstSteps,
+            runbook: runbookPath(product.key, m.id),
+            runbookBaseUrl: RUNBOOK_BASE_URL,
+            handles: routeHandles(m.severity, ctx.environment, ctx.routing, product),
+            threshold: thresholdText(m),
+        }),
+        priority: policy.priority,
+        tags: [...standardTags(product, surface, ctx.environment, m.severity), `category:${m.category}`],
+        thresholds,
+        thresholdWindows: isAnomaly ? { triggerWindow: "last_15m", recoveryWindow: "last_15m" } : undefined,
+        notifyNoData: m.notifyNoData,
+        // Availability checks: no data for twice the window (at least 10 min) means the service is gone.
+        noDataTimeframeMinutes: m.notifyNoData ? Math.max(10, Math.ceil((2 * window) / 60)) : undefined,
+        renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
+        renotifyStatuses: policy.renotifyMinutes ? ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(m.notifyNoData ? ["no data"] : [])] : undefined,
+        evaluationDelaySeconds: usesMetrics ? 60 : undefined,
+        newGroupDelaySeconds: 300,
+        // Sparse business counters should not wait for a full window; latency/ratios should.
+        requireFullWindow: false,
+        includeTags: true,
+    };
+}

@@ -1,0 +1,29 @@
+/**
+ * One naming strategy for every resource and handle, so names stay stable and agree across tools.
+ */
+
+/** Logical (URN) name of a child resource: `${component}-${suffix}`. */
+export function childName(component: string, ...parts: string[]): string {
+    return [component, ...parts].join("-");
+}
+
+/** PagerDuty service name; also the `@pagerduty-<name>` handle registered in Datadog. */
+export function pagerdutyServiceName(productKey: string, environment: string): string {
+    return `${productKey}-${environment}`;
+}
+
+/** Display name of a monitor: `[BEARO] Payment failure rate`. */
+export function monitorTitle(displayName: string, title: string, environment: string): string {
+    const env = environment === "production" ? "" : ` (${environment})`;
+    return `[${displayName}${env}] ${title}`;
+}
+
+/** Anchor of a monitor's runbook section. */
+export function runbookPath(productKey: string, monitorId: string): string {
+    return `docs/runbooks/${productKey}.md#${monitorId}`;
+}
+
+/** CloudWatch log group name: `/<product>/<env>/<type>` (002 names `/vivr/production/app`). */
+export function logGroupName(productKey: string, environment: string, logType: string): string {
+    return `/${productKey}/${environment}/${logType}`;
+}

@@ -1,0 +1,173 @@
+/**
+ * Evaluates the real program (index.ts) under Pulumi's mock runtime, with config read from
+ * `Pulumi.<stack>.yaml` the way the CLI hands it to a program, and records every registered resource.
+ * Must run in a fresh process (the Pulumi runtime and the module cache are global).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import * as YAML from "yaml";
+import { mocks } from "./mocks";
+
+/** Pulumi's marker for secret values on the wire. */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SECRET_TEXT = "[secret]";
+
+export interface PlanResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent: string | null;
+    custom: boolean;
+    inputs: Record<string, unknown>;
+    dependsOn: string[];
+    options: { protect: boolean; retainOnDelete: boolean; aliases: number; ignoreChanges: string[] };
+}
+
+export interface Plan {
+    stack: string;
+    project: string;
+    resources: PlanResource[];
+    outputs: Record<string, unknown>;
+}
+
+export interface PlanOptions {
+    stack: string;
+    /** Project root holding Pulumi.yaml and index.ts. */
+    projectDir: string;
+    /** Stack config file; defaults to `<projectDir>/Pulumi.<stack>.yaml`. */
+    configFile?: string;
+    /** Values for `secure:` config keys (the CLI would decrypt them); placeholders otherwise. */
+    secretValues?: Record<string, string>;
+}
+
+export function readProjectName(projectDir: string): string {
+    const doc = YAML.parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };
+    if (!doc?.name) throw new Error(`${path.join(projectDir, "Pulumi.yaml")}: name: missing`);
+    return doc.name;
+}
+
+/**
+ * The config map as the CLI passes it: keys namespaced (`<project>:<key>` when written bare), objects and
+ * arrays JSON-encoded, scalars as strings, `secure:` values decrypted and listed as secret keys.
+ */
+export function stackConfigMap(file: string, project: string, secretValues: Record<string, string> = {}): { config: Record<string, string>; secretKeys: string[] } {
+    const text = fs.readFileSync(file, "utf8");
+    const doc = (YAML.parse(text) ?? {}) as { config?: Record<string, unknown> };
+    if (doc.config !== undefined && (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config))) {
+        throw new Error("config: must be a mapping of keys to values");
+    }
+    const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    for (const [rawKey, value] of Object.entries(doc.config ?? {})) {
+        const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
+        const short = key.split(":").slice(1).join(":");
+        if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) {
+            config[key] = secretValues[short] ?? secretValues[key] ?? `offline-placeholder-${short}`;
+            secretKeys.push(key);
+        } else if (value !== null && typeof value === "object") {
+            config[key] = JSON.stringify(value);
+        } else {
+            config[key] = String(value ?? "");
+        }
+    }
+    return { config, secretKeys };
+}
+
+/** Replaces Pulumi secret envelopes with "[secret]" and unknowns with undefined. */
+export function redact(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(redact);
+    if (value && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SECRET_SIG_KEY] === SECRET_SIG) return SECRET_TEXT;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(obj)) {
+            if (v === pulumi.runtime.unknownValue || v === "04da6b54-80e4-46f7-96ec-b56ff0331ba9") continue;
+            out[k] = redact(v);
+        }
+        return out;
+    }
+    return value;
+}
+
+interface StructLike { toJavaScript(): Record<string, unknown> }
+
+/** Evaluates the program; resolves with the plan or rejects with the program's error. */
+export async function evaluate(opts: PlanOptions): Promise<Plan> {
+    const project = readProjectName(opts.projectDir);
+    const configFile = opts.configFile ?? path.join(opts.projectDir, `Pulumi.${opts.stack}.yaml`);
+    if (!fs.existsSync(configFile)) throw new Error(`${path.basename(configFile)}: no such stack config file`);
+    const { config, secretKeys } = stackConfigMap(configFile, project, opts.secretValues);
+    pulumi.runtime.setAllConfig(config, secretKeys);
+    await pulumi.runtime.setMocks(mocks, project, opts.stack, false);
+
+    const resources: PlanResource[] = [];
+    let outputs: Record<string, unknown> = {};
+    // Wrap the mock monitor to see what the engine would see: parent, dependencies, options, secrets.
+    const monitor = settings.getMonitor() as unknown as {
+        registerResource(req: any, cb: (err: any, resp: any) => void): void;
+        registerResourceOutputs(req: any, cb: (err: any, resp: any) => void): void;
+    };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, cb) => register(req, (err, resp) => {
+        if (!err) {
+            resources.push({
+                urn: resp.getUrn(),
+                type: req.getType(),
+                name: req.getName(),
+                parent: req.getParent() || null,
+                custom: req.getCustom(),
+                inputs: redact((req.getObject() as StructLike | undefined)?.toJavaScript() ?? {}) as Record<string, unknown>,
+                dependsOn: req.getDependenciesList(),
+                options: {
+                    protect: Boolean(req.getProtect()),
+                    retainOnDelete: Boolean(req.getRetainondelete()),
+                    aliases: req.getAliasesList().length,
+                    ignoreChanges: req.getIgnorechangesList(),
+                },
+            });
+        }
+        cb(err, resp);
+    });
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (req, cb) => {
+        if (req.getUrn().split("::")[2] === "pulumi:pulumi:Stack") {
+            outputs = redact((req.getOutputs() as StructLike | undefined)?.toJavaScript() ?? {}) as Record<string, unknown>;
+        }
+        registerOutputs(req, cb);
+    };
+
+    const programErrors: unknown[] = [];
+    const onRejection = (e: unknown) => programErrors.push(e);
+    process.on("unhandledRejection", onRejection);
+    try {
+        await runInPulumiStack(async () => require(path.join(opts.projectDir, "index.ts")));
+        await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+    if (programErrors.length) throw programErrors[0];
+    return { stack: opts.stack, project, resources: withEngineUrns(resources), outputs };
+}
+
+/**
+ * The mock monitor qualifies a type with its parent's type only, and keeps the root stack in the chain; the
+ * engine qualifies with the parent's whole chain and leaves the stack out. Rewrite URNs the engine's way, so
+ * the plan's URNs are the ones `pulumi up` would create.
+ */
+export function withEngineUrns(resources: PlanResource[]): PlanResource[] {
+    const mockToEngine = new Map<string, string>();
+    const qualified = new Map<string, string>();
+    for (const r of resources) {
+        const [head, project] = r.urn.split("::");
+        const parentType = r.parent ? qualified.get(r.parent) : undefined;
+        const type = r.type === "pulumi:pulumi:Stack" || !parentType ? r.type : `${parentType}$${r.type}`;
+        qualified.set(r.urn, r.type === "pulumi:pulumi:Stack" ? "" : type);
+        mockToEngine.set(r.urn, [head, project, type, r.name].join("::"));
+    }
+    const map = (u: string) => mockToEngine.get(u) ?? u;
+    return resources.map((r) => ({ ...r, urn: map(r.urn), parent: r.parent ? map(r.parent) : null, dependsOn: r.dependsOn.map(map) }));
+}
