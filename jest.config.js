@@ -5,6 +5,7 @@ module.exports = {
     testMatch: ["**/*.test.ts"],
     // Evaluates each stack once (in plain node, ~6x faster than under jest) and shares the plans with every test.
     globalSetup: "<rootDir>/tests/globalSetup.ts",
+    globalTeardown: "<rootDir>/tests/globalTeardown.ts",
     transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true }] },
     testTimeout: 60000,
 };

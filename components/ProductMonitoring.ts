@@ -2,35 +2,13 @@ import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
-import { buildMonitor, MonitorModel } from "../lib/monitors";
+import { buildMonitor } from "../lib/monitors";
+import { monitorArgs } from "./monitorArgs";
 import { childName } from "../lib/naming";
 
 export interface ProductMonitoringArgs {
     product: Product;
     config: PublicStackConfig;
-}
-
-/** Maps a monitor model onto `datadog.Monitor` inputs (shared with every component that creates monitors). */
-export function monitorArgs(m: MonitorModel): datadog.MonitorArgs {
-    return {
-        name: m.name,
-        type: m.type,
-        query: m.query,
-        message: m.message,
-        priority: m.priority,
-        tags: m.tags,
-        monitorThresholds: m.thresholds,
-        monitorThresholdWindows: m.thresholdWindows,
-        notifyNoData: m.notifyNoData,
-        noDataTimeframe: m.noDataTimeframeMinutes,
-        renotifyInterval: m.renotifyIntervalMinutes,
-        renotifyStatuses: m.renotifyStatuses,
-        evaluationDelay: m.evaluationDelaySeconds,
-        newGroupDelay: m.newGroupDelaySeconds,
-        requireFullWindow: m.requireFullWindow,
-        includeTags: m.includeTags,
-        onMissingData: m.onMissingData,
-    };
 }
 
 /** Datadog monitors, SLOs and dashboards of one product. */

@@ -4,10 +4,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { PLAN_CACHE, runScriptAsync } from "./helpers/run";
+import { PROJECT_DIR, runScriptAsync } from "./helpers/run";
 import { SENTINEL_SECRETS, STACKS } from "./helpers/constants";
 
 export default async function globalSetup(): Promise<void> {
+    const PLAN_CACHE = path.join(PROJECT_DIR, ".plan-cache", `run-${process.pid}`);
+    process.env.PLAN_CACHE_DIR = PLAN_CACHE;
     fs.mkdirSync(PLAN_CACHE, { recursive: true });
     const env = Object.fromEntries(Object.entries(SENTINEL_SECRETS).map(([k, v]) => [`PLAN_SECRET_${k}`, v]));
     const results = await Promise.all(STACKS.map((stack) =>

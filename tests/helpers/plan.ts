@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Plan, PlanResource } from "../../scripts/planner";
 import { productOf } from "../../scripts/summary";
-import { PLAN_CACHE } from "./run";
+import { planCacheDir } from "./run";
 import type { StackName } from "./constants";
 
 export type { Plan, PlanResource };
@@ -38,8 +38,8 @@ export class PlanView {
 export function loadPlan(stack: StackName): PlanView {
     let view = cache.get(stack);
     if (!view) {
-        const raw = fs.readFileSync(path.join(PLAN_CACHE, `${stack}.json`), "utf8");
-        const summary = fs.readFileSync(path.join(PLAN_CACHE, `${stack}.summary.txt`), "utf8");
+        const raw = fs.readFileSync(path.join(planCacheDir(), `${stack}.json`), "utf8");
+        const summary = fs.readFileSync(path.join(planCacheDir(), `${stack}.summary.txt`), "utf8");
         view = new PlanView(JSON.parse(raw) as Plan, raw, summary);
         cache.set(stack, view);
     }

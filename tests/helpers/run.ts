@@ -3,7 +3,10 @@ import { spawnSync, spawn } from "child_process";
 import * as path from "path";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
-export const PLAN_CACHE = path.join(PROJECT_DIR, ".plan-cache");
+/** Per-run folder (several jest runs may share the tree); globalSetup sets it, workers inherit it. */
+export function planCacheDir(): string {
+    return process.env.PLAN_CACHE_DIR ?? path.join(PROJECT_DIR, ".plan-cache", "default");
+}
 const TSX_CLI = require.resolve("tsx/cli", { paths: [PROJECT_DIR] });
 
 export interface RunResult { status: number | null; stdout: string; stderr: string }

@@ -1,0 +1,25 @@
+import * as datadog from "@pulumi/datadog";
+import type { MonitorModel } from "../lib/monitors";
+
+/** Maps a monitor model onto `datadog.Monitor` inputs (shared with every component that creates monitors). */
+export function monitorArgs(m: MonitorModel): datadog.MonitorArgs {
+    return {
+        name: m.name,
+        type: m.type,
+        query: m.query,
+        message: m.message,
+        priority: m.priority,
+        tags: m.tags,
+        monitorThresholds: m.thresholds,
+        monitorThresholdWindows: m.thresholdWindows,
+        notifyNoData: m.notifyNoData,
+        noDataTimeframe: m.noDataTimeframeMinutes,
+        renotifyInterval: m.renotifyIntervalMinutes,
+        renotifyStatuses: m.renotifyStatuses,
+        evaluationDelay: m.evaluationDelaySeconds,
+        newGroupDelay: m.newGroupDelaySeconds,
+        requireFullWindow: m.requireFullWindow,
+        includeTags: m.includeTags,
+        onMissingData: m.onMissingData,
+    };
+}
