@@ -6,12 +6,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { EscalationPolicy } from "./components/EscalationPolicy";
 import { LogPipeline } from "./components/LogPipeline";
 import { ProductMonitoring } from "./components/ProductMonitoring";
-import { loadStack } from "./components/stack";
+import { failOnProblems, loadStack } from "./components/stack";
 import { SyntheticSuite } from "./components/SyntheticSuite";
+import { validateStack } from "./lib/stackValidation";
 import { catalog } from "./products";
 
 const stack = loadStack(catalog);
 const { config } = stack;
+// The whole stack is validated before the first resource is registered: nothing is deployed half-valid.
+failOnProblems(validateStack(stack.products, config));
 
 const deployed = stack.products.map((product) => {
     const args = { product, config };
