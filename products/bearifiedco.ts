@@ -1,0 +1,151 @@
+/**
+ * Data shared by the four BearifiedCo products (BEARO, AlphaBuilder, Primape, Chimpanion), all from the
+ * company plan 000. Each product spreads these into its own spec. Data only.
+ *
+ * All four run their API as Next.js API routes (Node, dd-trace `next` integration), so the APM operation is
+ * `next.request` and the trace metrics are `trace.next.request*` (latency distribution in seconds).
+ */
+import type { LogsSpec, MonitorSpec } from "../lib/catalog/schema";
+
+/** 000 §Phase 1 / Basic Alerting: API downtime, database connectivity, error rate > 1%, response time > 3 s. */
+export const BEARIFIEDCO_BASIC_ALERTS: MonitorSpec[] = [
+    {
+        // 000 §Basic Alerting: API downtime
+        id: "api-down",
+        title: "API down",
+        category: "availability",
+        severity: "P0",
+        surface: "api",
+        // Datadog agent HTTP check on the API health endpoint; 2 consecutive failures alert.
+        query: { kind: "service-check", check: "http.can_connect", lastRuns: 3 },
+        comparator: ">=",
+        critical: 2,
+        unit: "consecutive failed checks",
+        notifyNoData: true,
+        whatHappened: "The HTTP check against the API health endpoint failed twice in a row, so the API is unreachable for users.",
+        firstSteps: [
+            "Open the API health endpoint from outside the network and note the status code or timeout",
+            "Check the Vercel deployment and function logs for crashes or a failed recent deploy; roll back if the deploy is new",
+            "Check the status pages of Vercel and the database provider",
+            "Update the status page if the outage lasts more than 5 minutes",
+        ],
+        source: "000 §Phase 1 / Basic Alerting (API downtime)",
+    },
+    {
+        // 000 §Basic Alerting: Database connectivity
+        id: "db-connectivity",
+        title: "Database connectivity lost",
+        category: "database",
+        severity: "P0",
+        surface: "api",
+        // Datadog Postgres check, instance tagged with the API's service.
+        query: { kind: "service-check", check: "postgres.can_connect", lastRuns: 3 },
+        comparator: ">=",
+        critical: 2,
+        unit: "consecutive failed checks",
+        notifyNoData: true,
+        whatHappened: "The Datadog Postgres check could not connect to the product database twice in a row.",
+        firstSteps: [
+            "Check the database provider console for an outage, maintenance or a paused instance",
+            "Check connection counts against the connection limit (pool exhaustion looks like connectivity loss)",
+            "Verify the database credentials and network allow-list have not changed (rotated secret, new egress IP)",
+        ],
+        source: "000 §Phase 1 / Basic Alerting (Database connectivity)",
+    },
+    {
+        // 000 §Basic Alerting: High error rates (>1%)
+        id: "api-error-rate",
+        title: "API error rate above 1%",
+        category: "errors",
+        severity: "P1",
+        surface: "api",
+        query: {
+            kind: "ratio",
+            numerator: { metric: "trace.next.request.errors", aggregation: "sum", asCount: true },
+            denominator: { metric: "trace.next.request.hits", aggregation: "sum", asCount: true },
+            scale: 100,
+            timeAggregation: "sum",
+            window: "5m",
+        },
+        comparator: ">",
+        critical: 1,
+        unit: "%",
+        whatHappened: "More than 1% of API requests failed with server errors over the last 5 minutes.",
+        firstSteps: [
+            "Open APM for the service and sort resources by error count to find the failing endpoint",
+            "Check Sentry for a new issue that started with the spike",
+            "Compare with the latest deployment marker; roll back if the errors started with it",
+        ],
+        source: "000 §Phase 1 / Basic Alerting (High error rates >1%)",
+    },
+    {
+        // 000 §Basic Alerting: Slow response times (>3s); APM latency is in seconds.
+        id: "api-slow-response",
+        title: "API p95 response time above 3 s",
+        category: "latency",
+        severity: "P1",
+        surface: "api",
+        query: { kind: "percentile", percentile: "p95", base: { metric: "trace.next.request" }, window: "5m" },
+        comparator: ">",
+        critical: 3,
+        unit: "s",
+        whatHappened: "The 95th percentile API response time exceeded 3 seconds over the last 5 minutes.",
+        firstSteps: [
+            "Open APM latency by resource to find the slow endpoints",
+            "Check database query latency and external API calls in the slow traces",
+            "Check Vercel function cold starts and duration limits for the affected routes",
+        ],
+        source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
+    },
+];
+
+/**
+ * Log settings of the BearifiedCo products: JSON logs, 10% sampling of high-volume logs, old logs archived to S3.
+ * The plan gives no day counts; hot days are CloudWatch-accepted values.
+ */
+export const BEARIFIEDCO_LOGS: LogsSpec = {
+    format: "json",
+    types: [
+        {
+            type: "app",
+            hotDays: 14,
+            warmDays: 30,
+            coldDays: 365,
+            source: "000 §Cost Optimization (Archive old logs to S3) / §Security & Compliance (Retention policies)",
+        },
+        {
+            type: "security",
+            hotDays: 30,
+            warmDays: 90,
+            coldDays: 365,
+            source: "000 §Phase 3 / Security Monitoring; §Security & Compliance (Audit logging, Retention policies)",
+        },
+    ],
+    // 000 §Cost Optimization: sample high-volume logs (10%)
+    sampleRate: 0.1,
+    dailyQuotaMillions: 10,
+};
+
+/** Items of the company plan that are dashboards or goals rather than alert thresholds. */
+export const BEARIFIEDCO_NOT_MONITORED: Array<{ item: string; reason: string; source: string }> = [
+    {
+        item: "A/B test results, conversion funnels, retention metrics",
+        reason: "Product Dashboard analytics with no alert threshold; reviewed on dashboards, not paged on",
+        source: "000 §Dashboards / Product Dashboard",
+    },
+    {
+        item: "Feature usage, feature adoption, user flows, drop-off points",
+        reason: "Custom business metrics for dashboards and trends; the plan sets no alert threshold",
+        source: "000 §Phase 2 / Custom Metrics (Feature usage)",
+    },
+    {
+        item: "MTTD < 2 min, MTTR < 30 min, < 5 min detection time",
+        reason: "Programme goals measured from incident history, not a signal a monitor can evaluate",
+        source: "000 §Success Metrics",
+    },
+    {
+        item: "Deployment markers, build metrics, rollback triggers",
+        reason: "CI/CD integration (deployment events), not a threshold; deployment markers are correlated in dashboards",
+        source: "000 §Integration Points / CI/CD Pipeline",
+    },
+];
