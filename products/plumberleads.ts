@@ -80,6 +80,28 @@ export const plumberleads: ProductSpec = {
         },
     ],
     monitors: [
+        {
+            // 004 §Synthetic Checks (Home Page Availability >99.9% uptime) and §Alert Severity Levels (P1: service
+            // outage): the agent's HTTP check is the page-worthy outage signal; the synthetic test measures uptime.
+            id: "api-down",
+            title: "API down",
+            category: "availability",
+            severity: "P0",
+            planSeverity: "P1 (Critical)",
+            surface: "api",
+            query: { kind: "service-check", check: "http.can_connect", lastRuns: 3 },
+            comparator: ">=",
+            critical: 2,
+            unit: "consecutive failed checks",
+            notifyNoData: true,
+            whatHappened: "The HTTP check against the API health endpoint failed twice in a row: plumbers cannot log in or claim leads.",
+            firstSteps: [
+                "Open https://api.plumberleads.com/api/health from outside the network and note the status code or timeout",
+                "Check the load balancer and the gunicorn processes on the application hosts",
+                "Roll back the latest deploy if it is recent; update Statuspage.io if the outage lasts more than 5 minutes",
+            ],
+            source: "004 §Synthetic Checks (Home Page Availability >99.9% uptime); §Alert Severity Levels (P1 service outage)",
+        },
         // ==== 004 §System Metrics / Server Metrics (application hosts) ====
         {
             // CPU Utilization >85% for 5 min; Appendix B "Critical CPU Alert": avg(last_5m) by host, warning 75
