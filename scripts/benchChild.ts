@@ -11,7 +11,7 @@ import * as path from "path";
 import Module from "module";
 import * as YAML from "yaml";
 import type { ProductSpec } from "../lib/catalog/schema";
-import { evaluate, readProjectName } from "./planner";
+import { evaluate, readProjectName, withoutSourceMaps } from "./planner";
 
 const projectDir = path.resolve(__dirname, "..");
 
@@ -46,7 +46,8 @@ function generatedStackFile(products: ProductSpec[], project: string): string {
     cfg[ns("routing")].slack.channels = [...new Set([...cfg[ns("routing")].slack.channels, ...products.map((p) => p.team.slackChannel)])];
     if (cfg[ns("synthetics")]) cfg[ns("synthetics")].monthlyBudgetUsd = 1e9;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-")), "Pulumi.bench.yaml");
-    fs.writeFileSync(file, YAML.stringify(doc));
+    // Plain copies, not YAML aliases: the parser rightly refuses hundreds of aliases.
+    fs.writeFileSync(file, YAML.stringify(doc, { aliasDuplicateObjects: false }));
     return file;
 }
 
@@ -78,6 +79,7 @@ async function baseline(count: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
+    withoutSourceMaps();
     const mode = arg("mode");
     // Provider SDKs load the same way for program and baseline; load them first so both time only evaluation.
     await Promise.all(["@pulumi/pulumi", "@pulumi/aws", "@pulumi/datadog", "@pulumi/pagerduty", "@pulumiverse/sentry"].map((m) => import(m)));

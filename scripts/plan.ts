@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, Problem } from "../lib/errors";
-import { evaluate } from "./planner";
+import { evaluate, withoutSourceMaps } from "./planner";
 import { summarize } from "./summary";
 
 interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
@@ -45,6 +45,7 @@ function secretValuesFromEnv(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+    withoutSourceMaps();
     const args = parseArgs(process.argv.slice(2));
     const projectDir = path.resolve(__dirname, "..");
     let plan;

@@ -95,6 +95,15 @@ export function redact(value: unknown): unknown {
 
 interface StructLike { toJavaScript(): Record<string, unknown> }
 
+/**
+ * The SDK records a stack trace for every resource; with tsx's source maps on, mapping each trace doubles the
+ * cost of a resource (measured: 9.4 → 4.5 ms per bare resource). Offline runs print no stack traces, so turn
+ * mapping off unless PLAN_DEBUG asks for readable traces.
+ */
+export function withoutSourceMaps(): void {
+    if (!process.env.PLAN_DEBUG) process.setSourceMapsEnabled(false);
+}
+
 /** Evaluates the program; resolves with the plan or rejects with the program's error. */
 export async function evaluate(opts: PlanOptions): Promise<Plan> {
     const project = readProjectName(opts.projectDir);
