@@ -32,7 +32,7 @@ function arnFor(type: string, name: string, inputs: Record<string, unknown>): st
 }
 
 /** Computed outputs that the real providers would return, by type token. */
-function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+export function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
     switch (type) {
         case "pagerduty:index/serviceIntegration:ServiceIntegration":
             return { integrationKey: hash(`integration-${name}`) };
