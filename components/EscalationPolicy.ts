@@ -3,44 +3,119 @@ import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
+import { EscalationTarget, escalationModel } from "../lib/escalation";
 import { childName, pagerdutyServiceName } from "../lib/naming";
+import {
+    ACKNOWLEDGEMENT_TIMEOUT_SECONDS, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
+} from "../lib/pagerduty";
 
 export interface EscalationPolicyArgs {
     product: Product;
     config: PublicStackConfig;
 }
 
-/** PagerDuty team, schedules, escalation policy and service of one product, registered in Datadog. */
+const WEEK_SECONDS = 7 * 24 * 3600;
+
+/**
+ * PagerDuty for one product: team and memberships, weekly primary and backup schedules, the escalation policy
+ * (000 L2–L4, or the product's own levels), a service with severity-based urgency, its Events API v2
+ * integration, and the Datadog ServiceObject that makes the `@pagerduty-<service>` handle resolve.
+ * On-call people are looked up by email: PagerDuty users are managed by the account's SSO, not by this program.
+ */
 export class EscalationPolicy extends pulumi.ComponentResource {
     public readonly serviceId: pulumi.Output<string>;
     public readonly serviceName: string;
+    public readonly serviceUrl: pulumi.Output<string>;
+    /** Events API v2 key; a secret. */
     public readonly integrationKey: pulumi.Output<string>;
+    public readonly escalationPolicyId: pulumi.Output<string>;
+    public readonly teamId: pulumi.Output<string>;
+    public readonly scheduleIds: pulumi.Output<{ primary: string; backup: string }>;
 
     constructor(name: string, args: EscalationPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:EscalationPolicy", name, {}, opts);
         const { product, config } = args;
-        this.serviceName = pagerdutyServiceName(product.key, config.environment);
-        const team = new pagerduty.Team(childName(name, "team"), { name: product.team.name }, { parent: this });
-        const policy = new pagerduty.EscalationPolicy(childName(name, "policy"), {
-            name: `${product.displayName} (${config.environment})`,
-            teams: team.id,
-            numLoops: product.escalation.loops,
-            rules: [{ escalationDelayInMinutes: 10, targets: [{ type: "user_reference", id: "PLACEHOLDER" }] }],
+        const { oncall, environment } = config;
+        const model = escalationModel(product, oncall);
+        const rotation = oncall.teams[product.team.handle];
+        const suffix = ` (${environment})`;
+
+        const userIds = new Map<string, pulumi.Output<string>>();
+        const userId = (id: string) => {
+            if (!userIds.has(id)) {
+                const user = oncall.users.find((u) => u.id === id)!;
+                userIds.set(id, pagerduty.getUserOutput({ email: user.email }, { parent: this }).id);
+            }
+            return userIds.get(id)!;
+        };
+
+        const team = new pagerduty.Team(childName(name, "team"), {
+            name: `${product.team.name}${suffix}`,
+            description: `${product.displayName} on-call (${product.team.email}); managed by Pulumi`,
         }, { parent: this });
+        const members = [...new Set([...rotation.primary, ...rotation.backup, rotation.lead])];
+        for (const member of members) {
+            new pagerduty.TeamMembership(childName(name, "member", member), {
+                teamId: team.id,
+                userId: userId(member),
+                role: member === rotation.lead ? "manager" : "responder",
+            }, { parent: this });
+        }
+
+        const schedule = (which: "primary" | "backup") => new pagerduty.Schedule(childName(name, which), {
+            name: `${product.displayName} ${which} on-call${suffix}`,
+            timeZone: oncall.timeZone,
+            teams: [team.id],
+            layers: [{
+                name: `Weekly ${which} rotation`,
+                start: oncall.rotationStart,
+                rotationVirtualStart: oncall.rotationStart,
+                rotationTurnLengthSeconds: WEEK_SECONDS,
+                users: rotation[which].map(userId),
+            }],
+        }, { parent: this });
+        const schedules = { primary: schedule("primary"), backup: schedule("backup") };
+
+        const target = (t: EscalationTarget) => t.kind === "schedule"
+            ? { type: "schedule_reference", id: schedules[t.schedule].id }
+            : { type: "user_reference", id: userId(t.userId) };
+        const policy = new pagerduty.EscalationPolicy(childName(name, "policy"), {
+            name: `${product.displayName}${suffix}`,
+            description: product.escalation.source,
+            teams: team.id,
+            numLoops: model.loops,
+            rules: model.rules.map((r) => ({ escalationDelayInMinutes: r.delayMinutes, targets: r.targets.map(target) })),
+        }, { parent: this });
+
+        this.serviceName = pagerdutyServiceName(product.key, environment);
         const service = new pagerduty.Service(childName(name, "service"), {
             name: this.serviceName,
+            description: `${product.displayName} alerts from Datadog and the log shipping path`,
             escalationPolicy: policy.id,
+            acknowledgementTimeout: String(ACKNOWLEDGEMENT_TIMEOUT_SECONDS),
+            autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
+            alertCreation: "create_alerts_and_incidents",
+            incidentUrgencyRule: INCIDENT_URGENCY_RULE,
         }, { parent: this });
         const integration = new pagerduty.ServiceIntegration(childName(name, "events-v2"), {
+            name: "Datadog (Events API v2)",
             service: service.id,
             type: "events_api_v2_inbound_integration",
         }, { parent: this });
+
         this.serviceId = service.id;
+        this.serviceUrl = service.htmlUrl;
         this.integrationKey = pulumi.secret(integration.integrationKey);
+        this.escalationPolicyId = policy.id;
+        this.teamId = team.id;
+        this.scheduleIds = pulumi.all([schedules.primary.id, schedules.backup.id]).apply(([primary, backup]) => ({ primary, backup }));
         new datadog.pagerduty.ServiceObject(childName(name, "datadog-service"), {
             serviceName: this.serviceName,
             serviceKey: this.integrationKey,
         }, { parent: this });
-        this.registerOutputs({ serviceId: this.serviceId, integrationKey: this.integrationKey });
+        this.registerOutputs({
+            serviceId: this.serviceId, serviceUrl: this.serviceUrl, integrationKey: this.integrationKey,
+            escalationPolicyId: this.escalationPolicyId, teamId: this.teamId, scheduleIds: this.scheduleIds,
+        });
     }
 }

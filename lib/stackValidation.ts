@@ -6,7 +6,10 @@ import type { Product } from "./catalog/schema";
 import type { PublicStackConfig } from "./config";
 import type { Problem } from "./errors";
 import type { AlertRef } from "./alerts";
+import { escalationModel } from "./escalation";
 import { buildMonitor } from "./monitors";
+import { pagerdutyServiceNames } from "./pagerduty";
+import { parseHandles } from "./routing";
 
 export type AlertProducer = (product: Product, config: PublicStackConfig) => AlertRef[];
 
@@ -25,12 +28,53 @@ export function collectAlerts(products: ReadonlyArray<Product>, config: PublicSt
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));
 }
 
-/** Problems of the stack as a whole; empty when it may be deployed. */
-export function validateStack(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
-    const alerts = collectAlerts(products, config);
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+
+export interface RoutingTargets {
+    /** Names of the Datadog PagerDuty service objects the stack creates. */
+    serviceObjects: ReadonlySet<string>;
+    slackChannels: ReadonlySet<string>;
+    paging: boolean;
+}
+
+/** Every handle of every alert must resolve to something the stack creates or configures. */
+export function alertRoutingProblems(alerts: ReadonlyArray<AlertRef>, targets: RoutingTargets): Problem[] {
     const problems: Problem[] = [];
     for (const a of alerts) {
-        if (!/@[A-Za-z0-9]/.test(a.message)) problems.push({ source: `products/${a.product}.ts`, field: a.name, message: "the alert has no notification handle" });
+        const source = `products/${a.product}.ts`;
+        const found = parseHandles(a.message);
+        if (found.length === 0) problems.push({ source, field: a.name, message: "the alert has no notification handle" });
+        for (const h of found) {
+            if (h.kind === "pagerduty" && !targets.paging) {
+                problems.push({ source, field: a.name, message: `${h.raw} pages, but paging is off in this stack (routing.paging: false)` });
+            } else if (h.kind === "pagerduty" && !targets.serviceObjects.has(h.target)) {
+                problems.push({ source, field: a.name, message: `${h.raw} has no Datadog PagerDuty service object named "${h.target}" in this stack` });
+            }
+            if (h.kind === "slack" && !targets.slackChannels.has(h.target)) {
+                problems.push({ source, field: a.name, message: `${h.raw} is not a configured Slack channel (routing.slack.channels)` });
+            }
+            if (h.kind === "email" && !EMAIL.test(h.target)) {
+                problems.push({ source, field: a.name, message: `${h.raw} is not a valid email address` });
+            }
+        }
+    }
+    return problems;
+}
+
+/** Problems of the stack as a whole; empty when it may be deployed. */
+export function validateStack(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
+    const problems = alertRoutingProblems(collectAlerts(products, config), {
+        serviceObjects: new Set(pagerdutyServiceNames(products.map((p) => p.key), config.environment)),
+        slackChannels: new Set(config.routing.slack.channels),
+        paging: config.routing.paging,
+    });
+    for (const p of products) {
+        const rotation = config.oncall.teams[p.team.handle];
+        if (!rotation) continue; // reported by the config/catalog check
+        const { responders } = escalationModel(p, config.oncall);
+        if (responders.length < 2) {
+            problems.push({ source: `products/${p.key}.ts`, field: "escalation", message: `the escalation policy reaches ${responders.length} responder(s); at least two distinct people are needed` });
+        }
     }
     return problems;
 }

@@ -82,6 +82,10 @@ export const mocks: pulumi.runtime.Mocks = {
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
             case "aws:iam/getPolicyDocument:getPolicyDocument":
                 return { json: JSON.stringify({ Version: "2012-10-17", Statement: args.inputs.statements ?? [] }), id: "policy" };
+            case "pagerduty:index/getUser:getUser": {
+                const email = String(args.inputs.email);
+                return { id: `PU${hash(email, 6).toUpperCase()}`, email, name: email.split("@")[0] };
+            }
             case "pagerduty:index/getVendor:getVendor":
                 return { id: `PV${hash(String(args.inputs.name), 5).toUpperCase()}`, name: args.inputs.name, type: "generic_events_api_inbound_integration" };
             default:
