@@ -9,19 +9,24 @@ import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { validateStack } from "./lib/stackValidation";
+import { budgetProblems, costReport } from "./lib/syntheticsCost";
 import { catalog } from "./products";
 
 const stack = loadStack(catalog);
 const { config } = stack;
+const syntheticsCost = costReport(stack.products, config);
 // The whole stack is validated before the first resource is registered: nothing is deployed half-valid.
-failOnProblems(validateStack(stack.products, config));
+failOnProblems([
+    ...validateStack(stack.products, config),
+    ...budgetProblems(syntheticsCost, config.synthetics.monthlyBudgetUsd, stack.configFile),
+]);
 
 const deployed = stack.products.map((product) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, args);
     const monitoring = new ProductMonitoring(product.key, args, { dependsOn: [escalation] });
     const logs = new LogPipeline(product.key, args);
-    const synthetics = new SyntheticSuite(product.key, args, { dependsOn: [escalation] });
+    const synthetics = new SyntheticSuite(product.key, { ...args, testPassword: stack.secrets.syntheticsPassword }, { dependsOn: [escalation] });
     return { product, escalation, monitoring, logs, synthetics };
 });
 
@@ -35,6 +40,9 @@ export const products = Object.fromEntries(deployed.map(({ product, escalation, 
     logGroupNames: logs.logGroupNames,
     syntheticTestIds: synthetics.testIds,
 }]));
+
+/** Estimated monthly cost of the synthetic tests (USD), per product and total; `npm run plan` prints it. */
+export const syntheticsMonthlyCost = { byProduct: syntheticsCost.byProduct, totalUsd: syntheticsCost.totalUsd, budgetUsd: config.synthetics.monthlyBudgetUsd };
 
 export const environment = config.environment;
 export const stackName = pulumi.getStack();

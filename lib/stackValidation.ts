@@ -10,6 +10,7 @@ import { escalationModel } from "./escalation";
 import { buildMonitor } from "./monitors";
 import { pagerdutyServiceNames } from "./pagerduty";
 import { parseHandles } from "./routing";
+import { syntheticAlerts } from "./synthetics";
 
 export type AlertProducer = (product: Product, config: PublicStackConfig) => AlertRef[];
 
@@ -22,7 +23,7 @@ const specMonitorAlerts: AlertProducer = (product, config) =>
     }));
 
 /** Every producer of alerts in the stack; each area adds its own here. */
-export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts];
+export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts, syntheticAlerts];
 
 export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig): AlertRef[] {
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));

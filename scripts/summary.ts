@@ -1,4 +1,5 @@
 /** Readable summary of a plan: per product, resources by kind, and totals. */
+import { formatCostReport } from "../lib/syntheticsCost";
 import type { Plan, PlanResource } from "./planner";
 
 /** `datadog:index/monitor:Monitor` → `datadog Monitor`; components keep their short name. */
@@ -41,5 +42,7 @@ export function summarize(plan: Plan): string {
     lines.push("", "Totals:");
     for (const [kind, n] of countBy(real, (r) => kindOf(r.type))) lines.push(`  ${String(n).padStart(4)}  ${kind}`);
     lines.push(`  ${String(real.filter((r) => r.custom).length).padStart(4)}  provider resources in all`);
+    const cost = plan.outputs.syntheticsMonthlyCost as { byProduct: Record<string, number>; totalUsd: number; budgetUsd: number } | undefined;
+    if (cost) lines.push("", formatCostReport(cost, cost.budgetUsd));
     return lines.join("\n");
 }
