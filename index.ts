@@ -25,7 +25,11 @@ const deployed = stack.products.map((product) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, args);
     const monitoring = new ProductMonitoring(product.key, args, { dependsOn: [escalation] });
-    const logs = new LogPipeline(product.key, args);
+    const logs = new LogPipeline(product.key, {
+        ...args,
+        datadogApiKey: stack.secrets.datadogApiKey,
+        pagerdutyIntegrationKey: escalation.integrationKey,
+    });
     const synthetics = new SyntheticSuite(product.key, { ...args, testPassword: stack.secrets.syntheticsPassword }, { dependsOn: [escalation] });
     return { product, escalation, monitoring, logs, synthetics };
 });

@@ -1,26 +1,295 @@
 import * as aws from "@pulumi/aws";
+import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
+import {
+    archiveQuery, datadogIntakeUrl, FAILED_DELIVERY_PREFIX, indexRetentionDays, lifecycleRules, logTiers, PII_RULES,
+    pipelineProcessors, ProcessorModel, productLogQuery, samplingExclusion, securityMonitors,
+} from "../lib/logs";
 import { childName, logGroupName } from "../lib/naming";
+import { monitorArgs } from "./monitorArgs";
 
 export interface LogPipelineArgs {
     product: Product;
     config: PublicStackConfig;
+    /** Datadog API key for the Firehose HTTP endpoint (secret config `datadogApiKey`). */
+    datadogApiKey: pulumi.Input<string>;
+    /** The product's PagerDuty Events v2 key (secret): shipping-path alarms page through it when paging is on. */
+    pagerdutyIntegrationKey: pulumi.Input<string>;
 }
 
-/** CloudWatch log groups of one product, shipped to Datadog and archived. */
+/** Datadog's AWS account, which assumes the archive role to write log archives. */
+const DATADOG_AWS_ACCOUNT = "464622532012";
+
+function policyJson(statements: pulumi.Input<Array<Record<string, unknown>>>): pulumi.Output<string> {
+    return pulumi.output(statements).apply((s) => JSON.stringify({ Version: "2012-10-17", Statement: s }));
+}
+
+function processorArgs(p: ProcessorModel): datadog.types.input.LogsCustomPipelineProcessor {
+    switch (p.kind) {
+        case "grok":
+            return { grokParser: { name: p.name, source: p.source, samples: p.samples, isEnabled: true, grok: { matchRules: p.matchRules, supportRules: p.supportRules } } };
+        case "date":
+            return { dateRemapper: { name: p.name, sources: p.sources, isEnabled: true } };
+        case "status":
+            return { statusRemapper: { name: p.name, sources: p.sources, isEnabled: true } };
+        case "message":
+            return { messageRemapper: { name: p.name, sources: p.sources, isEnabled: true } };
+        case "remap":
+            return { attributeRemapper: { name: p.name, sources: p.sources, sourceType: "attribute", target: p.target, targetType: "attribute", preserveSource: false, overrideOnConflict: false, isEnabled: true } };
+    }
+}
+
+/**
+ * Logs of one product: KMS-encrypted CloudWatch log groups (retained on delete) subscribed to a Firehose that
+ * ships them to Datadog's intake (failed records to S3), alarms on the shipping path that do not depend on
+ * Datadog, and on the Datadog side an index with sampling, a parsing pipeline, PII scrubbing, an S3 archive per
+ * log type with the plan's warm/cold tiers, and the security log monitors.
+ */
 export class LogPipeline extends pulumi.ComponentResource {
     public readonly logGroupNames: pulumi.Output<string[]>;
+    public readonly logGroupArns: pulumi.Output<string[]>;
+    public readonly firehoseArn: pulumi.Output<string>;
+    public readonly archiveBucket: pulumi.Output<string>;
+    public readonly indexName: pulumi.Output<string>;
+    public readonly alarmTopicArn: pulumi.Output<string>;
 
     constructor(name: string, args: LogPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:LogPipeline", name, {}, opts);
         const { product, config } = args;
-        const groups = product.logs.types.map((t) => new aws.cloudwatch.LogGroup(childName(name, t.type), {
-            name: logGroupName(product.key, config.environment, t.type),
-            retentionInDays: t.hotDays,
-        }, { parent: this, retainOnDelete: true }));
+        const env = config.environment;
+        const parent = { parent: this };
+        const keep = { parent: this, retainOnDelete: true };
+        const account = aws.getCallerIdentityOutput({}, parent).accountId;
+        const region = aws.getRegionOutput({}, parent).region;
+        const tiers = product.logs.types.map((t) => logTiers(t, config.logs));
+        const tags = { product: product.key, team: product.team.handle, env, "managed-by": "pulumi" };
+
+        // One key per product: CloudWatch Logs may use it only for this product's log groups.
+        const key = new aws.kms.Key(childName(name, "logs-key"), {
+            description: `${product.displayName} logs (${env})`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            policy: policyJson(pulumi.all([account, region]).apply(([acct, reg]) => [
+                { Sid: "AccountAdmin", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${acct}:root` }, Action: "kms:*", Resource: "*" },
+                {
+                    Sid: "CloudWatchLogs", Effect: "Allow", Principal: { Service: `logs.${reg}.amazonaws.com` },
+                    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], Resource: "*",
+                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${reg}:${acct}:log-group:/${product.key}/${env}/*` } },
+                },
+            ])),
+            tags,
+        }, keep);
+
+        // Archive bucket: Datadog archives per log type, plus Firehose's failed deliveries.
+        const bucket = new aws.s3.Bucket(childName(name, "log-archive"), {
+            bucket: `${config.logs.archiveBucketPrefix}-${product.key}`,
+            tags,
+        }, keep);
+        new aws.s3.BucketPublicAccessBlock(childName(name, "log-archive-private"), {
+            bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+        }, parent);
+        new aws.s3.BucketVersioning(childName(name, "log-archive-versioning"), {
+            bucket: bucket.id, versioningConfiguration: { status: "Enabled" },
+        }, parent);
+        new aws.s3.BucketServerSideEncryptionConfiguration(childName(name, "log-archive-encryption"), {
+            bucket: bucket.id,
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+        }, parent);
+        new aws.s3.BucketLifecycleConfiguration(childName(name, "log-archive-lifecycle"), {
+            bucket: bucket.id,
+            rules: lifecycleRules(tiers).map((r) => ({
+                id: r.id,
+                status: "Enabled",
+                filter: { prefix: r.prefix },
+                transitions: r.glacierAfterDays !== undefined ? [{ days: r.glacierAfterDays, storageClass: "GLACIER" }] : undefined,
+                expiration: { days: r.expireAfterDays },
+                noncurrentVersionExpiration: { noncurrentDays: 30 },
+            })),
+        }, parent);
+
+        // Firehose → Datadog, failed records to S3.
+        const firehoseRole = new aws.iam.Role(childName(name, "firehose-role"), {
+            description: `Firehose delivering ${product.displayName} logs to Datadog`,
+            assumeRolePolicy: policyJson(account.apply((acct) => [{
+                Effect: "Allow", Principal: { Service: "firehose.amazonaws.com" }, Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": acct } },
+            }])),
+            tags,
+        }, parent);
+        const firehoseRolePolicy = new aws.iam.RolePolicy(childName(name, "firehose-role-policy"), {
+            role: firehoseRole.id,
+            policy: policyJson(pulumi.all([bucket.arn, key.arn]).apply(([b, k]) => [
+                { Effect: "Allow", Action: ["s3:AbortMultipartUpload", "s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"], Resource: b },
+                { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${b}/${FAILED_DELIVERY_PREFIX}*` },
+                { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: k },
+            ])),
+        }, parent);
+        const firehose = new aws.kinesis.FirehoseDeliveryStream(childName(name, "to-datadog"), {
+            name: `${product.key}-${env}-logs-to-datadog`,
+            destination: "http_endpoint",
+            httpEndpointConfiguration: {
+                name: "Datadog",
+                url: datadogIntakeUrl(config.datadog.site),
+                accessKey: pulumi.secret(args.datadogApiKey),
+                roleArn: firehoseRole.arn,
+                bufferingInterval: 60,
+                bufferingSize: 4,
+                retryDuration: 300,
+                s3BackupMode: "FailedDataOnly",
+                s3Configuration: { bucketArn: bucket.arn, roleArn: firehoseRole.arn, prefix: FAILED_DELIVERY_PREFIX, compressionFormat: "GZIP" },
+                requestConfiguration: {
+                    contentEncoding: "GZIP",
+                    commonAttributes: [{ name: "env", value: env }, { name: "product", value: product.key }],
+                },
+            },
+            serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK" },
+            tags,
+        }, { parent: this, dependsOn: [firehoseRolePolicy] });
+
+        const subscriptionRole = new aws.iam.Role(childName(name, "subscription-role"), {
+            description: `CloudWatch Logs subscriptions of ${product.displayName} to its Firehose`,
+            assumeRolePolicy: policyJson(pulumi.all([account, region]).apply(([acct, reg]) => [{
+                Effect: "Allow", Principal: { Service: `logs.${reg}.amazonaws.com` }, Action: "sts:AssumeRole",
+                Condition: { StringLike: { "aws:SourceArn": `arn:aws:logs:${reg}:${acct}:log-group:/${product.key}/${env}/*` } },
+            }])),
+            tags,
+        }, parent);
+        const subscriptionPolicy = new aws.iam.RolePolicy(childName(name, "subscription-role-policy"), {
+            role: subscriptionRole.id,
+            policy: policyJson(firehose.arn.apply((f) => [{ Effect: "Allow", Action: ["firehose:PutRecord", "firehose:PutRecordBatch"], Resource: f }])),
+        }, parent);
+
+        const groups = tiers.map((t) => {
+            const group = new aws.cloudwatch.LogGroup(childName(name, t.type), {
+                name: logGroupName(product.key, env, t.type),
+                retentionInDays: t.hotDays,
+                kmsKeyId: key.arn,
+                tags: { ...tags, "log-type": t.type },
+            }, keep);
+            new aws.cloudwatch.LogSubscriptionFilter(childName(name, t.type, "to-firehose"), {
+                logGroup: group.name,
+                filterPattern: "",
+                destinationArn: firehose.arn,
+                roleArn: subscriptionRole.arn,
+            }, { parent: this, dependsOn: [group, subscriptionPolicy] });
+            return group;
+        });
+
+        // The shipping path is watched by CloudWatch itself, so a Datadog-side outage cannot hide it.
+        const topic = new aws.sns.Topic(childName(name, "shipping-alarms"), {
+            name: `${product.key}-${env}-log-shipping-alarms`,
+            kmsMasterKeyId: "alias/aws/sns",
+            tags,
+        }, parent);
+        new aws.sns.TopicSubscription(childName(name, "shipping-alarms-route"), config.routing.paging
+            ? {
+                topic: topic.arn,
+                protocol: "https",
+                endpoint: pulumi.secret(pulumi.interpolate`https://events.pagerduty.com/integration/${args.pagerdutyIntegrationKey}/enqueue`),
+                endpointAutoConfirms: true,
+            }
+            : { topic: topic.arn, protocol: "email", endpoint: config.logs.alarmEmail }, parent);
+        const alarm = (suffix: string, a: Pick<aws.cloudwatch.MetricAlarmArgs, "metricName" | "statistic" | "comparisonOperator" | "threshold" | "alarmDescription" | "evaluationPeriods">) =>
+            new aws.cloudwatch.MetricAlarm(childName(name, "firehose", suffix), {
+                name: `${product.key}-${env}-firehose-${suffix}`,
+                namespace: "AWS/Firehose",
+                dimensions: { DeliveryStreamName: firehose.name },
+                period: 300,
+                treatMissingData: "notBreaching",
+                alarmActions: [topic.arn],
+                okActions: [topic.arn],
+                tags,
+                ...a,
+            }, parent);
+        alarm("delivery-failures", {
+            metricName: "DeliveryToHttpEndpoint.Success", statistic: "Average", comparisonOperator: "LessThanThreshold", threshold: 0.99, evaluationPeriods: 2,
+            alarmDescription: `${product.displayName}: Firehose fails to deliver logs to Datadog (success rate below 99% for 10 min); failed records go to s3://${config.logs.archiveBucketPrefix}-${product.key}/${FAILED_DELIVERY_PREFIX}`,
+        });
+        alarm("stale-delivery", {
+            metricName: "DeliveryToHttpEndpoint.DataFreshness", statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", threshold: 900, evaluationPeriods: 1,
+            alarmDescription: `${product.displayName}: logs older than 15 min are waiting in Firehose; Datadog is behind`,
+        });
+        alarm("throttling", {
+            metricName: "ThrottledRecords", statistic: "Sum", comparisonOperator: "GreaterThanThreshold", threshold: 0, evaluationPeriods: 1,
+            alarmDescription: `${product.displayName}: Firehose throttles incoming log records (delivery stream limits reached)`,
+        });
+
+        // Datadog side.
+        const query = productLogQuery(product);
+        const index = new datadog.LogsIndex(childName(name, "index"), {
+            name: `${product.key}-${env}`,
+            filters: [{ query: `${query} env:${env}` }],
+            // One index per product keeps its longest hot tier (security logs), rounded up to a Datadog retention.
+            retentionDays: indexRetentionDays(Math.max(...tiers.map((t) => t.hotDays))),
+            dailyLimit: product.logs.dailyQuotaMillions * 1_000_000,
+            dailyLimitWarningThresholdPercentage: 80,
+            exclusionFilters: [(() => {
+                const s = samplingExclusion(product.logs.sampleRate);
+                return { name: s.name, isEnabled: true, filters: [{ query: s.query, sampleRate: s.sampleRate }] };
+            })()],
+        }, parent);
+        new datadog.LogsCustomPipeline(childName(name, "pipeline"), {
+            name: `${product.displayName} (${env})`,
+            isEnabled: true,
+            filters: [{ query: `${query} env:${env}` }],
+            processors: pipelineProcessors(product.logs.format).map(processorArgs),
+        }, parent);
+        const scanner = new datadog.SensitiveDataScannerGroup(childName(name, "pii"), {
+            name: `${product.displayName} PII (${env})`,
+            description: "Scrubs emails, card numbers and wallet keys from logs",
+            filter: { query: `${query} env:${env}` },
+            isEnabled: true,
+            productLists: ["logs", "apm"],
+        }, parent);
+        PII_RULES.forEach((r, i) => new datadog.SensitiveDataScannerRule(childName(name, "pii", r.id), {
+            groupId: scanner.id,
+            name: r.name,
+            pattern: r.pattern,
+            isEnabled: true,
+            priority: i + 1,
+            textReplacement: { type: "replacement_string", replacementString: r.replacement },
+        }, parent));
+
+        const archiveRole = new aws.iam.Role(childName(name, "archive-role"), {
+            description: `Datadog writes ${product.displayName} log archives`,
+            assumeRolePolicy: policyJson([{
+                Effect: "Allow", Principal: { AWS: `arn:aws:iam::${DATADOG_AWS_ACCOUNT}:root` }, Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "sts:ExternalId": config.logs.datadogExternalId } },
+            }]),
+            tags,
+        }, parent);
+        const archivePolicy = new aws.iam.RolePolicy(childName(name, "archive-role-policy"), {
+            role: archiveRole.id,
+            policy: policyJson(pulumi.all([bucket.arn, key.arn]).apply(([b, k]) => [
+                { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: tiers.map((t) => `${b}/${t.type}/*`) },
+                { Effect: "Allow", Action: "s3:ListBucket", Resource: b },
+                { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: k },
+            ])),
+        }, parent);
+        for (const t of tiers) {
+            new datadog.LogsArchive(childName(name, "archive", t.type), {
+                name: `${product.key}-${env}-${t.type}`,
+                query: archiveQuery(logGroupName(product.key, env, t.type)),
+                includeTags: true,
+                s3Archive: { bucket: bucket.bucket, path: `/${t.type}`, accountId: account, roleName: archiveRole.name, encryptionType: "SSE_KMS", encryptionKey: key.arn },
+            }, { parent: this, dependsOn: [archivePolicy] });
+        }
+
+        for (const m of securityMonitors(product, { environment: env, routing: config.routing })) {
+            new datadog.Monitor(childName(name, m.id), monitorArgs(m), parent);
+        }
+
         this.logGroupNames = pulumi.all(groups.map((g) => g.name));
-        this.registerOutputs({ logGroupNames: this.logGroupNames });
+        this.logGroupArns = pulumi.all(groups.map((g) => g.arn));
+        this.firehoseArn = firehose.arn;
+        this.archiveBucket = bucket.bucket;
+        this.indexName = index.name;
+        this.alarmTopicArn = topic.arn;
+        this.registerOutputs({
+            logGroupNames: this.logGroupNames, logGroupArns: this.logGroupArns, firehoseArn: this.firehoseArn,
+            archiveBucket: this.archiveBucket, indexName: this.indexName, alarmTopicArn: this.alarmTopicArn,
+        });
     }
 }

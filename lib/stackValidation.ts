@@ -7,6 +7,7 @@ import type { PublicStackConfig } from "./config";
 import type { Problem } from "./errors";
 import type { AlertRef } from "./alerts";
 import { escalationModel } from "./escalation";
+import { securityMonitorAlerts } from "./logs";
 import { buildMonitor } from "./monitors";
 import { pagerdutyServiceNames } from "./pagerduty";
 import { parseHandles } from "./routing";
@@ -23,7 +24,7 @@ const specMonitorAlerts: AlertProducer = (product, config) =>
     }));
 
 /** Every producer of alerts in the stack; each area adds its own here. */
-export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts, syntheticAlerts];
+export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts, syntheticAlerts, securityMonitorAlerts];
 
 export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig): AlertRef[] {
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));

@@ -16,7 +16,7 @@ function arnFor(type: string, name: string, inputs: Record<string, unknown>): st
     const [pkg, mod] = type.split(":");
     const service = (mod ?? "").split("/")[0];
     if (pkg !== "aws") return "";
-    const physical = String(inputs.name ?? inputs.bucket ?? name);
+    const physical = String(inputs.bucket ?? inputs.name ?? name);
     switch (service) {
         case "s3": return `arn:aws:s3:::${physical}`;
         case "iam": return `arn:aws:iam::${MOCK_ACCOUNT}:role/${physical}`;

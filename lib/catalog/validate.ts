@@ -3,6 +3,7 @@
  */
 import { Problem, ValidationError } from "../errors";
 import { durationSeconds } from "../duration";
+import { cloudwatchRetentionProblem } from "../logs";
 import { Comparator, Product, ProductSpec } from "./schema";
 
 export function productSource(key: string): string {
@@ -85,6 +86,8 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
     }
     p.logs.types.forEach((t) => {
         const f = `logs.types[${t.type}]`;
+        const retention = cloudwatchRetentionProblem(t.hotDays);
+        if (retention) out.push({ field: `${f}.hotDays`, message: retention });
         if (t.warmDays !== undefined && t.warmDays < t.hotDays) out.push({ field: `${f}.warmDays`, message: `warm (${t.warmDays}) must not be shorter than hot (${t.hotDays})` });
         const floor = t.warmDays ?? t.hotDays;
         if (t.coldDays !== undefined && t.coldDays < floor) out.push({ field: `${f}.coldDays`, message: `cold (${t.coldDays}) must not be shorter than warm/hot (${floor})` });

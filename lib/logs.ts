@@ -1,0 +1,190 @@
+/**
+ * The log model (pure): retention tiers per log type, CloudWatch and Datadog retention values, S3 lifecycle,
+ * Datadog intake, parsing per log format, PII scrubbing rules and the security log monitors.
+ *
+ * Tiers: hot = searchable (CloudWatch log group and Datadog index); warm = archived in S3 Standard, quick to
+ * rehydrate; cold = archived in S3 Glacier; archives expire when the cold tier ends (004 §Log Retention).
+ */
+import type { Product, SecurityRuleSpec } from "./catalog/schema";
+import type { LogsConfig } from "./config/logs";
+import type { PublicStackConfig } from "./config";
+import type { AlertRef } from "./alerts";
+import { alertMessage } from "./messages";
+import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL } from "./monitors";
+import { monitorTitle, runbookPath } from "./naming";
+import { formatNumber } from "./query";
+import { routeHandles } from "./routing";
+import { severityPolicy } from "./severity";
+
+/** The only values CloudWatch Logs accepts for `retentionInDays`. */
+export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+/** Retention periods of standard Datadog log indexes. */
+export const DATADOG_INDEX_RETENTION_DAYS = [3, 7, 15, 30, 45, 60, 90, 180, 360] as const;
+
+export function cloudwatchRetentionProblem(days: number): string | undefined {
+    return (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(days)
+        ? undefined
+        : `${days} is not a CloudWatch Logs retention value (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(", ")})`;
+}
+
+/** The shortest Datadog index retention that keeps logs at least `days` (an index cannot keep 14 days: 15). */
+export function indexRetentionDays(days: number): number {
+    return DATADOG_INDEX_RETENTION_DAYS.find((d) => d >= days) ?? DATADOG_INDEX_RETENTION_DAYS[DATADOG_INDEX_RETENTION_DAYS.length - 1];
+}
+
+type LogType = Product["logs"]["types"][number];
+
+export interface LogTiers {
+    type: LogType["type"];
+    hotDays: number;
+    warmDays: number;
+    coldDays: number;
+}
+
+/** The spec's tiers with the stack's caps applied (staging keeps less), order hot ≤ warm ≤ cold kept. */
+export function logTiers(t: LogType, cfg: LogsConfig): LogTiers {
+    const hotDays = Math.min(t.hotDays, cfg.maxHotDays ?? Infinity);
+    const coldDays = Math.max(hotDays, Math.min(t.coldDays ?? t.warmDays ?? t.hotDays, cfg.maxArchiveDays ?? Infinity));
+    const warmDays = Math.min(Math.max(hotDays, t.warmDays ?? hotDays), coldDays);
+    return { type: t.type, hotDays, warmDays, coldDays };
+}
+
+export interface LifecycleRuleModel {
+    id: string;
+    prefix: string;
+    /** Days after which archived objects move to Glacier (absent when warm and cold end together). */
+    glacierAfterDays?: number;
+    expireAfterDays: number;
+}
+
+/** S3 lifecycle of the product's archive bucket: one rule per log type's archive prefix, and failed deliveries. */
+export function lifecycleRules(tiers: LogTiers[]): LifecycleRuleModel[] {
+    return [
+        ...tiers.map((t) => ({
+            id: `${t.type}-tiers`,
+            prefix: `${t.type}/`,
+            glacierAfterDays: t.warmDays < t.coldDays ? t.warmDays : undefined,
+            expireAfterDays: t.coldDays,
+        })),
+        // Records Firehose could not deliver: kept a month for replay.
+        { id: "failed-delivery", prefix: FAILED_DELIVERY_PREFIX, expireAfterDays: 30 },
+    ];
+}
+
+export const FAILED_DELIVERY_PREFIX = "failed-delivery/";
+
+/** Datadog's Kinesis Firehose HTTP intake for a site (datadoghq.com, datadoghq.eu, us3.datadoghq.com, ...). */
+export function datadogIntakeUrl(site: string): string {
+    return `https://aws-kinesis-http-intake.logs.${site}/v1/input`;
+}
+
+/** Datadog log search matching a product's logs. */
+export function productLogQuery(product: Product): string {
+    return `service:(${product.surfaces.map((s) => s.service).join(" OR ")})`;
+}
+
+/** Archive query of one log type: Firehose forwards the CloudWatch log group as `@aws.awslogs.logGroup`. */
+export function archiveQuery(logGroup: string): string {
+    return `@aws.awslogs.logGroup:"${logGroup}"`;
+}
+
+/** Exclusion filter sampling debug/info logs: Datadog's sampleRate is the fraction EXCLUDED. */
+export function samplingExclusion(keepFraction: number): { name: string; query: string; sampleRate: number } {
+    return { name: `keep-${Math.round(keepFraction * 100)}pct-of-debug-info`, query: "status:(debug OR info)", sampleRate: Number((1 - keepFraction).toFixed(4)) };
+}
+
+export type ProcessorModel =
+    | { kind: "grok"; name: string; source: string; matchRules: string; supportRules: string; samples: string[] }
+    | { kind: "date"; name: string; sources: string[] }
+    | { kind: "status"; name: string; sources: string[] }
+    | { kind: "message"; name: string; sources: string[] }
+    | { kind: "remap"; name: string; sources: string[]; target: string };
+
+/** Parsing per log format; JSON logs are parsed by Datadog itself, the pipeline maps their fields. */
+export function pipelineProcessors(format: Product["logs"]["format"]): ProcessorModel[] {
+    const common: ProcessorModel[] = [
+        { kind: "date", name: "Timestamp", sources: ["timestamp"] },
+        { kind: "status", name: "Level", sources: ["level"] },
+        { kind: "message", name: "Message", sources: ["message"] },
+        { kind: "remap", name: "Trace id", sources: ["trace_id"], target: "dd.trace_id" },
+    ];
+    switch (format) {
+        case "json":
+            return [...common, { kind: "remap", name: "User id", sources: ["userId"], target: "usr.id" }];
+        case "plumberleads-json":
+            // 004 §Logging Standards: {timestamp, level, service, trace_id, source, message, context}.
+            return [
+                ...common,
+                { kind: "remap", name: "Client IP", sources: ["context.ip_address"], target: "network.client.ip" },
+                { kind: "remap", name: "Code location", sources: ["source"], target: "logger.name" },
+                { kind: "remap", name: "Duration", sources: ["context.duration"], target: "duration" },
+            ];
+        case "combined":
+            return [{
+                kind: "grok", name: "Combined access log", source: "message",
+                matchRules: 'access.combined %{_client_ip} %{_ident} %{_auth} \\[%{_date_access}\\] "(?>%{_method} |)%{_url}(?> %{_version}|)" %{_status_code} (?>%{_bytes_written}|-) "%{_referer}" "%{_user_agent}"',
+                supportRules: "_client_ip %{ipOrHost:network.client.ip}\n_ident %{notSpace:http.ident}\n_auth %{notSpace:http.auth}\n_date_access %{date(\"dd/MMM/yyyy:HH:mm:ss Z\"):date_access}\n_method %{word:http.method}\n_url %{notSpace:http.url}\n_version HTTP\\/%{regex(\"\\\\d+\\\\.\\\\d+\"):http.version}\n_status_code %{integer:http.status_code}\n_bytes_written %{integer:network.bytes_written}\n_referer %{notSpace:http.referer}\n_user_agent %{regex(\"[^\\\\\\\"]*\"):http.useragent}",
+                samples: ['127.0.0.1 - frank [13/Jul/2016:10:55:36 +0000] "GET /apache_pb.gif HTTP/1.0" 200 2326 "http://example.com" "Mozilla/5.0"'],
+            }, { kind: "date", name: "Timestamp", sources: ["date_access"] }];
+    }
+}
+
+/** PII scrubbing (000 §Data Handling; 004 §Sensitive Data Handling): matched values are replaced in logs. */
+export const PII_RULES = [
+    { id: "email", name: "Email addresses", pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", replacement: "[redacted-email]" },
+    { id: "card-number", name: "Payment card numbers", pattern: "\\b(?:\\d[ -]?){12,18}\\d\\b", replacement: "[redacted-card]" },
+    { id: "wallet-private-key", name: "Wallet private keys (64 hex)", pattern: "\\b(?:0x)?[a-fA-F0-9]{64}\\b", replacement: "[redacted-key]" },
+] as const;
+
+/** A security rule as a Datadog log monitor, routed like every alert. */
+export function buildSecurityMonitor(product: Product, rule: SecurityRuleSpec & { groupBy: string[] }, ctx: MonitorContext): MonitorModel {
+    const policy = severityPolicy(rule.severity);
+    const by = rule.groupBy.length ? `.by(${rule.groupBy.map((g) => `"${g}"`).join(",")})` : "";
+    const search = `env:${ctx.environment} ${rule.search}`.replace(/"/g, '\\"');
+    const threshold = `more than ${formatNumber(rule.threshold)} events in ${rule.window}${rule.groupBy.length ? ` per ${rule.groupBy.join(", ")}` : ""}`;
+    return {
+        id: `security-${rule.id}`,
+        name: monitorTitle(product.displayName, `Security: ${rule.title}`, ctx.environment),
+        type: "log alert",
+        query: `logs("${search}").index("*").rollup("count")${by}.last("${rule.window}") > ${formatNumber(rule.threshold)}`,
+        message: alertMessage({
+            title: `${product.displayName}: ${rule.title}`,
+            whatHappened: `Security log events matching \`${rule.search}\` exceeded ${threshold}.`,
+            firstSteps: [
+                "Open the matching logs and identify the source IPs / users",
+                "Block or rate-limit abusive sources at the edge if the pattern is malicious",
+                "Check for successful logins or actions from the same sources and escalate as a security incident if any",
+            ],
+            runbook: runbookPath(product.key, `security-${rule.id}`),
+            runbookBaseUrl: RUNBOOK_BASE_URL,
+            handles: routeHandles(rule.severity, ctx.environment, ctx.routing, product),
+            threshold,
+        }),
+        priority: policy.priority,
+        tags: [`env:${ctx.environment}`, `team:${product.team.handle}`, `product:${product.key}`, `severity:${rule.severity.toLowerCase()}`, "managed-by:pulumi", "category:security",
+            ...serviceTag(rule.search, product)],
+        thresholds: { critical: formatNumber(rule.threshold) },
+        notifyNoData: false,
+        renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
+        renotifyStatuses: policy.renotifyMinutes ? ["alert"] : undefined,
+        newGroupDelaySeconds: 60,
+        requireFullWindow: false,
+        includeTags: true,
+    };
+}
+
+/** The `service:` tag of a security monitor: the product service its search names, for unified tagging. */
+function serviceTag(search: string, product: Product): string[] {
+    const named = /service:([a-z0-9-]+)/.exec(search)?.[1];
+    const service = product.surfaces.find((s) => s.service === named)?.service ?? product.surfaces[0].service;
+    return [`service:${service}`];
+}
+
+export function securityMonitors(product: Product, ctx: MonitorContext): MonitorModel[] {
+    return product.security.map((r) => buildSecurityMonitor(product, r, ctx));
+}
+
+export function securityMonitorAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
+    return securityMonitors(product, { environment: config.environment, routing: config.routing })
+        .map((m) => ({ product: product.key, name: `monitor ${m.id}`, message: m.message }));
+}
