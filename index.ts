@@ -7,6 +7,7 @@ import { EscalationPolicy } from "./components/EscalationPolicy";
 import { LogPipeline } from "./components/LogPipeline";
 import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
+import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { validateStack } from "./lib/stackValidation";
 import { budgetProblems, costReport } from "./lib/syntheticsCost";
@@ -31,11 +32,12 @@ const deployed = stack.products.map((product) => {
         pagerdutyIntegrationKey: escalation.integrationKey,
     });
     const synthetics = new SyntheticSuite(product.key, { ...args, testPassword: stack.secrets.syntheticsPassword }, { dependsOn: [escalation] });
-    return { product, escalation, monitoring, logs, synthetics };
+    const sentry = new SentryProjects(product.key, args);
+    return { product, escalation, monitoring, logs, synthetics, sentry };
 });
 
 /** What product repos read through `new pulumi.StackReference(...)`; see docs/stack-references.md. */
-export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics }) => [product.key, {
+export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics, sentry }) => [product.key, {
     displayName: product.displayName,
     team: product.team.handle,
     pagerdutyServiceId: escalation.serviceId,
@@ -43,6 +45,7 @@ export const products = Object.fromEntries(deployed.map(({ product, escalation, 
     monitorIds: monitoring.monitorIds,
     logGroupNames: logs.logGroupNames,
     syntheticTestIds: synthetics.testIds,
+    sentryDsns: sentry.dsns,
 }]));
 
 /** Estimated monthly cost of the synthetic tests (USD), per product and total; `npm run plan` prints it. */

@@ -8,6 +8,7 @@ import type { Problem } from "./errors";
 import type { AlertRef } from "./alerts";
 import { escalationModel } from "./escalation";
 import { securityMonitorAlerts } from "./logs";
+import { sentryAlerts } from "./sentry";
 import { buildMonitor } from "./monitors";
 import { pagerdutyServiceNames } from "./pagerduty";
 import { parseHandles } from "./routing";
@@ -24,7 +25,7 @@ const specMonitorAlerts: AlertProducer = (product, config) =>
     }));
 
 /** Every producer of alerts in the stack; each area adds its own here. */
-export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts, syntheticAlerts, securityMonitorAlerts];
+export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts, syntheticAlerts, securityMonitorAlerts, sentryAlerts];
 
 export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig): AlertRef[] {
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));

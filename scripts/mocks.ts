@@ -48,6 +48,8 @@ export function computed(type: string, name: string, inputs: Record<string, unkn
                 dsnCsp: `https://o1.ingest.sentry.io/api/${project}/security/?sentry_key=${pub}`,
             };
         }
+        case "sentry:index/sentryTeam:SentryTeam":
+            return { internalId: String(parseInt(hash(name, 6), 16)) };
         case "sentry:index/sentryProject:SentryProject":
             return { projectId: String(parseInt(hash(name, 6), 16)), internalId: String(parseInt(hash(name, 6), 16)) };
         case "datadog:index/syntheticsTest:SyntheticsTest":
@@ -82,6 +84,8 @@ export const mocks: pulumi.runtime.Mocks = {
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
             case "aws:iam/getPolicyDocument:getPolicyDocument":
                 return { json: JSON.stringify({ Version: "2012-10-17", Statement: args.inputs.statements ?? [] }), id: "policy" };
+            case "sentry:index/getSentryOrganizationIntegration:getSentryOrganizationIntegration":
+                return { id: String(parseInt(hash(String(args.inputs.name), 5), 16)), internalId: `T${hash(String(args.inputs.name), 8).toUpperCase()}`, ...args.inputs };
             case "pagerduty:index/getUser:getUser": {
                 const email = String(args.inputs.email);
                 return { id: `PU${hash(email, 6).toUpperCase()}`, email, name: email.split("@")[0] };
