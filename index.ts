@@ -3,6 +3,7 @@
  * Datadog, PagerDuty, AWS CloudWatch and Sentry resources.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { CompanyDashboards } from "./components/CompanyDashboards";
 import { EscalationPolicy } from "./components/EscalationPolicy";
 import { LogPipeline } from "./components/LogPipeline";
 import { ProductMonitoring } from "./components/ProductMonitoring";
@@ -36,6 +37,12 @@ const deployed = stack.products.map((product) => {
     return { product, escalation, monitoring, logs, synthetics, sentry };
 });
 
+const company = new CompanyDashboards("company", {
+    products: stack.products,
+    config,
+    sloIds: pulumi.all(Object.fromEntries(deployed.map(({ product, monitoring }) => [product.key, monitoring.sloIds]))),
+});
+
 /** What product repos read through `new pulumi.StackReference(...)`; see docs/stack-references.md. */
 export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics, sentry }) => [product.key, {
     displayName: product.displayName,
@@ -46,10 +53,13 @@ export const products = Object.fromEntries(deployed.map(({ product, escalation, 
     logGroupNames: logs.logGroupNames,
     syntheticTestIds: synthetics.testIds,
     sentryDsns: sentry.dsns,
+    sloIds: monitoring.sloIds,
+    dashboardUrls: monitoring.dashboardUrls,
 }]));
 
 /** Estimated monthly cost of the synthetic tests (USD), per product and total; `npm run plan` prints it. */
 export const syntheticsMonthlyCost = { byProduct: syntheticsCost.byProduct, totalUsd: syntheticsCost.totalUsd, budgetUsd: config.synthetics.monthlyBudgetUsd };
 
+export const companyDashboardUrls = company.dashboardUrls;
 export const environment = config.environment;
 export const stackName = pulumi.getStack();

@@ -7,8 +7,6 @@
  */
 import type { Product, SecurityRuleSpec } from "./catalog/schema";
 import type { LogsConfig } from "./config/logs";
-import type { PublicStackConfig } from "./config";
-import type { AlertRef } from "./alerts";
 import { alertMessage } from "./messages";
 import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL } from "./monitors";
 import { monitorTitle, runbookPath } from "./naming";
@@ -182,9 +180,4 @@ function serviceTag(search: string, product: Product): string[] {
 
 export function securityMonitors(product: Product, ctx: MonitorContext): MonitorModel[] {
     return product.security.map((r) => buildSecurityMonitor(product, r, ctx));
-}
-
-export function securityMonitorAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
-    return securityMonitors(product, { environment: config.environment, routing: config.routing })
-        .map((m) => ({ product: product.key, name: `monitor ${m.id}`, message: m.message }));
 }

@@ -86,3 +86,8 @@ export function buildQuery(q: QuerySpec, comparator: Comparator, critical: numbe
     const lhs = queryExpression(q, scope);
     return q.kind === "service-check" ? lhs : `${lhs} ${comparator} ${formatNumber(critical)}`;
 }
+
+/** SLO burn-rate alert query (Datadog's native form). */
+export function burnRateQuery(sloId: string, timeframe: string, longWindow: string, shortWindow: string, burnRate: number): string {
+    return `burn_rate("${sloId}").over("${timeframe}").long_window("${longWindow}").short_window("${shortWindow}") > ${formatNumber(burnRate)}`;
+}

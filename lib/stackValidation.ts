@@ -7,28 +7,43 @@ import type { PublicStackConfig } from "./config";
 import type { Problem } from "./errors";
 import type { AlertRef } from "./alerts";
 import { escalationModel } from "./escalation";
-import { securityMonitorAlerts } from "./logs";
+import { securityMonitors } from "./logs";
 import { sentryAlerts } from "./sentry";
-import { buildMonitor } from "./monitors";
+import { buildMonitor, MonitorContext, MonitorModel } from "./monitors";
 import { pagerdutyServiceNames } from "./pagerduty";
 import { parseHandles } from "./routing";
+import { validateQuery } from "./queryValidator";
+import { sloBurnRateMonitors } from "./slo";
 import { syntheticAlerts } from "./synthetics";
 
 export type AlertProducer = (product: Product, config: PublicStackConfig) => AlertRef[];
+export type MonitorProducer = (product: Product, ctx: MonitorContext) => MonitorModel[];
 
-/** Spec monitors (ProductMonitoring). */
-const specMonitorAlerts: AlertProducer = (product, config) =>
-    product.monitors.map((m) => ({
-        product: product.key,
-        name: `monitor ${m.id}`,
-        message: buildMonitor(product, m, { environment: config.environment, routing: config.routing }).message,
-    }));
+/** Every Datadog monitor the stack creates, by the component that creates it. */
+export const MONITOR_PRODUCERS: MonitorProducer[] = [
+    (product, ctx) => product.monitors.map((m) => buildMonitor(product, m, ctx)),
+    sloBurnRateMonitors,
+    securityMonitors,
+];
+
+const monitorAlerts: AlertProducer = (product, config) => {
+    const ctx = { environment: config.environment, routing: config.routing };
+    return MONITOR_PRODUCERS.flatMap((produce) => produce(product, ctx))
+        .map((m) => ({ product: product.key, name: `monitor ${m.id}`, message: m.message }));
+};
 
 /** Every producer of alerts in the stack; each area adds its own here. */
-export const ALERT_PRODUCERS: AlertProducer[] = [specMonitorAlerts, syntheticAlerts, securityMonitorAlerts, sentryAlerts];
+export const ALERT_PRODUCERS: AlertProducer[] = [monitorAlerts, syntheticAlerts, sentryAlerts];
 
 export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig): AlertRef[] {
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));
+}
+
+/** Every monitor query must parse as the Datadog form of its type. */
+export function queryProblems(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
+    const ctx = { environment: config.environment, routing: config.routing };
+    return products.flatMap((p) => MONITOR_PRODUCERS.flatMap((produce) => produce(p, ctx)).flatMap((m) =>
+        validateQuery(m.type, m.query).errors.map((e) => ({ source: `products/${p.key}.ts`, field: `monitor ${m.id}: query`, message: e }))));
 }
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
@@ -66,11 +81,12 @@ export function alertRoutingProblems(alerts: ReadonlyArray<AlertRef>, targets: R
 
 /** Problems of the stack as a whole; empty when it may be deployed. */
 export function validateStack(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
-    const problems = alertRoutingProblems(collectAlerts(products, config), {
+    const problems = queryProblems(products, config);
+    problems.push(...alertRoutingProblems(collectAlerts(products, config), {
         serviceObjects: new Set(pagerdutyServiceNames(products.map((p) => p.key), config.environment)),
         slackChannels: new Set(config.routing.slack.channels),
         paging: config.routing.paging,
-    });
+    }));
     for (const p of products) {
         const rotation = config.oncall.teams[p.team.handle];
         if (!rotation) continue; // reported by the config/catalog check

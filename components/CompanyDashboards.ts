@@ -1,0 +1,31 @@
+import * as datadog from "@pulumi/datadog";
+import * as pulumi from "@pulumi/pulumi";
+import type { Product } from "../lib/catalog/schema";
+import type { PublicStackConfig } from "../lib/config";
+import { executiveDashboard, productDashboard } from "../lib/dashboards";
+import { childName } from "../lib/naming";
+
+export interface CompanyDashboardsArgs {
+    products: ReadonlyArray<Product>;
+    config: PublicStackConfig;
+    /** SLO ids per product and SLO, from each product's ProductMonitoring. */
+    sloIds: pulumi.Input<Record<string, Record<string, string>>>;
+}
+
+/** The company-wide Executive and Product dashboards (000 §Dashboards), across every enabled product. */
+export class CompanyDashboards extends pulumi.ComponentResource {
+    public readonly dashboardUrls: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: CompanyDashboardsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("product-monitoring:monitoring:CompanyDashboards", name, {}, opts);
+        const env = args.config.environment;
+        const executive = new datadog.DashboardJson(childName(name, "executive-dashboard"), {
+            dashboard: pulumi.output(args.sloIds).apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids))),
+        }, { parent: this });
+        const product = new datadog.DashboardJson(childName(name, "product-dashboard"), {
+            dashboard: JSON.stringify(productDashboard(args.products, env)),
+        }, { parent: this });
+        this.dashboardUrls = pulumi.all({ executive: executive.url, product: product.url });
+        this.registerOutputs({ dashboardUrls: this.dashboardUrls });
+    }
+}

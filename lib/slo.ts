@@ -1,0 +1,123 @@
+/**
+ * SLOs and their multi-window, multi-burn-rate alerts (pure). Page when the budget burns fast (14.4× over
+ * 1 h confirmed over 5 min; 6× over 6 h / 30 min), ticket when it burns slowly (3× over 1 d / 2 h; 1× over
+ * 2 d / 4 h).
+ *
+ * The workbook's slowest pair is 1× over 3 d / 6 h, but Datadog burn-rate alerts accept a long window of at most
+ * 48 h; 1× over 2 d / 4 h keeps the 1:12 ratio of short to long window within that limit (it fires once ~6.7%
+ * instead of 10% of a 30-day budget is spent). lib/queryValidator.ts enforces the limit.
+ */
+import type { Product, Severity, SloSpec } from "./catalog/schema";
+import { budgetConsumed } from "./burnRate";
+import { durationSeconds } from "./duration";
+import { alertMessage } from "./messages";
+import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, standardTags, surfaceOf } from "./monitors";
+import { monitorTitle, runbookPath } from "./naming";
+import { burnRateQuery, formatNumber, metricExpr } from "./query";
+import { routeHandles } from "./routing";
+import { severityPolicy } from "./severity";
+
+type Slo = Product["slos"][number];
+
+export interface BurnRateAlert {
+    id: "page-fast" | "page-slow" | "ticket-fast" | "ticket-slow";
+    longWindow: string;
+    shortWindow: string;
+    burnRate: number;
+    severity: Severity;
+}
+
+export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
+    { id: "page-fast", longWindow: "1h", shortWindow: "5m", burnRate: 14.4, severity: "P0" },
+    { id: "page-slow", longWindow: "6h", shortWindow: "30m", burnRate: 6, severity: "P0" },
+    { id: "ticket-fast", longWindow: "1d", shortWindow: "2h", burnRate: 3, severity: "P2" },
+    { id: "ticket-slow", longWindow: "2d", shortWindow: "4h", burnRate: 1, severity: "P2" },
+];
+
+export interface SloModel {
+    id: string;
+    name: string;
+    description: string;
+    numerator: string;
+    denominator: string;
+    thresholds: Array<{ timeframe: string; target: number; warning: number }>;
+    tags: string[];
+    /** The timeframe burn-rate alerts are computed on (the spec's first). */
+    primaryTimeframe: string;
+}
+
+/** Warn when half of the remaining budget headroom is gone: 99.9 → warning 99.95. */
+export function sloWarning(target: number): number {
+    return Number((target + (100 - target) / 2).toFixed(4));
+}
+
+export function buildSlo(product: Product, slo: Slo, environment: string): SloModel {
+    const surface = surfaceOf(product, slo.surface);
+    const scope = { env: environment, service: surface.service };
+    return {
+        id: slo.id,
+        name: monitorTitle(product.displayName, slo.title, environment),
+        description: `${slo.kind} SLO, target ${slo.target}% (${slo.source})`,
+        numerator: metricExpr(slo.good, scope),
+        denominator: metricExpr(slo.total, scope),
+        thresholds: slo.timeframes.map((timeframe) => ({ timeframe, target: slo.target, warning: sloWarning(slo.target) })),
+        tags: [...standardTags(product, surface, environment), `slo-kind:${slo.kind}`],
+        primaryTimeframe: slo.timeframes[0],
+    };
+}
+
+export interface BurnRateMonitorTemplate {
+    model: MonitorModel;
+    /** The query once the SLO exists and has its Datadog id. */
+    queryFor(sloId: string): string;
+}
+
+/** The burn-rate monitors of one SLO; their queries need the SLO's Datadog id, known only after it is created. */
+export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: MonitorContext): BurnRateMonitorTemplate[] {
+    const surface = surfaceOf(product, slo.surface);
+    const timeframe = slo.timeframes[0];
+    const days = durationSeconds(timeframe) / 86400;
+    return BURN_RATE_ALERTS.map((a) => {
+        const consumed = budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, days);
+        const policy = severityPolicy(a.severity);
+        const id = `slo-${slo.id}-${a.id}`;
+        const queryFor = (sloId: string) => burnRateQuery(sloId, timeframe, a.longWindow, a.shortWindow, a.burnRate);
+        const model: MonitorModel = {
+            id,
+            name: monitorTitle(product.displayName, `${slo.title}: error budget burning ${formatNumber(a.burnRate)}x (${a.longWindow}/${a.shortWindow})`, ctx.environment),
+            type: "slo alert",
+            query: queryFor(`${SLO_ID_PLACEHOLDER}-${slo.id}`),
+            message: alertMessage({
+                title: `${product.displayName}: ${slo.title} burning its error budget`,
+                whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone.`,
+                firstSteps: [
+                    "Open the SLO and find when the bad events started",
+                    "Check the product's error-rate and latency monitors and recent deploys for the same period",
+                    a.severity === "P0" ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days" : "Open a ticket; plan the fix before the budget runs out",
+                ],
+                runbook: runbookPath(product.key, id),
+                runbookBaseUrl: RUNBOOK_BASE_URL,
+                handles: routeHandles(a.severity, ctx.environment, ctx.routing, product),
+                threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
+            }),
+            priority: policy.priority,
+            tags: [...standardTags(product, surface, ctx.environment, a.severity), "category:slo"],
+            thresholds: { critical: formatNumber(a.burnRate) },
+            notifyNoData: false,
+            renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
+            renotifyStatuses: policy.renotifyMinutes ? ["alert"] : undefined,
+            requireFullWindow: false,
+            includeTags: true,
+        };
+        return { model, queryFor };
+    });
+}
+
+/** Stands for the SLO id in queries validated before the SLO exists. */
+export const SLO_ID_PLACEHOLDER = "slo-id";
+
+export function sloBurnRateMonitors(product: Product, ctx: MonitorContext): MonitorModel[] {
+    return product.slos.flatMap((s) => burnRateMonitorTemplates(product, s, ctx).map((t) => t.model));
+}
+
+export type { SloSpec };
