@@ -81,6 +81,8 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
         ? { critical: formatNumber(m.critical), ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}), ok: "1" }
         : { critical: formatNumber(m.critical), ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}) };
     const isAnomaly = m.query.kind === "anomaly";
+    // Availability checks always alert when their data stops: silence is the outage.
+    const notifyNoData = m.notifyNoData || m.category === "availability";
     // Cloud and APM metrics arrive late; log/RUM/service-check monitors need no delay.
     const usesMetrics = type === "metric alert" || type === "query alert";
     return {
@@ -101,11 +103,11 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
         tags: [...standardTags(product, surface, ctx.environment, m.severity), `category:${m.category}`],
         thresholds,
         thresholdWindows: isAnomaly ? { triggerWindow: "last_15m", recoveryWindow: "last_15m" } : undefined,
-        notifyNoData: m.notifyNoData,
-        // Availability checks: no data for twice the window (at least 10 min) means the service is gone.
-        noDataTimeframeMinutes: m.notifyNoData ? Math.max(10, Math.ceil((2 * window) / 60)) : undefined,
+        notifyNoData,
+        // No data for twice the window (at least 10 min) means the service is gone.
+        noDataTimeframeMinutes: notifyNoData ? Math.max(10, Math.ceil((2 * window) / 60)) : undefined,
         renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
-        renotifyStatuses: policy.renotifyMinutes ? ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(m.notifyNoData ? ["no data"] : [])] : undefined,
+        renotifyStatuses: policy.renotifyMinutes ? ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(notifyNoData ? ["no data"] : [])] : undefined,
         evaluationDelaySeconds: usesMetrics ? 60 : undefined,
         newGroupDelaySeconds: 300,
         // Sparse business counters should not wait for a full window; latency/ratios should.

@@ -1,0 +1,34 @@
+/**
+ * `npm run catalog`: writes docs/alerts.md and docs/runbooks/<product>.md from the product specs and the
+ * production stack config. tests/catalog-docs.test.ts fails when the committed files are stale.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { renderAlertCatalog, renderRunbook } from "../lib/alertCatalog";
+import { loadCatalog } from "../lib/catalog/validate";
+import { namespaceValues, parseStackConfig, withoutSecrets } from "../lib/config";
+import { catalog } from "../products";
+import { readProjectName, stackConfigMap } from "./planner";
+
+const PROJECT_DIR = path.resolve(__dirname, "..");
+
+/** Repository-relative path → content of every generated document. */
+export function catalogDocuments(stack = "production"): Record<string, string> {
+    const project = readProjectName(PROJECT_DIR);
+    const file = `Pulumi.${stack}.yaml`;
+    const values = namespaceValues(stackConfigMap(path.join(PROJECT_DIR, file), project).config, project);
+    const config = withoutSecrets(parseStackConfig(values, file, catalog.map((p) => p.key)));
+    const products = loadCatalog(catalog).filter((p) => config.products.includes(p.key));
+    return {
+        "docs/alerts.md": renderAlertCatalog(products, config),
+        ...Object.fromEntries(products.map((p) => [`docs/runbooks/${p.key}.md`, renderRunbook(p, config)])),
+    };
+}
+
+if (require.main === module) {
+    for (const [rel, text] of Object.entries(catalogDocuments())) {
+        fs.mkdirSync(path.dirname(path.join(PROJECT_DIR, rel)), { recursive: true });
+        fs.writeFileSync(path.join(PROJECT_DIR, rel), text);
+        process.stdout.write(`wrote ${rel}\n`);
+    }
+}

@@ -1,0 +1,89 @@
+/** SLOs per product with the plans' targets, burn-rate maths, and the burn-rate monitors in Datadog's form. */
+import { budgetConsumed, burnRateFor, errorBudget, errorRateAt, hoursToExhaustion } from "../lib/burnRate";
+import { loadCatalog } from "../lib/catalog/validate";
+import { BURN_RATE_ALERTS, sloWarning } from "../lib/slo";
+import { validateQuery } from "../lib/queryValidator";
+import { downtimes } from "../lib/maintenance";
+import { catalog } from "../products";
+import { STACKS } from "./helpers/constants";
+import { loadPlan, MONITOR } from "./helpers/plan";
+
+const products = loadCatalog(catalog);
+const SLO = "datadog:index/serviceLevelObjective:ServiceLevelObjective";
+
+describe("burn-rate maths", () => {
+    it("follows the SRE workbook numbers for a 30-day window", () => {
+        expect(budgetConsumed(14.4, 1, 30)).toBeCloseTo(0.02, 10);
+        expect(budgetConsumed(6, 6, 30)).toBeCloseTo(0.05, 10);
+        expect(budgetConsumed(3, 24, 30)).toBeCloseTo(0.1, 10);
+        expect(budgetConsumed(1, 72, 30)).toBeCloseTo(0.1, 10);
+        expect(burnRateFor(0.02, 1, 30)).toBeCloseTo(14.4, 10);
+        expect(hoursToExhaustion(14.4, 30)).toBeCloseTo(50, 10);
+        expect(errorBudget(99.9)).toBeCloseTo(0.001, 12);
+        expect(errorRateAt(14.4, 99.9)).toBeCloseTo(0.0144, 12);
+        expect(sloWarning(99.9)).toBe(99.95);
+        expect(sloWarning(99.99)).toBe(99.995);
+    });
+
+    it("pages at 14.4x 1h/5m and 6x 6h/30m, tickets at 3x 1d/2h and 1x within Datadog's 48 h long-window limit", () => {
+        expect(BURN_RATE_ALERTS.map((a) => [a.burnRate, a.longWindow, a.shortWindow, a.severity])).toEqual([
+            [14.4, "1h", "5m", "P0"], [6, "6h", "30m", "P0"], [3, "1d", "2h", "P2"], [1, "2d", "4h", "P2"],
+        ]);
+        // The workbook's 3d/6h pair is what the validator would reject.
+        expect(validateQuery("slo alert", 'burn_rate("x").over("30d").long_window("3d").short_window("6h") > 1').errors).toEqual(["long window 3d exceeds the 48h maximum"]);
+    });
+});
+
+describe.each(STACKS)("SLOs in %s", (stack) => {
+    const view = loadPlan(stack);
+
+    it.each([
+        ["driplo", "api-availability", 99.95], ["driplo", "database-availability", 99.99], ["driplo", "payments-availability", 99.95],
+        ["driplo", "system-availability", 99.9], ["vivr", "availability", 99.9], ["genonaut", "api-availability", 99.9], ["bearo", "api-availability", 99.9],
+    ])("%s %s targets %d% over 30 and 7 days", (product, id, target) => {
+        const slo = view.byName(`${product}-slo-${id}`, SLO);
+        expect(slo.inputs.thresholds).toEqual([
+            { timeframe: "30d", target, warning: sloWarning(target) },
+            { timeframe: "7d", target, warning: sloWarning(target) },
+        ]);
+        expect(slo.inputs.type).toBe("metric");
+        expect((slo.inputs.query as any).numerator).toMatch(new RegExp(`env:${stack}`));
+    });
+
+    it("has availability and latency SLOs for every product, each with its four burn-rate monitors", () => {
+        for (const p of products) {
+            const slos = view.ofType(SLO, p.key);
+            expect(slos.length).toBe(p.slos.length);
+            expect(new Set(slos.map((s) => (s.inputs.tags as string[]).find((t) => t.startsWith("slo-kind:"))))).toEqual(new Set(["slo-kind:availability", "slo-kind:latency"]));
+            for (const s of p.slos) {
+                const sloId = view.byName(`${p.key}-slo-${s.id}`, SLO).urn; // exists
+                expect(sloId).toBeTruthy();
+                const burn = view.ofType(MONITOR, p.key).filter((m) => m.name.startsWith(`${p.key}-slo-${s.id}-`));
+                expect(burn.map((m) => m.inputs.query)).toEqual(BURN_RATE_ALERTS.map((a) =>
+                    expect.stringMatching(new RegExp(`^burn_rate\\("\\d+"\\)\\.over\\("30d"\\)\\.long_window\\("${a.longWindow}"\\)\\.short_window\\("${a.shortWindow}"\\) > ${a.burnRate}$`))));
+                for (const m of burn) expect(m.inputs.type).toBe("slo alert");
+                expect(burn[0].inputs.message).toContain(stack === "production" ? `@pagerduty-${p.key}-production` : "@slack-alerts-critical");
+                expect(burn[3].inputs.message).toContain("@slack-alerts-warning");
+            }
+        }
+    });
+});
+
+describe("maintenance windows", () => {
+    it("mute only the configured non-critical severities, per product, on the weekly schedule", () => {
+        const view = loadPlan("production");
+        const dts = view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule", "vivr");
+        expect(dts.map((d) => (d.inputs.monitorIdentifier as any).monitorTags)).toEqual([
+            ["product:vivr", "env:production", "severity:p2"], ["product:vivr", "env:production", "severity:p3"],
+        ]);
+        expect((dts[0].inputs.recurringSchedule as any)).toEqual({ timezone: "UTC", recurrences: [{ rrule: "FREQ=WEEKLY;BYDAY=SU", start: "2026-01-04T02:00:00", duration: "120m" }] });
+        expect(view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule")).toHaveLength(16);
+    });
+
+    it("apply to the listed products only", () => {
+        const p = products.find((x) => x.key === "bearo")!;
+        const w = { name: "db-upgrade", products: ["vivr"], rrule: "FREQ=MONTHLY;BYMONTHDAY=1", start: "2026-01-01T03:00:00", durationMinutes: 60, timeZone: "UTC", muteSeverities: ["P3" as const] };
+        expect(downtimes(p, "production", [w])).toEqual([]);
+        expect(downtimes({ ...p, key: "vivr" }, "production", [w]).map((d) => d.id)).toEqual(["db-upgrade-p3"]);
+    });
+});
