@@ -4,8 +4,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CompanyDashboards } from "./components/CompanyDashboards";
+import { CompanyGovernance } from "./components/CompanyGovernance";
 import { EscalationPolicy } from "./components/EscalationPolicy";
 import { LogPipeline } from "./components/LogPipeline";
+import { ProductGovernance } from "./components/ProductGovernance";
 import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
@@ -34,8 +36,21 @@ const deployed = stack.products.map((product) => {
     });
     const synthetics = new SyntheticSuite(product.key, { ...args, testPassword: stack.secrets.syntheticsPassword }, { dependsOn: [escalation] });
     const sentry = new SentryProjects(product.key, args);
-    return { product, escalation, monitoring, logs, synthetics, sentry };
+    const governance = new ProductGovernance(product.key, {
+        ...args,
+        pagerdutyServiceUrl: escalation.serviceUrl,
+        dashboardUrls: monitoring.dashboardUrls,
+        sloIds: monitoring.sloIds,
+    });
+    return { product, escalation, monitoring, logs, synthetics, sentry, governance };
 });
+
+if (config.datadog.manageOrganizationResources) {
+    new CompanyGovernance("company", {
+        products: stack.products,
+        pagerdutyUrls: pulumi.all(Object.fromEntries(deployed.map(({ product, escalation }) => [product.key, escalation.serviceUrl]))),
+    });
+}
 
 const company = new CompanyDashboards("company", {
     products: stack.products,

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
 import { executiveDashboard, productDashboard } from "../lib/dashboards";
-import { childName } from "../lib/naming";
+import { childName, datadogAppUrl } from "../lib/naming";
 
 export interface CompanyDashboardsArgs {
     products: ReadonlyArray<Product>;
@@ -25,7 +25,8 @@ export class CompanyDashboards extends pulumi.ComponentResource {
         const product = new datadog.DashboardJson(childName(name, "product-dashboard"), {
             dashboard: JSON.stringify(productDashboard(args.products, env)),
         }, { parent: this });
-        this.dashboardUrls = pulumi.all({ executive: executive.url, product: product.url });
+        const app = datadogAppUrl(args.config.datadog.site);
+        this.dashboardUrls = pulumi.all({ executive: pulumi.interpolate`${app}${executive.url}`, product: pulumi.interpolate`${app}${product.url}` });
         this.registerOutputs({ dashboardUrls: this.dashboardUrls });
     }
 }

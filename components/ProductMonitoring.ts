@@ -5,7 +5,7 @@ import type { PublicStackConfig } from "../lib/config";
 import { engineeringDashboard, onCallDashboard } from "../lib/dashboards";
 import { downtimes } from "../lib/maintenance";
 import { buildMonitor, RUNBOOK_BASE_URL } from "../lib/monitors";
-import { childName } from "../lib/naming";
+import { childName, datadogAppUrl } from "../lib/naming";
 import { buildSlo, burnRateMonitorTemplates } from "../lib/slo";
 import { monitorArgs } from "./monitorArgs";
 
@@ -60,7 +60,8 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         const oncall = new datadog.DashboardJson(childName(name, "oncall-dashboard"), {
             dashboard: this.sloIds.apply((ids) => JSON.stringify(onCallDashboard(product, env, ids, runbook))),
         }, parent);
-        this.dashboardUrls = pulumi.all({ engineering: engineering.url, oncall: oncall.url });
+        const app = datadogAppUrl(config.datadog.site);
+        this.dashboardUrls = pulumi.all({ engineering: pulumi.interpolate`${app}${engineering.url}`, oncall: pulumi.interpolate`${app}${oncall.url}` });
 
         for (const d of downtimes(product, env, config.maintenanceWindows)) {
             new datadog.DowntimeSchedule(childName(name, "downtime", d.id), {

@@ -27,3 +27,8 @@ export function runbookPath(productKey: string, monitorId: string): string {
 export function logGroupName(productKey: string, environment: string, logType: string): string {
     return `/${productKey}/${environment}/${logType}`;
 }
+
+/** The Datadog web app of a site: app.datadoghq.com, app.datadoghq.eu, us3.datadoghq.com, ... */
+export function datadogAppUrl(site: string): string {
+    return site.split(".").length > 2 ? `https://${site}` : `https://app.${site}`;
+}

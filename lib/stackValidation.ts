@@ -3,10 +3,11 @@
  * checked against what the stack creates (PagerDuty services registered in Datadog, configured Slack channels).
  */
 import type { Product } from "./catalog/schema";
-import type { PublicStackConfig } from "./config";
+import { ENVIRONMENTS, PublicStackConfig } from "./config";
 import type { Problem } from "./errors";
 import type { AlertRef } from "./alerts";
 import { escalationModel } from "./escalation";
+import { detectionRuleAlerts, governanceProblems } from "./governance";
 import { securityMonitors } from "./logs";
 import { sentryAlerts } from "./sentry";
 import { buildMonitor, MonitorContext, MonitorModel } from "./monitors";
@@ -33,17 +34,16 @@ const monitorAlerts: AlertProducer = (product, config) => {
 };
 
 /** Every producer of alerts in the stack; each area adds its own here. */
-export const ALERT_PRODUCERS: AlertProducer[] = [monitorAlerts, syntheticAlerts, sentryAlerts];
+export const ALERT_PRODUCERS: AlertProducer[] = [monitorAlerts, syntheticAlerts, sentryAlerts, detectionRuleAlerts];
 
 export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig): AlertRef[] {
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));
 }
 
 /** Every monitor query must parse as the Datadog form of its type. */
-export function queryProblems(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
-    const ctx = { environment: config.environment, routing: config.routing };
-    return products.flatMap((p) => MONITOR_PRODUCERS.flatMap((produce) => produce(p, ctx)).flatMap((m) =>
-        validateQuery(m.type, m.query).errors.map((e) => ({ source: `products/${p.key}.ts`, field: `monitor ${m.id}: query`, message: e }))));
+export function queryProblems(monitors: ReadonlyArray<{ product: string; model: MonitorModel }>): Problem[] {
+    return monitors.flatMap(({ product, model }) => validateQuery(model.type, model.query).errors
+        .map((e) => ({ source: `products/${product}.ts`, field: `monitor ${model.id}: query`, message: e })));
 }
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
@@ -81,7 +81,10 @@ export function alertRoutingProblems(alerts: ReadonlyArray<AlertRef>, targets: R
 
 /** Problems of the stack as a whole; empty when it may be deployed. */
 export function validateStack(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
-    const problems = queryProblems(products, config);
+    const ctx = { environment: config.environment, routing: config.routing };
+    const monitors = products.flatMap((p) => MONITOR_PRODUCERS.flatMap((produce) => produce(p, ctx)).map((model) => ({ product: p.key, model })));
+    const problems = queryProblems(monitors);
+    problems.push(...governanceProblems(products, [...ENVIRONMENTS], monitors));
     problems.push(...alertRoutingProblems(collectAlerts(products, config), {
         serviceObjects: new Set(pagerdutyServiceNames(products.map((p) => p.key), config.environment)),
         slackChannels: new Set(config.routing.slack.channels),

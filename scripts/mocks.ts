@@ -52,6 +52,8 @@ export function computed(type: string, name: string, inputs: Record<string, unkn
             return { internalId: String(parseInt(hash(name, 6), 16)) };
         case "sentry:index/sentryProject:SentryProject":
             return { projectId: String(parseInt(hash(name, 6), 16)), internalId: String(parseInt(hash(name, 6), 16)) };
+        case "datadog:index/dashboardJson:DashboardJson":
+            return { url: `/dashboard/${hash(name, 3)}-${hash(name + "d", 3)}-${hash(name + "b", 3)}/${name}` };
         case "datadog:index/syntheticsTest:SyntheticsTest":
             return { monitorId: parseInt(hash(name, 7), 16) };
         case "aws:kms/key:Key":

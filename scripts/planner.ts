@@ -159,7 +159,9 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
         process.off("unhandledRejection", onRejection);
     }
     if (programErrors.length) throw programErrors[0];
-    return { stack: opts.stack, project, resources: withEngineUrns(resources), outputs };
+    // Registration order depends on RPC timing; sort so the same program always writes the same plan.
+    const sorted = withEngineUrns(resources).sort((a, b) => (a.parent === null ? -1 : b.parent === null ? 1 : a.urn.localeCompare(b.urn)));
+    return { stack: opts.stack, project, resources: sorted, outputs };
 }
 
 /**

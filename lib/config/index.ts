@@ -14,12 +14,15 @@ import { SyntheticsConfig } from "./synthetics";
 
 export { MaintenanceWindow, LogsConfig, OnCallConfig, RoutingConfig, SentryConfig, SyntheticsConfig };
 
+/** The environments of the project's stacks (the `env:` tag values the tag policy allows). */
+export const ENVIRONMENTS = ["production", "staging"] as const;
+
 /** Keys holding secrets; they must be set with `pulumi config set --secret`. */
 export const SECRET_KEYS = ["datadogApiKey", "syntheticsPassword"] as const;
 
 const StackConfigShape = {
     /** Value of the `env:` tag and part of resource names. */
-    environment: z.enum(["production", "staging"]),
+    environment: z.enum(ENVIRONMENTS),
     /** Product keys deployed in this stack. */
     products: z.array(z.string().min(1)).min(1),
     /** Prefix added to product hosts for synthetic tests ("" in production, "staging." in staging). */
@@ -27,6 +30,11 @@ const StackConfigShape = {
     datadog: z.strictObject({
         /** Datadog site, e.g. datadoghq.com or datadoghq.eu. */
         site: z.enum(["datadoghq.com", "us3.datadoghq.com", "us5.datadoghq.com", "datadoghq.eu", "ap1.datadoghq.com", "ddog-gov.com"]),
+        /**
+         * Whether this stack owns the organization-wide Datadog resources (Teams, Software Catalog entities,
+         * monitor tag policies). They exist once per organization, so exactly one stack (production) owns them.
+         */
+        manageOrganizationResources: z.boolean(),
     }),
     routing: RoutingConfig,
     oncall: OnCallConfig,
