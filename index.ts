@@ -14,7 +14,9 @@ import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { validateStack } from "./lib/stackValidation";
 import { budgetProblems, costReport } from "./lib/syntheticsCost";
+import { CONTRACT_VERSION, ProductOutputs } from "./lib/contract";
 import { catalog } from "./products";
+import type { Lifted } from "./components/contract";
 
 const stack = loadStack(catalog);
 const { config } = stack;
@@ -59,18 +61,34 @@ const company = new CompanyDashboards("company", {
 });
 
 /** What product repos read through `new pulumi.StackReference(...)`; see docs/stack-references.md. */
-export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics, sentry }) => [product.key, {
-    displayName: product.displayName,
-    team: product.team.handle,
-    pagerdutyServiceId: escalation.serviceId,
-    pagerdutyIntegrationKey: escalation.integrationKey,
-    monitorIds: monitoring.monitorIds,
-    logGroupNames: logs.logGroupNames,
-    syntheticTestIds: synthetics.testIds,
-    sentryDsns: sentry.dsns,
-    sloIds: monitoring.sloIds,
-    dashboardUrls: monitoring.dashboardUrls,
-}]));
+export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics, sentry }) => {
+    const outputs: Lifted<ProductOutputs> = {
+        displayName: product.displayName,
+        team: product.team.handle,
+        pagerduty: {
+            serviceId: escalation.serviceId,
+            serviceName: escalation.serviceName,
+            serviceUrl: escalation.serviceUrl,
+            escalationPolicyId: escalation.escalationPolicyId,
+            integrationKey: escalation.integrationKey,
+        },
+        slack: { team: product.team.slackChannel, critical: config.routing.slack.critical, warning: config.routing.slack.warning },
+        sentry: { dsns: sentry.dsns, projects: sentry.projectSlugs },
+        logs: { groups: logs.groups, firehoseArn: logs.firehoseArn, archiveBucket: logs.archiveBucket, datadogIndex: logs.indexName },
+        datadog: {
+            env: config.environment,
+            services: Object.fromEntries(product.surfaces.map((s) => [s.name, s.service])),
+            tags: [`env:${config.environment}`, `team:${product.team.handle}`, `product:${product.key}`],
+            monitorIds: monitoring.monitorIds,
+            sloIds: monitoring.sloIds,
+            dashboardUrls: monitoring.dashboardUrls,
+            syntheticTestIds: synthetics.testPublicIds,
+        },
+    };
+    return [product.key, outputs];
+}));
+
+export const contractVersion = CONTRACT_VERSION;
 
 /** Estimated monthly cost of the synthetic tests (USD), per product and total; `npm run plan` prints it. */
 export const syntheticsMonthlyCost = { byProduct: syntheticsCost.byProduct, totalUsd: syntheticsCost.totalUsd, budgetUsd: config.synthetics.monthlyBudgetUsd };

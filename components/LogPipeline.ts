@@ -50,6 +50,8 @@ function processorArgs(p: ProcessorModel): datadog.types.input.LogsCustomPipelin
 export class LogPipeline extends pulumi.ComponentResource {
     public readonly logGroupNames: pulumi.Output<string[]>;
     public readonly logGroupArns: pulumi.Output<string[]>;
+    /** Log group name and ARN per log type. */
+    public readonly groups: pulumi.Output<Record<string, { name: string; arn: string }>>;
     public readonly firehoseArn: pulumi.Output<string>;
     public readonly archiveBucket: pulumi.Output<string>;
     public readonly indexName: pulumi.Output<string>;
@@ -283,12 +285,14 @@ export class LogPipeline extends pulumi.ComponentResource {
 
         this.logGroupNames = pulumi.all(groups.map((g) => g.name));
         this.logGroupArns = pulumi.all(groups.map((g) => g.arn));
+        this.groups = pulumi.all(groups.map((g) => [g.name, g.arn] as const)).apply((pairs) =>
+            Object.fromEntries(pairs.map(([groupName, arn], i) => [tiers[i].type, { name: groupName, arn }])));
         this.firehoseArn = firehose.arn;
         this.archiveBucket = bucket.bucket;
         this.indexName = index.name;
         this.alarmTopicArn = topic.arn;
         this.registerOutputs({
-            logGroupNames: this.logGroupNames, logGroupArns: this.logGroupArns, firehoseArn: this.firehoseArn,
+            logGroupNames: this.logGroupNames, logGroupArns: this.logGroupArns, groups: this.groups, firehoseArn: this.firehoseArn,
             archiveBucket: this.archiveBucket, indexName: this.indexName, alarmTopicArn: this.alarmTopicArn,
         });
     }
