@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import * as YAML from "yaml";
+import type { Plan, PlanResource } from "../lib/plan";
 import { mocks } from "./mocks";
 
 /** Pulumi's marker for secret values on the wire. */
@@ -16,23 +17,7 @@ const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 export const SECRET_TEXT = "[secret]";
 
-export interface PlanResource {
-    urn: string;
-    type: string;
-    name: string;
-    parent: string | null;
-    custom: boolean;
-    inputs: Record<string, unknown>;
-    dependsOn: string[];
-    options: { protect: boolean; retainOnDelete: boolean; aliases: number; ignoreChanges: string[] };
-}
-
-export interface Plan {
-    stack: string;
-    project: string;
-    resources: PlanResource[];
-    outputs: Record<string, unknown>;
-}
+export type { Plan, PlanResource };
 
 export interface PlanOptions {
     stack: string;

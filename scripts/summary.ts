@@ -1,22 +1,13 @@
 /** Readable summary of a plan: per product, resources by kind, and totals. */
 import { formatCostReport } from "../lib/syntheticsCost";
-import type { Plan, PlanResource } from "./planner";
+import { Plan, PlanResource, productOf } from "../lib/plan";
+
+export { productOf };
 
 /** `datadog:index/monitor:Monitor` → `datadog Monitor`; components keep their short name. */
 export function kindOf(type: string): string {
     const [pkg, , name] = type.split(":");
     return pkg === "product-monitoring" ? `component ${name}` : `${pkg} ${name ?? type}`;
-}
-
-/** The product a resource belongs to: the name of its top-level component (children of the stack). */
-export function productOf(plan: Plan): (r: PlanResource) => string {
-    const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    const stackUrn = plan.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn;
-    return (r) => {
-        let cur: PlanResource | undefined = r;
-        while (cur && cur.parent && cur.parent !== stackUrn) cur = byUrn.get(cur.parent);
-        return cur && cur.parent === stackUrn && !cur.custom ? cur.name : "(stack)";
-    };
 }
 
 export function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
