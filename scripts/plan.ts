@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, Problem } from "../lib/errors";
+import { policyReport } from "../lib/policy";
 import { evaluate, withoutSourceMaps } from "./planner";
 import { summarize } from "./summary";
 
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
         if (process.env.PLAN_DEBUG) console.error(e);
         fail([`plan failed: ${e instanceof Error ? e.message : String(e)}`]);
     }
+    // The policy pack's rules, run on what the plan would create: a violation fails the offline plan too.
+    const violations = policyReport(plan);
+    if (violations.length) fail([`plan failed: ${violations.length} policy violation${violations.length === 1 ? "" : "s"}`, ...violations]);
     if (args.out) {
         fs.writeFileSync(args.out, JSON.stringify(plan, null, 2) + "\n");
     }
