@@ -21,7 +21,7 @@ const T = {
 describe("Software Catalog (production owns organization-wide resources)", () => {
     it.each(products.map((p) => [p.key, p] as const))("%s: one entity per surface agreeing with monitors, team and PagerDuty", (_k, p) => {
         const entities = production.ofType(T.entity, p.key).map((e) => YAML.parse(e.inputs.entity as string));
-        expect(entities.map((e) => e.metadata.name)).toEqual(p.surfaces.map((s) => s.service));
+        expect(entities.map((e) => e.metadata.name).sort()).toEqual(p.surfaces.map((s) => s.service).sort());
         const monitorServices = new Set(production.ofType(MONITOR, p.key).flatMap((m) => (m.inputs.tags as string[]).filter((t) => t.startsWith("service:")).map((t) => t.slice(8))));
         const pagerdutyUrl = computed("pagerduty:index/service:Service", `${p.key}-service`, {}).htmlUrl;
         for (const e of entities) {
@@ -41,7 +41,8 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
 
     it("creates a team per owning team linked to its Slack channel and PagerDuty service", () => {
         expect(production.ofType(T.team).map((t) => t.inputs.handle).sort()).toEqual(products.map((p) => p.team.handle).sort());
-        const links = production.ofType(T.link).filter((l) => l.name.startsWith("company-team-vivr-")).map((l) => [l.inputs.label, l.inputs.url]);
+        const links = production.ofType(T.link).filter((l) => l.name.startsWith("company-team-vivr-"))
+            .sort((a, b) => (a.inputs.position as number) - (b.inputs.position as number)).map((l) => [l.inputs.label, l.inputs.url]);
         expect(links).toEqual([
             ["Slack #vivr-alerts-critical", "https://slack.com/app_redirect?channel=vivr-alerts-critical"],
             ["PagerDuty: VIVR", computed("pagerduty:index/service:Service", "vivr-service", {}).htmlUrl],

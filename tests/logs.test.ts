@@ -95,7 +95,7 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
     });
 
     it("scrubs emails, card numbers and wallet keys", () => {
-        const rules = view.ofType("datadog:index/sensitiveDataScannerRule:SensitiveDataScannerRule", "bearo");
+        const rules = view.ofType("datadog:index/sensitiveDataScannerRule:SensitiveDataScannerRule", "bearo").sort((a, b) => (a.inputs.priority as number) - (b.inputs.priority as number));
         expect(rules.map((r) => (r.inputs.textReplacement as any).replacementString)).toEqual(["[redacted-email]", "[redacted-card]", "[redacted-key]"]);
     });
 

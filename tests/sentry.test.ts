@@ -19,7 +19,7 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
     it.each(products.map((p) => [p.key, p] as const))("%s: a team and one project per code surface, with its platform", (_k, p) => {
         expect(view.ofType(T.team, p.key).map((t) => t.inputs.slug)).toEqual([`${p.team.handle}-${env}`]);
         const expected = p.surfaces.filter((s) => s.sentryPlatform).map((s) => [`${p.key}-${s.name}-${env}`, s.sentryPlatform]);
-        expect(view.ofType(T.project, p.key).map((r) => [r.inputs.slug, r.inputs.platform])).toEqual(expected);
+        expect(view.ofType(T.project, p.key).map((r) => [r.inputs.slug, r.inputs.platform]).sort()).toEqual(expected.sort());
         for (const project of view.ofType(T.project, p.key)) {
             expect(project.inputs.teams).toEqual([`${p.team.handle}-${env}`]);
             expect(project.options.retainOnDelete).toBe(true);
@@ -61,8 +61,8 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
     });
 
     it("keeps DSNs secret in the plan and the outputs", () => {
-        const outputs = view.plan.outputs.products as Record<string, { sentryDsns: unknown }>;
-        for (const p of products) expect(outputs[p.key].sentryDsns).toBe("[secret]");
+        const outputs = view.plan.outputs.products as Record<string, { sentry: { dsns: unknown } }>;
+        for (const p of products) expect(outputs[p.key].sentry.dsns).toBe("[secret]");
         expect(view.raw).not.toMatch(/ingest\.sentry\.io/);
     });
 });
