@@ -13,7 +13,8 @@ import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { validateStack } from "./lib/stackValidation";
-import { budgetProblems, costReport } from "./lib/syntheticsCost";
+import { syntheticSpecProblems } from "./lib/synthetics";
+import { budgetProblems, costReport, costsByTest } from "./lib/syntheticsCost";
 import { CONTRACT_VERSION, ProductOutputs } from "./lib/contract";
 import { catalog } from "./products";
 import type { Lifted } from "./components/contract";
@@ -24,6 +25,7 @@ const syntheticsCost = costReport(stack.products, config);
 // The whole stack is validated before the first resource is registered: nothing is deployed half-valid.
 failOnProblems([
     ...validateStack(stack.products, config),
+    ...syntheticSpecProblems(stack.products),
     ...budgetProblems(syntheticsCost, config.synthetics.monthlyBudgetUsd, stack.configFile),
 ]);
 
@@ -91,7 +93,12 @@ export const products = Object.fromEntries(deployed.map(({ product, escalation, 
 export const contractVersion = CONTRACT_VERSION;
 
 /** Estimated monthly cost of the synthetic tests (USD), per product and total; `npm run plan` prints it. */
-export const syntheticsMonthlyCost = { byProduct: syntheticsCost.byProduct, totalUsd: syntheticsCost.totalUsd, budgetUsd: config.synthetics.monthlyBudgetUsd };
+export const syntheticsMonthlyCost = {
+    byProduct: syntheticsCost.byProduct,
+    totalUsd: syntheticsCost.totalUsd,
+    budgetUsd: config.synthetics.monthlyBudgetUsd,
+    tests: costsByTest(syntheticsCost),
+};
 
 export const companyDashboardUrls = company.dashboardUrls;
 export const environment = config.environment;

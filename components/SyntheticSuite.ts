@@ -12,27 +12,63 @@ export interface SyntheticSuiteArgs {
     testPassword: pulumi.Input<string>;
 }
 
+type VariableRef = { type: "global"; name: string; id: pulumi.Output<string> };
+
 function assertionArgs(a: HttpAssertionModel): datadog.types.input.SyntheticsTestAssertion {
     return { type: a.type, operator: a.operator, target: a.target, targetjsonpath: a.targetjsonpath };
 }
 
-/** Later steps authenticate with the token an earlier step extracted. */
-function apiStepArgs(steps: ApiStepModel[]): datadog.types.input.SyntheticsTestApiStep[] {
-    let token: string | undefined;
-    return steps.map((s) => {
-        const headers = token ? { Authorization: `Bearer {{ ${token} }}` } : undefined;
-        if (s.extract && /TOKEN/.test(s.extract.variable)) token = s.extract.variable;
-        return {
-            name: s.name,
-            subtype: "http",
-            isCritical: true,
-            allowFailure: false,
-            requestDefinition: { method: s.method, url: s.url, body: s.body, ...(s.body ? { bodyType: "application/json" } : {}) },
-            requestHeaders: { "Content-Type": "application/json", ...headers },
-            assertions: s.assertions.map(assertionArgs),
-            extractedValues: s.extract ? [{ name: s.extract.variable, type: "http_body", parser: { type: "json_path", value: s.extract.jsonPath } }] : undefined,
-        };
-    });
+function apiStepArgs(s: ApiStepModel): datadog.types.input.SyntheticsTestApiStep {
+    return {
+        name: s.name,
+        subtype: "http",
+        isCritical: true,
+        allowFailure: false,
+        requestDefinition: { method: s.method, url: s.url, body: s.body, ...(s.body ? { bodyType: "application/json" } : {}) },
+        requestHeaders: s.headers,
+        assertions: s.assertions.map(assertionArgs),
+        extractedValues: s.extract
+            ? [{ name: s.extract.variable, type: "httpBody", parser: { type: "jsonPath", value: s.extract.jsonPath }, secure: s.extract.secure }]
+            : undefined,
+    };
+}
+
+function testArgs(m: SyntheticTestModel, variables: VariableRef[]): datadog.SyntheticsTestArgs {
+    const common = {
+        name: m.name,
+        status: "live",
+        locations: m.locations,
+        message: m.message,
+        tags: m.tags,
+        optionsList: {
+            tickEvery: m.tickEvery,
+            retry: { count: m.retry.count, interval: m.retry.intervalMs },
+            minFailureDuration: m.minFailureDurationSeconds,
+            minLocationFailed: m.minLocationFailed,
+            monitorName: m.name,
+            monitorPriority: m.monitorPriority,
+            monitorOptions: m.renotifyMinutes ? { renotifyInterval: m.renotifyMinutes } : undefined,
+            ...(m.subtype === "ssl" ? { acceptSelfSigned: false, checkCertificateRevocation: true } : {}),
+            ...(m.subtype === "http" ? { followRedirects: true } : {}),
+        },
+    };
+    switch (m.subtype) {
+        case undefined:
+            return {
+                ...common,
+                type: "browser",
+                requestDefinition: { method: "GET", url: m.url },
+                deviceIds: m.deviceIds,
+                browserVariables: variables,
+                browserSteps: m.browserSteps,
+            };
+        case "multi":
+            return { ...common, type: "api", subtype: "multi", configVariables: variables, apiSteps: m.steps.map(apiStepArgs) };
+        case "ssl":
+            return { ...common, type: "api", subtype: "ssl", requestDefinition: { host: m.host, port: "443" }, assertions: m.assertions.map(assertionArgs) };
+        default:
+            return { ...common, type: "api", subtype: "http", requestDefinition: { method: "GET", url: m.url, timeout: 30 }, assertions: m.assertions.map(assertionArgs) };
+    }
 }
 
 /**
@@ -42,6 +78,7 @@ function apiStepArgs(steps: ApiStepModel[]): datadog.types.input.SyntheticsTestA
  */
 export class SyntheticSuite extends pulumi.ComponentResource {
     public readonly testIds: pulumi.Output<string[]>;
+    /** Public id per spec test id, for stack references. */
     public readonly testPublicIds: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: SyntheticSuiteArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -49,26 +86,28 @@ export class SyntheticSuite extends pulumi.ComponentResource {
         const { product, config } = args;
         const models = buildSyntheticTests(product, config);
         const vars = credentialVariables(product.key);
-        const needsCredentials = models.some((m) => m.usesCredentials);
         const tags = ["managed-by:pulumi", `env:${config.environment}`, `team:${product.team.handle}`, `product:${product.key}`];
-        const credentials = needsCredentials ? [
-            new datadog.SyntheticsGlobalVariable(childName(name, "test-user"), {
+        const globals = new Map<string, pulumi.Output<string>>();
+        if (models.some((m) => m.variables.length > 0)) {
+            const user = new datadog.SyntheticsGlobalVariable(childName(name, "test-user"), {
                 name: vars.user,
                 description: `${product.displayName} synthetic test user`,
                 value: `synthetics-bot+${product.key}@${product.team.email.split("@")[1]}`,
                 tags,
-            }, { parent: this }),
-            new datadog.SyntheticsGlobalVariable(childName(name, "test-password"), {
+            }, { parent: this });
+            const password = new datadog.SyntheticsGlobalVariable(childName(name, "test-password"), {
                 name: vars.password,
                 description: `${product.displayName} synthetic test user's password`,
                 value: pulumi.secret(args.testPassword),
                 secure: true,
                 tags,
-            }, { parent: this }),
-        ] : [];
-        const globalRefs = credentials.map((v, i) => ({ type: "global", name: i === 0 ? vars.user : vars.password, id: v.id }));
+            }, { parent: this });
+            globals.set(vars.user, user.id).set(vars.password, password.id);
+        }
+        // Tests refer to the global variables by id under the same name, so steps can use `{{ <PRODUCT>_TEST_PASSWORD }}`.
+        const refs = (m: SyntheticTestModel): VariableRef[] => m.variables.map((v) => ({ type: "global", name: v, id: globals.get(v)! }));
 
-        const tests = models.map((m) => [m.id, new datadog.SyntheticsTest(childName(name, m.id), this.testArgs(m, m.usesCredentials ? globalRefs : []), {
+        const tests = models.map((m) => [m.id, new datadog.SyntheticsTest(childName(name, m.id), testArgs(m, refs(m)), {
             parent: this,
             // Browser journeys are recorded in Datadog's recorder; Pulumi owns the schedule, locations and alerting.
             ignoreChanges: m.type === "browser" ? ["browserSteps"] : [],
@@ -76,43 +115,5 @@ export class SyntheticSuite extends pulumi.ComponentResource {
         this.testIds = pulumi.all(tests.map(([, t]) => t.id));
         this.testPublicIds = pulumi.all(Object.fromEntries(tests.map(([id, t]) => [id, t.id])));
         this.registerOutputs({ testIds: this.testIds, testPublicIds: this.testPublicIds });
-    }
-
-    private testArgs(m: SyntheticTestModel, variables: Array<{ type: string; name: string; id: pulumi.Output<string> }>): datadog.SyntheticsTestArgs {
-        const common = {
-            name: m.name,
-            status: "live",
-            locations: m.locations,
-            message: m.message,
-            tags: m.tags,
-            optionsList: {
-                tickEvery: m.tickEvery,
-                retry: { count: m.retry.count, interval: m.retry.intervalMs },
-                minFailureDuration: m.minFailureDurationSeconds,
-                minLocationFailed: m.minLocationFailed,
-                monitorName: m.name,
-                monitorPriority: m.monitorPriority,
-                monitorOptions: m.renotifyMinutes ? { renotifyInterval: m.renotifyMinutes } : undefined,
-                followRedirects: true,
-                ...(m.subtype === "ssl" ? { acceptSelfSigned: false, checkCertificateRevocation: true } : {}),
-            },
-        };
-        if (m.type === "browser") {
-            return {
-                ...common,
-                type: "browser",
-                requestDefinition: { method: "GET", url: m.url },
-                deviceIds: m.deviceIds,
-                browserVariables: variables,
-                browserSteps: [{ name: "Page loaded", type: "assertCurrentUrl", params: { check: "contains", value: m.host } }],
-            };
-        }
-        if (m.subtype === "multi") {
-            return { ...common, type: "api", subtype: "multi", configVariables: variables, apiSteps: apiStepArgs(m.steps) };
-        }
-        if (m.subtype === "ssl") {
-            return { ...common, type: "api", subtype: "ssl", requestDefinition: { host: m.host, port: "443" }, assertions: m.assertions.map(assertionArgs) };
-        }
-        return { ...common, type: "api", subtype: "http", requestDefinition: { method: "GET", url: m.url, timeout: 30 }, assertions: m.assertions.map(assertionArgs) };
     }
 }

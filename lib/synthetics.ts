@@ -3,9 +3,11 @@
  * synthetic test runs, where, how often, and whom it alerts. Pure; components/SyntheticSuite.ts maps it.
  */
 import type { Product, SyntheticSpec } from "./catalog/schema";
+import { productSource } from "./catalog/validate";
 import type { PublicStackConfig } from "./config";
 import type { AlertRef } from "./alerts";
 import { durationSeconds } from "./duration";
+import type { Problem } from "./errors";
 import { alertMessage } from "./messages";
 import { RUNBOOK_BASE_URL, standardTags, surfaceOf } from "./monitors";
 import { monitorTitle, runbookPath } from "./naming";
@@ -13,22 +15,52 @@ import { routeHandles } from "./routing";
 import { severityPolicy } from "./severity";
 
 type Synthetic = Product["synthetics"][number];
+export type SyntheticKind = Synthetic["kind"];
+export type Device = NonNullable<Synthetic["devices"]>[number];
 
-/** Frequencies Datadog offers for scheduled tests, in seconds. */
-export const TICK_SECONDS = [60, 300, 900, 1800, 3600, 21600, 43200, 86400, 604800] as const;
-/** Browser tests cannot run more often than every 5 minutes. */
-export const BROWSER_MIN_TICK_SECONDS = 300;
+/**
+ * Frequencies Datadog accepts, in seconds: any whole number in the range (`tick_every`; the fixed list of the
+ * early API was lifted in 2023). Browser tests: the provider documents 60 s, Datadog stated 300 s when it
+ * lifted the list; we keep the stricter 5 minutes.
+ */
+export const TICK_RANGE: Readonly<Record<"api" | "browser", { min: number; max: number }>> = {
+    api: { min: 30, max: 604800 },
+    browser: { min: 300, max: 604800 },
+};
 
-/** The plan frequency stretched by the stack's multiplier, rounded up to a frequency Datadog offers. */
-export function tickEvery(frequency: string, multiplier: number, kind: Synthetic["kind"]): number {
-    const wanted = Math.max(durationSeconds(frequency) * multiplier, kind === "browser" ? BROWSER_MIN_TICK_SECONDS : 0);
-    return TICK_SECONDS.find((t) => t >= wanted) ?? TICK_SECONDS[TICK_SECONDS.length - 1];
+/** Renotify intervals (minutes) a synthetic test's monitor accepts. */
+export const RENOTIFY_MINUTES = [0, 10, 20, 30, 40, 50, 60, 90, 120, 180, 240, 300, 360, 720, 1440] as const;
+
+/** Datadog's retry limits per test type. */
+export const MAX_RETRIES: Readonly<Record<"api" | "browser", number>> = { api: 3, browser: 2 };
+
+function testType(kind: SyntheticKind): "api" | "browser" {
+    return kind === "browser" ? "browser" : "api";
+}
+
+/**
+ * The plan frequency stretched by the stack's multiplier, in whole seconds, within Datadog's range. Specs
+ * outside the range are rejected by `syntheticSpecProblems`; only a large multiplier can hit the weekly cap.
+ */
+export function tickEvery(frequency: string, multiplier: number, kind: SyntheticKind): number {
+    const { min, max } = TICK_RANGE[testType(kind)];
+    return Math.min(max, Math.max(min, Math.ceil(durationSeconds(frequency) * multiplier)));
+}
+
+/** The severity's renotify interval, lowered to one Datadog offers so a test never renotifies less often. */
+export function renotifyMinutes(wanted: number): number {
+    return [...RENOTIFY_MINUTES].reverse().find((m) => m <= wanted) ?? 0;
 }
 
 /** Names of the product's global variables (the spec's steps reference them as `{{ BEARO_TEST_PASSWORD }}`). */
 export function credentialVariables(productKey: string): { user: string; password: string } {
     const prefix = productKey.toUpperCase().replace(/-/g, "_");
     return { user: `${prefix}_TEST_USER`, password: `${prefix}_TEST_PASSWORD` };
+}
+
+/** Browser device ids as the API names them (Chrome; each device run is billed). */
+export function deviceIds(devices: ReadonlyArray<Device> | undefined): string[] {
+    return (devices ?? ["laptop_large"]).map((d) => `chrome.${d}`);
 }
 
 export interface HttpAssertionModel {
@@ -43,8 +75,16 @@ export interface ApiStepModel {
     method: string;
     url: string;
     body?: string;
+    headers: Record<string, string>;
     assertions: HttpAssertionModel[];
-    extract?: { variable: string; jsonPath: string };
+    /** A value of the JSON response kept for later steps; tokens are obfuscated in test results. */
+    extract?: { variable: string; jsonPath: string; secure: boolean };
+}
+
+export interface BrowserStepModel {
+    name: string;
+    type: "assertCurrentUrl" | "assertPageLacks";
+    params: { check?: string; value: string };
 }
 
 export interface SyntheticTestModel {
@@ -55,13 +95,16 @@ export interface SyntheticTestModel {
     url: string;
     host: string;
     locations: string[];
+    /** Seconds between runs. */
     tickEvery: number;
     assertions: HttpAssertionModel[];
     steps: ApiStepModel[];
+    /** Initial browser steps: the page loads on the right host without an error page (the journey is recorded). */
+    browserSteps: BrowserStepModel[];
     journey: string[];
-    /** Mobile viewport for checks of the responsive site. */
     deviceIds: string[];
-    usesCredentials: boolean;
+    /** Names of the global credential variables the test uses (ids are resolved by the component). */
+    variables: string[];
     message: string;
     tags: string[];
     monitorPriority: number;
@@ -69,15 +112,41 @@ export interface SyntheticTestModel {
     retry: { count: number; intervalMs: number };
     minFailureDurationSeconds: number;
     minLocationFailed: number;
-    /** Billable units per run: API requests (a multistep test bills each step) or one browser run. */
+    /**
+     * Billable runs per scheduled run from one location: an HTTP or SSL test is one API run, a multistep test
+     * one API run per step (each request is billed), a browser test one run per device.
+     */
     unitsPerRun: number;
 }
+
+const VARIABLE_REF = /\{\{\s*([A-Z][A-Z0-9_]*)\s*\}\}/g;
+/** Extracted values whose name says they are credentials are sent as bearer tokens and obfuscated. */
+const TOKEN_VARIABLE = /TOKEN$/;
+const SECRET_VARIABLE = /TOKEN|SECRET|PASSWORD|_KEY$/;
 
 function statusAndTime(expectStatus: number, maxResponseMs?: number): HttpAssertionModel[] {
     return [
         { type: "statusCode", operator: "is", target: String(expectStatus) },
         ...(maxResponseMs ? [{ type: "responseTime" as const, operator: "lessThan", target: String(maxResponseMs) }] : []),
     ];
+}
+
+/** Later steps authenticate with the last token an earlier step extracted. */
+function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
+    let token: string | undefined;
+    return s.steps.map((st) => {
+        const headers: Record<string, string> = { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer {{ ${token} }}` } : {}) };
+        if (st.extract && TOKEN_VARIABLE.test(st.extract.variable)) token = st.extract.variable;
+        return {
+            name: st.name,
+            method: st.method,
+            url: `${base}${st.path}`,
+            body: st.body,
+            headers,
+            assertions: statusAndTime(st.expectStatus),
+            extract: st.extract && { ...st.extract, secure: SECRET_VARIABLE.test(st.extract.variable) },
+        };
+    });
 }
 
 function firstSteps(s: Synthetic): string[] {
@@ -95,16 +164,10 @@ export function buildSyntheticTest(product: Product, s: Synthetic, config: Publi
     const surface = surfaceOf(product, s.surface);
     const host = `${config.hostPrefix}${surface.host}`;
     const base = `https://${host}`;
+    const type = testType(s.kind);
     const policy = severityPolicy(s.severity);
     const cfg = config.synthetics;
-    const steps: ApiStepModel[] = s.steps.map((st) => ({
-        name: st.name,
-        method: st.method,
-        url: `${base}${st.path}`,
-        body: st.body,
-        assertions: statusAndTime(st.expectStatus),
-        extract: st.extract,
-    }));
+    const steps = s.kind === "multistep" ? apiSteps(s, base) : [];
     const assertions: HttpAssertionModel[] = s.kind === "ssl"
         ? [{ type: "certificate", operator: "isInMoreThan", target: String(s.sslMinDays) }]
         : s.kind === "api"
@@ -113,23 +176,29 @@ export function buildSyntheticTest(product: Product, s: Synthetic, config: Publi
                 ...s.assertions.map((a) => ({ type: "body" as const, operator: "validatesJSONPath", targetjsonpath: { jsonpath: a.jsonPath, operator: "is", targetvalue: a.equals } })),
             ]
             : [];
+    const devices = type === "browser" ? deviceIds(s.devices) : [];
+    const vars = credentialVariables(product.key);
     const what = s.kind === "ssl"
         ? `The TLS certificate of ${host} expires in fewer than ${s.sslMinDays} days.`
         : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations for ${Math.round(cfg.minFailureDurationSeconds / 60)} min or more.`;
     return {
         id: s.id,
         name: monitorTitle(product.displayName, `Synthetic: ${s.title}`, config.environment),
-        type: s.kind === "browser" ? "browser" : "api",
-        subtype: s.kind === "browser" ? undefined : s.kind === "multistep" ? "multi" : s.kind === "ssl" ? "ssl" : "http",
+        type,
+        subtype: type === "browser" ? undefined : s.kind === "multistep" ? "multi" : s.kind === "ssl" ? "ssl" : "http",
         url: `${base}${s.path ?? "/"}`,
         host,
         locations: cfg.locations,
         tickEvery: tickEvery(s.frequency, cfg.frequencyMultiplier, s.kind),
         assertions,
         steps,
+        browserSteps: type === "browser" ? [
+            { name: `Page loaded on ${host}`, type: "assertCurrentUrl", params: { check: "contains", value: host } },
+            { name: "No server error page", type: "assertPageLacks", params: { value: "Internal Server Error" } },
+        ] : [],
         journey: s.journey,
-        deviceIds: s.kind === "browser" ? (/mobile/i.test(s.id) ? ["mobile_small"] : ["laptop_large"]) : [],
-        usesCredentials: s.needsLogin,
+        deviceIds: devices,
+        variables: s.needsLogin ? [vars.user, vars.password] : [],
         message: alertMessage({
             title: `${product.displayName}: synthetic ${s.title}`,
             whatHappened: what,
@@ -140,12 +209,14 @@ export function buildSyntheticTest(product: Product, s: Synthetic, config: Publi
         }),
         tags: [...standardTags(product, surface, config.environment, s.severity), `synthetic:${s.kind}`],
         monitorPriority: Number(policy.priority),
-        renotifyMinutes: policy.renotifyMinutes,
-        // Retries, a minimum failure duration and several failing locations keep false positives under 5% (003).
-        retry: { count: cfg.retries, intervalMs: 30000 },
+        renotifyMinutes: renotifyMinutes(policy.renotifyMinutes),
+        // A failure must survive a retry, last minFailureDuration and show in several locations before it alerts:
+        // one flaky run or one bad region never pages (003: false positives < 5%).
+        retry: { count: Math.min(cfg.retries, MAX_RETRIES[type]), intervalMs: cfg.retryIntervalMs },
+        // Certificate expiry does not flap: alert on the first failing run.
         minFailureDurationSeconds: s.kind === "ssl" ? 0 : cfg.minFailureDurationSeconds,
         minLocationFailed: Math.min(cfg.minLocationsFailed, cfg.locations.length),
-        unitsPerRun: s.kind === "multistep" ? Math.max(1, s.steps.length) : 1,
+        unitsPerRun: s.kind === "multistep" ? steps.length : type === "browser" ? devices.length : 1,
     };
 }
 
@@ -156,6 +227,47 @@ export function buildSyntheticTests(product: Product, config: PublicStackConfig)
 /** Alerts of the synthetic tests, for stack-wide routing validation. */
 export function syntheticAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
     return buildSyntheticTests(product, config).map((t) => ({ product: product.key, name: `synthetic ${t.id}`, message: t.message }));
+}
+
+function fmtSeconds(s: number): string {
+    return s % 86400 === 0 ? `${s / 86400}d` : s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`;
+}
+
+/**
+ * Rules a spec must follow for Datadog to run it as planned: a frequency Datadog offers for its test type, and
+ * step variables that exist when used (credentials need `needsLogin`; others an earlier step's `extract`).
+ */
+export function syntheticSpecProblems(products: ReadonlyArray<Product>): Problem[] {
+    const problems: Problem[] = [];
+    for (const p of products) {
+        const source = productSource(p.key);
+        const vars = credentialVariables(p.key);
+        const credentials = new Set([vars.user, vars.password]);
+        for (const s of p.synthetics) {
+            const f = `synthetics[${s.id}]`;
+            const type = testType(s.kind);
+            const { min, max } = TICK_RANGE[type];
+            const seconds = durationSeconds(s.frequency);
+            if (seconds < min || seconds > max) {
+                problems.push({ source, field: `${f}.frequency`, message: `${s.frequency} is outside what Datadog runs for ${type} tests (every ${fmtSeconds(min)} to ${fmtSeconds(max)})` });
+            }
+            if (s.devices && type !== "browser") {
+                problems.push({ source, field: `${f}.devices`, message: `only browser tests run on devices (kind: ${s.kind})` });
+            }
+            const known = new Set<string>();
+            s.steps.forEach((st, i) => {
+                for (const [, name] of `${st.path} ${st.body ?? ""}`.matchAll(VARIABLE_REF)) {
+                    if (credentials.has(name)) {
+                        if (!s.needsLogin) problems.push({ source, field: `${f}.steps[${i}]`, message: `uses {{ ${name} }} but the test does not set needsLogin: true` });
+                    } else if (!known.has(name)) {
+                        problems.push({ source, field: `${f}.steps[${i}]`, message: `uses {{ ${name} }} before any earlier step extracts it (credentials: ${vars.user}, ${vars.password})` });
+                    }
+                }
+                if (st.extract) known.add(st.extract.variable);
+            });
+        }
+    }
+    return problems;
 }
 
 export type { SyntheticSpec };

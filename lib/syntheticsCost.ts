@@ -1,6 +1,12 @@
 /**
- * Synthetic monitoring cost model: runs per month × price. API tests (HTTP, SSL, and each step of a multistep
- * test) are billed per 10,000 runs (001 §Cost Analysis: ~$5 per 10K tests); browser tests per 1,000 runs.
+ * Synthetic monitoring cost model: billable runs per month × price, per test, per product and per stack.
+ *
+ * - Runs per month = 30 days / tickEvery × locations (each location runs the test on every tick).
+ * - API tests (HTTP, SSL) bill one API run per run; a multistep API test bills every step as one API run
+ *   (each step is a request Datadog makes); browser tests bill one browser run per device per run.
+ * - API runs are priced per 10,000 (001 §Cost Analysis: ~$5 per 10K), browser runs per 1,000; both from config.
+ *
+ * Retries are not counted: they only happen on failures, which the tests are tuned to keep rare.
  */
 import type { Product } from "./catalog/schema";
 import type { PublicStackConfig } from "./config";
@@ -19,54 +25,85 @@ export interface TestCost {
     product: string;
     test: string;
     type: "api" | "browser";
+    /** Scheduled runs per month over all locations. */
     runsPerMonth: number;
-    billableUnits: number;
+    /** Billed runs: scheduled runs × steps (multistep) or devices (browser). */
+    billableRuns: number;
+    /** Unrounded USD per month. */
     usd: number;
 }
 
 export interface CostReport {
     tests: TestCost[];
+    /** USD per month per product, rounded to cents. */
     byProduct: Record<string, number>;
+    /** USD per month of the stack, rounded to cents. */
     totalUsd: number;
 }
+
+export type CostModelInput = Pick<SyntheticTestModel, "id" | "type" | "tickEvery" | "locations" | "unitsPerRun">;
 
 export function runsPerMonth(tickEverySeconds: number, locations: number): number {
     return (SECONDS_PER_MONTH / tickEverySeconds) * locations;
 }
 
-export function testCost(product: string, t: Pick<SyntheticTestModel, "id" | "type" | "tickEvery" | "locations" | "unitsPerRun">, prices: Prices): TestCost {
+export function testCost(product: string, t: CostModelInput, prices: Prices): TestCost {
     const runs = runsPerMonth(t.tickEvery, t.locations.length);
-    const units = runs * t.unitsPerRun;
-    const usd = t.type === "browser" ? (units / 1000) * prices.browserPer1kRuns : (units / 10000) * prices.apiPer10kRuns;
-    return { product, test: t.id, type: t.type, runsPerMonth: runs, billableUnits: units, usd: round2(usd) };
+    const billable = runs * t.unitsPerRun;
+    const usd = t.type === "browser" ? (billable / 1000) * prices.browserPer1kRuns : (billable / 10000) * prices.apiPer10kRuns;
+    return { product, test: t.id, type: t.type, runsPerMonth: runs, billableRuns: billable, usd };
 }
 
-function round2(n: number): number {
-    return Math.round(n * 100) / 100;
+export function cents(usd: number): number {
+    return Math.round(usd * 100) / 100;
+}
+
+/** Sums exact costs and rounds once, so the total is not the sum of rounding errors. */
+export function summarizeCosts(tests: TestCost[]): CostReport {
+    const exact = new Map<string, number>();
+    for (const t of tests) exact.set(t.product, (exact.get(t.product) ?? 0) + t.usd);
+    return {
+        tests,
+        byProduct: Object.fromEntries([...exact].map(([p, usd]) => [p, cents(usd)])),
+        totalUsd: cents(tests.reduce((s, t) => s + t.usd, 0)),
+    };
 }
 
 export function costReport(products: ReadonlyArray<Product>, config: PublicStackConfig): CostReport {
-    const tests = products.flatMap((p) => buildSyntheticTests(p, config).map((t) => testCost(p.key, t, config.synthetics.prices)));
-    const byProduct: Record<string, number> = {};
-    for (const t of tests) byProduct[t.product] = round2((byProduct[t.product] ?? 0) + t.usd);
-    return { tests, byProduct, totalUsd: round2(tests.reduce((s, t) => s + t.usd, 0)) };
+    return summarizeCosts(products.flatMap((p) => buildSyntheticTests(p, config).map((t) => testCost(p.key, t, config.synthetics.prices))));
 }
 
-/** The configured monthly budget; exceeding it fails the plan (and `pulumi up`) before anything is created. */
-export function budgetProblems(report: CostReport, budgetUsd: number, configFile: string): Problem[] {
+/** Per product, per test, USD rounded to cents: the `syntheticsMonthlyCost.tests` stack output. */
+export function costsByTest(report: CostReport): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const t of report.tests) (out[t.product] ??= {})[t.test] = cents(t.usd);
+    return out;
+}
+
+/**
+ * The configured monthly budget; exceeding it fails the plan (and `pulumi up`) before anything is created.
+ * The message names the three most expensive products, where cutting frequency or locations pays most.
+ */
+export function budgetProblems(report: Pick<CostReport, "byProduct" | "totalUsd">, budgetUsd: number, configFile: string): Problem[] {
     if (report.totalUsd <= budgetUsd) return [];
-    const top = Object.entries(report.byProduct).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, usd]) => `${p} $${usd.toFixed(2)}`).join(", ");
+    const top = Object.entries(report.byProduct)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 3)
+        .map(([p, usd]) => `${p} $${usd.toFixed(2)}`)
+        .join(", ");
     return [{
         source: configFile,
         field: "synthetics.monthlyBudgetUsd",
-        message: `estimated synthetic tests cost $${report.totalUsd.toFixed(2)}/month exceeds the budget of $${budgetUsd.toFixed(2)} (largest: ${top})`,
+        message: `estimated $${report.totalUsd.toFixed(2)}/month exceeds the budget of $${budgetUsd.toFixed(2)} (top: ${top})`,
     }];
 }
 
 /** Lines for the plan summary. */
 export function formatCostReport(report: Pick<CostReport, "byProduct" | "totalUsd">, budgetUsd: number): string {
     const lines = ["Synthetic tests, estimated monthly cost:"];
-    for (const [p, usd] of Object.entries(report.byProduct)) lines.push(`  ${p.padEnd(14)} $${usd.toFixed(2).padStart(9)}`);
+    for (const [p, usd] of Object.entries(report.byProduct).sort((a, b) => a[0].localeCompare(b[0]))) {
+        lines.push(`  ${p.padEnd(14)} $${usd.toFixed(2).padStart(9)}`);
+    }
     lines.push(`  ${"total".padEnd(14)} $${report.totalUsd.toFixed(2).padStart(9)}  (budget $${budgetUsd.toFixed(2)})`);
     return lines.join("\n");
 }

@@ -1667,6 +1667,8 @@ export const plumberleads: ProductSpec = {
             frequency: "60m",
             path: "/",
             successTarget: 99,
+            // "responsive behavior on mobile devices" (004): a small mobile viewport.
+            devices: ["mobile_small"],
             journey: [
                 "Open the home page on a mobile device viewport",
                 "Verify the navigation menu collapses and opens",

@@ -213,6 +213,8 @@ export const SyntheticSpec = z.strictObject({
     steps: z.array(SyntheticStep).default([]),
     /** For browser: the user journey in words (recorded steps are managed in the Datadog UI). */
     journey: z.array(z.string().min(3)).default([]),
+    /** For browser: the devices it runs on (each device run is billed); laptop when absent. */
+    devices: z.array(z.enum(["laptop_large", "tablet", "mobile_small"])).min(1).optional(),
     /** Uses the product's test-user credentials (secure global variables). */
     needsLogin: z.boolean().default(false),
     /** Target success rate in percent, when the plan states one. */
