@@ -1,127 +1,196 @@
-/** Synthetic tests from the evaluated stacks, the tick rounding, the cost arithmetic and the budget error. */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import * as YAML from "yaml";
-import { budgetProblems, runsPerMonth, testCost } from "../lib/syntheticsCost";
-import { tickEvery } from "../lib/synthetics";
+/** Synthetic tests: the model (frequencies, renotify, spec rules) and what the evaluated stacks create from it. */
+import { ProductSpec } from "../lib/catalog/schema";
+import { formatProblem } from "../lib/errors";
+import { buildSyntheticTests, renotifyMinutes, syntheticSpecProblems, tickEvery } from "../lib/synthetics";
+import { catalog } from "../products";
+import { minimalProduct } from "./fixtures/minimalProduct";
+import { SENTINEL_SECRETS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
-import { PROJECT_DIR, runScript } from "./helpers/run";
+import { stackConfig } from "./helpers/stackConfig";
 
 const TEST = "datadog:index/syntheticsTest:SyntheticsTest";
+const VARIABLE = "datadog:index/syntheticsGlobalVariable:SyntheticsGlobalVariable";
 const production = loadPlan("production");
 const staging = loadPlan("staging");
-const options = (view: typeof production, name: string) => view.byName(name, TEST).inputs.optionsList as Record<string, any>;
+type View = typeof production;
+const options = (view: View, name: string) => view.byName(name, TEST).inputs.optionsList as Record<string, any>;
 
-describe("frequencies from the plans", () => {
-    // 004 §Synthetic Checks: home 1 min, login 5, lead claiming 10, payment 15, admin 30, mobile 60.
+describe("frequencies", () => {
+    // 004 §Synthetic Checks: home 1 min, login 5, lead claiming 10, payment 15, admin 30, mobile 60; staging 4x less often.
     it.each([
-        ["plumberleads-home-page-availability", 60, 300],
-        ["plumberleads-login-flow", 300, 1800],
-        ["plumberleads-lead-claiming", 900, 3600],
+        ["plumberleads-home-page-availability", 60, 240],
+        ["plumberleads-login-flow", 300, 1200],
+        ["plumberleads-lead-claiming", 600, 2400],
         ["plumberleads-payment-processing", 900, 3600],
-        ["plumberleads-admin-dashboard", 1800, 21600],
-        ["plumberleads-mobile-responsive", 3600, 21600],
-        ["vivr-api-health", 60, 300],
+        ["plumberleads-admin-dashboard", 1800, 7200],
+        ["plumberleads-mobile-responsive", 3600, 14400],
+        ["vivr-api-health", 60, 240],
     ])("%s runs every %i s in production and %i s in staging", (name, prod, stag) => {
         expect(options(production, name).tickEvery).toBe(prod);
         expect(options(staging, name).tickEvery).toBe(stag);
     });
 
-    it("rounds up to frequencies Datadog offers, never faster than the plan, browser tests at most every 5 min", () => {
-        expect(tickEvery("1m", 1, "api")).toBe(60);
-        expect(tickEvery("10m", 1, "multistep")).toBe(900); // 10 min is not offered: the next slower one
+    it("runs every staging test exactly frequencyMultiplier (4) times less often than in production", () => {
+        const prod = new Map(production.ofType(TEST).map((t) => [t.name, (t.inputs.optionsList as any).tickEvery as number]));
+        const stag = staging.ofType(TEST);
+        expect(stag).toHaveLength(prod.size);
+        for (const t of stag) expect([t.name, (t.inputs.optionsList as any).tickEvery]).toEqual([t.name, prod.get(t.name)! * 4]);
+    });
+
+    it("keeps plan frequencies exact, in whole seconds within Datadog's range (browser tests at most every 5 min)", () => {
+        expect(tickEvery("10m", 1, "multistep")).toBe(600);
+        expect(tickEvery("10m", 4, "multistep")).toBe(2400);
+        expect(tickEvery("45s", 1.5, "api")).toBe(68); // 67.5 s rounded up: never more often than planned
         expect(tickEvery("1m", 1, "browser")).toBe(300);
-        expect(tickEvery("15m", 4, "api")).toBe(3600);
-        expect(tickEvery("1w", 4, "api")).toBe(604800);
+        expect(tickEvery("15s", 1, "api")).toBe(30);
+        expect(tickEvery("1w", 4, "ssl")).toBe(604800);
+    });
+
+    it("lowers a severity's renotify interval to one Datadog offers", () => {
+        expect([15, 30, 120, 0, 100, 5000].map(renotifyMinutes)).toEqual([10, 30, 120, 0, 90, 1440]);
+        expect(options(production, "vivr-api-health").monitorOptions).toEqual({ renotifyInterval: 10 }); // P0: 15 min
+        expect(options(production, "plumberleads-login-flow").monitorOptions).toEqual({ renotifyInterval: 30 }); // P1
+        expect(options(production, "plumberleads-admin-dashboard").monitorOptions).toEqual({ renotifyInterval: 120 }); // P2
     });
 });
 
 describe("test definitions", () => {
-    it("asserts VIVR's /api/health status and its database, cache and payment checks", () => {
+    it("asserts VIVR's /api/health status code, response time, overall status and its database, cache and payment checks", () => {
         const t = production.byName("vivr-api-health", TEST);
-        expect(t.inputs).toMatchObject({ type: "api", subtype: "http", requestDefinition: { method: "GET", url: "https://vivr.shop/api/health" } });
-        const body = (t.inputs.assertions as any[]).filter((a) => a.type === "body").map((a) => [a.targetjsonpath.jsonpath, a.targetjsonpath.targetvalue]);
-        expect(body).toEqual([["$.status", "healthy"], ["$.checks.database.status", "ok"], ["$.checks.cache.status", "ok"], ["$.checks.payment.status", "ok"]]);
-        expect(t.inputs.assertions).toContainEqual({ type: "statusCode", operator: "is", target: "200" });
+        expect(t.inputs).toMatchObject({ type: "api", subtype: "http", requestDefinition: { method: "GET", url: "https://vivr.shop/api/health", timeout: 30 } });
+        const check = (jsonpath: string, targetvalue: string) => ({ type: "body", operator: "validatesJSONPath", targetjsonpath: { jsonpath, operator: "is", targetvalue } });
+        expect(t.inputs.assertions).toEqual([
+            { type: "statusCode", operator: "is", target: "200" },
+            { type: "responseTime", operator: "lessThan", target: "5000" },
+            check("$.status", "healthy"),
+            check("$.checks.database.status", "ok"),
+            check("$.checks.cache.status", "ok"),
+            check("$.checks.payment.status", "ok"),
+        ]);
     });
 
-    it("checks every host's certificate for 14 days of validity", () => {
+    it("gives every product a health check, a multistep flow and a browser journey", () => {
+        for (const view of [production, staging]) {
+            const kinds = new Map<string, Set<string>>();
+            for (const t of view.ofType(TEST)) {
+                const p = view.productOf(t);
+                kinds.set(p, (kinds.get(p) ?? new Set()).add(`${t.inputs.type}/${t.inputs.subtype ?? "-"}`));
+            }
+            expect(kinds.size).toBe(8);
+            for (const [p, k] of kinds) expect([p, ["api/http", "api/multi", "api/ssl", "browser/-"].every((x) => k.has(x))]).toEqual([p, true]);
+        }
+    });
+
+    it("checks the certificate of every host of every product: alert under 14 days, no self-signed", () => {
         const ssl = production.ofType(TEST).filter((t) => t.inputs.subtype === "ssl");
-        expect(ssl.length).toBeGreaterThanOrEqual(16);
-        for (const t of ssl) expect(t.inputs.assertions).toEqual([{ type: "certificate", operator: "isInMoreThan", target: "14" }]);
+        const expected = catalog.flatMap((p) => [...new Set(p.surfaces.map((s) => s.host).filter(Boolean))].map((h) => `${p.key} ${h}`)).sort();
+        expect(ssl.map((t) => `${production.productOf(t)} ${(t.inputs.requestDefinition as any).host}`).sort()).toEqual(expected);
+        expect(ssl).toHaveLength(17);
+        for (const t of ssl) {
+            expect(t.inputs.assertions).toEqual([{ type: "certificate", operator: "isInMoreThan", target: "14" }]);
+            expect((t.inputs.requestDefinition as any).port).toBe("443");
+            expect(t.inputs.optionsList).toMatchObject({ acceptSelfSigned: false, checkCertificateRevocation: true, minFailureDuration: 0 });
+        }
     });
 
-    it("uses staging hosts in staging", () => {
+    it("tests staging hosts in staging", () => {
         expect((staging.byName("vivr-api-health", TEST).inputs.requestDefinition as any).url).toBe("https://staging.vivr.shop/api/health");
+        expect((staging.byName("plumberleads-ssl-admin", TEST).inputs.requestDefinition as any).host).toBe("staging.admin.plumberleads.com");
     });
 
-    it("runs every test from the configured locations with retries, a minimum failure duration and 2 failing locations", () => {
+    it("runs from the configured locations; a failure must survive a retry, last 2 min and show in 2 locations", () => {
         for (const [view, locations] of [[production, ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"]], [staging, ["aws:us-east-1", "aws:eu-west-1"]]] as const) {
             for (const t of view.ofType(TEST)) {
-                expect(t.inputs.locations).toEqual(locations);
                 const o = t.inputs.optionsList as any;
-                expect([t.name, o.retry, o.minLocationFailed]).toEqual([t.name, { count: 1, interval: 30000 }, 2]);
-                expect(o.minFailureDuration).toBe(t.inputs.subtype === "ssl" ? 0 : 120);
+                expect([t.name, t.inputs.locations, o.retry, o.minLocationFailed, o.minFailureDuration])
+                    .toEqual([t.name, locations, { count: 1, interval: 5000 }, 2, t.inputs.subtype === "ssl" ? 0 : 120]);
             }
         }
     });
 
-    it("keeps test credentials in secure global variables and references them by name", () => {
-        const password = production.byName("plumberleads-test-password");
-        expect(password.inputs).toMatchObject({ name: "PLUMBERLEADS_TEST_PASSWORD", secure: true, value: "[secret]" });
-        const claim = production.byName("plumberleads-lead-claiming", TEST);
-        expect((claim.inputs.configVariables as any[]).map((v) => v.name)).toEqual(["PLUMBERLEADS_TEST_USER", "PLUMBERLEADS_TEST_PASSWORD"]);
-        expect((claim.inputs.apiSteps as any[])).toHaveLength(4);
-        expect((claim.inputs.apiSteps as any[])[1].requestHeaders.Authorization).toBe("Bearer {{ AUTH_TOKEN }}");
+    it("caps retries at Datadog's limits (3 for API tests, 2 for browser tests)", () => {
+        const base = stackConfig("production");
+        const config = { ...base, synthetics: { ...base.synthetics, retries: 3 } };
+        const plumberleads = ProductSpec.parse(catalog.find((p) => p.key === "plumberleads"));
+        const retries = Object.fromEntries(buildSyntheticTests(plumberleads, config).map((t) => [t.id, t.retry.count]));
+        expect(retries).toMatchObject({ "home-page-availability": 3, "lead-claiming": 3, "admin-dashboard": 2, "mobile-responsive": 2 });
     });
 
-    it("routes failures by severity: P0 health checks page in production only", () => {
-        expect(production.byName("vivr-api-health", TEST).inputs.message).toContain("@pagerduty-vivr-production");
-        expect(staging.byName("vivr-api-health", TEST).inputs.message).not.toContain("@pagerduty-");
+    it("keeps test credentials in secure global variables and references them by id", () => {
+        const vars = production.ofType(VARIABLE, "plumberleads");
+        expect(vars.map((v) => [v.name, v.inputs.name, v.inputs.secure ?? false]).sort()).toEqual([
+            ["plumberleads-test-password", "PLUMBERLEADS_TEST_PASSWORD", true],
+            ["plumberleads-test-user", "PLUMBERLEADS_TEST_USER", false],
+        ]);
+        expect(production.byName("plumberleads-test-password", VARIABLE).inputs.value).toBe("[secret]");
+        expect(production.raw).not.toContain(SENTINEL_SECRETS.syntheticsPassword);
+        const claim = production.byName("plumberleads-lead-claiming", TEST);
+        const refs = claim.inputs.configVariables as Array<{ type: string; name: string; id: string }>;
+        expect(refs.map((v) => [v.type, v.name])).toEqual([["global", "PLUMBERLEADS_TEST_USER"], ["global", "PLUMBERLEADS_TEST_PASSWORD"]]);
+        expect(new Set(refs.map((v) => v.id)).size).toBe(2);
+        // Browser logins use the same variables; tests that do not log in get none.
+        expect(production.byName("plumberleads-admin-dashboard", TEST).inputs.browserVariables).toEqual(refs);
+        expect(production.byName("plumberleads-mobile-responsive", TEST).inputs.browserVariables).toEqual([]);
+    });
+
+    it("chains multistep requests: the login token is extracted (obfuscated) and sent by every later step", () => {
+        const steps = production.byName("plumberleads-lead-claiming", TEST).inputs.apiSteps as any[];
+        expect(steps.map((s) => [s.requestDefinition.method, s.requestDefinition.url, s.requestHeaders.Authorization ?? null])).toEqual([
+            ["POST", "https://api.plumberleads.com/api/auth/login", null],
+            ["GET", "https://api.plumberleads.com/api/leads?area=synthetic-test", "Bearer {{ AUTH_TOKEN }}"],
+            ["POST", "https://api.plumberleads.com/api/leads/{{ LEAD_ID }}/claim", "Bearer {{ AUTH_TOKEN }}"],
+            ["POST", "https://api.plumberleads.com/api/leads/{{ LEAD_ID }}/release", "Bearer {{ AUTH_TOKEN }}"],
+        ]);
+        expect(steps[0].extractedValues).toEqual([{ name: "AUTH_TOKEN", type: "httpBody", parser: { type: "jsonPath", value: "$.token" }, secure: true }]);
+        expect(steps[1].extractedValues).toEqual([{ name: "LEAD_ID", type: "httpBody", parser: { type: "jsonPath", value: "$.leads[0].id" }, secure: false }]);
+        expect(steps.every((s) => s.subtype === "http" && s.isCritical && s.assertions[0].type === "statusCode")).toBe(true);
+    });
+
+    it("runs browser journeys on their devices, asserts the page loaded, and leaves recorded steps to Datadog", () => {
+        const mobile = production.byName("plumberleads-mobile-responsive", TEST);
+        const admin = production.byName("plumberleads-admin-dashboard", TEST);
+        expect(mobile.inputs.deviceIds).toEqual(["chrome.mobile_small"]);
+        expect(admin.inputs.deviceIds).toEqual(["chrome.laptop_large"]);
+        expect(admin.inputs.requestDefinition).toEqual({ method: "GET", url: "https://admin.plumberleads.com/" });
+        expect((admin.inputs.browserSteps as any[])[0]).toEqual({ name: "Page loaded on admin.plumberleads.com", type: "assertCurrentUrl", params: { check: "contains", value: "admin.plumberleads.com" } });
+        for (const t of production.ofType(TEST)) expect([t.name, t.options.ignoreChanges]).toEqual([t.name, t.inputs.type === "browser" ? ["browserSteps"] : []]);
+    });
+
+    it("routes failures by severity: P0 checks page in production only", () => {
+        const handles = (view: View, name: string) => (view.byName(name, TEST).inputs.message as string).split("\n").pop();
+        expect(handles(production, "vivr-api-health")).toBe("@pagerduty-vivr-production @slack-alerts-critical @slack-vivr-alerts-critical");
+        expect(handles(staging, "vivr-api-health")).not.toContain("@pagerduty-");
+        expect(handles(production, "plumberleads-ssl-web")).toBe("@slack-alerts-warning");
         expect(options(production, "vivr-api-health").monitorPriority).toBe(1);
+        expect(staging.ofType(TEST).filter((t) => (t.inputs.message as string).includes("@pagerduty-"))).toEqual([]);
     });
 });
 
-describe("cost model", () => {
-    const prices = { apiPer10kRuns: 5, browserPer1kRuns: 12 };
+describe("spec rules", () => {
+    const spec = (synthetics: unknown[]) => ProductSpec.parse(minimalProduct({ synthetics: synthetics as never }));
+    const base = { surface: "api", severity: "P1", source: "test" } as const;
 
-    it("counts runs per month from frequency and locations", () => {
-        expect(runsPerMonth(60, 3)).toBe(129600);
-        expect(runsPerMonth(3600, 2)).toBe(1440);
+    it("rejects frequencies Datadog cannot run, devices on API tests, and step variables nobody provides", () => {
+        const product = spec([
+            { ...base, id: "journey", title: "Journey", kind: "browser", frequency: "1m", path: "/", journey: ["Open the page"] },
+            { ...base, id: "health", title: "Health", kind: "api", frequency: "2w", path: "/health", devices: ["mobile_small"] },
+            {
+                ...base, id: "flow", title: "Flow", kind: "multistep", frequency: "5m", steps: [
+                    { name: "Log in", method: "POST", path: "/login", body: "{\"password\":\"{{ ACME_TEST_PASSWORD }}\"}", extract: { variable: "AUTH_TOKEN", jsonPath: "$.token" } },
+                    { name: "Read the order", path: "/orders/{{ ORDER_ID }}", extract: { variable: "ORDER_ID", jsonPath: "$.id" } },
+                ],
+            },
+        ]);
+        expect(syntheticSpecProblems([product]).map(formatProblem)).toEqual([
+            "products/acme.ts: synthetics[journey].frequency: 1m is outside what Datadog runs for browser tests (every 5m to 7d)",
+            "products/acme.ts: synthetics[health].frequency: 2w is outside what Datadog runs for api tests (every 30s to 7d)",
+            "products/acme.ts: synthetics[health].devices: only browser tests run on devices (kind: api)",
+            "products/acme.ts: synthetics[flow].steps[0]: uses {{ ACME_TEST_PASSWORD }} but the test does not set needsLogin: true",
+            "products/acme.ts: synthetics[flow].steps[1]: uses {{ ORDER_ID }} before any earlier step extracts it (credentials: ACME_TEST_USER, ACME_TEST_PASSWORD)",
+        ]);
     });
 
-    it("prices API runs per 10,000, multistep per step, browser runs per 1,000", () => {
-        expect(testCost("p", { id: "health", type: "api", tickEvery: 60, locations: ["a", "b", "c"], unitsPerRun: 1 }, prices).usd).toBe(64.8);
-        expect(testCost("p", { id: "flow", type: "api", tickEvery: 300, locations: ["a", "b"], unitsPerRun: 4 }, prices).usd).toBe(34.56);
-        expect(testCost("p", { id: "journey", type: "browser", tickEvery: 1800, locations: ["a", "b", "c"], unitsPerRun: 1 }, prices).usd).toBe(51.84);
-    });
-
-    it("adds up per product and stack in the plan outputs", () => {
-        const cost = production.plan.outputs.syntheticsMonthlyCost as { byProduct: Record<string, number>; totalUsd: number; budgetUsd: number };
-        expect(Object.keys(cost.byProduct)).toHaveLength(8);
-        expect(cost.totalUsd).toBeCloseTo(Object.values(cost.byProduct).reduce((a, b) => a + b, 0), 1);
-        expect(cost.budgetUsd).toBe(2500);
-        expect((staging.plan.outputs.syntheticsMonthlyCost as any).totalUsd).toBeLessThan(cost.totalUsd / 3);
-        expect(production.summary).toMatch(/^ {2}total +\$ +\d+\.\d{2} {2}\(budget \$2500\.00\)$/m);
-    });
-
-    it("reports an exceeded budget with the estimate and the largest products", () => {
-        const report = { tests: [], byProduct: { a: 70, b: 20, c: 5, d: 5 }, totalUsd: 100 };
-        expect(budgetProblems(report, 100, "Pulumi.x.yaml")).toEqual([]);
-        expect(budgetProblems(report, 50, "Pulumi.x.yaml")).toEqual([{
-            source: "Pulumi.x.yaml", field: "synthetics.monthlyBudgetUsd",
-            message: "estimated synthetic tests cost $100.00/month exceeds the budget of $50.00 (largest: a $70.00, b $20.00, c $5.00)",
-        }]);
-    });
-
-    it("fails npm run plan when the stack's budget is exceeded", () => {
-        const doc = YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.production.yaml"), "utf8"));
-        doc.config["product-monitoring:synthetics"].monthlyBudgetUsd = 100;
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "budget-")), "Pulumi.tight.yaml");
-        fs.writeFileSync(file, YAML.stringify(doc));
-        const r = runScript("plan.ts", ["--stack", "tight", "--config", file]);
-        expect(r.status).toBe(1);
-        expect(r.stderr).toMatch(/^Pulumi\.tight\.yaml: synthetics\.monthlyBudgetUsd: estimated synthetic tests cost \$\d+\.\d{2}\/month exceeds the budget of \$100\.00 \(largest: driplo \$/m);
+    it("accepts every product spec of the catalog", () => {
+        expect(syntheticSpecProblems(catalog.map((p) => ProductSpec.parse(p)))).toEqual([]);
     });
 });
