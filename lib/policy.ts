@@ -5,12 +5,17 @@
 import { Plan, productOf } from "./plan";
 import { parseHandles } from "./routing";
 
-/** What a rule sees of a resource: the plan JSON's fields, or a policy pack resource's `props` as `inputs`. */
+/**
+ * What a rule sees of a resource: the plan JSON's fields, or a policy pack resource's `props` as `inputs` and
+ * its dependencies' URNs as `dependsOn`.
+ */
 export interface RuleResource {
     urn: string;
     type: string;
     name: string;
     inputs: Record<string, any>;
+    /** URNs of the resources this one depends on (explicitly or through an input's Output). */
+    dependsOn?: string[];
 }
 
 export interface Violation {
@@ -57,8 +62,10 @@ export const POLICY_RULES: PolicyRule[] = [
         check: (resources) => {
             const blocks = resources.filter((r) => r.type === PUBLIC_ACCESS_BLOCK);
             return resources.filter((r) => r.type === BUCKET).flatMap((bucket) => {
-                const ids = new Set([bucket.inputs.id, bucket.inputs.bucket, `${bucket.name}-id`].filter(Boolean));
-                const block = blocks.find((b) => ids.has(b.inputs.bucket));
+                // A block belongs to the bucket it depends on (its `bucket` input is the bucket's id, unknown in a
+                // first preview), or whose name or id it names literally.
+                const ids = new Set([bucket.inputs.id, bucket.inputs.bucket].filter(Boolean));
+                const block = blocks.find((b) => b.dependsOn?.includes(bucket.urn) || ids.has(b.inputs.bucket));
                 const out: Violation[] = [];
                 if (PUBLIC_ACLS.has(String(bucket.inputs.acl))) out.push({ rule: "no-public-buckets", resource: bucket, message: `bucket ACL "${bucket.inputs.acl}" is public` });
                 const settings = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];

@@ -40,6 +40,13 @@ describe("failing resources", () => {
         expect(policyViolations([{ ...bucket, inputs: { bucket: "other" } }]).map((x) => x.message)).toEqual(["bucket has no BucketPublicAccessBlock"]);
     });
 
+    it("a public access block counts for the bucket it depends on (its bucket id is unknown before creation)", () => {
+        const bucket = { urn: "urn:b", type: "aws:s3/bucket:Bucket", name: "b", inputs: { bucket: "logs" } };
+        const block = { urn: "urn:pab", type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name: "pab", inputs: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } };
+        expect(policyViolations([bucket, { ...block, dependsOn: ["urn:b"] }])).toEqual([]);
+        expect(policyViolations([bucket, { ...block, dependsOn: ["urn:other"] }]).map((x) => x.message)).toEqual(["bucket has no BucketPublicAccessBlock"]);
+    });
+
     it("log groups without retention or KMS", () => {
         const g = { urn: "urn:g", type: "aws:cloudwatch/logGroup:LogGroup", name: "g", inputs: {} };
         expect(policyViolations([g]).map((x) => x.message)).toEqual(["log group has no retentionInDays (logs kept forever)", "log group is not encrypted with a KMS key (kmsKeyId)"]);
@@ -49,10 +56,45 @@ describe("failing resources", () => {
         const plan: Plan = JSON.parse(JSON.stringify(loadPlan("production").plan));
         const group = plan.resources.find((r) => r.name === "vivr-app")!;
         delete group.inputs.kmsKeyId;
-        expect(policyReport(plan)).toEqual(["vivr: vivr-app: log group is not encrypted with a KMS key (kmsKeyId) (log-groups-retained-and-encrypted)"]);
+        plan.resources = plan.resources.filter((r) => r.name !== "driplo-log-archive-private");
+        expect(policyReport(plan)).toEqual([
+            "driplo: driplo-log-archive: bucket has no BucketPublicAccessBlock (no-public-buckets)",
+            "vivr: vivr-app: log group is not encrypted with a KMS key (kmsKeyId) (log-groups-retained-and-encrypted)",
+        ]);
     });
 
     it("are the rules the policy pack enforces", () => {
         expect(POLICY_RULES.map((r) => r.name)).toEqual(["monitors-tagged-and-routed", "production-p0-pages", "no-public-buckets", "log-groups-retained-and-encrypted"]);
+    });
+});
+
+describe("the policy pack (policy/index.ts)", () => {
+    type Pack = { name: string; args: { policies: any[] } };
+    const packs: Pack[] = [];
+    jest.isolateModules(() => {
+        jest.doMock("@pulumi/policy", () => ({ PolicyPack: jest.fn((name: string, args: any) => packs.push({ name, args })) }));
+        require("../policy/index");
+    });
+    const policy = (resources: any[]) => {
+        const reported: Array<[string, string | undefined]> = [];
+        for (const p of packs[0].args.policies) p.validateStack({ resources }, (message: string, urn?: string) => reported.push([message, urn]));
+        return reported;
+    };
+    const res = (urn: string, type: string, props: Record<string, unknown>, deps: string[] = []) =>
+        ({ urn, type, name: urn.split("::").pop(), props, dependencies: [], propertyDependencies: { bucket: deps.map((d) => ({ urn: d })) } });
+
+    it("enforces every rule as a mandatory stack validation", () => {
+        expect(packs.map((p) => p.name)).toEqual(["product-monitoring"]);
+        expect(packs[0].args.policies.map((p: any) => [p.name, p.enforcementLevel])).toEqual(POLICY_RULES.map((r) => [r.name, "mandatory"]));
+    });
+
+    it("reports violations on the offending resource's URN, using props and property dependencies", () => {
+        const bucket = res("urn::logs", "aws:s3/bucket:Bucket", { bucket: "logs" });
+        // During a first preview the block's bucket id is unknown: only the dependency ties it to the bucket.
+        const block = res("urn::logs-private", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+            { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }, ["urn::logs"]);
+        const group = res("urn::app", "aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 30 });
+        expect(policy([bucket, block, group])).toEqual([["log group is not encrypted with a KMS key (kmsKeyId)", "urn::app"]]);
+        expect(policy([bucket])).toEqual([["bucket has no BucketPublicAccessBlock", "urn::logs"]]);
     });
 });
