@@ -12,7 +12,11 @@ const TSX_CLI = require.resolve("tsx/cli");
 const CHILD = path.join(__dirname, "benchChild.ts");
 
 function measure(args: string[]): Measurement {
-    const r = spawnSync(process.execPath, [TSX_CLI, CHILD, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+    // 200 products are ~24,000 resources; the SDK keeps every resource in memory, beyond V8's default 4 GB heap.
+    const r = spawnSync(process.execPath, [TSX_CLI, CHILD, ...args], {
+        encoding: "utf8", maxBuffer: 1 << 26,
+        env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=16384`.trim() },
+    });
     if (r.status !== 0) throw new Error(`bench ${args.join(" ")} failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split("\n").pop()!) as Measurement;
 }

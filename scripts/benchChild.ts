@@ -31,6 +31,8 @@ export function generatedCatalog(real: ReadonlyArray<ProductSpec>, n: number): P
             displayName: `${base.displayName} ${suffix}`,
             team: { ...base.team, handle: `${base.team.handle}${suffix}`, slackChannel: `${base.team.slackChannel}-${suffix}` },
             surfaces: base.surfaces.map((s) => ({ ...s, service: `${s.service}-${suffix}` })),
+            // Steps name the product's credential variables (BEARO_TEST_USER): rename them with the product.
+            synthetics: JSON.parse(JSON.stringify(base.synthetics).split(`${base.key.toUpperCase()}_TEST_`).join(`${base.key.toUpperCase()}${suffix.toUpperCase()}_TEST_`)),
         };
     });
 }
