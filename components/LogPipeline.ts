@@ -53,6 +53,10 @@ export class LogPipeline extends pulumi.ComponentResource {
     /** Log group name and ARN per log type. */
     public readonly groups: pulumi.Output<Record<string, { name: string; arn: string }>>;
     public readonly firehoseArn: pulumi.Output<string>;
+    /** Role CloudWatch Logs assumes to subscribe groups under `/<product>/<env>/` to the Firehose. */
+    public readonly subscriptionRoleArn: pulumi.Output<string>;
+    /** KMS key CloudWatch Logs may use for groups under `/<product>/<env>/`. */
+    public readonly kmsKeyArn: pulumi.Output<string>;
     public readonly archiveBucket: pulumi.Output<string>;
     public readonly indexName: pulumi.Output<string>;
     public readonly alarmTopicArn: pulumi.Output<string>;
@@ -288,11 +292,14 @@ export class LogPipeline extends pulumi.ComponentResource {
         this.groups = pulumi.all(groups.map((g) => [g.name, g.arn] as const)).apply((pairs) =>
             Object.fromEntries(pairs.map(([groupName, arn], i) => [tiers[i].type, { name: groupName, arn }])));
         this.firehoseArn = firehose.arn;
+        this.subscriptionRoleArn = subscriptionRole.arn;
+        this.kmsKeyArn = key.arn;
         this.archiveBucket = bucket.bucket;
         this.indexName = index.name;
         this.alarmTopicArn = topic.arn;
         this.registerOutputs({
             logGroupNames: this.logGroupNames, logGroupArns: this.logGroupArns, groups: this.groups, firehoseArn: this.firehoseArn,
+            subscriptionRoleArn: this.subscriptionRoleArn, kmsKeyArn: this.kmsKeyArn,
             archiveBucket: this.archiveBucket, indexName: this.indexName, alarmTopicArn: this.alarmTopicArn,
         });
     }

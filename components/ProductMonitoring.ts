@@ -25,6 +25,8 @@ export class ProductMonitoring extends pulumi.ComponentResource {
     public readonly sloIds: pulumi.Output<Record<string, string>>;
     /** Dashboard URLs by kind ("engineering", "oncall"). */
     public readonly dashboardUrls: pulumi.Output<Record<string, string>>;
+    /** Dashboard ids by kind ("engineering", "oncall"). */
+    public readonly dashboardIds: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ProductMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:ProductMonitoring", name, {}, opts);
@@ -62,6 +64,7 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         }, parent);
         const app = datadogAppUrl(config.datadog.site);
         this.dashboardUrls = pulumi.all({ engineering: pulumi.interpolate`${app}${engineering.url}`, oncall: pulumi.interpolate`${app}${oncall.url}` });
+        this.dashboardIds = pulumi.all({ engineering: engineering.id, oncall: oncall.id });
 
         for (const d of downtimes(product, env, config.maintenanceWindows)) {
             new datadog.DowntimeSchedule(childName(name, "downtime", d.id), {
@@ -76,6 +79,6 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         }
 
         this.monitorIds = pulumi.all(Object.fromEntries(monitors.map(([id, m]) => [id, m.id])));
-        this.registerOutputs({ monitorIds: this.monitorIds, sloIds: this.sloIds, dashboardUrls: this.dashboardUrls });
+        this.registerOutputs({ monitorIds: this.monitorIds, sloIds: this.sloIds, dashboardUrls: this.dashboardUrls, dashboardIds: this.dashboardIds });
     }
 }

@@ -24,15 +24,19 @@ export const ProductOutputs = z.strictObject({
     }),
     slack: z.strictObject({ team: z.string(), critical: z.string(), warning: z.string() }),
     sentry: z.strictObject({
-        /** DSN per surface (api, web, ...). Secret. */
-        dsns: z.union([Secret, z.record(z.string(), z.string())]),
+        /** DSN per surface (api, web, ...), each a secret. */
+        dsns: z.record(z.string(), Secret),
         projects: z.record(z.string(), z.string()),
     }),
     logs: z.strictObject({
         /** Log group per log type (app, web, db, security, system): where the product writes its logs. */
         groups: z.record(z.string(), z.strictObject({ name: z.string(), arn: z.string() })),
-        /** The Firehose the groups are subscribed to. */
+        /** The Firehose the groups are subscribed to (which ships to Datadog). */
         firehoseArn: z.string(),
+        /** Role for subscribing further groups named `/<product>/<env>/...` to that Firehose. */
+        subscriptionRoleArn: z.string(),
+        /** KMS key for further groups named `/<product>/<env>/...` (its policy allows CloudWatch Logs only there). */
+        kmsKeyArn: z.string(),
         archiveBucket: z.string(),
         datadogIndex: z.string(),
     }),
@@ -43,6 +47,7 @@ export const ProductOutputs = z.strictObject({
         tags: z.array(z.string()),
         monitorIds: z.record(z.string(), z.string()),
         sloIds: z.record(z.string(), z.string()),
+        dashboardIds: z.record(z.string(), z.string()),
         dashboardUrls: z.record(z.string(), z.string()),
         syntheticTestIds: z.record(z.string(), z.string()),
     }),

@@ -61,8 +61,11 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
     });
 
     it("keeps DSNs secret in the plan and the outputs", () => {
-        const outputs = view.plan.outputs.products as Record<string, { sentry: { dsns: unknown } }>;
-        for (const p of products) expect(outputs[p.key].sentry.dsns).toBe("[secret]");
+        const outputs = view.plan.outputs.products as Record<string, { sentry: { dsns: Record<string, unknown> } }>;
+        for (const p of products) {
+            const surfaces = p.surfaces.filter((s) => s.sentryPlatform).map((s) => s.name);
+            expect(outputs[p.key].sentry.dsns).toEqual(Object.fromEntries(surfaces.map((s) => [s, "[secret]"])));
+        }
         expect(view.raw).not.toMatch(/ingest\.sentry\.io/);
     });
 });
