@@ -36,7 +36,7 @@ const deployed = stack.products.map((product) => {
     const logs = new LogPipeline(product.key, {
         ...args,
         datadogApiKey: stack.secrets.datadogApiKey,
-        pagerdutyIntegrationKey: escalation.integrationKey,
+        pagerdutyServiceId: escalation.serviceId,
     });
     const synthetics = new SyntheticSuite(product.key, { ...args, testPassword: stack.secrets.syntheticsPassword }, { dependsOn: [escalation] });
     const sentry = new SentryProjects(product.key, args);

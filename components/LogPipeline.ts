@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as datadog from "@pulumi/datadog";
+import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
@@ -15,8 +16,8 @@ export interface LogPipelineArgs {
     config: PublicStackConfig;
     /** Datadog API key for the Firehose HTTP endpoint (secret config `datadogApiKey`). */
     datadogApiKey: pulumi.Input<string>;
-    /** The product's PagerDuty Events v2 key (secret): shipping-path alarms page through it when paging is on. */
-    pagerdutyIntegrationKey: pulumi.Input<string>;
+    /** The product's PagerDuty service: shipping-path alarms page it through an Amazon CloudWatch integration when paging is on. */
+    pagerdutyServiceId: pulumi.Input<string>;
 }
 
 /** Datadog's AWS account, which assumes the archive role to write log archives. */
@@ -84,6 +85,8 @@ export class LogPipeline extends pulumi.ComponentResource {
                     Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"], Resource: "*",
                     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${reg}:${acct}:log-group:/${product.key}/${env}/*` } },
                 },
+                // Alarms publish to the encrypted shipping-alarms topic; the AWS-managed SNS key cannot grant this.
+                { Sid: "CloudWatchAlarms", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" },
             ])),
             tags,
         }, keep);
@@ -109,7 +112,7 @@ export class LogPipeline extends pulumi.ComponentResource {
                 id: r.id,
                 status: "Enabled",
                 filter: { prefix: r.prefix },
-                transitions: r.glacierAfterDays !== undefined ? [{ days: r.glacierAfterDays, storageClass: "GLACIER" }] : undefined,
+                transitions: r.transitions.length ? r.transitions : undefined,
                 expiration: { days: r.expireAfterDays },
                 noncurrentVersionExpiration: { noncurrentDays: 30 },
             })),
@@ -186,14 +189,22 @@ export class LogPipeline extends pulumi.ComponentResource {
         // The shipping path is watched by CloudWatch itself, so a Datadog-side outage cannot hide it.
         const topic = new aws.sns.Topic(childName(name, "shipping-alarms"), {
             name: `${product.key}-${env}-log-shipping-alarms`,
-            kmsMasterKeyId: "alias/aws/sns",
+            kmsMasterKeyId: key.arn,
             tags,
         }, parent);
-        new aws.sns.TopicSubscription(childName(name, "shipping-alarms-route"), config.routing.paging
+        // PagerDuty reads SNS notifications (and confirms the subscription) only on an Amazon CloudWatch integration.
+        const cloudwatchIntegration = config.routing.paging
+            ? new pagerduty.ServiceIntegration(childName(name, "shipping-alarms-pagerduty"), {
+                name: "Amazon CloudWatch (log shipping alarms)",
+                service: args.pagerdutyServiceId,
+                vendor: pagerduty.getVendorOutput({ name: "Amazon CloudWatch" }, parent).id,
+            }, parent)
+            : undefined;
+        new aws.sns.TopicSubscription(childName(name, "shipping-alarms-route"), cloudwatchIntegration
             ? {
                 topic: topic.arn,
                 protocol: "https",
-                endpoint: pulumi.secret(pulumi.interpolate`https://events.pagerduty.com/integration/${args.pagerdutyIntegrationKey}/enqueue`),
+                endpoint: pulumi.secret(pulumi.interpolate`https://events.pagerduty.com/integration/${cloudwatchIntegration.integrationKey}/enqueue`),
                 endpointAutoConfirms: true,
             }
             : { topic: topic.arn, protocol: "email", endpoint: config.logs.alarmEmail }, parent);

@@ -2,8 +2,9 @@
  * The log model (pure): retention tiers per log type, CloudWatch and Datadog retention values, S3 lifecycle,
  * Datadog intake, parsing per log format, PII scrubbing rules and the security log monitors.
  *
- * Tiers: hot = searchable (CloudWatch log group and Datadog index); warm = archived in S3 Standard, quick to
- * rehydrate; cold = archived in S3 Glacier; archives expire when the cold tier ends (004 §Log Retention).
+ * Tiers: hot = searchable (CloudWatch log group and Datadog index); warm = archived in S3 Standard, then
+ * Standard-IA, rehydratable into Datadog; cold = archived in S3 Glacier; archives expire when the cold tier ends
+ * (004 §Log Retention).
  */
 import type { Product, SecurityRuleSpec } from "./catalog/schema";
 import type { LogsConfig } from "./config/logs";
@@ -50,22 +51,32 @@ export function logTiers(t: LogType, cfg: LogsConfig): LogTiers {
 export interface LifecycleRuleModel {
     id: string;
     prefix: string;
-    /** Days after which archived objects move to Glacier (absent when warm and cold end together). */
-    glacierAfterDays?: number;
+    /** Storage class changes by object age, in order. */
+    transitions: Array<{ days: number; storageClass: "STANDARD_IA" | "GLACIER" }>;
     expireAfterDays: number;
 }
 
-/** S3 lifecycle of the product's archive bucket: one rule per log type's archive prefix, and failed deliveries. */
+/** S3 accepts STANDARD_IA only for objects at least 30 days old, and keeps them there 30 days before GLACIER. */
+const S3_IA_MIN_DAYS = 30;
+
+/**
+ * S3 lifecycle of the product's archive bucket: one rule per log type's archive prefix, and failed deliveries.
+ * Warm (after the hot tier, until warmDays): archives are read only to rehydrate, so STANDARD_IA once S3 allows it
+ * (Datadog rehydrates from it); cold (warmDays until coldDays): GLACIER, which Datadog cannot rehydrate from; then
+ * expiry. A step S3 would reject (IA before day 30, or less than 30 days before the next step) is left out.
+ */
 export function lifecycleRules(tiers: LogTiers[]): LifecycleRuleModel[] {
     return [
-        ...tiers.map((t) => ({
-            id: `${t.type}-tiers`,
-            prefix: `${t.type}/`,
-            glacierAfterDays: t.warmDays < t.coldDays ? t.warmDays : undefined,
-            expireAfterDays: t.coldDays,
-        })),
+        ...tiers.map((t) => {
+            const glacierDays = t.warmDays < t.coldDays ? t.warmDays : undefined;
+            const iaDays = Math.max(t.hotDays, S3_IA_MIN_DAYS);
+            const transitions: LifecycleRuleModel["transitions"] = [];
+            if ((glacierDays ?? t.coldDays) - iaDays >= S3_IA_MIN_DAYS) transitions.push({ days: iaDays, storageClass: "STANDARD_IA" });
+            if (glacierDays !== undefined) transitions.push({ days: glacierDays, storageClass: "GLACIER" });
+            return { id: `${t.type}-tiers`, prefix: `${t.type}/`, transitions, expireAfterDays: t.coldDays };
+        }),
         // Records Firehose could not deliver: kept a month for replay.
-        { id: "failed-delivery", prefix: FAILED_DELIVERY_PREFIX, expireAfterDays: 30 },
+        { id: "failed-delivery", prefix: FAILED_DELIVERY_PREFIX, transitions: [], expireAfterDays: 30 },
     ];
 }
 

@@ -67,6 +67,12 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
             expect(route.inputs).toMatchObject(env === "production"
                 ? { protocol: "https", endpoint: "[secret]" }
                 : { protocol: "email", endpoint: "platform-alerts@bearified.co" });
+            // PagerDuty accepts SNS notifications only on an Amazon CloudWatch integration of the product's service.
+            const integrations = view.ofType("pagerduty:index/serviceIntegration:ServiceIntegration", p.key).filter((i) => i.name === `${p.key}-shipping-alarms-pagerduty`);
+            expect(integrations.map((i) => i.inputs.service)).toEqual(env === "production" ? [`${p.key}-service-id`] : []);
+            // Alarms can publish to the encrypted topic only with a customer key that lets CloudWatch use it.
+            const topic = view.byName(`${p.key}-shipping-alarms`, "aws:sns/topic:Topic");
+            expect(topic.inputs.kmsMasterKeyId).toBe(view.byName(`${p.key}-${p.logs.types[0].type}`, T.group).inputs.kmsKeyId);
         }
     });
 
@@ -79,10 +85,18 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
             expect((view.byName(`${p.key}-log-archive-encryption`).inputs.rules as any)[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe("aws:kms");
             expect(view.ofType(T.archive, p.key)).toHaveLength(p.logs.types.length);
         }
-        const rules = Object.fromEntries((view.byName("plumberleads-log-archive-lifecycle", T.lifecycle).inputs.rules as any[]).map((r) => [r.id, [r.transitions?.[0]?.days, r.expiration.days]]));
+        // 004 §Log Retention: [transitions as "class@day", expiry day]; staging caps archives at 90 days.
+        const rules = Object.fromEntries((view.byName("plumberleads-log-archive-lifecycle", T.lifecycle).inputs.rules as any[]).map((r) => [
+            r.id, [(r.transitions ?? []).map((t: any) => `${t.storageClass}@${t.days}`), r.expiration.days]]));
         expect(rules).toEqual(env === "production"
-            ? { "app-tiers": [30, 365], "web-tiers": [15, 90], "db-tiers": [30, 180], "security-tiers": [90, 730], "system-tiers": [30, 90], "failed-delivery": [undefined, 30] }
-            : { "app-tiers": [30, 90], "web-tiers": [15, 90], "db-tiers": [30, 90], "security-tiers": [undefined, 90], "system-tiers": [30, 90], "failed-delivery": [undefined, 30] });
+            ? {
+                "app-tiers": [["GLACIER@30"], 365], "web-tiers": [["GLACIER@15"], 90], "db-tiers": [["GLACIER@30"], 180],
+                "security-tiers": [["STANDARD_IA@30", "GLACIER@90"], 730], "system-tiers": [["GLACIER@30"], 90], "failed-delivery": [[], 30],
+            }
+            : {
+                "app-tiers": [["GLACIER@30"], 90], "web-tiers": [["GLACIER@15"], 90], "db-tiers": [["GLACIER@30"], 90],
+                "security-tiers": [["STANDARD_IA@30"], 90], "system-tiers": [["GLACIER@30"], 90], "failed-delivery": [[], 30],
+            });
     });
 
     it("indexes each product with its hot retention, a daily quota and the 10% sampling of debug/info logs (000)", () => {
@@ -141,6 +155,18 @@ describe("retention values", () => {
             .toEqual({ type: "security", hotDays: 7, warmDays: 90, coldDays: 90 });
         expect([indexRetentionDays(14), indexRetentionDays(30), indexRetentionDays(400)]).toEqual([15, 30, 360]);
         expect(samplingExclusion(0.1).sampleRate).toBe(0.9);
-        expect(lifecycleRules([{ type: "app", hotDays: 7, warmDays: 30, coldDays: 365 }])[0]).toEqual({ id: "app-tiers", prefix: "app/", glacierAfterDays: 30, expireAfterDays: 365 });
+        expect(lifecycleRules([{ type: "app", hotDays: 7, warmDays: 30, coldDays: 365 }])[0])
+            .toEqual({ id: "app-tiers", prefix: "app/", transitions: [{ days: 30, storageClass: "GLACIER" }], expireAfterDays: 365 });
+    });
+
+    it("moves archives to Standard-IA only where S3 accepts it (object ≥ 30 days old, 30 days before Glacier or expiry)", () => {
+        const steps = (hotDays: number, warmDays: number, coldDays: number) =>
+            lifecycleRules([{ type: "app", hotDays, warmDays, coldDays }])[0].transitions.map((t) => `${t.storageClass}@${t.days}`);
+        expect(steps(30, 90, 730)).toEqual(["STANDARD_IA@30", "GLACIER@90"]);
+        expect(steps(7, 60, 365)).toEqual(["STANDARD_IA@30", "GLACIER@60"]);
+        expect(steps(7, 59, 365)).toEqual(["GLACIER@59"]);
+        expect(steps(90, 180, 365)).toEqual(["STANDARD_IA@90", "GLACIER@180"]);
+        expect(steps(7, 90, 90)).toEqual(["STANDARD_IA@30"]);
+        expect(steps(7, 45, 45)).toEqual([]);
     });
 });
