@@ -3,46 +3,85 @@ import * as sentry from "@pulumiverse/sentry";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
 import { childName } from "../lib/naming";
-import { issueAlerts, metricAlerts, SentryActionModel, sentryProjects, sentryTeamSlug } from "../lib/sentry";
+import { SentryAction, sentryAlertName, sentryModel } from "../lib/sentry";
 
 export interface SentryProjectsArgs {
     product: Product;
     config: PublicStackConfig;
 }
 
+/** What alert actions refer to: Sentry's integrations and the product's team. */
+interface ActionTargets {
+    slack: pulumi.Output<sentry.GetSentryOrganizationIntegrationResult>;
+    pagerduty?: pulumi.Output<sentry.GetSentryOrganizationIntegrationResult>;
+    teamId: pulumi.Output<string>;
+}
+
+/** Issue alert actions are untyped maps in the provider (shapes from Sentry's rules registry). */
+function issueAction(a: SentryAction, t: ActionTargets): Record<string, pulumi.Input<string>> {
+    switch (a.kind) {
+        case "slack":
+            return { id: "sentry.integrations.slack.notify_action.SlackNotifyServiceAction", workspace: t.slack.internalId, channel: a.channel };
+        case "pagerduty":
+            return {
+                id: "sentry.integrations.pagerduty.notify_action.PagerDutyNotifyServiceAction",
+                account: t.pagerduty!.internalId, service: String(a.sentryServiceId), severity: a.severity,
+            };
+        case "email":
+            return { id: "sentry.mail.actions.NotifyEmailAction", targetType: "Team", targetIdentifier: t.teamId };
+    }
+}
+
+function metricAction(a: SentryAction, t: ActionTargets): sentry.types.input.SentryMetricAlertTriggerAction {
+    switch (a.kind) {
+        case "slack":
+            return { type: "slack", targetType: "specific", targetIdentifier: a.channel, integrationId: t.slack.id.apply(Number) };
+        case "pagerduty":
+            return { type: "pagerduty", targetType: "specific", targetIdentifier: String(a.sentryServiceId), integrationId: t.pagerduty!.id.apply(Number) };
+        case "email":
+            return { type: "email", targetType: "team", targetIdentifier: t.teamId };
+    }
+}
+
 /**
  * Sentry for one product (community provider @pulumiverse/sentry): a team, a project per code surface with its
  * platform, a rate-limited client key whose DSN is exported as a secret, and issue and metric alerts routed to
- * the same Slack channels as the product's Datadog alerts (email where the route has no channel).
+ * the same Slack channels as the product's Datadog alerts (see lib/sentry.ts for PagerDuty and email).
  */
 export class SentryProjects extends pulumi.ComponentResource {
     /** DSN per surface; secret. */
     public readonly dsns: pulumi.Output<Record<string, string>>;
+    /** Project slug per surface. */
     public readonly projectSlugs: Record<string, string>;
+    public readonly teamSlug: pulumi.Output<string>;
 
     constructor(name: string, args: SentryProjectsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:SentryProjects", name, {}, opts);
         const { product, config } = args;
         const organization = config.sentry.organization;
         const env = config.environment;
-        const slack = sentry.getSentryOrganizationIntegrationOutput({ organization, providerKey: "slack", name: config.sentry.slackWorkspace }, { parent: this });
+        const model = sentryModel(product, config);
+        const allActions = model.projects.flatMap((p) => [...p.issueAlerts, ...p.metricAlerts].flatMap((a) => a.actions));
+
         const team = new sentry.SentryTeam(childName(name, "sentry-team"), {
             organization,
-            name: `${product.team.name} (${env})`,
-            slug: sentryTeamSlug(product, env),
+            name: model.team.name,
+            slug: model.team.slug,
         }, { parent: this });
+        const integration = (providerKey: string, integrationName: string) =>
+            sentry.getSentryOrganizationIntegrationOutput({ organization, providerKey, name: integrationName }, { parent: this });
+        const pagerdutyConfig = config.sentry.pagerduty;
+        const targets: ActionTargets = {
+            slack: integration("slack", config.sentry.slackWorkspace),
+            // Looked up only when an alert pages, so stacks without Sentry's PagerDuty integration need none.
+            pagerduty: pagerdutyConfig && allActions.some((a) => a.kind === "pagerduty")
+                ? integration("pagerduty", pagerdutyConfig.integration) : undefined,
+            teamId: team.internalId,
+        };
 
-        const issueAction = (a: SentryActionModel): Record<string, pulumi.Input<string>> => a.kind === "slack"
-            ? { id: "sentry.integrations.slack.notify_action.SlackNotifyServiceAction", channel: a.target, workspace: slack.internalId }
-            : { id: "sentry.mail.actions.NotifyEmailAction", targetType: "Team", targetIdentifier: team.internalId };
-        const metricAction = (a: SentryActionModel) => a.kind === "slack"
-            ? { type: "slack", targetType: "specific", targetIdentifier: a.target, integrationId: slack.id.apply(Number) }
-            : { type: "email", targetType: "team", targetIdentifier: team.internalId };
-
-        const projects = sentryProjects(product, env);
         const dsns: Record<string, pulumi.Output<string>> = {};
         this.projectSlugs = {};
-        for (const p of projects) {
+        for (const p of model.projects) {
             const project = new sentry.SentryProject(childName(name, "sentry", p.surface), {
                 organization,
                 name: p.name,
@@ -50,7 +89,7 @@ export class SentryProjects extends pulumi.ComponentResource {
                 platform: p.platform,
                 teams: [team.slug],
                 resolveAge: 720,
-            }, { parent: this, retainOnDelete: true });
+            }, { parent: this, retainOnDelete: true }); // issue history outlives a product's removal from the stack
             const key = new sentry.SentryKey(childName(name, "sentry", p.surface, "key"), {
                 organization,
                 project: project.slug,
@@ -61,26 +100,25 @@ export class SentryProjects extends pulumi.ComponentResource {
             dsns[p.surface] = pulumi.secret(key.dsnPublic);
             this.projectSlugs[p.surface] = p.slug;
 
-            for (const a of issueAlerts(product, config)) {
+            for (const a of p.issueAlerts) {
                 new sentry.SentryIssueAlert(childName(name, "sentry", p.surface, a.id), {
                     organization,
                     project: project.slug,
-                    name: `[${a.severity}] ${product.displayName} ${p.surface}: ${a.name}`,
+                    name: sentryAlertName(product, p.surface, a.title, a.severity, env),
                     environment: env,
                     actionMatch: "any",
                     filterMatch: "all",
                     frequency: a.frequencyMinutes,
                     conditions: a.conditions,
-                    actions: a.actions.map(issueAction),
+                    actions: a.actions.map((x) => issueAction(x, targets)),
                 }, { parent: this });
             }
-            const kind = product.surfaces.find((s) => s.name === p.surface)!.kind;
-            for (const m of metricAlerts(product, kind, config)) {
-                const actions = m.actions.map(metricAction);
+            for (const m of p.metricAlerts) {
+                const actions = m.actions.map((x) => metricAction(x, targets));
                 new sentry.SentryMetricAlert(childName(name, "sentry", p.surface, m.id), {
                     organization,
                     project: project.slug,
-                    name: `[${m.severity}] ${product.displayName} ${p.surface}: ${m.name}`,
+                    name: sentryAlertName(product, p.surface, m.title, m.severity, env),
                     environment: env,
                     dataset: m.dataset,
                     query: m.query,
@@ -97,6 +135,7 @@ export class SentryProjects extends pulumi.ComponentResource {
             }
         }
         this.dsns = pulumi.secret(pulumi.all(dsns));
-        this.registerOutputs({ dsns: this.dsns });
+        this.teamSlug = team.slug;
+        this.registerOutputs({ dsns: this.dsns, projectSlugs: this.projectSlugs, teamSlug: this.teamSlug });
     }
 }

@@ -1,42 +1,42 @@
 /**
- * Sentry model (pure): a team per product, a project per code surface with its platform, a rate-limited client
- * key, issue alerts and metric alerts whose severities and actions come from the shared severity and routing.
+ * Sentry model (pure): a team per product, a project per code surface with its platform, issue alerts and metric
+ * alerts whose severities come from the shared severity model and whose actions come from the shared routing.
  *
- * Environments: each stack owns its own projects (`<product>-<surface>-<env>`). Stacks are separate Pulumi
- * states, so a project shared by staging and production could not be owned by both; separate projects also keep
- * staging's noise and event quota away from production's issue streams and alert rules.
+ * Environments: each stack owns its own projects (`<product>-<surface>-<env>`) and team (`<team>-<env>`). Stacks
+ * are separate Pulumi states, so a project shared by staging and production could not be owned by both; separate
+ * projects also keep staging's noise and event quota away from production's issue streams and alert rules. Alerts
+ * are still filtered to the stack's environment, so events sent with another `environment` (a developer's laptop
+ * using the DSN) never notify.
  */
-import type { Product, Severity } from "./catalog/schema";
+import type { Product, Severity, Surface } from "./catalog/schema";
 import type { PublicStackConfig } from "./config";
 import type { AlertRef } from "./alerts";
-import { route, handles } from "./routing";
+import { monitorTitle } from "./naming";
+import { route } from "./routing";
+import { severityPolicy, SeverityPolicy } from "./severity";
 
-export interface SentryProjectModel {
-    surface: string;
-    slug: string;
-    name: string;
-    platform: string;
-}
-
-export interface SentryActionModel {
-    kind: "slack" | "email";
-    /** Slack channel with '#', or the team to email. */
-    target: string;
-}
+/** Where a Sentry alert notifies; derived from the route of its severity. */
+export type SentryAction =
+    /** A channel (with '#') of the Slack workspace connected to Sentry. */
+    | { kind: "slack"; channel: string }
+    /** A service registered in Sentry's PagerDuty integration (config `sentry.pagerduty`). */
+    | { kind: "pagerduty"; service: string; sentryServiceId: number; severity: SeverityPolicy["pagerdutyEventSeverity"] }
+    /** The members of the product's Sentry team: Sentry cannot email an arbitrary address. */
+    | { kind: "email"; team: string };
 
 export interface IssueAlertModel {
     id: "new-issue" | "regression" | "frequency-spike";
-    name: string;
+    title: string;
     severity: Severity;
     conditions: Array<Record<string, string>>;
-    /** Minutes between notifications for the same issue. */
+    /** Minutes between notifications for the same issue (the severity's renotify interval). */
     frequencyMinutes: number;
-    actions: SentryActionModel[];
+    actions: SentryAction[];
 }
 
 export interface MetricAlertModel {
     id: "error-rate" | "crash-rate";
-    name: string;
+    title: string;
     severity: Severity;
     dataset: string;
     aggregate: string;
@@ -47,70 +47,132 @@ export interface MetricAlertModel {
     critical: number;
     warning: number;
     resolve: number;
-    actions: SentryActionModel[];
+    actions: SentryAction[];
 }
+
+export interface SentryProjectModel {
+    surface: string;
+    slug: string;
+    name: string;
+    platform: string;
+    issueAlerts: IssueAlertModel[];
+    metricAlerts: MetricAlertModel[];
+}
+
+export interface SentryModel {
+    team: { slug: string; name: string };
+    projects: SentryProjectModel[];
+}
+
+/** Sentry accepts an issue alert frequency from 5 minutes to 30 days. */
+const FREQUENCY_RANGE = { min: 5, max: 30 * 24 * 60 } as const;
+/** Severities without re-notification (P3) notify at most daily. */
+const NO_RENOTIFY_FREQUENCY = 24 * 60;
+
+/** Surface kinds whose SDKs report sessions (release health), so crash-free sessions mean something. */
+const SESSION_KINDS: ReadonlyArray<Surface["kind"]> = ["web", "mobile"];
 
 export function sentryTeamSlug(product: Product, environment: string): string {
     return `${product.team.handle}-${environment}`;
 }
 
-export function sentryProjects(product: Product, environment: string): SentryProjectModel[] {
-    return product.surfaces.filter((s) => s.sentryPlatform).map((s) => ({
-        surface: s.name,
-        slug: `${product.key}-${s.name}-${environment}`,
-        name: `${product.displayName} ${s.name} (${environment})`,
-        platform: s.sentryPlatform!,
-    }));
+/** `[VIVR (staging)] web: New issue (P2)`: the Datadog title convention, plus the severity Sentry has no field for. */
+export function sentryAlertName(product: Product, surface: string, title: string, severity: Severity, environment: string): string {
+    return `${monitorTitle(product.displayName, `${surface}: ${title}`, environment)} (${severity})`;
 }
 
-/** Sentry can notify Slack and email; P0 paging stays with Datadog → PagerDuty (the provider has no PagerDuty action here). */
-export function sentryActions(product: Product, severity: Severity, config: PublicStackConfig): SentryActionModel[] {
-    const r = route(severity, config.environment, config.routing, product);
-    const actions: SentryActionModel[] = r.slackChannels.map((c) => ({ kind: "slack", target: `#${c}` }));
-    if (r.emails.length || actions.length === 0) actions.push({ kind: "email", target: sentryTeamSlug(product, config.environment) });
-    return actions;
-}
-
-/** Issue alerts per project: first seen (new issue), regression, and a spike of one issue. */
-export function issueAlerts(product: Product, config: PublicStackConfig): IssueAlertModel[] {
-    const base: Array<Omit<IssueAlertModel, "actions">> = [
-        { id: "new-issue", name: "New issue", severity: "P2", frequencyMinutes: 30, conditions: [{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }] },
-        { id: "regression", name: "Resolved issue came back", severity: "P2", frequencyMinutes: 30, conditions: [{ id: "sentry.rules.conditions.regression_event.RegressionEventCondition" }] },
-        {
-            id: "frequency-spike", name: "Issue spiking (100+ events in 1 h)", severity: "P1", frequencyMinutes: 60,
-            conditions: [{ id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition", value: "100", comparisonType: "count", interval: "1h" }],
-        },
-    ];
-    return base.map((a) => ({ ...a, actions: sentryActions(product, a.severity, config) }));
+export function issueAlertFrequency(severity: Severity): number {
+    const minutes = severityPolicy(severity).renotifyMinutes || NO_RENOTIFY_FREQUENCY;
+    return Math.min(FREQUENCY_RANGE.max, Math.max(FREQUENCY_RANGE.min, minutes));
 }
 
 /**
- * Metric alerts: failure rate of transactions (000: error rate > 1% warns; 001/002: > 5% is critical), and the
- * crash rate of sessions on surfaces with release health (web/mobile), i.e. crash-free sessions below 98%.
+ * The route of a severity as Sentry actions: its Slack channels; PagerDuty when the route pages and the product's
+ * service is registered in Sentry's PagerDuty integration; otherwise (and for the digest mailbox, which Sentry
+ * cannot address) an email to the product's Sentry team. Every alert has at least one action.
  */
-export function metricAlerts(product: Product, surfaceKind: string, config: PublicStackConfig): MetricAlertModel[] {
+export function sentryActions(product: Product, severity: Severity, config: PublicStackConfig): SentryAction[] {
+    const r = route(severity, config.environment, config.routing, product);
+    const actions: SentryAction[] = r.slackChannels.map((c) => ({ kind: "slack", channel: `#${c}` }));
+    const sentryServiceId = config.sentry.pagerduty?.services[product.key];
+    if (r.pagerdutyService && sentryServiceId !== undefined) {
+        actions.push({ kind: "pagerduty", service: r.pagerdutyService, sentryServiceId, severity: severityPolicy(severity).pagerdutyEventSeverity });
+    }
+    const pagingUnreachable = r.pagerdutyService !== undefined && sentryServiceId === undefined;
+    if (pagingUnreachable || r.emails.length > 0 || actions.length === 0) {
+        actions.push({ kind: "email", team: sentryTeamSlug(product, config.environment) });
+    }
+    return actions;
+}
+
+/**
+ * Issue alerts per project: first seen (a new issue), regression (a resolved issue seen again) and a spike of one
+ * issue. P2/P1 like the Datadog error monitors: Sentry informs the developers; paging stays with Datadog's P0s.
+ */
+export function issueAlerts(product: Product, config: PublicStackConfig): IssueAlertModel[] {
+    const base: Array<Omit<IssueAlertModel, "actions" | "frequencyMinutes">> = [
+        { id: "new-issue", title: "New issue", severity: "P2", conditions: [{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }] },
+        { id: "regression", title: "Resolved issue came back", severity: "P2", conditions: [{ id: "sentry.rules.conditions.regression_event.RegressionEventCondition" }] },
+        {
+            id: "frequency-spike", title: "Issue spiking: 100+ events in 1 h", severity: "P1",
+            conditions: [{ id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition", value: "100", comparisonType: "count", interval: "1h" }],
+        },
+    ];
+    return base.map((a) => ({ ...a, frequencyMinutes: issueAlertFrequency(a.severity), actions: sentryActions(product, a.severity, config) }));
+}
+
+/**
+ * Metric alerts: failure rate of transactions (000 §Alert Configuration: error rate > 1% is high; 001, 002 and 003:
+ * > 5% is critical), and on surfaces with release health (web/mobile) the crash rate of sessions, i.e. crash-free
+ * sessions below 99% (warning) and 98% (critical) in an hour.
+ */
+export function metricAlerts(product: Product, surfaceKind: Surface["kind"], config: PublicStackConfig): MetricAlertModel[] {
     const errorRate: Omit<MetricAlertModel, "actions"> = {
-        id: "error-rate", name: "Transaction failure rate", severity: "P1", dataset: "transactions", aggregate: "failure_rate()",
+        id: "error-rate", title: "Transaction failure rate", severity: "P1", dataset: "transactions", aggregate: "failure_rate()",
         query: "", timeWindowMinutes: 5, thresholdType: 0, critical: 0.05, warning: 0.01, resolve: 0.005,
     };
+    // Sentry stores "crash-free sessions < X%" as "crash rate > (100 - X)%" with this aggregate.
     const crashRate: Omit<MetricAlertModel, "actions"> = {
-        id: "crash-rate", name: "Crash-free sessions", severity: "P1", dataset: "metrics",
+        id: "crash-rate", title: "Crash-free sessions", severity: "P1", dataset: "metrics",
         aggregate: "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate",
         query: "", timeWindowMinutes: 60, thresholdType: 0, critical: 2, warning: 1, resolve: 0.5,
     };
-    const models = surfaceKind === "web" || surfaceKind === "mobile" ? [errorRate, crashRate] : [errorRate];
+    const models = SESSION_KINDS.includes(surfaceKind) ? [errorRate, crashRate] : [errorRate];
     return models.map((m) => ({ ...m, actions: sentryActions(product, m.severity, config) }));
 }
 
-/** The Sentry alerts as handles, for stack-wide routing validation. */
-export function sentryAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
-    const asHandles = (severity: Severity) => handles(route(severity, config.environment, config.routing, product)).join(" ")
-        || `@${product.team.email}`;
-    return sentryProjects(product, config.environment).flatMap((p) => {
-        const kind = product.surfaces.find((s) => s.name === p.surface)!.kind;
-        return [
-            ...issueAlerts(product, config).map((a) => ({ product: product.key, name: `sentry ${p.slug} ${a.id}`, message: asHandles(a.severity) })),
-            ...metricAlerts(product, kind, config).map((a) => ({ product: product.key, name: `sentry ${p.slug} ${a.id}`, message: asHandles(a.severity) })),
-        ];
+/** Everything SentryProjects creates for a product in a stack. */
+export function sentryModel(product: Product, config: PublicStackConfig): SentryModel {
+    const env = config.environment;
+    return {
+        team: { slug: sentryTeamSlug(product, env), name: `${product.team.name} (${env})` },
+        projects: product.surfaces.filter((s) => s.sentryPlatform).map((s) => ({
+            surface: s.name,
+            slug: `${product.key}-${s.name}-${env}`,
+            name: `${product.displayName} ${s.name} (${env})`,
+            platform: s.sentryPlatform!,
+            issueAlerts: issueAlerts(product, config),
+            metricAlerts: metricAlerts(product, s.kind, config),
+        })),
+    };
+}
+
+/** The handles a Datadog message would carry for the same targets, for stack-wide routing validation. */
+export function actionHandles(product: Product, actions: ReadonlyArray<SentryAction>): string[] {
+    return actions.map((a) => {
+        switch (a.kind) {
+            case "slack": return `@slack-${a.channel.replace(/^#/, "")}`;
+            case "pagerduty": return `@pagerduty-${a.service}`;
+            case "email": return `@${product.team.email}`;
+        }
     });
+}
+
+/** The Sentry alerts of a product as AlertRefs (ALERT_PRODUCERS in lib/stackValidation.ts). */
+export function sentryAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
+    return sentryModel(product, config).projects.flatMap((p) => [...p.issueAlerts, ...p.metricAlerts].map((a) => ({
+        product: product.key,
+        name: `sentry ${p.slug} ${a.id}`,
+        message: actionHandles(product, a.actions).join(" "),
+    })));
 }

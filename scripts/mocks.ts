@@ -86,8 +86,11 @@ export const mocks: pulumi.runtime.Mocks = {
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
             case "aws:iam/getPolicyDocument:getPolicyDocument":
                 return { json: JSON.stringify({ Version: "2012-10-17", Statement: args.inputs.statements ?? [] }), id: "policy" };
-            case "sentry:index/getSentryOrganizationIntegration:getSentryOrganizationIntegration":
-                return { id: String(parseInt(hash(String(args.inputs.name), 5), 16)), internalId: `T${hash(String(args.inputs.name), 8).toUpperCase()}`, ...args.inputs };
+            case "sentry:index/getSentryOrganizationIntegration:getSentryOrganizationIntegration": {
+                // The provider sets both id and internalId to Sentry's numeric integration id.
+                const id = String(parseInt(hash(`${args.inputs.providerKey}-${args.inputs.name}`, 5), 16));
+                return { id, internalId: id, ...args.inputs };
+            }
             case "pagerduty:index/getUser:getUser": {
                 const email = String(args.inputs.email);
                 return { id: `PU${hash(email, 6).toUpperCase()}`, email, name: email.split("@")[0] };

@@ -1,10 +1,17 @@
 /** Sentry per product and stack: teams, projects per surface, rate-limited keys, routed alerts, secret DSNs. */
 import { loadCatalog } from "../lib/catalog/validate";
+import { SentryConfig } from "../lib/config";
+import type { PublicStackConfig } from "../lib/config";
+import { issueAlertFrequency, sentryActions, sentryAlertName, sentryAlerts, sentryModel } from "../lib/sentry";
+import { alertRoutingProblems } from "../lib/stackValidation";
 import { catalog } from "../products";
+import { minimalProduct } from "./fixtures/minimalProduct";
 import { STACKS } from "./helpers/constants";
-import { loadPlan } from "./helpers/plan";
+import { loadPlan, PlanResource } from "./helpers/plan";
+import { stackConfig } from "./helpers/stackConfig";
 
 const products = loadCatalog(catalog);
+const [acme] = loadCatalog([minimalProduct()]);
 const T = {
     team: "sentry:index/sentryTeam:SentryTeam",
     project: "sentry:index/sentryProject:SentryProject",
@@ -12,12 +19,104 @@ const T = {
     issue: "sentry:index/sentryIssueAlert:SentryIssueAlert",
     metric: "sentry:index/sentryMetricAlert:SentryMetricAlert",
 };
+const SLACK = "sentry.integrations.slack.notify_action.SlackNotifyServiceAction";
+
+function withPagerduty(config: PublicStackConfig, services: Record<string, number>): PublicStackConfig {
+    return { ...config, sentry: { ...config.sentry, pagerduty: { integration: "BearifiedCo PagerDuty", services } } };
+}
+
+describe("Sentry model (pure)", () => {
+    const production = stackConfig("production");
+    const staging = stackConfig("staging");
+
+    it("maps each severity's route to Slack channels, with the team's channel for P1", () => {
+        expect(sentryActions(acme, "P2", production)).toEqual([{ kind: "slack", channel: "#alerts-warning" }]);
+        expect(sentryActions(acme, "P1", staging)).toEqual([
+            { kind: "slack", channel: "#alerts-critical" }, { kind: "slack", channel: "#acme-alerts" },
+        ]);
+    });
+
+    it("pages through Sentry's PagerDuty integration only when the route pages and the service is registered", () => {
+        // Production P0 without the integration configured: the pager is replaced by an email to the team.
+        expect(sentryActions(acme, "P0", production)).toEqual([
+            { kind: "slack", channel: "#alerts-critical" }, { kind: "slack", channel: "#acme-alerts" },
+            { kind: "email", team: "acme-production" },
+        ]);
+        expect(sentryActions(acme, "P0", withPagerduty(production, { acme: 4242 })).slice(2)).toEqual([
+            { kind: "pagerduty", service: "acme-production", sentryServiceId: 4242, severity: "critical" },
+        ]);
+        // Registered for another product only: still the email fallback.
+        expect(sentryActions(acme, "P0", withPagerduty(production, { bearo: 1 })).slice(2)).toEqual([{ kind: "email", team: "acme-production" }]);
+        // Staging never pages, whatever Sentry knows.
+        expect(sentryActions(acme, "P0", withPagerduty(staging, { acme: 4242 })).map((a) => a.kind)).toEqual(["slack", "slack"]);
+    });
+
+    it("emails the team for the digest severity, since Sentry cannot address the digest mailbox", () => {
+        expect(sentryActions(acme, "P3", production)).toEqual([{ kind: "email", team: "acme-production" }]);
+    });
+
+    it("takes the issue alert frequency from the severity's renotify interval, within Sentry's 5 min..30 days", () => {
+        expect((["P0", "P1", "P2", "P3"] as const).map(issueAlertFrequency)).toEqual([15, 30, 120, 1440]);
+    });
+
+    it("names alerts like Datadog monitors, with the environment outside production and the severity", () => {
+        expect(sentryAlertName(acme, "api", "New issue", "P2", "production")).toBe("[ACME] api: New issue (P2)");
+        expect(sentryAlertName(acme, "api", "New issue", "P2", "staging")).toBe("[ACME (staging)] api: New issue (P2)");
+    });
+
+    it("gives surfaces without a platform no project, and crash-rate alerts to web/mobile surfaces only", () => {
+        const [p] = loadCatalog([minimalProduct({
+            surfaces: [
+                { name: "api", kind: "api", service: "acme-api", language: "python", framework: "flask", sentryPlatform: "python-flask", host: "api.acme.test" },
+                { name: "app", kind: "mobile", service: "acme-app", language: "swift", framework: "SwiftUI", sentryPlatform: "apple-ios" },
+                { name: "db", kind: "database", service: "acme-db", language: "sql", framework: "PostgreSQL" },
+            ],
+        })]);
+        const model = sentryModel(p, staging);
+        expect(model.team).toEqual({ slug: "acme-staging", name: "ACME Team (staging)" });
+        expect(model.projects.map((x) => [x.slug, x.platform, x.metricAlerts.map((m) => m.id)])).toEqual([
+            ["acme-api-staging", "python-flask", ["error-rate"]],
+            ["acme-app-staging", "apple-ios", ["error-rate", "crash-rate"]],
+        ]);
+    });
+
+    it("exposes its alerts to the stack-wide routing validation as Datadog-style handles", () => {
+        const refs = sentryAlerts(acme, withPagerduty(production, { acme: 4242 }));
+        expect(refs.map((r) => r.name)).toEqual(["new-issue", "regression", "frequency-spike", "error-rate"].map((id) => `sentry acme-api-production ${id}`));
+        expect(refs[0].message).toBe("@slack-alerts-warning");
+        expect(refs[2].message).toBe("@slack-alerts-critical @slack-acme-alerts");
+        // The product's channel is not configured in the stack: every Sentry alert using it is reported.
+        const problems = alertRoutingProblems(refs, { serviceObjects: new Set(), slackChannels: new Set(["alerts-critical", "alerts-warning"]), paging: true });
+        expect(problems).toEqual(["frequency-spike", "error-rate"].map((id) => ({
+            source: "products/acme.ts", field: `sentry acme-api-production ${id}`,
+            message: "@slack-acme-alerts is not a configured Slack channel (routing.slack.channels)",
+        })));
+    });
+
+    it("validates the optional PagerDuty integration config", () => {
+        const base = { organization: "bearifiedco", slackWorkspace: "BearifiedCo", keyRateLimit: { count: 10, windowSeconds: 60 } };
+        expect(SentryConfig.safeParse(base).success).toBe(true);
+        expect(SentryConfig.safeParse({ ...base, pagerduty: { integration: "PD", services: { bearo: 12 } } }).success).toBe(true);
+        const bad = SentryConfig.safeParse({ ...base, pagerduty: { integration: "PD", services: { bearo: "P123" } } });
+        expect(bad.success).toBe(false);
+        expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(["pagerduty.services.bearo"]);
+    });
+});
 
 describe.each(STACKS)("Sentry in stack %s", (env) => {
     const view = loadPlan(env);
+    const config = stackConfig(env);
+    const sentryProducts = products.filter((p) => p.surfaces.some((s) => s.sentryPlatform));
+    const channels = (r: PlanResource) => (r.inputs.actions as Array<Record<string, string>>).map((a) => a.channel);
+    const triggerChannels = (r: PlanResource) => (r.inputs.triggers as Array<{ label: string; actions: Array<Record<string, unknown>> }>)
+        .map((t) => [t.label, t.actions.map((a) => a.targetIdentifier)]);
+
+    it("covers every product of the stack", () => {
+        expect(sentryProducts.map((p) => p.key)).toEqual(config.products);
+    });
 
     it.each(products.map((p) => [p.key, p] as const))("%s: a team and one project per code surface, with its platform", (_k, p) => {
-        expect(view.ofType(T.team, p.key).map((t) => t.inputs.slug)).toEqual([`${p.team.handle}-${env}`]);
+        expect(view.ofType(T.team, p.key).map((t) => [t.inputs.slug, t.inputs.name])).toEqual([[`${p.team.handle}-${env}`, `${p.team.name} (${env})`]]);
         const expected = p.surfaces.filter((s) => s.sentryPlatform).map((s) => [`${p.key}-${s.name}-${env}`, s.sentryPlatform]);
         expect(view.ofType(T.project, p.key).map((r) => [r.inputs.slug, r.inputs.platform]).sort()).toEqual(expected.sort());
         for (const project of view.ofType(T.project, p.key)) {
@@ -26,46 +125,100 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         }
     });
 
-    it("uses the platforms the plans name", () => {
-        const platform = (slug: string) => view.ofType(T.project).find((r) => r.inputs.slug === slug)?.inputs.platform;
-        expect(platform(`genonaut-api-${env}`)).toBe("python-fastapi");
-        expect(platform(`plumberleads-api-${env}`)).toBe("python-flask");
-        expect(platform(`vivr-web-${env}`)).toBe("javascript-nextjs");
-        expect(platform(`driplo-web-${env}`)).toBe("javascript-sveltekit");
+    it("creates the projects the plans name, with their platforms", () => {
+        const projects = Object.fromEntries(view.ofType(T.project).map((r) => [r.inputs.slug, r.inputs.platform]));
+        expect(Object.keys(projects)).toHaveLength(22);
+        expect(projects).toMatchObject({
+            [`genonaut-api-${env}`]: "python-fastapi", [`genonaut-web-${env}`]: "javascript-react",
+            [`plumberleads-api-${env}`]: "python-flask", [`plumberleads-admin-${env}`]: "python-flask", [`plumberleads-web-${env}`]: "javascript",
+            [`vivr-web-${env}`]: "javascript-nextjs", [`vivr-api-${env}`]: "javascript-nextjs",
+            [`driplo-web-${env}`]: "javascript-sveltekit", [`driplo-api-${env}`]: "javascript-sveltekit",
+            [`primape-game-server-${env}`]: "node", [`chimpanion-ai-worker-${env}`]: "python",
+        });
+        // Driplo's Supabase database and realtime, PlumberLeads' PostgreSQL and Redis run no code of the product's own.
+        expect(projects[`driplo-database-${env}`]).toBeUndefined();
+        expect(projects[`plumberleads-cache-${env}`]).toBeUndefined();
     });
 
-    it("gives every project a client key with the stack's rate limit", () => {
+    it("gives every project one client key with the stack's rate limit", () => {
         const limit = env === "production" ? 1000 : 200;
-        expect(view.ofType(T.key)).toHaveLength(view.ofType(T.project).length);
-        for (const k of view.ofType(T.key)) expect([k.inputs.rateLimitCount, k.inputs.rateLimitWindow]).toEqual([limit, 60]);
+        expect(config.sentry.keyRateLimit).toEqual({ count: limit, windowSeconds: 60 });
+        const keys = view.ofType(T.key);
+        expect(keys.map((k) => k.inputs.project).sort()).toEqual(view.ofType(T.project).map((p) => p.inputs.slug).sort());
+        for (const k of keys) expect([k.inputs.rateLimitCount, k.inputs.rateLimitWindow]).toEqual([limit, 60]);
     });
 
-    it("alerts on new issues, regressions and spikes in this environment, routed like Datadog alerts", () => {
-        const alerts = view.ofType(T.issue);
-        expect(alerts).toHaveLength(view.ofType(T.project).length * 3);
-        for (const a of alerts) expect(a.inputs.environment).toBe(env);
-        const channels = (name: string) => (view.byName(`vivr-sentry-${name}`, T.issue).inputs.actions as any[]).map((x) => x.channel);
-        expect(channels("web-new-issue")).toEqual(["#alerts-warning"]); // P2
-        expect(channels("web-frequency-spike")).toEqual(["#alerts-critical", "#vivr-alerts-critical"]); // P1
+    it.each(sentryProducts.map((p) => [p.key, p] as const))("%s: issue alerts on new issues, regressions and spikes, in this environment, routed by severity", (_k, p) => {
+        const projects = view.ofType(T.project, p.key).map((r) => r.name);
+        const alerts = view.ofType(T.issue, p.key);
+        expect(alerts.map((a) => a.name).sort()).toEqual(projects.flatMap((n) => ["new-issue", "regression", "frequency-spike"].map((id) => `${n}-${id}`)).sort());
+        const critical = ["#alerts-critical", `#${p.team.slackChannel}`];
+        for (const a of alerts) {
+            const surface = a.name.slice(`${p.key}-sentry-`.length).replace(/-(new-issue|regression|frequency-spike)$/, "");
+            expect(a.inputs).toMatchObject({ environment: env, project: `${p.key}-${surface}-${env}`, actionMatch: "any" });
+            const spike = a.name.endsWith("-frequency-spike");
+            expect([a.name, channels(a), a.inputs.frequency]).toEqual([a.name, spike ? critical : ["#alerts-warning"], spike ? 30 : 120]);
+            expect((a.inputs.name as string).startsWith(env === "production" ? `[${p.displayName}] ${surface}: ` : `[${p.displayName} (staging)] ${surface}: `)).toBe(true);
+            expect((a.inputs.name as string).endsWith(spike ? " (P1)" : " (P2)")).toBe(true);
+        }
     });
 
-    it("has a failure-rate alert per project and a crash-rate alert on web surfaces", () => {
+    it("uses Sentry's rule conditions for each issue alert", () => {
+        const conditions = (name: string) => view.byName(name, T.issue).inputs.conditions;
+        expect(conditions("driplo-sentry-web-new-issue")).toEqual([{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }]);
+        expect(conditions("driplo-sentry-web-regression")).toEqual([{ id: "sentry.rules.conditions.regression_event.RegressionEventCondition" }]);
+        expect(conditions("driplo-sentry-web-frequency-spike")).toEqual([
+            { id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition", value: "100", comparisonType: "count", interval: "1h" },
+        ]);
+    });
+
+    it("posts every action to the Slack workspace's integration; nothing pages from Sentry (P1 at most)", () => {
+        const issueActions = view.ofType(T.issue).flatMap((a) => a.inputs.actions as Array<Record<string, string>>);
+        expect(new Set(issueActions.map((a) => a.id))).toEqual(new Set([SLACK]));
+        const workspaces = new Set(issueActions.map((a) => a.workspace));
+        expect(workspaces.size).toBe(1);
+        const metricActions = view.ofType(T.metric).flatMap((m) => (m.inputs.triggers as Array<{ actions: Array<Record<string, unknown>> }>).flatMap((t) => t.actions));
+        expect(new Set(metricActions.map((a) => `${a.type}/${a.targetType}/${a.integrationId}`))).toEqual(new Set([`slack/specific/${[...workspaces][0]}`]));
+    });
+
+    it("has a failure-rate alert per project and a crash-rate alert on web surfaces, with the 1%/5% and 99%/98% thresholds", () => {
         const metric = view.ofType(T.metric);
-        const errorRates = metric.filter((m) => m.name.endsWith("-error-rate"));
-        expect(errorRates).toHaveLength(view.ofType(T.project).length);
+        expect(metric.filter((m) => m.name.endsWith("-error-rate"))).toHaveLength(22);
         const crash = metric.filter((m) => m.name.endsWith("-crash-rate"));
         expect(crash.map((m) => m.name).sort()).toEqual(products.flatMap((p) => p.surfaces.filter((s) => s.sentryPlatform && (s.kind === "web" || s.kind === "mobile")).map((s) => `${p.key}-sentry-${s.name}-crash-rate`)).sort());
+        expect(crash).toHaveLength(8);
+        expect(metric).toHaveLength(30);
+
         const e = view.byName("genonaut-sentry-api-error-rate", T.metric);
-        expect(e.inputs).toMatchObject({ dataset: "transactions", aggregate: "failure_rate()", timeWindow: 5, environment: env });
-        expect((e.inputs.triggers as any[]).map((t) => [t.label, t.alertThreshold])).toEqual([["critical", 0.05], ["warning", 0.01]]);
+        const team = view.byName("genonaut-sentry-team", T.team);
+        expect(e.inputs).toMatchObject({
+            project: `genonaut-api-${env}`, dataset: "transactions", aggregate: "failure_rate()", timeWindow: 5, environment: env,
+            thresholdType: 0, resolveThreshold: 0.005, owner: expect.stringMatching(/^team:\d+$/),
+        });
+        expect(team.inputs.slug).toBe(`genonaut-${env}`);
+        expect((e.inputs.triggers as any[]).map((t) => [t.label, t.alertThreshold, t.thresholdType])).toEqual([["critical", 0.05, 0], ["warning", 0.01, 0]]);
+        expect(triggerChannels(e)).toEqual([["critical", ["#alerts-critical", "#genonaut-alerts"]], ["warning", ["#alerts-critical", "#genonaut-alerts"]]]);
+
+        const c = view.byName("vivr-sentry-web-crash-rate", T.metric);
+        expect(c.inputs).toMatchObject({ dataset: "metrics", aggregate: "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate", timeWindow: 60, resolveThreshold: 0.5 });
+        expect((c.inputs.triggers as any[]).map((t) => [t.label, t.alertThreshold])).toEqual([["critical", 2], ["warning", 1]]);
+        expect(triggerChannels(c)).toEqual([["critical", ["#alerts-critical", "#vivr-alerts-critical"]], ["warning", ["#alerts-critical", "#vivr-alerts-critical"]]]);
+    });
+
+    it("plans exactly the alerts the routing validation checked", () => {
+        const refs = products.flatMap((p) => sentryAlerts(p, config));
+        expect(refs).toHaveLength(view.ofType(T.issue).length + view.ofType(T.metric).length);
+        expect(alertRoutingProblems(refs, { serviceObjects: new Set(), slackChannels: new Set(config.routing.slack.channels), paging: config.routing.paging })).toEqual([]);
     });
 
     it("keeps DSNs secret in the plan and the outputs", () => {
-        const outputs = view.plan.outputs.products as Record<string, { sentry: { dsns: Record<string, unknown> } }>;
+        const outputs = view.plan.outputs.products as Record<string, { sentry: { dsns: Record<string, unknown>; projects: Record<string, string> } }>;
         for (const p of products) {
             const surfaces = p.surfaces.filter((s) => s.sentryPlatform).map((s) => s.name);
             expect(outputs[p.key].sentry.dsns).toEqual(Object.fromEntries(surfaces.map((s) => [s, "[secret]"])));
+            expect(outputs[p.key].sentry.projects).toEqual(Object.fromEntries(surfaces.map((s) => [s, `${p.key}-${s}-${env}`])));
         }
-        expect(view.raw).not.toMatch(/ingest\.sentry\.io/);
+        // No DSN in clear anywhere: not in an output, not in any resource's inputs.
+        expect(view.raw).not.toMatch(/ingest\.sentry\.io|dsnPublic/);
     });
 });
