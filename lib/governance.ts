@@ -10,6 +10,7 @@ import type { AlertRef } from "./alerts";
 import type { Problem } from "./errors";
 import { durationSeconds } from "./duration";
 import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL } from "./monitors";
+import { monitorTitle, runbookPath } from "./naming";
 import { routeHandles } from "./routing";
 
 export interface TeamModel {
@@ -25,7 +26,7 @@ export function slackChannelUrl(channel: string): string {
     return `https://slack.com/app_redirect?channel=${channel}`;
 }
 
-/** One team per owning team handle, in catalog order. */
+/** One team per owning team handle, in catalog order (products sharing a handle must agree; see governanceProblems). */
 export function teamModels(products: ReadonlyArray<Product>): TeamModel[] {
     const byHandle = new Map<string, Product[]>();
     for (const p of products) byHandle.set(p.team.handle, [...(byHandle.get(p.team.handle) ?? []), p]);
@@ -38,9 +39,23 @@ export function teamModels(products: ReadonlyArray<Product>): TeamModel[] {
     }));
 }
 
+/** Catalog `spec.type` per surface kind (Datadog's service types). */
 const SERVICE_TYPE: Record<string, string> = {
     api: "web", web: "browser", admin: "browser", worker: "custom", websocket: "web", mobile: "mobile", database: "db", cache: "cache",
 };
+
+/** The language names the Software Catalog recognises (schema v3 `spec.languages` examples); others pass lower-cased. */
+const CATALOG_LANGUAGE: Record<string, string> = {
+    typescript: "js", javascript: "js", python: "python", go: "go", java: "java", ruby: "ruby", php: "php", "c#": "dotnet", "c++": "c++",
+};
+
+export function catalogLanguage(language: string): string {
+    const l = language.toLowerCase();
+    return CATALOG_LANGUAGE[l] ?? l;
+}
+
+/** Key of the entity's free-form extension holding what the schema has no field for (framework, surface kind, plan). */
+export const ENTITY_EXTENSION = "product-monitoring/surface";
 
 export interface EntityLinks {
     /** Datadog web app, e.g. https://app.datadoghq.com. */
@@ -50,9 +65,10 @@ export interface EntityLinks {
     sloIds: Record<string, string>;
 }
 
-/** The Software Catalog entity (schema v3) of one surface of a product. */
+/** The Software Catalog entity (schema v3, kind service) of one surface of a product. */
 export function catalogEntity(product: Product, surfaceName: string, links: EntityLinks): Record<string, unknown> {
-    const s = product.surfaces.find((x) => x.name === surfaceName)!;
+    const s = product.surfaces.find((x) => x.name === surfaceName);
+    if (!s) throw new Error(`${product.key}: unknown surface "${surfaceName}"`);
     return {
         apiVersion: "v3",
         kind: "service",
@@ -69,17 +85,22 @@ export function catalogEntity(product: Product, surfaceName: string, links: Enti
             links: [
                 { name: "Runbook", type: "runbook", url: `${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md` },
                 ...Object.entries(links.dashboardUrls).map(([kind, url]) => ({ name: `${kind} dashboard`, type: "dashboard", url })),
-                ...Object.entries(links.sloIds).map(([id, sloId]) => ({ name: `SLO ${id}`, type: "other", url: `${links.appUrl}/slo?slo_id=${sloId}` })),
-                ...(s.repository ? [{ name: "Repository", type: "repo", url: s.repository }] : []),
+                ...Object.entries(links.sloIds).map(([id, sloId]) => ({
+                    name: `SLO ${product.slos.find((x) => x.id === id)?.title ?? id}`, type: "other", url: `${links.appUrl}/slo?slo_id=${sloId}`,
+                })),
+                ...(s.repository
+                    ? [{ name: "Repository", type: "repo", url: s.repository, ...(new URL(s.repository).hostname === "github.com" ? { provider: "github" } : {}) }]
+                    : []),
             ],
         },
         spec: {
             lifecycle: product.lifecycle,
             tier: String(product.tier),
             type: SERVICE_TYPE[s.kind],
-            languages: [s.language.toLowerCase()],
+            languages: [catalogLanguage(s.language)],
         },
         integrations: { pagerduty: { serviceURL: links.pagerdutyUrl } },
+        extensions: { [ENTITY_EXTENSION]: { product: product.key, surface: s.name, kind: s.kind, language: s.language, framework: s.framework, plan: product.plan } },
     };
 }
 
@@ -96,15 +117,22 @@ export function tagPolicies(products: ReadonlyArray<Product>, environments: stri
     ];
 }
 
-/** Evaluation windows and keep-alive values Datadog accepts for detection rules, in seconds. */
+/**
+ * Evaluation windows (and keep-alive / max signal durations) Datadog accepts for detection rules, in seconds.
+ * A spec window between two of them is rounded UP: counting over a longer window never misses an attack the plan's
+ * window would catch (the rule is at least as sensitive as planned); windows over a day fail validation.
+ */
 export const DETECTION_WINDOWS = [0, 60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400] as const;
+const MAX_DETECTION_WINDOW = DETECTION_WINDOWS[DETECTION_WINDOWS.length - 1];
 
 export function detectionWindow(window: string): number {
     const s = durationSeconds(window);
-    return DETECTION_WINDOWS.find((w) => w >= s) ?? 86400;
+    // Longer windows are reported by governanceProblems before any resource is created.
+    return DETECTION_WINDOWS.find((x) => x >= s) ?? MAX_DETECTION_WINDOW;
 }
 
-const RULE_STATUS: Record<Severity, string> = { P0: "critical", P1: "high", P2: "medium", P3: "low" };
+/** Signal severity per company severity (Datadog: critical, high, medium, low, info). */
+export const RULE_STATUS: Record<Severity, string> = { P0: "critical", P1: "high", P2: "medium", P3: "low" };
 
 export interface DetectionRuleModel {
     id: string;
@@ -121,20 +149,35 @@ export interface DetectionRuleModel {
     tags: string[];
 }
 
+/** The rule's search scoped to the environment and, when the plan's search names no service, to the product's services. */
+export function detectionQuery(product: Product, search: string, environment: string): string {
+    const scope = /(^|\s|\()service:/.test(search) ? "" : `service:(${product.surfaces.map((s) => s.service).join(" OR ")}) `;
+    return `env:${environment} ${scope}${search}`;
+}
+
 export function detectionRules(product: Product, ctx: MonitorContext): DetectionRuleModel[] {
     return product.security.map((r) => {
         const window = detectionWindow(r.window);
+        const per = r.groupBy.length ? ` per ${r.groupBy.join(", ")}` : "";
+        const query = detectionQuery(product, r.search, ctx.environment);
         const notifications = routeHandles(r.severity, ctx.environment, ctx.routing, product);
         return {
             id: r.id,
-            name: `[${product.displayName}${ctx.environment === "production" ? "" : ` (${ctx.environment})`}] ${r.title}`,
+            name: monitorTitle(product.displayName, r.title, ctx.environment),
+            // Signal messages have their own template variables ({{events_matched}}, {{@attr}}), not the monitors'
+            // {{#is_alert}} blocks, hence no alertMessage(); the handles end it like every alert of the program.
             message: [
-                `${r.title}: more than ${r.threshold} matching events in ${r.window}${r.groupBy.length ? ` per ${r.groupBy.join(", ")}` : ""}.`,
-                `Runbook: ${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md#security-${r.id}`,
+                `## ${product.displayName}: ${r.title}`,
+                "",
+                `**What happened:** more than ${r.threshold} events matching \`${query}\` in ${r.window}${per} ({{events_matched}} matched).`,
+                ...r.groupBy.map((g) => `**${g}:** {{${g}}}`),
+                "",
+                `Runbook: ${RUNBOOK_BASE_URL}/${runbookPath(product.key, `security-${r.id}`)}`,
                 `Plan: ${r.source}`,
+                "",
                 notifications.join(" "),
-            ].join("\n\n"),
-            query: `env:${ctx.environment} ${r.search}`,
+            ].join("\n"),
+            query,
             groupBy: r.groupBy,
             status: RULE_STATUS[r.severity],
             condition: `a > ${r.threshold}`,
@@ -142,34 +185,59 @@ export function detectionRules(product: Product, ctx: MonitorContext): Detection
             evaluationWindow: window,
             // Keep a signal open while events continue, at least an hour, so one attack is one signal.
             keepAlive: Math.max(window, 3600),
-            maxSignalDuration: 86400,
+            maxSignalDuration: MAX_DETECTION_WINDOW,
             tags: [`env:${ctx.environment}`, `team:${product.team.handle}`, `product:${product.key}`, `severity:${r.severity.toLowerCase()}`, "managed-by:pulumi"],
         };
     });
 }
 
+/** The detection rules' messages, for the stack-wide routing validation. */
 export function detectionRuleAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
     return detectionRules(product, { environment: config.environment, routing: config.routing })
         .map((r) => ({ product: product.key, name: `security rule ${r.id}`, message: r.message }));
 }
 
 /**
- * Every monitor must pass the tag policies: its `service:` must be a catalog entity (a product surface) and its
- * `team:` a known team; otherwise Datadog would reject it, or show a monitor no catalog entry or on-call joins to.
+ * Problems found before any resource is created:
+ * - every monitor must pass the tag policies, and for its own product: its `service:` is one of the product's
+ *   catalog entities and its `team:` the product's team (otherwise Datadog rejects it, or shows a monitor that no
+ *   catalog entry or on-call joins to);
+ * - products sharing a team handle describe the same team (one datadog.Team is created per handle);
+ * - security rule windows fit Datadog's detection windows.
  */
 export function governanceProblems(products: ReadonlyArray<Product>, environments: string[], monitors: Array<{ product: string; model: MonitorModel }>): Problem[] {
-    const allowed = new Map(tagPolicies(products, environments).map((p) => [p.tagKey, new Set(p.validTagValues)]));
     const problems: Problem[] = [];
-    for (const { product, model } of monitors) {
-        for (const [key, values] of allowed) {
-            const tag = model.tags.find((t) => t.startsWith(`${key}:`));
-            const value = tag?.slice(key.length + 1);
-            if (value === undefined || !values.has(value)) {
-                problems.push({
-                    source: `products/${product}.ts`,
-                    field: `monitor ${model.id}: tags`,
-                    message: value === undefined ? `missing the required "${key}:" tag` : `${key}:${value} is not in the catalog (${key === "service" ? "no Software Catalog entity" : key === "team" ? "unknown team" : "unknown environment"})`,
-                });
+    const byKey = new Map(products.map((p) => [p.key, p]));
+    const envs = new Set(environments);
+    for (const { product: key, model } of monitors) {
+        const product = byKey.get(key);
+        if (!product) continue;
+        const own = product.surfaces.map((s) => s.service);
+        const expected: Record<string, { ok: (v: string) => boolean; why: string }> = {
+            env: { ok: (v) => envs.has(v), why: `unknown environment (known: ${environments.join(", ")})` },
+            service: { ok: (v) => own.includes(v), why: `no Software Catalog entity of ${key} has this name (its services: ${own.join(", ")})` },
+            team: { ok: (v) => v === product.team.handle, why: `unknown team: ${key} is owned by team "${product.team.handle}"` },
+        };
+        for (const [tagKey, { ok, why }] of Object.entries(expected)) {
+            const value = model.tags.find((t) => t.startsWith(`${tagKey}:`))?.slice(tagKey.length + 1);
+            if (value === undefined) problems.push({ source: `products/${key}.ts`, field: `monitor ${model.id}: tags`, message: `missing the required "${tagKey}:" tag` });
+            else if (!ok(value)) problems.push({ source: `products/${key}.ts`, field: `monitor ${model.id}: tags`, message: `${tagKey}:${value}: ${why}` });
+        }
+    }
+    const firstOwner = new Map<string, Product>();
+    for (const p of products) {
+        const first = firstOwner.get(p.team.handle);
+        if (!first) firstOwner.set(p.team.handle, p);
+        else {
+            for (const f of ["name", "email", "slackChannel"] as const) {
+                if (p.team[f] !== first.team[f]) {
+                    problems.push({ source: `products/${p.key}.ts`, field: `team.${f}`, message: `"${p.team[f]}" differs from "${first.team[f]}" in products/${first.key}.ts for the same team "${p.team.handle}"` });
+                }
+            }
+        }
+        for (const r of p.security) {
+            if (durationSeconds(r.window) > MAX_DETECTION_WINDOW) {
+                problems.push({ source: `products/${p.key}.ts`, field: `security[${r.id}].window`, message: `${r.window} is longer than Datadog's 1-day maximum for detection rules` });
             }
         }
     }

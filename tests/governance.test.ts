@@ -1,11 +1,14 @@
 /** Ownership and governance in Datadog: teams, catalog entities, tag policies and security detection rules. */
 import * as YAML from "yaml";
+import type { ProductSpec } from "../lib/catalog/schema";
 import { loadCatalog } from "../lib/catalog/validate";
-import { detectionWindow, governanceProblems } from "../lib/governance";
+import { catalogLanguage, detectionQuery, detectionRules, detectionWindow, ENTITY_EXTENSION, governanceProblems } from "../lib/governance";
 import { buildMonitor } from "../lib/monitors";
+import { validateStack } from "../lib/stackValidation";
 import { catalog } from "../products";
-import { computed } from "../scripts/mocks";
+import { catalogEntityModelProblems } from "./helpers/datadogModel";
 import { loadPlan, MONITOR } from "./helpers/plan";
+import { stackConfig } from "./helpers/stackConfig";
 
 const products = loadCatalog(catalog);
 const production = loadPlan("production");
@@ -16,86 +19,185 @@ const T = {
     link: "datadog:index/teamLink:TeamLink",
     policy: "datadog:index/monitorConfigPolicy:MonitorConfigPolicy",
     rule: "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
+    pdService: "pagerduty:index/service:Service",
 };
+/** The stack's exported contract: what escalation and monitoring really created for each product. */
+const outputsOf = (key: string) => (production.plan.outputs as any).products[key];
+const tagValues = (resources: Array<{ inputs: Record<string, unknown> }>, key: string) =>
+    [...new Set(resources.flatMap((r) => (r.inputs.tags as string[]).filter((t) => t.startsWith(`${key}:`)).map((t) => t.slice(key.length + 1))))].sort();
 
 describe("Software Catalog (production owns organization-wide resources)", () => {
-    it.each(products.map((p) => [p.key, p] as const))("%s: one entity per surface agreeing with monitors, team and PagerDuty", (_k, p) => {
-        const entities = production.ofType(T.entity, p.key).map((e) => YAML.parse(e.inputs.entity as string));
+    it.each(products.map((p) => [p.key, p] as const))("%s: an entity per surface agreeing with its monitors, team and PagerDuty service", (key, p) => {
+        const entities = production.ofType(T.entity, key).map((e) => YAML.parse(e.inputs.entity as string));
+        const out = outputsOf(key);
         expect(entities.map((e) => e.metadata.name).sort()).toEqual(p.surfaces.map((s) => s.service).sort());
-        const monitorServices = new Set(production.ofType(MONITOR, p.key).flatMap((m) => (m.inputs.tags as string[]).filter((t) => t.startsWith("service:")).map((t) => t.slice(8))));
-        const pagerdutyUrl = computed("pagerduty:index/service:Service", `${p.key}-service`, {}).htmlUrl;
-        for (const e of entities) {
-            expect(e.apiVersion).toBe("v3");
-            expect(e.metadata.owner).toBe(p.team.handle);
+        // Datadog joins monitors to entities by the service tag and to owners by the team tag.
+        const monitors = production.ofType(MONITOR, key);
+        expect(tagValues(monitors, "team")).toEqual([p.team.handle]);
+        for (const s of tagValues(monitors, "service")) expect(entities.map((e) => e.metadata.name)).toContain(s);
+        // The on-call link is the product's PagerDuty service that the escalation component created.
+        const pdService = production.byName(`${key}-service`, T.pdService);
+        expect([pdService.inputs.name, out.pagerduty.serviceName]).toEqual([`${key}-production`, `${key}-production`]);
+        expect(out.pagerduty.serviceUrl).toMatch(/^https:\/\/bearifiedco\.pagerduty\.com\/service-directory\/P[0-9A-F]{6}$/);
+        p.surfaces.forEach((s) => {
+            const e = YAML.parse(production.byName(`${key}-catalog-${s.name}`, T.entity).inputs.entity as string);
+            expect(e.metadata.name).toBe(s.service);
+            expect(catalogEntityModelProblems(e)).toEqual([]);
+            expect([e.apiVersion, e.kind, e.metadata.owner]).toEqual(["v3", "service", p.team.handle]);
             expect(e.metadata.contacts).toEqual([
                 { name: `#${p.team.slackChannel}`, type: "slack", contact: `https://slack.com/app_redirect?channel=${p.team.slackChannel}` },
                 { name: p.team.name, type: "email", contact: p.team.email },
             ]);
-            expect(e.integrations.pagerduty.serviceURL).toBe(pagerdutyUrl);
-            expect(e.spec.tier).toBe(String(p.tier));
-            expect(e.metadata.links.map((l: any) => l.type)).toEqual(expect.arrayContaining(["runbook", "dashboard"]));
-        }
-        // Every service the monitors tag has its catalog entity.
-        for (const s of monitorServices) expect(entities.map((e) => e.metadata.name)).toContain(s);
+            expect(e.integrations).toEqual({ pagerduty: { serviceURL: out.pagerduty.serviceUrl } });
+            expect(e.spec).toMatchObject({ lifecycle: p.lifecycle, tier: String(p.tier), languages: [catalogLanguage(s.language)] });
+            expect(e.extensions[ENTITY_EXTENSION]).toMatchObject({ surface: s.name, framework: s.framework, language: s.language });
+            const links = e.metadata.links as Array<{ name: string; type: string; url: string }>;
+            expect(links.filter((l) => l.type === "runbook").map((l) => l.url))
+                .toEqual([`https://github.com/bearifiedco/product-monitoring/blob/main/docs/runbooks/${key}.md`]);
+            expect(links.filter((l) => l.type === "dashboard").map((l) => l.url).sort()).toEqual(Object.values(out.datadog.dashboardUrls as Record<string, string>).sort());
+            expect(links.filter((l) => l.name.startsWith("SLO ")).map((l) => l.url).sort())
+                .toEqual(p.slos.map((slo) => `https://app.datadoghq.com/slo?slo_id=${out.datadog.sloIds[slo.id]}`).sort());
+        });
+    });
+
+    it("names languages as the catalog recognises them", () => {
+        const entity = (name: string) => YAML.parse(production.byName(name, T.entity).inputs.entity as string);
+        expect(entity("bearo-catalog-api").spec).toEqual({ lifecycle: "production", tier: "1", type: "web", languages: ["js"] });
+        expect(entity("driplo-catalog-realtime").spec.languages).toEqual(["elixir"]);
+        expect(entity("plumberleads-catalog-admin").spec).toMatchObject({ type: "browser", languages: ["python"] });
+        expect(entity("plumberleads-catalog-cache").spec.type).toBe("cache");
     });
 
     it("creates a team per owning team linked to its Slack channel and PagerDuty service", () => {
         expect(production.ofType(T.team).map((t) => t.inputs.handle).sort()).toEqual(products.map((p) => p.team.handle).sort());
+        expect(production.byName("company-team-bearo", T.team).inputs).toMatchObject({ handle: "bearo", name: "BEARO Team" });
         const links = production.ofType(T.link).filter((l) => l.name.startsWith("company-team-vivr-"))
             .sort((a, b) => (a.inputs.position as number) - (b.inputs.position as number)).map((l) => [l.inputs.label, l.inputs.url]);
         expect(links).toEqual([
             ["Slack #vivr-alerts-critical", "https://slack.com/app_redirect?channel=vivr-alerts-critical"],
-            ["PagerDuty: VIVR", computed("pagerduty:index/service:Service", "vivr-service", {}).htmlUrl],
+            ["PagerDuty: VIVR", outputsOf("vivr").pagerduty.serviceUrl],
         ]);
+        expect(production.ofType(T.link)).toHaveLength(2 * products.length);
     });
 
-    it("requires env, service and team tags on every monitor, with values from the catalog", () => {
-        const policies = Object.fromEntries(production.ofType(T.policy).map((p) => [(p.inputs.tagPolicy as any).tagKey, p.inputs.tagPolicy]));
-        expect(policies.env).toEqual({ tagKey: "env", tagKeyRequired: true, validTagValues: ["production", "staging"] });
-        expect((policies.service as any).validTagValues).toEqual(products.flatMap((p) => p.surfaces.map((s) => s.service)).sort());
-        expect((policies.team as any).validTagValues).toEqual(products.map((p) => p.team.handle).sort());
-        // And every monitor the program creates passes them.
-        for (const m of production.ofType(MONITOR)) {
+    it("requires env, service and team tags on every monitor, with the catalog's values", () => {
+        const policies = Object.fromEntries(production.ofType(T.policy).map((p) => [(p.inputs.tagPolicy as any).tagKey, { policyType: p.inputs.policyType, ...(p.inputs.tagPolicy as any) }]));
+        expect(policies).toEqual({
+            env: { policyType: "tag", tagKey: "env", tagKeyRequired: true, validTagValues: ["production", "staging"] },
+            service: {
+                policyType: "tag", tagKey: "service", tagKeyRequired: true, validTagValues: [
+                    "alphabuilder-api", "alphabuilder-pdf-worker", "alphabuilder-web", "bearo-api", "bearo-wallet-service", "bearo-web",
+                    "chimpanion-ai-worker", "chimpanion-api", "chimpanion-web", "driplo-api", "driplo-db", "driplo-realtime", "driplo-web",
+                    "genonaut-api", "genonaut-web", "plumberleads-admin", "plumberleads-api", "plumberleads-cache", "plumberleads-db",
+                    "plumberleads-web", "primape-api", "primape-blockchain-sync", "primape-game-server", "primape-web", "vivr-api", "vivr-frontend",
+                ],
+            },
+            team: {
+                policyType: "tag", tagKey: "team", tagKeyRequired: true,
+                validTagValues: ["alphabuilder", "bearo", "chimpanion", "driplo", "genonaut", "plumberleads", "primape", "vivr"],
+            },
+        });
+        // Every monitor either stack creates passes them (the policies are organization-wide).
+        for (const view of [production, staging]) {
+            const monitors = view.ofType(MONITOR);
+            expect(monitors.length).toBeGreaterThan(100);
             for (const [key, policy] of Object.entries(policies)) {
-                const value = (m.inputs.tags as string[]).find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
-                expect([m.name, key, (policy as any).validTagValues.includes(value)]).toEqual([m.name, key, true]);
+                const failing = monitors.filter((m) => !(m.inputs.tags as string[]).some((t) => t.startsWith(`${key}:`) && (policy as any).validTagValues.includes(t.slice(key.length + 1))));
+                expect([key, failing.map((m) => m.name)]).toEqual([key, []]);
             }
         }
     });
 
     it("leaves organization-wide resources to production: staging creates none", () => {
-        for (const t of [T.entity, T.team, T.link, T.policy]) expect(staging.ofType(t)).toHaveLength(0);
+        for (const t of [T.entity, T.team, T.link, T.policy]) expect([t, staging.ofType(t).length]).toEqual([t, 0]);
+        expect(production.ofType(T.entity)).toHaveLength(products.reduce((n, p) => n + p.surfaces.length, 0));
+    });
+});
+
+describe("validation before any resource is created", () => {
+    const vivr = products.find((p) => p.key === "vivr")!;
+    const config = stackConfig("production");
+    const model = buildMonitor(vivr, vivr.monitors[0], { environment: "production", routing: config.routing });
+    const retag = (replace: Record<string, string | undefined>) =>
+        ({ ...model, tags: model.tags.flatMap((t) => { const k = t.split(":")[0]; return k in replace ? (replace[k] === undefined ? [] : [`${k}:${replace[k]}`]) : [t]; }) });
+    const field = `monitor ${model.id}: tags`;
+
+    it("accepts the catalog as it is", () => {
+        expect(validateStack(products, config)).toEqual([]);
     });
 
-    it("fails clearly when a monitor's service or team is not in the catalog", () => {
-        const vivr = products.find((p) => p.key === "vivr")!;
-        const model = buildMonitor(vivr, vivr.monitors[0], { environment: "production", routing: { paging: true, slack: { critical: "a", warning: "b", channels: ["a", "b", "vivr-alerts-critical"] }, digestEmail: "d@x.io" } });
-        const bad = { ...model, tags: model.tags.map((t) => (t.startsWith("service:") ? "service:vivr-typo" : t.startsWith("team:") ? "team:nobody" : t)) };
-        expect(governanceProblems(products, ["production", "staging"], [{ product: "vivr", model: bad }])).toEqual([
-            { source: "products/vivr.ts", field: `monitor ${model.id}: tags`, message: "service:vivr-typo is not in the catalog (no Software Catalog entity)" },
-            { source: "products/vivr.ts", field: `monitor ${model.id}: tags`, message: "team:nobody is not in the catalog (unknown team)" },
+    it("rejects a monitor whose service is not its product's entity, an unknown team and a missing env", () => {
+        expect(governanceProblems(products, ["production", "staging"], [
+            { product: "vivr", model: retag({ service: "vivr-apii", team: "nobody", env: undefined }) },
+            // Another product's service is a catalog entity, but not one this product's on-call owns.
+            { product: "vivr", model: retag({ service: "bearo-api", team: "bearo" }) },
+        ])).toEqual([
+            { source: "products/vivr.ts", field, message: 'missing the required "env:" tag' },
+            { source: "products/vivr.ts", field, message: "service:vivr-apii: no Software Catalog entity of vivr has this name (its services: vivr-frontend, vivr-api)" },
+            { source: "products/vivr.ts", field, message: 'team:nobody: unknown team: vivr is owned by team "vivr"' },
+            { source: "products/vivr.ts", field, message: "service:bearo-api: no Software Catalog entity of vivr has this name (its services: vivr-frontend, vivr-api)" },
+            { source: "products/vivr.ts", field, message: 'team:bearo: unknown team: vivr is owned by team "vivr"' },
+        ]);
+    });
+
+    it("fails the stack for products disagreeing on a shared team and for a detection window over a day", () => {
+        const spec = (key: string) => catalog.find((p) => p.key === key)!;
+        const bad: ProductSpec[] = catalog.map((p) => p.key === "alphabuilder"
+            ? { ...p, team: { ...spec("bearo").team, name: "Builders" }, security: p.security!.map((r, i) => (i === 0 ? { ...r, window: "2d" } : r)) }
+            : p);
+        const problems = validateStack(loadCatalog(bad), config).filter((x) => x.source === "products/alphabuilder.ts" && !x.field.startsWith("monitor security-"));
+        expect(problems).toEqual([
+            { source: "products/alphabuilder.ts", field: "team.name", message: '"Builders" differs from "BEARO Team" in products/bearo.ts for the same team "bearo"' },
+            { source: "products/alphabuilder.ts", field: "security[failed-auth-spike].window", message: "2d is longer than Datadog's 1-day maximum for detection rules" },
         ]);
     });
 });
 
 describe.each([["production", production], ["staging", staging]] as const)("security detection rules in %s", (env, view) => {
-    it.each(products.map((p) => [p.key, p] as const))("%s: one rule per security plan item, severity mapped, routed", (_k, p) => {
-        const rules = view.ofType(T.rule, p.key);
-        expect(rules.map((r) => r.name).sort()).toEqual(p.security.map((s) => `${p.key}-detection-${s.id}`).sort());
+    it.each(products.map((p) => [p.key, p] as const))("%s: one rule per security plan item, severity mapped, routed", (key, p) => {
+        const rules = view.ofType(T.rule, key);
+        expect(rules.map((r) => r.name).sort()).toEqual(p.security.map((s) => `${key}-detection-${s.id}`).sort());
         for (const spec of p.security) {
-            const r = view.byName(`${p.key}-detection-${spec.id}`, T.rule);
+            const r = view.byName(`${key}-detection-${spec.id}`, T.rule);
             const status = { P0: "critical", P1: "high", P2: "medium", P3: "low" }[spec.severity];
-            expect(r.inputs.type).toBe("log_detection");
-            expect((r.inputs.queries as any[])[0]).toMatchObject({ query: `env:${env} ${spec.search}`, aggregation: "count", groupByFields: spec.groupBy });
-            const c = (r.inputs.cases as any[])[0];
-            expect([c.status, c.condition]).toEqual([status, `a > ${spec.threshold}`]);
-            expect(c.notifications.length).toBeGreaterThan(0);
-            if (env === "staging") expect(c.notifications.join(" ")).not.toContain("@pagerduty-");
-            expect((r.inputs.options as any).evaluationWindow).toBe(detectionWindow(spec.window));
+            expect(r.inputs).toMatchObject({ type: "log_detection", enabled: true });
+            expect(r.inputs.queries).toEqual([{ name: "a", query: `env:${env} ${spec.search}`, aggregation: "count", groupByFields: spec.groupBy }]);
+            const cases = r.inputs.cases as any[];
+            expect(cases).toHaveLength(1);
+            expect([cases[0].status, cases[0].condition]).toEqual([status, `a > ${spec.threshold}`]);
+            // P0 and P1 go to the critical channels (P0 pages in production only); P2 to the warning channel.
+            const expected = spec.severity === "P2" ? ["@slack-alerts-warning"]
+                : [...(spec.severity === "P0" && env === "production" ? [`@pagerduty-${key}-production`] : []), "@slack-alerts-critical", `@slack-${p.team.slackChannel}`];
+            expect(cases[0].notifications).toEqual(expected);
+            expect((r.inputs.tags as string[])).toEqual(expect.arrayContaining([`env:${env}`, `team:${p.team.handle}`, `product:${key}`]));
+            expect(r.inputs.message).toContain(`docs/runbooks/${key}.md#security-${spec.id}`);
+            // The message ends with the same handles, as every alert of the program does.
+            expect((r.inputs.message as string).split("\n").pop()).toBe(expected.join(" "));
+            expect(r.inputs.options).toEqual({ detectionMethod: "threshold", evaluationWindow: detectionWindow(spec.window), keepAlive: 3600, maxSignalDuration: 86400 });
         }
+        if (env === "staging") expect(JSON.stringify(rules.map((r) => r.inputs))).not.toContain("@pagerduty-");
     });
 });
 
-it("maps windows to Datadog's allowed evaluation windows", () => {
-    expect([detectionWindow("5m"), detectionWindow("10m"), detectionWindow("1h"), detectionWindow("45m")]).toEqual([300, 600, 3600, 3600]);
+it("names the rule's signal recipients and the plan's severity as Datadog's: BEARO card testing (P1, 10m)", () => {
+    const r = production.byName("bearo-detection-card-testing", T.rule).inputs;
+    expect(r.name).toBe("[BEARO] Suspicious payment attempts (card testing) from one IP");
+    expect((r.cases as any[])[0]).toEqual({ name: "high", status: "high", condition: "a > 5", notifications: ["@slack-alerts-critical", "@slack-bearo-alerts"] });
+    expect((r.options as any).evaluationWindow).toBe(600);
+    expect(staging.byName("bearo-detection-card-testing", T.rule).inputs.name).toBe("[BEARO (staging)] Suspicious payment attempts (card testing) from one IP");
+});
+
+it("maps windows up to Datadog's allowed evaluation windows", () => {
+    expect(["30s", "5m", "10m", "20m", "45m", "1h", "90m", "1d", "2d"].map(detectionWindow)).toEqual([60, 300, 600, 1800, 3600, 3600, 7200, 86400, 86400]);
+});
+
+it("scopes a search naming no service to the product's services", () => {
+    const vivr = products.find((p) => p.key === "vivr")!;
+    expect(detectionQuery(vivr, "@http.status_code:429", "staging")).toBe("env:staging service:(vivr-frontend OR vivr-api) @http.status_code:429");
+    expect(detectionQuery(vivr, "service:vivr-api @http.status_code:429", "staging")).toBe("env:staging service:vivr-api @http.status_code:429");
+    const rules = detectionRules({ ...vivr, security: [{ ...vivr.security[0], search: "@evt.name:authentication", severity: "P0" }] }, { environment: "production", routing: stackConfig("production").routing });
+    expect([rules[0].query, rules[0].status, rules[0].notifications]).toEqual([
+        "env:production service:(vivr-frontend OR vivr-api) @evt.name:authentication", "critical",
+        ["@pagerduty-vivr-production", "@slack-alerts-critical", "@slack-vivr-alerts-critical"],
+    ]);
 });

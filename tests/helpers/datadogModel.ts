@@ -3,13 +3,22 @@
  * anything but records unknown attributes in `additionalProperties` and unknown enum values as `unparsedObject`,
  * and a union value matching no variant as `_unparsed`/`_data`, so all three are searched for, recursively.
  */
-import { v1 } from "@datadog/datadog-api-client";
+import { v1, v2 } from "@datadog/datadog-api-client";
 
 export function dashboardModelProblems(doc: unknown): string[] {
+    return modelProblems(() => v1.ObjectSerializer.deserialize(doc, "Dashboard", ""));
+}
+
+/** A Software Catalog entity (schema v3, kind service); v2 models also throw on attributes they do not know. */
+export function catalogEntityModelProblems(doc: unknown): string[] {
+    return modelProblems(() => v2.ObjectSerializer.deserialize(doc, "EntityV3Service", ""));
+}
+
+function modelProblems(deserialize: () => unknown): string[] {
     const problems: string[] = [];
     let parsed: unknown;
     try {
-        parsed = v1.ObjectSerializer.deserialize(doc, "Dashboard", "");
+        parsed = deserialize();
     } catch (e) {
         return [`does not deserialize: ${(e as Error).message}`];
     }
