@@ -3,18 +3,18 @@ import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
-import { EscalationTarget, escalationModel } from "../lib/escalation";
+import {
+    EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers,
+} from "../lib/escalation";
 import { childName, pagerdutyServiceName } from "../lib/naming";
 import {
-    ACKNOWLEDGEMENT_TIMEOUT_SECONDS, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
+    ACKNOWLEDGEMENT_TIMEOUT_SECONDS, alertGrouping, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
 } from "../lib/pagerduty";
 
 export interface EscalationPolicyArgs {
     product: Product;
     config: PublicStackConfig;
 }
-
-const WEEK_SECONDS = 7 * 24 * 3600;
 
 /**
  * PagerDuty for one product: team and memberships, weekly primary and backup schedules, the escalation policy
@@ -24,22 +24,22 @@ const WEEK_SECONDS = 7 * 24 * 3600;
  */
 export class EscalationPolicy extends pulumi.ComponentResource {
     public readonly serviceId: pulumi.Output<string>;
+    /** PagerDuty service name, also the Datadog `@pagerduty-<serviceName>` handle. */
     public readonly serviceName: string;
     public readonly serviceUrl: pulumi.Output<string>;
     /** Events API v2 key; a secret. */
     public readonly integrationKey: pulumi.Output<string>;
     public readonly escalationPolicyId: pulumi.Output<string>;
     public readonly teamId: pulumi.Output<string>;
-    public readonly scheduleIds: pulumi.Output<{ primary: string; backup: string }>;
+    public readonly scheduleIds: pulumi.Output<Record<ScheduleKind, string>>;
 
     constructor(name: string, args: EscalationPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:EscalationPolicy", name, {}, opts);
         const { product, config } = args;
         const { oncall, environment } = config;
         const model = escalationModel(product, oncall);
-        const rotation = oncall.teams[product.team.handle];
-        const suffix = ` (${environment})`;
 
+        // One lookup per person, shared by memberships, schedules and rules.
         const userIds = new Map<string, pulumi.Output<string>>();
         const userId = (id: string) => {
             if (!userIds.has(id)) {
@@ -50,37 +50,28 @@ export class EscalationPolicy extends pulumi.ComponentResource {
         };
 
         const team = new pagerduty.Team(childName(name, "team"), {
-            name: `${product.team.name}${suffix}`,
+            name: `${product.team.name} (${environment})`,
             description: `${product.displayName} on-call (${product.team.email}); managed by Pulumi`,
         }, { parent: this });
-        const members = [...new Set([...rotation.primary, ...rotation.backup, rotation.lead])];
-        for (const member of members) {
-            new pagerduty.TeamMembership(childName(name, "member", member), {
-                teamId: team.id,
-                userId: userId(member),
-                role: member === rotation.lead ? "manager" : "responder",
+        for (const member of teamMembers(product, oncall)) {
+            new pagerduty.TeamMembership(childName(name, "member", member.userId), {
+                teamId: team.id, userId: userId(member.userId), role: member.role,
             }, { parent: this });
         }
 
-        const schedule = (which: "primary" | "backup") => new pagerduty.Schedule(childName(name, which), {
-            name: `${product.displayName} ${which} on-call${suffix}`,
-            timeZone: oncall.timeZone,
+        const models = scheduleModels(product, oncall, environment);
+        const schedules = Object.fromEntries(SCHEDULE_KINDS.map((kind) => [kind, new pagerduty.Schedule(childName(name, kind), {
+            name: models[kind].name,
+            timeZone: models[kind].timeZone,
             teams: [team.id],
-            layers: [{
-                name: `Weekly ${which} rotation`,
-                start: oncall.rotationStart,
-                rotationVirtualStart: oncall.rotationStart,
-                rotationTurnLengthSeconds: WEEK_SECONDS,
-                users: rotation[which].map(userId),
-            }],
-        }, { parent: this });
-        const schedules = { primary: schedule("primary"), backup: schedule("backup") };
+            layers: models[kind].layers.map(({ userIds: ids, ...layer }) => ({ ...layer, users: ids.map(userId) })),
+        }, { parent: this })])) as Record<ScheduleKind, pagerduty.Schedule>;
 
         const target = (t: EscalationTarget) => t.kind === "schedule"
             ? { type: "schedule_reference", id: schedules[t.schedule].id }
             : { type: "user_reference", id: userId(t.userId) };
         const policy = new pagerduty.EscalationPolicy(childName(name, "policy"), {
-            name: `${product.displayName}${suffix}`,
+            name: `${product.displayName} (${environment})`,
             description: product.escalation.source,
             teams: team.id,
             numLoops: model.loops,
@@ -96,6 +87,7 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
             alertCreation: "create_alerts_and_incidents",
             incidentUrgencyRule: INCIDENT_URGENCY_RULE,
+            alertGroupingParameters: alertGrouping(oncall.alertGroupingMinutes),
         }, { parent: this });
         const integration = new pagerduty.ServiceIntegration(childName(name, "events-v2"), {
             name: "Datadog (Events API v2)",
@@ -109,13 +101,15 @@ export class EscalationPolicy extends pulumi.ComponentResource {
         this.escalationPolicyId = policy.id;
         this.teamId = team.id;
         this.scheduleIds = pulumi.all([schedules.primary.id, schedules.backup.id]).apply(([primary, backup]) => ({ primary, backup }));
+        // Registers the key in Datadog under the service's name: that is what `@pagerduty-<serviceName>` resolves to.
         new datadog.pagerduty.ServiceObject(childName(name, "datadog-service"), {
             serviceName: this.serviceName,
             serviceKey: this.integrationKey,
         }, { parent: this });
         this.registerOutputs({
-            serviceId: this.serviceId, serviceUrl: this.serviceUrl, integrationKey: this.integrationKey,
-            escalationPolicyId: this.escalationPolicyId, teamId: this.teamId, scheduleIds: this.scheduleIds,
+            serviceId: this.serviceId, serviceName: this.serviceName, serviceUrl: this.serviceUrl,
+            integrationKey: this.integrationKey, escalationPolicyId: this.escalationPolicyId, teamId: this.teamId,
+            scheduleIds: this.scheduleIds,
         });
     }
 }

@@ -1,14 +1,18 @@
 /**
  * Escalation model: a product's escalation levels (000 §Escalation Policy; Driplo 003 §Escalation Matrix) and the
- * stack's on-call rotations → PagerDuty escalation rules. Levels that only notify Datadog/Slack (000 level 1)
- * happen before PagerDuty is triggered; every later level is one PagerDuty rule, escalating after the gap to the
- * next level's start.
+ * stack's on-call rotations → PagerDuty escalation rules, weekly schedules and team memberships (pure).
+ *
+ * Levels that only notify Datadog/Slack (000 level 1) happen before PagerDuty is involved; every later level is
+ * one PagerDuty rule, escalating after the gap to the next level's start. PagerDuty's clock starts when Datadog
+ * triggers it, which is when the P0 monitor fires: PagerDuty 3.4.0 has no way to hold an alert for the 5 minutes
+ * of 000's level 1 (that needs Event Orchestration's `suspend`; the legacy event rules reached end of life), so
+ * every level is engaged 5 minutes earlier than 000 states, never later, with 000's durations per level.
  */
 import type { EscalationLevel, Product } from "./catalog/schema";
-import type { OnCallConfig } from "./config/oncall";
+import type { OnCallConfig, Rotation } from "./config/oncall";
 
 export type EscalationTarget =
-    | { kind: "schedule"; schedule: "primary" | "backup" }
+    | { kind: "schedule"; schedule: ScheduleKind }
     | { kind: "user"; userId: string };
 
 export interface EscalationRule {
@@ -35,7 +39,13 @@ function isPagerDutyLevel(l: EscalationLevel): boolean {
     return l.targets.some((t) => PAGERDUTY_TARGETS.has(t));
 }
 
-function targetsOf(level: EscalationLevel, rotation: OnCallConfig["teams"][string], founder: string): EscalationTarget[] {
+function rotationOf(product: Product, oncall: OnCallConfig): Rotation {
+    const rotation = oncall.teams[product.team.handle];
+    if (!rotation) throw new Error(`${product.key}: no on-call rotation for team "${product.team.handle}"`);
+    return rotation;
+}
+
+function targetsOf(level: EscalationLevel, rotation: Rotation, founder: string): EscalationTarget[] {
     const out: EscalationTarget[] = [];
     const users = new Set<string>();
     const addUser = (id: string) => {
@@ -47,14 +57,13 @@ function targetsOf(level: EscalationLevel, rotation: OnCallConfig["teams"][strin
         if (t === "lead") addUser(rotation.lead);
         if (t === "founder") addUser(founder);
         // "All hands": everyone in the team's rotations.
-        if (t === "team") [...rotation.primary, ...rotation.backup, rotation.lead].forEach(addUser);
+        if (t === "team") teamMemberIds(rotation).forEach(addUser);
     }
     return out;
 }
 
 export function escalationModel(product: Product, oncall: OnCallConfig): EscalationModel {
-    const rotation = oncall.teams[product.team.handle];
-    if (!rotation) throw new Error(`${product.key}: no on-call rotation for team "${product.team.handle}"`);
+    const rotation = rotationOf(product, oncall);
     const levels = product.escalation.levels.filter(isPagerDutyLevel);
     const rules = levels.map((level, i) => ({
         level: level.level,
@@ -66,8 +75,54 @@ export function escalationModel(product: Product, oncall: OnCallConfig): Escalat
     for (const r of rules) {
         for (const t of r.targets) {
             if (t.kind === "user") responders.add(t.userId);
-            else (t.schedule === "primary" ? rotation.primary : rotation.backup).forEach((u) => responders.add(u));
+            else rotation[t.schedule].forEach((u) => responders.add(u));
         }
     }
     return { rules, loops: product.escalation.loops, responders: [...responders] };
+}
+
+export type ScheduleKind = "primary" | "backup";
+export const SCHEDULE_KINDS: readonly ScheduleKind[] = ["primary", "backup"];
+
+export const WEEK_SECONDS = 7 * 24 * 3600;
+
+export interface ScheduleModel {
+    name: string;
+    timeZone: string;
+    layers: Array<{
+        name: string;
+        /** ISO 8601; the same for every schedule, so that week n pairs primary[n] with backup[n]. */
+        start: string;
+        rotationVirtualStart: string;
+        rotationTurnLengthSeconds: number;
+        /** On-call user ids, in rotation order. */
+        userIds: string[];
+    }>;
+}
+
+/** The weekly primary and backup schedules of a product (000: on-call engineer at level 2, backup at level 3). */
+export function scheduleModels(product: Product, oncall: OnCallConfig, environment: string): Record<ScheduleKind, ScheduleModel> {
+    const rotation = rotationOf(product, oncall);
+    const schedule = (kind: ScheduleKind): ScheduleModel => ({
+        name: `${product.displayName} ${kind} on-call (${environment})`,
+        timeZone: oncall.timeZone,
+        layers: [{
+            name: `Weekly ${kind} rotation`,
+            start: oncall.rotationStart,
+            rotationVirtualStart: oncall.rotationStart,
+            rotationTurnLengthSeconds: WEEK_SECONDS,
+            userIds: rotation[kind],
+        }],
+    });
+    return { primary: schedule("primary"), backup: schedule("backup") };
+}
+
+function teamMemberIds(rotation: Rotation): string[] {
+    return [...new Set([...rotation.primary, ...rotation.backup, rotation.lead])];
+}
+
+/** PagerDuty team members: everyone in the rotations as responder, the lead as manager (the founder is not a member). */
+export function teamMembers(product: Product, oncall: OnCallConfig): Array<{ userId: string; role: "manager" | "responder" }> {
+    const rotation = rotationOf(product, oncall);
+    return teamMemberIds(rotation).map((userId) => ({ userId, role: userId === rotation.lead ? "manager" : "responder" }));
 }

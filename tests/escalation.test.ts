@@ -1,89 +1,228 @@
-/** PagerDuty escalation per product, from the evaluated stacks: levels, delays, targets, services and keys. */
-import { escalationModel } from "../lib/escalation";
+/** PagerDuty escalation per product, from the evaluated stacks: levels, delays, targets, schedules, services and keys. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as YAML from "yaml";
 import { loadCatalog } from "../lib/catalog/validate";
+import { configCatalogProblems, parseStackConfig } from "../lib/config";
+import { rotationProblems, rotationWeeks } from "../lib/config/oncall";
+import { formatProblem, isValidationError } from "../lib/errors";
+import { escalationModel, scheduleModels, teamMembers } from "../lib/escalation";
+import { pagerdutyServiceNames } from "../lib/pagerduty";
 import { catalog } from "../products";
+import { mocks } from "../scripts/mocks";
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
+import { PROJECT_DIR, runScript } from "./helpers/run";
+import { stackConfig } from "./helpers/stackConfig";
 
-const PRODUCTS = loadCatalog(catalog).map((p) => p.key);
+const products = loadCatalog(catalog);
+const PRODUCTS = products.map((p) => p.key);
 const COMPANY = PRODUCTS.filter((k) => k !== "driplo");
 
-interface Rule { escalationDelayInMinutes: number; targets: Array<{ type: string; id: string }> }
+interface Target { type: string; id: string }
+interface Rule { escalationDelayInMinutes: number; targets: Target[] }
 
 describe.each(STACKS)("escalation in stack %s", (stack) => {
     const view = loadPlan(stack);
-    const rules = (product: string) => view.byName(`${product}-policy`).inputs.rules as Rule[];
+    const { oncall, products: enabled } = stackConfig(stack);
+    /** The PagerDuty user the program looks up for an on-call person (by email, answered by the plan's mocks). */
+    const pdUser = (id: string): string => {
+        const email = oncall.users.find((u) => u.id === id)!.email;
+        return (mocks.call({ token: "pagerduty:index/getUser:getUser", inputs: { email }, provider: "" }) as { id: string }).id;
+    };
+    const user = (id: string): Target => ({ type: "user_reference", id: pdUser(id) });
+    const schedule = (product: string, which: string): Target => ({ type: "schedule_reference", id: `${product}-${which}-id` });
+    const rules = (product: string) => view.byName(`${product}-policy`, "pagerduty:index/escalationPolicy:EscalationPolicy").inputs.rules as Rule[];
 
-    it.each(COMPANY)("%s follows 000: on-call 5–15 min, backup + lead 15–30 min, all hands + founder at 30 min", (product) => {
-        const r = rules(product);
-        expect(r.map((x) => x.escalationDelayInMinutes)).toEqual([10, 15, 30]);
-        expect(r[0].targets).toEqual([{ type: "schedule_reference", id: `${product}-primary-id` }]);
-        expect(r[1].targets[0]).toEqual({ type: "schedule_reference", id: `${product}-backup-id` });
-        expect(r[1].targets.slice(1).map((t) => t.type)).toEqual(["user_reference"]);
-        // All hands: every member of the rotations and the founder.
-        expect(r[2].targets.length).toBeGreaterThanOrEqual(5);
-        expect(view.byName(`${product}-policy`).inputs.numLoops).toBe(2);
+    it("covers every enabled product", () => {
+        expect(enabled).toEqual(PRODUCTS);
+        expect(view.ofType("pagerduty:index/escalationPolicy:EscalationPolicy").map((p) => p.name).sort()).toEqual(PRODUCTS.map((k) => `${k}-policy`).sort());
+    });
+
+    it.each(COMPANY)("%s follows 000: on-call for 10 min, then backup + lead for 15 min, then all hands + founder, twice", (product) => {
+        const r = oncall.teams[product];
+        const allHands = [...new Set([...r.primary, ...r.backup, r.lead])];
+        expect(rules(product)).toEqual([
+            { escalationDelayInMinutes: 10, targets: [schedule(product, "primary")] },
+            { escalationDelayInMinutes: 15, targets: [schedule(product, "backup"), user(r.lead)] },
+            { escalationDelayInMinutes: 30, targets: [...allHands, oncall.founder].map(user) },
+        ]);
+        expect(allHands).toHaveLength(5);
+        expect(view.byName(`${product}-policy`).inputs).toMatchObject({ numLoops: 2, teams: `${product}-team-id` });
     });
 
     it("Driplo follows its own matrix: dev team now, seniors at 5, managers at 15, CTO at 30 min", () => {
-        const r = rules("driplo");
-        expect(r.map((x) => x.escalationDelayInMinutes)).toEqual([5, 10, 15, 30]);
-        expect(r.map((x) => x.targets.map((t) => t.type))).toEqual([["schedule_reference"], ["schedule_reference"], ["user_reference"], ["user_reference"]]);
+        expect(rules("driplo")).toEqual([
+            { escalationDelayInMinutes: 5, targets: [schedule("driplo", "primary")] },
+            { escalationDelayInMinutes: 10, targets: [schedule("driplo", "backup")] },
+            { escalationDelayInMinutes: 15, targets: [user(oncall.teams.driplo.lead)] },
+            { escalationDelayInMinutes: 30, targets: [user(oncall.founder)] },
+        ]);
     });
 
-    it("creates weekly primary and backup schedules per product, owned by the team", () => {
-        for (const product of PRODUCTS) {
-            for (const which of ["primary", "backup"]) {
-                const s = view.byName(`${product}-${which}`, "pagerduty:index/schedule:Schedule");
-                const layers = s.inputs.layers as Array<{ rotationTurnLengthSeconds: number; users: string[] }>;
-                expect(layers).toHaveLength(1);
-                expect(layers[0].rotationTurnLengthSeconds).toBe(7 * 24 * 3600);
-                expect(layers[0].users.length).toBeGreaterThanOrEqual(2);
-                expect(s.inputs.teams).toEqual([`${product}-team-id`]);
-            }
+    it.each(PRODUCTS)("%s has weekly primary and backup schedules with the configured people, in order, owned by its team", (product) => {
+        for (const which of ["primary", "backup"] as const) {
+            const s = view.byName(`${product}-${which}`, "pagerduty:index/schedule:Schedule");
+            expect(s.inputs).toMatchObject({ timeZone: "UTC", teams: [`${product}-team-id`] });
+            expect(s.inputs.layers).toEqual([{
+                name: `Weekly ${which} rotation`,
+                start: "2026-01-05T09:00:00Z",
+                rotationVirtualStart: "2026-01-05T09:00:00Z",
+                rotationTurnLengthSeconds: 604800,
+                users: oncall.teams[product][which].map(pdUser),
+            }]);
         }
     });
 
-    it("creates a service per product with severity-based urgency, timeouts and an Events v2 integration", () => {
+    it("makes the rotations' people team responders and the lead its manager", () => {
+        const memberships = view.ofType("pagerduty:index/teamMembership:TeamMembership", "bearo");
+        expect(memberships.map((m) => [m.name, m.inputs.role, m.inputs.userId])).toEqual([
+            ["bearo-member-alice", "responder", pdUser("alice")],
+            ["bearo-member-bob", "responder", pdUser("bob")],
+            ["bearo-member-carol", "responder", pdUser("carol")],
+            ["bearo-member-dave", "responder", pdUser("dave")],
+            ["bearo-member-erin", "manager", pdUser("erin")],
+        ]);
+        expect(view.ofType("pagerduty:index/teamMembership:TeamMembership")).toHaveLength(5 * PRODUCTS.length);
+    });
+
+    it.each(PRODUCTS)("%s has a service with severity-based urgency, timeouts, grouping and an Events v2 integration", (product) => {
+        const service = view.byName(`${product}-service`, "pagerduty:index/service:Service");
+        expect(service.inputs).toEqual({
+            name: `${product}-${stack}`,
+            description: expect.stringContaining("alerts from Datadog"),
+            escalationPolicy: `${product}-policy-id`,
+            acknowledgementTimeout: "1800",
+            autoResolveTimeout: "14400",
+            alertCreation: "create_alerts_and_incidents",
+            incidentUrgencyRule: { type: "constant", urgency: "severity_based" },
+            alertGroupingParameters: { type: "time", config: { timeout: 10 } },
+        });
+        const integration = view.byName(`${product}-events-v2`);
+        expect(integration.inputs).toEqual({ name: "Datadog (Events API v2)", type: "events_api_v2_inbound_integration", service: `${product}-service-id` });
+        const object = view.byName(`${product}-datadog-service`);
+        expect(object.inputs).toEqual({ serviceName: `${product}-${stack}`, serviceKey: "[secret]" });
+        expect(object.dependsOn).toContain(integration.urn);
+    });
+
+    it("registers exactly one Datadog service object per enabled product, named as validation expects", () => {
+        const names = view.ofType("datadog:pagerduty/serviceObject:ServiceObject").map((o) => o.inputs.serviceName);
+        expect(names.sort()).toEqual(pagerdutyServiceNames(enabled, stack).sort());
+    });
+
+    it("exports the integration keys only as secrets", () => {
+        const outputs = view.plan.outputs as { products: Record<string, { pagerduty: { integrationKey: string; serviceName: string } }> };
         for (const product of PRODUCTS) {
-            const service = view.byName(`${product}-service`, "pagerduty:index/service:Service");
-            expect(service.inputs).toMatchObject({
-                name: `${product}-${stack}`,
-                escalationPolicy: `${product}-policy-id`,
-                acknowledgementTimeout: "1800",
-                autoResolveTimeout: "14400",
-                alertCreation: "create_alerts_and_incidents",
-                incidentUrgencyRule: { type: "constant", urgency: "severity_based" },
-            });
-            const integration = view.byName(`${product}-events-v2`);
-            expect(integration.inputs).toMatchObject({ type: "events_api_v2_inbound_integration", service: `${product}-service-id` });
-            const object = view.byName(`${product}-datadog-service`);
-            expect(object.inputs).toEqual({ serviceName: `${product}-${stack}`, serviceKey: "[secret]" });
-            expect(object.dependsOn).toContain(integration.urn);
+            expect(outputs.products[product].pagerduty).toMatchObject({ integrationKey: "[secret]", serviceName: `${product}-${stack}` });
         }
     });
 
     it("names PagerDuty objects per stack so staging and production can share an account", () => {
         expect(view.byName("bearo-team").inputs.name).toBe(`BEARO Team (${stack})`);
         expect(view.byName("bearo-policy").inputs.name).toBe(`BEARO (${stack})`);
+        expect(view.byName("bearo-primary").inputs.name).toBe(`BEARO primary on-call (${stack})`);
     });
 });
 
 describe("escalation model (pure)", () => {
-    const products = loadCatalog(catalog);
+    const bearo = products.find((p) => p.key === "bearo")!;
     const oncall = {
-        users: [], founder: "frank", rotationStart: "2026-01-05T09:00:00Z", timeZone: "UTC",
+        users: [], founder: "frank", rotationStart: "2026-01-05T09:00:00Z", timeZone: "Europe/Paris",
         teams: { bearo: { primary: ["alice", "bob"], backup: ["carol"], lead: "erin" }, driplo: { primary: ["alice"], backup: ["bob"], lead: "erin" } },
     };
 
     it("skips the Datadog/Slack-only level and turns the gaps between levels into delays", () => {
-        const m = escalationModel(products.find((p) => p.key === "bearo")!, oncall);
+        const m = escalationModel(bearo, oncall);
         expect(m.rules.map((r) => [r.level, r.delayMinutes])).toEqual([[2, 10], [3, 15], [4, 30]]);
+        expect(m.rules[1].targets).toEqual([{ kind: "schedule", schedule: "backup" }, { kind: "user", userId: "erin" }]);
         expect(m.rules[2].targets).toEqual(["alice", "bob", "carol", "erin", "frank"].map((userId) => ({ kind: "user", userId })));
         expect(m.responders.sort()).toEqual(["alice", "bob", "carol", "erin", "frank"]);
     });
 
+    it("builds weekly schedule layers and memberships from the rotation", () => {
+        const s = scheduleModels(bearo, oncall, "staging");
+        expect(s.backup).toEqual({
+            name: "BEARO backup on-call (staging)", timeZone: "Europe/Paris",
+            layers: [{ name: "Weekly backup rotation", start: "2026-01-05T09:00:00Z", rotationVirtualStart: "2026-01-05T09:00:00Z", rotationTurnLengthSeconds: 604800, userIds: ["carol"] }],
+        });
+        expect(s.primary.layers[0].userIds).toEqual(["alice", "bob"]);
+        expect(teamMembers(bearo, oncall)).toEqual([
+            { userId: "alice", role: "responder" }, { userId: "bob", role: "responder" },
+            { userId: "carol", role: "responder" }, { userId: "erin", role: "manager" },
+        ]);
+    });
+
     it("fails clearly for a product whose team has no rotation", () => {
         expect(() => escalationModel(products.find((p) => p.key === "vivr")!, oncall)).toThrow('vivr: no on-call rotation for team "vivr"');
+    });
+
+    it("pairs primary and backup week by week over the whole cycle", () => {
+        expect(rotationWeeks({ primary: ["a", "b"], backup: ["c", "d", "a"], lead: "x" }).map((w) => `${w.week}:${w.primary}/${w.backup}`))
+            .toEqual(["1:a/c", "2:b/d", "3:a/a", "4:b/c", "5:a/d", "6:b/a"]);
+        expect(rotationProblems("t", { primary: ["a", "b"], backup: ["c", "d"], lead: "x" })).toEqual([]);
+    });
+});
+
+describe("bad on-call config fails with a clear message", () => {
+    const FILE = "Pulumi.production.yaml";
+    const doc = () => YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, FILE), "utf8")) as { config: Record<string, any> };
+    const NS = "product-monitoring:";
+    const values = (d: { config: Record<string, any> }) => Object.fromEntries(Object.entries(d.config)
+        .filter(([k]) => k.startsWith(NS)).map(([k, v]) => [k.slice(NS.length), v && typeof v === "object" && "secure" in v ? "placeholder" : v]));
+    const problems = (d: { config: Record<string, any> }): string[] => {
+        try {
+            const c = parseStackConfig(values(d), FILE, PRODUCTS);
+            return configCatalogProblems(c, products, FILE).map(formatProblem);
+        } catch (e) {
+            if (!isValidationError(e)) throw e;
+            return e.problems.map(formatProblem);
+        }
+    };
+    const oncall = (d: { config: Record<string, any> }) => d.config[`${NS}oncall`];
+
+    it("rejects a backup rotation that puts the primary on backup in the same week", () => {
+        const d = doc();
+        oncall(d).teams.bearo = { primary: ["alice", "bob"], backup: ["carol", "bob", "alice"], lead: "erin" };
+        expect(problems(d)).toEqual([
+            `${FILE}: oncall.teams.bearo: the same person is primary and backup on-call (week 2: bob, week 3: alice, of a 6-week cycle); reorder primary or backup`,
+        ]);
+    });
+
+    it("rejects unknown people and a rotation of one person, all at once", () => {
+        const d = doc();
+        oncall(d).teams.vivr = { primary: ["bob"], backup: ["bob"], lead: "zoe" };
+        oncall(d).founder = "fred";
+        expect(problems(d)).toEqual([
+            `${FILE}: oncall.founder: unknown on-call user "fred" (known: alice, bob, carol, dave, erin, frank)`,
+            `${FILE}: oncall.teams.vivr.lead: unknown on-call user "zoe" (known: alice, bob, carol, dave, erin, frank)`,
+            `${FILE}: oncall.teams.vivr: needs at least two distinct responders across primary and backup`,
+        ]);
+    });
+
+    it("rejects a product whose team has no rotation", () => {
+        const d = doc();
+        delete oncall(d).teams.driplo;
+        expect(problems(d)).toEqual([`${FILE}: oncall.teams.driplo: missing: product driplo is owned by team "driplo"`]);
+    });
+
+    it("npm run plan exits 1 naming each bad on-call value (invalid email, duplicate person, grouping out of range)", () => {
+        const d = doc();
+        oncall(d).users[1].email = "bob.bearified.co";
+        oncall(d).users[3].email = "ALICE@bearified.co";
+        oncall(d).alertGroupingMinutes = 0;
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oncall-")), "Pulumi.broken.yaml");
+        fs.writeFileSync(file, YAML.stringify(d));
+        const r = runScript("plan.ts", ["--stack", "broken", "--config", file]);
+        expect(r.status).toBe(1);
+        expect(r.stderr.trim().split("\n")).toEqual([
+            "plan failed: 2 problems",
+            "Pulumi.broken.yaml: oncall.users[1].email: Invalid email address",
+            "Pulumi.broken.yaml: oncall.alertGroupingMinutes: Too small: expected number to be >=1",
+        ]);
+        // The duplicate email is a cross-field rule, checked once the schema passes.
+        oncall(d).users[1].email = "bob@bearified.co";
+        oncall(d).alertGroupingMinutes = 10;
+        expect(problems(d)).toEqual([`${FILE}: oncall.users[3].email: duplicate email "alice@bearified.co"`]);
     });
 });

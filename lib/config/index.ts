@@ -7,7 +7,7 @@ import { formatPath, Problem, ValidationError } from "../errors";
 import type { Product } from "../catalog/schema";
 import { MaintenanceWindow } from "./maintenance";
 import { LogsConfig } from "./logs";
-import { OnCallConfig } from "./oncall";
+import { OnCallConfig, rotationProblems } from "./oncall";
 import { RoutingConfig } from "./routing";
 import { SentryConfig } from "./sentry";
 import { SyntheticsConfig } from "./synthetics";
@@ -133,6 +133,8 @@ function crossFieldProblems(c: StackConfig): Array<Omit<Problem, "source">> {
         const responders = new Set([...r.primary, ...r.backup]);
         if (responders.size < 2) {
             out.push({ field: `oncall.teams.${team}`, message: "needs at least two distinct responders across primary and backup" });
+        } else {
+            out.push(...rotationProblems(team, r));
         }
     }
     for (const ch of [c.routing.slack.critical, c.routing.slack.warning]) {
