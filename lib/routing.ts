@@ -44,7 +44,9 @@ export function routeHandles(severity: Severity, environment: string, routing: R
     return handles(route(severity, environment, routing, product));
 }
 
-const HANDLE = /@(pagerduty|slack|webhook|opsgenie)-([A-Za-z0-9_.-]+)|@([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// Anything of the form `@x@y` is an email handle, valid or not, so that validation can reject a malformed one
+// (a strict pattern here would silently skip it and Datadog would notify nobody).
+const HANDLE = /@(pagerduty|slack|webhook|opsgenie)-([A-Za-z0-9_.-]+)|@([^\s@`]+@[^\s@`]+)/g;
 
 export interface ParsedHandle {
     kind: "pagerduty" | "slack" | "email" | "webhook" | "opsgenie";

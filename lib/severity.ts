@@ -23,7 +23,10 @@ export interface SeverityPolicy {
     digest: boolean;
     /** PagerDuty urgency for incidents at this severity. */
     pagerdutyUrgency: "high" | "low";
-    /** Severity sent in the PagerDuty Events v2 payload (drives severity-based urgency). */
+    /**
+     * Severity sent in a PagerDuty Events v2 payload we control (Sentry's PagerDuty action); PagerDuty's
+     * severity-based urgency turns it into `pagerdutyUrgency` (critical/error → high), so only P0 is above warning.
+     */
     pagerdutyEventSeverity: "critical" | "error" | "warning" | "info";
 }
 
@@ -36,7 +39,7 @@ export const SEVERITY_POLICIES: Readonly<Record<Severity, SeverityPolicy>> = {
     P1: {
         severity: "P1", label: "High", meaning: "Degraded performance, partial outage, high error rate",
         priority: "2", renotifyMinutes: 30, pages: false, slack: "critical", digest: false,
-        pagerdutyUrgency: "low", pagerdutyEventSeverity: "error",
+        pagerdutyUrgency: "low", pagerdutyEventSeverity: "warning",
     },
     P2: {
         severity: "P2", label: "Medium", meaning: "Performance warning, approaching limits, non-critical errors",

@@ -3,7 +3,8 @@ import * as path from "path";
 import { loadCatalog } from "../lib/catalog/validate";
 import { namespaceValues, parseStackConfig, PublicStackConfig, withoutSecrets } from "../lib/config";
 import { parseHandles, routeHandles } from "../lib/routing";
-import { SEVERITY_POLICIES } from "../lib/severity";
+import { SEVERITY_POLICIES, Severity } from "../lib/severity";
+import { severityBasedUrgency } from "../lib/pagerduty";
 import { alertRoutingProblems, validateStack } from "../lib/stackValidation";
 import { catalog } from "../products";
 import { stackConfigMap } from "../scripts/planner";
@@ -28,6 +29,12 @@ describe("severity model (000 §Severity Levels)", () => {
     ] as const)("%s: priority %s, renotify %i min, %s urgency, pages=%s", (sev, priority, renotify, urgency, pages) => {
         const p = SEVERITY_POLICIES[sev];
         expect([p.priority, p.renotifyMinutes, p.pagerdutyUrgency, p.pages]).toEqual([priority, renotify, urgency, pages]);
+        // The service's severity-based urgency must give this severity's urgency to the events we send.
+        expect(severityBasedUrgency(p.pagerdutyEventSeverity)).toBe(urgency);
+    });
+
+    it("sends Events v2 severities that only make P0 high urgency", () => {
+        expect(Object.values(SEVERITY_POLICIES).map((p) => p.pagerdutyEventSeverity)).toEqual(["critical", "warning", "warning", "info"]);
     });
 });
 
@@ -46,17 +53,52 @@ describe("routing table: severity × environment", () => {
         expect(routeHandles(severity, env, config.routing, bearo)).toEqual(expected);
     });
 
-    it("parses every kind of handle out of a message", () => {
-        expect(parseHandles("x @pagerduty-bearo-production y @slack-alerts-critical @ops@bearified.co").map((h) => [h.kind, h.target]))
-            .toEqual([["pagerduty", "bearo-production"], ["slack", "alerts-critical"], ["email", "ops@bearified.co"]]);
+    it("parses every kind of handle out of a message, malformed emails included, log attributes excluded", () => {
+        expect(parseHandles("x @pagerduty-bearo-production y @slack-alerts-critical @ops@bearified.co per @network.client.ip @ops@local").map((h) => [h.kind, h.target]))
+            .toEqual([["pagerduty", "bearo-production"], ["slack", "alerts-critical"], ["email", "ops@bearified.co"], ["email", "ops@local"]]);
     });
 });
 
 describe.each(["production", "staging"] as const)("monitor messages in the evaluated %s stack", (stack) => {
     const view = loadPlan(stack);
-    // Alerts: monitors and synthetic tests (downtimes also carry a message, but notify nobody).
-    const alerting = new Set([MONITOR, "datadog:index/syntheticsTest:SyntheticsTest"]);
-    const messages = view.resources.filter((r) => alerting.has(r.type)).map((r) => [r.name, r.inputs.message as string] as const);
+    // Alerts: monitors, synthetic tests and detection rules (downtimes also carry a message, but notify nobody).
+    const alerting = new Set([MONITOR, "datadog:index/syntheticsTest:SyntheticsTest", "datadog:index/securityMonitoringRule:SecurityMonitoringRule"]);
+    const alerts = view.resources.filter((r) => alerting.has(r.type));
+    // A detection rule notifies the handles of its cases; monitors and tests those of their message.
+    const notified = (r: { inputs: Record<string, unknown> }) => [...new Set([r.inputs.message as string,
+        ...((r.inputs.cases ?? []) as Array<{ notifications?: string[] }>).flatMap((c) => c.notifications ?? [])]
+        .flatMap((text) => parseHandles(text).map((h) => h.raw)))].join(" ");
+    const messages = alerts.map((r) => [r.name, notified(r)] as const);
+    const config = stack === "production" ? production : staging;
+    const tag = (r: { inputs: Record<string, unknown> }, key: string) => (r.inputs.tags as string[]).find((t) => t.startsWith(`${key}:`))!.slice(key.length + 1);
+
+    it("routes every alert by its severity, environment and product, as lib/routing says", () => {
+        for (const r of alerts) {
+            const product = products.find((p) => p.key === tag(r, "product"))!;
+            const severity = tag(r, "severity").toUpperCase() as Severity;
+            const found = parseHandles(notified(r)).map((h) => h.raw);
+            expect([r.name, found]).toEqual([r.name, routeHandles(severity, stack, config.routing, product)]);
+        }
+    });
+
+    it("gives this routing table (product-specific parts as <product> and <team channel>)", () => {
+        const table = new Map<string, Set<string>>();
+        for (const r of alerts) {
+            const product = products.find((p) => p.key === tag(r, "product"))!;
+            const shape = parseHandles(notified(r)).map((h) => h.raw
+                .replace(`@pagerduty-${product.key}-`, "@pagerduty-<product>-")
+                .replace(`@slack-${product.team.slackChannel}`, "@slack-<team channel>")).join(" ");
+            const key = tag(r, "severity").toUpperCase();
+            table.set(key, new Set([...(table.get(key) ?? []), shape]));
+        }
+        const digest = config.routing.digestEmail;
+        expect(Object.fromEntries([...table.entries()].sort().map(([k, v]) => [k, [...v]]))).toEqual({
+            P0: [`${stack === "production" ? "@pagerduty-<product>-production " : ""}@slack-alerts-critical @slack-<team channel>`],
+            P1: ["@slack-alerts-critical @slack-<team channel>"],
+            P2: ["@slack-alerts-warning"],
+            P3: [`@${digest}`],
+        });
+    });
 
     it("every alert message carries at least one handle", () => {
         expect(messages.length).toBeGreaterThan(100);
@@ -115,6 +157,7 @@ describe("stack validation fails on unresolvable routing", () => {
         expect(alertRoutingProblems(alerts, targets)).toEqual([
             { source: "products/vivr.ts", field: "monitor service-down", message: '@pagerduty-vivr-production has no Datadog PagerDuty service object named "vivr-production" in this stack' },
             { source: "products/vivr.ts", field: "monitor error-rate", message: "@slack-vivr-alerts is not a configured Slack channel (routing.slack.channels)" },
+            { source: "products/vivr.ts", field: "monitor error-rate", message: "@not-an-email@x is not a valid email address" },
             { source: "products/vivr.ts", field: "monitor quiet", message: "the alert has no notification handle" },
         ]);
         expect(alertRoutingProblems(alerts.slice(0, 1), { ...targets, paging: false })).toEqual([
