@@ -77,10 +77,14 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
     const scope = { env: ctx.environment, service: surface.service };
     const window = "window" in m.query ? durationSeconds(m.query.window) : 300;
     const isServiceCheck = m.query.kind === "service-check";
-    const thresholds: MonitorThresholds = isServiceCheck
-        ? { critical: formatNumber(m.critical), ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}), ok: "1" }
-        : { critical: formatNumber(m.critical), ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}) };
-    const isAnomaly = m.query.kind === "anomaly";
+    const anomaly = m.query.kind === "anomaly" ? m.query : undefined;
+    const thresholds: MonitorThresholds = {
+        critical: formatNumber(m.critical),
+        ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}),
+        // A service check is OK again after one passing run; an anomaly monitor once no point of its window is anomalous.
+        ...(isServiceCheck ? { ok: "1" } : {}),
+        ...(anomaly ? { criticalRecovery: "0" } : {}),
+    };
     // Availability checks always alert when their data stops: silence is the outage.
     const notifyNoData = m.notifyNoData || m.category === "availability";
     // Cloud and APM metrics arrive late; log/RUM/service-check monitors need no delay.
@@ -102,7 +106,8 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
         priority: policy.priority,
         tags: [...standardTags(product, surface, ctx.environment, m.severity), `category:${m.category}`],
         thresholds,
-        thresholdWindows: isAnomaly ? { triggerWindow: "last_15m", recoveryWindow: "last_15m" } : undefined,
+        // Datadog requires the trigger window of an anomaly monitor to equal the query's alert_window.
+        thresholdWindows: anomaly ? { triggerWindow: `last_${anomaly.alertWindow}`, recoveryWindow: `last_${anomaly.alertWindow}` } : undefined,
         notifyNoData,
         // No data for twice the window (at least 10 min) means the service is gone.
         noDataTimeframeMinutes: notifyNoData ? Math.max(10, Math.ceil((2 * window) / 60)) : undefined,
@@ -110,7 +115,7 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
         renotifyStatuses: policy.renotifyMinutes ? ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(notifyNoData ? ["no data"] : [])] : undefined,
         evaluationDelaySeconds: usesMetrics ? 60 : undefined,
         newGroupDelaySeconds: 300,
-        // Sparse business counters should not wait for a full window; latency/ratios should.
+        // Sparse counters (errors, business events) have gaps; waiting for a full window would delay or skip alerts.
         requireFullWindow: false,
         includeTags: true,
     };

@@ -3,6 +3,7 @@
  * Components never concatenate query strings themselves.
  */
 import type { Comparator, MetricRef, QuerySpec } from "./catalog/schema";
+import { durationSeconds } from "./duration";
 
 export type MonitorType = "metric alert" | "query alert" | "service check" | "log alert" | "rum alert" | "slo alert";
 
@@ -46,6 +47,14 @@ export function monitorType(q: QuerySpec): MonitorType {
     }
 }
 
+/**
+ * Rollup interval (seconds) of an anomaly query: Datadog requires it to be at most a fifth of the alert window;
+ * 60 s (the UI's default) whenever the window allows.
+ */
+export function anomalyInterval(alertWindow: string): number {
+    return Math.min(60, Math.floor(durationSeconds(alertWindow) / 5));
+}
+
 /** The query's left-hand side (everything before the comparator). */
 export function queryExpression(q: QuerySpec, scope: QueryScope): string {
     switch (q.kind) {
@@ -57,8 +66,12 @@ export function queryExpression(q: QuerySpec, scope: QueryScope): string {
         }
         case "percentile":
             return `percentile(last_${q.window}):${q.percentile}:${q.base.metric}{${tagList(scope, q.base.filter).join(",")}}${q.base.groupBy?.length ? ` by {${q.base.groupBy.join(",")}}` : ""}`;
-        case "anomaly":
-            return `avg(last_${q.window}):anomalies(${metricExpr(q.base, scope)}, '${q.algorithm}', ${q.deviations})`;
+        case "anomaly": {
+            // Datadog's documented API form: every option explicit, so the monitor behaves as the UI would create it.
+            const seasonality = q.algorithm === "basic" ? "" : `, seasonality='${q.seasonality}'`;
+            return `avg(last_${q.window}):anomalies(${metricExpr(q.base, scope)}, '${q.algorithm}', ${q.deviations}, direction='${q.direction}', ` +
+                `alert_window='last_${q.alertWindow}', interval=${anomalyInterval(q.alertWindow)}, count_default_zero='true'${seasonality})`;
+        }
         case "change":
             return `${q.change}(${q.timeAggregation}(last_${q.window}),last_${q.comparedTo}):${metricExpr(q.base, scope)}`;
         case "log":

@@ -20,8 +20,12 @@ const COMPARATOR = /^(>=|<=|>|<|==)$/;
 const NUMBER = /^-?\d+(\.\d+)?(e-?\d+)?$/i;
 /** Datadog evaluates metric monitors over at most 2 days (anomaly/forecast functions allow longer history). */
 const MAX_METRIC_WINDOW_MINUTES = 2 * 1440;
-/** Burn-rate alerts: longest long window Datadog accepts (believed 48 h; see PROVIDER-FACTS). */
+/**
+ * Burn-rate alerts: Datadog takes a long window of 1 h to 48 h and any shorter short window (docs: Service Level
+ * Objectives / Burn Rate Alerts / Monitor creation, "1 hour <= long window <= 48 hours").
+ */
 export const MAX_BURN_RATE_LONG_WINDOW_HOURS = 48;
+export const MIN_BURN_RATE_LONG_WINDOW_HOURS = 1;
 const FUNCTIONS = new Set(["abs", "log2", "log10", "cumsum", "integral", "per_second", "per_minute", "per_hour", "diff", "derivative", "rate", "timeshift", "week_before", "day_before", "hour_before", "top", "ewma_3", "ewma_5", "ewma_10", "median_3", "median_5", "default_zero", "clamp_min", "clamp_max"]);
 
 function windowMinutes(w: string): number | undefined {
@@ -30,7 +34,7 @@ function windowMinutes(w: string): number | undefined {
 }
 
 /** Splits `lhs <cmp> number` at the last comparator outside quotes. */
-function splitThreshold(q: string, errors: string[]): { lhs: string; threshold?: string } {
+function splitThreshold(q: string, errors: string[]): { lhs: string; comparator?: string; threshold?: string } {
     // Older monitors put the group-by after the threshold: `... > 0.9 by {host}`.
     const m = /^(.*?)\s*(>=|<=|==|>|<)\s*(\S+)(\s+by\s+\{[^{}]*\})?\s*$/s.exec(q);
     if (!m) {
@@ -39,7 +43,7 @@ function splitThreshold(q: string, errors: string[]): { lhs: string; threshold?:
     }
     if (!COMPARATOR.test(m[2])) errors.push(`unknown comparator "${m[2]}"`);
     if (!NUMBER.test(m[3])) errors.push(`threshold "${m[3]}" is not a number`);
-    return { lhs: `${m[1].trim()}${m[4] ?? ""}`, threshold: m[3] };
+    return { lhs: `${m[1].trim()}${m[4] ?? ""}`, comparator: m[2], threshold: m[3] };
 }
 
 function checkTags(inside: string, errors: string[]): void {
@@ -174,6 +178,74 @@ function checkSearchChain(q: string, source: "logs" | "rum", errors: string[]): 
     }
 }
 
+/** Splits a function's arguments at top-level commas (not inside (), {} or quotes). */
+function topLevelArgs(s: string): string[] {
+    const out: string[] = [];
+    let depth = 0;
+    let quote: string | undefined;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (quote) { if (c === quote) quote = undefined; continue; }
+        if (c === "'" || c === '"') quote = c;
+        else if (c === "(" || c === "{") depth++;
+        else if (c === ")" || c === "}") depth--;
+        else if (c === "," && depth === 0) { out.push(s.slice(start, i).trim()); start = i + 1; }
+    }
+    out.push(s.slice(start).trim());
+    return out;
+}
+
+const ANOMALY_OPTIONS: Record<string, RegExp> = {
+    direction: /^'(above|below|both)'$/,
+    alert_window: /^'last_\d+(m|h|d|w)'$/,
+    interval: /^\d+$/,
+    count_default_zero: /^'(true|false)'$/,
+    seasonality: /^'(hourly|daily|weekly)'$/,
+    timezone: /^'[A-Za-z_/+-]+'$/,
+};
+
+/** The alert window of an anomaly query (`alert_window='last_15m'`), if it names one. */
+export function anomalyAlertWindow(query: string): string | undefined {
+    return /alert_window='(last_\w+)'/.exec(query)?.[1];
+}
+
+/**
+ * `avg(<query window>):anomalies(<metric query>, '<algorithm>', <deviations>[, direction=, alert_window=, interval=,
+ * count_default_zero=, seasonality=]) >= <fraction>`, the form of Datadog's anomaly monitor API documentation.
+ */
+function checkAnomaly(head: string, body: string, comparator: string | undefined, threshold: string | undefined, errors: string[]): void {
+    if (!body.endsWith(")")) {
+        errors.push("anomalies( is not closed");
+        return;
+    }
+    const [query, algorithm, deviations, ...options] = topLevelArgs(body.slice("anomalies(".length, -1));
+    if (!query || !/^'(basic|agile|robust)'$/.test(algorithm ?? "") || !/^\d+(\.\d+)?$/.test(deviations ?? "")) {
+        errors.push("anomalies() needs (<query>, 'basic'|'agile'|'robust', <deviations>)");
+        return;
+    }
+    checkMetricExpression(query, errors);
+    const named: Record<string, string> = {};
+    for (const o of options) {
+        const m = /^(\w+)\s*=\s*(.+)$/.exec(o);
+        if (!m || !(m[1] in ANOMALY_OPTIONS)) { errors.push(`unknown anomalies() option "${o}"`); continue; }
+        if (!ANOMALY_OPTIONS[m[1]].test(m[2])) errors.push(`invalid anomalies() option ${o}`);
+        named[m[1]] = m[2].replace(/'/g, "");
+    }
+    if (named.seasonality && algorithm === "'basic'") errors.push("the basic algorithm takes no seasonality");
+    const alertMinutes = named.alert_window ? windowMinutes(named.alert_window) : undefined;
+    const queryMinutes = windowMinutes(/\((last_\w+)\)$/.exec(head)?.[1] ?? "");
+    if (alertMinutes !== undefined && queryMinutes !== undefined && queryMinutes < alertMinutes) {
+        errors.push(`query window ${head} is shorter than alert_window ${named.alert_window}`);
+    }
+    if (alertMinutes !== undefined && named.interval !== undefined && Number(named.interval) > (alertMinutes * 60) / 5) {
+        errors.push(`interval=${named.interval} exceeds a fifth of alert_window ${named.alert_window} (${(alertMinutes * 60) / 5} s)`);
+    }
+    // The threshold is the fraction of anomalous points in the alert window.
+    if (comparator !== undefined && comparator !== ">=") errors.push(`anomaly alerts compare with >=, not ${comparator}`);
+    if (threshold !== undefined && !(Number(threshold) > 0 && Number(threshold) <= 1)) errors.push(`anomaly threshold ${threshold} must be a fraction in (0, 1]`);
+}
+
 function checkServiceCheck(q: string, errors: string[]): void {
     const m = /^"([a-z][\w.]*)"\.over\(([^()]*)\)(\.exclude\(([^()]*)\))?(\.by\(([^()]*)\))?\.last\((\d+)\)\.count_by_status\(\)$/.exec(q.trim());
     if (!m) {
@@ -188,7 +260,7 @@ function checkServiceCheck(q: string, errors: string[]): void {
 }
 
 function checkBurnRate(q: string, errors: string[]): void {
-    const { lhs } = splitThreshold(q, errors);
+    const { lhs, threshold } = splitThreshold(q, errors);
     const m = /^burn_rate\("([^"]+)"\)\.over\("(7d|30d|90d)"\)\.long_window\("(\d+)(m|h|d)"\)\.short_window\("(\d+)(m|h|d)"\)$/.exec(lhs);
     if (!m) {
         errors.push('burn-rate alert must be burn_rate("<slo id>").over("7d|30d|90d").long_window("<n>h").short_window("<n>m")');
@@ -197,7 +269,10 @@ function checkBurnRate(q: string, errors: string[]): void {
     const long = Number(m[3]) * UNIT_MINUTES[m[4]];
     const short = Number(m[5]) * UNIT_MINUTES[m[6]];
     if (long > MAX_BURN_RATE_LONG_WINDOW_HOURS * 60) errors.push(`long window ${m[3]}${m[4]} exceeds the ${MAX_BURN_RATE_LONG_WINDOW_HOURS}h maximum`);
+    if (long < MIN_BURN_RATE_LONG_WINDOW_HOURS * 60) errors.push(`long window ${m[3]}${m[4]} is shorter than the ${MIN_BURN_RATE_LONG_WINDOW_HOURS}h minimum`);
     if (short >= long) errors.push("short window must be shorter than the long window");
+    // The upper bound, 1 / (1 - SLO target), needs the SLO's target: lib/slo.ts checks it.
+    if (threshold !== undefined && !(Number(threshold) > 0)) errors.push(`burn rate threshold ${threshold} must be positive`);
 }
 
 /** Validates one monitor query of the given Datadog monitor type. */
@@ -219,7 +294,7 @@ export function validateQuery(type: string, query: string): QueryCheck {
             return { form: "burn-rate", errors };
         case "metric alert":
         case "query alert": {
-            const { lhs } = splitThreshold(q, errors);
+            const { lhs, comparator, threshold } = splitThreshold(q, errors);
             const parts = splitHead(lhs);
             if (!parts) {
                 errors.push("missing evaluation prefix such as avg(last_5m):");
@@ -240,11 +315,9 @@ export function validateQuery(type: string, query: string): QueryCheck {
                 checkMetricExpression(body, errors);
                 return { form: "change", errors };
             }
-            const anomaly = /^anomalies\((.*),\s*'(basic|agile|robust)',\s*(\d+(\.\d+)?)(,.*)?\)$/s.exec(body.trim());
             if (/^anomalies\(/.test(body.trim())) {
                 checkEvaluation(head, errors, 14 * 1440);
-                if (!anomaly) errors.push("anomalies() needs (<query>, 'basic'|'agile'|'robust', <deviations>)");
-                else checkMetricExpression(anomaly[1], errors);
+                checkAnomaly(head, body.trim(), comparator, threshold, errors);
                 return { form: "anomaly", errors };
             }
             checkEvaluation(head, errors);
@@ -254,4 +327,57 @@ export function validateQuery(type: string, query: string): QueryCheck {
         default:
             return { errors: [`unknown monitor type "${type}"`] };
     }
+}
+
+/** The parts of a monitor (as sent to Datadog) that must agree with its query. */
+export interface MonitorShape {
+    type: string;
+    query: string;
+    thresholds: { critical: string; warning?: string; criticalRecovery?: string; ok?: string };
+    thresholdWindows?: { triggerWindow: string; recoveryWindow: string };
+}
+
+const ABOVE = new Set([">", ">="]);
+
+/**
+ * Validates a whole monitor: its query, and the options Datadog checks against it — the critical threshold equals
+ * the query's, warning and recovery thresholds sit on the safe side of the comparator, an anomaly monitor's trigger
+ * window is its alert_window, a service check counts no more runs than it evaluates.
+ */
+export function validateMonitor(m: MonitorShape): string[] {
+    const errors = [...validateQuery(m.type, m.query).errors];
+    const critical = Number(m.thresholds.critical);
+    if (!Number.isFinite(critical)) return [...errors, `critical threshold "${m.thresholds.critical}" is not a number`];
+    if (m.type === "service check") {
+        // Each threshold counts consecutive runs of its own status (CRITICAL, WARNING, OK), so they are independent.
+        const runs = Number(/\.last\((\d+)\)/.exec(m.query)?.[1]);
+        for (const [name, v] of [["critical", m.thresholds.critical], ["warning", m.thresholds.warning], ["ok", m.thresholds.ok]] as const) {
+            if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= runs)) errors.push(`${name} ${v} must be a number of consecutive runs between 1 and the ${runs} evaluated`);
+        }
+        return errors;
+    }
+    const split = /\s(>=|<=|>|<|==)\s*(-?[\d.e+-]+)\s*$/i.exec(m.query);
+    if (!split) return errors; // reported by validateQuery
+    const [, comparator, queryThreshold] = split;
+    if (Number(queryThreshold) !== critical) errors.push(`critical threshold ${m.thresholds.critical} differs from the query's ${queryThreshold}`);
+    const above = ABOVE.has(comparator);
+    const safer = (name: string, v: string | undefined) => {
+        if (v === undefined) return;
+        const n = Number(v);
+        if (!(above ? n < critical : n > critical)) errors.push(`${name} ${v} must be ${above ? "below" : "above"} critical ${m.thresholds.critical} for a "${comparator}" alert`);
+    };
+    if (comparator !== "==") {
+        safer("warning", m.thresholds.warning);
+        safer("critical recovery", m.thresholds.criticalRecovery);
+    }
+    if (m.type === "query alert" && m.query.includes("anomalies(")) {
+        const alertWindow = anomalyAlertWindow(m.query);
+        if (!m.thresholdWindows) errors.push("anomaly monitors need trigger and recovery windows");
+        else if (alertWindow && m.thresholdWindows.triggerWindow !== alertWindow) {
+            errors.push(`trigger window ${m.thresholdWindows.triggerWindow} must equal the query's alert_window ${alertWindow}`);
+        }
+    } else if (m.thresholdWindows) {
+        errors.push("trigger and recovery windows apply to anomaly monitors only");
+    }
+    return errors;
 }

@@ -13,8 +13,8 @@ import { sentryAlerts } from "./sentry";
 import { buildMonitor, MonitorContext, MonitorModel } from "./monitors";
 import { pagerdutyServiceNames } from "./pagerduty";
 import { parseHandles } from "./routing";
-import { validateQuery } from "./queryValidator";
-import { sloBurnRateMonitors } from "./slo";
+import { validateMonitor } from "./queryValidator";
+import { sloBurnRateMonitors, sloProblems } from "./slo";
 import { syntheticAlerts } from "./synthetics";
 
 export type AlertProducer = (product: Product, config: PublicStackConfig) => AlertRef[];
@@ -40,9 +40,9 @@ export function collectAlerts(products: ReadonlyArray<Product>, config: PublicSt
     return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));
 }
 
-/** Every monitor query must parse as the Datadog form of its type. */
+/** Every monitor query must parse as the Datadog form of its type, and its thresholds must agree with it. */
 export function queryProblems(monitors: ReadonlyArray<{ product: string; model: MonitorModel }>): Problem[] {
-    return monitors.flatMap(({ product, model }) => validateQuery(model.type, model.query).errors
+    return monitors.flatMap(({ product, model }) => validateMonitor(model)
         .map((e) => ({ source: `products/${product}.ts`, field: `monitor ${model.id}: query`, message: e })));
 }
 
@@ -84,6 +84,7 @@ export function validateStack(products: ReadonlyArray<Product>, config: PublicSt
     const ctx = { environment: config.environment, routing: config.routing };
     const monitors = products.flatMap((p) => MONITOR_PRODUCERS.flatMap((produce) => produce(p, ctx)).map((model) => ({ product: p.key, model })));
     const problems = queryProblems(monitors);
+    problems.push(...products.flatMap((p) => sloProblems(p, config.environment)));
     problems.push(...governanceProblems(products, [...ENVIRONMENTS], monitors));
     problems.push(...alertRoutingProblems(collectAlerts(products, config), {
         serviceObjects: new Set(pagerdutyServiceNames(products.map((p) => p.key), config.environment)),

@@ -112,6 +112,7 @@ export const alphabuilder: ProductSpec = {
                 base: { metric: "trace.pg.query", aggregation: "avg" },
                 algorithm: "agile",
                 deviations: 3,
+                direction: "above",
                 window: "4h",
             },
             comparator: ">=",

@@ -134,6 +134,7 @@ export const bearo: ProductSpec = {
                 base: { metric: "bearo.cart.abandoned", aggregation: "sum", asCount: true },
                 algorithm: "agile",
                 deviations: 2,
+                direction: "above",
                 window: "4h",
             },
             comparator: ">=",

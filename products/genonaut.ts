@@ -259,6 +259,7 @@ export const genonaut: ProductSpec = {
                 base: { metric: "trace.fastapi.request.hits", aggregation: "sum", asCount: true },
                 algorithm: "agile",
                 deviations: 3,
+                direction: "both",
                 window: "4h",
             },
             comparator: ">=",

@@ -73,6 +73,13 @@ export const QuerySpec = z.discriminatedUnion("kind", [
         base: MetricRef,
         algorithm: z.enum(["basic", "agile", "robust"]).default("agile"),
         deviations: z.number().positive().max(6).default(2),
+        /** Which deviations alert: a failure counter should alert "above" only, a business volume "below". */
+        direction: z.enum(["both", "above", "below"]).default("both"),
+        /** Span checked for anomalous points (Datadog's alert_window = the trigger and recovery windows). */
+        alertWindow: Duration.default("15m"),
+        /** Seasonality of agile/robust (not used by basic). */
+        seasonality: z.enum(["hourly", "daily", "weekly"]).default("weekly"),
+        /** History shown in the notification graph; at least the alert window (Datadog suggests ~5×). */
         window: Duration,
     }),
     z.strictObject({
