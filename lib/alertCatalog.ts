@@ -4,6 +4,8 @@
  */
 import type { Product } from "./catalog/schema";
 import type { PublicStackConfig } from "./config";
+import { budgetConsumed } from "./burnRate";
+import { durationSeconds } from "./duration";
 import { BURN_RATE_ALERTS } from "./slo";
 import { formatNumber } from "./query";
 import { runbookPath } from "./naming";
@@ -33,12 +35,14 @@ export function catalogEntries(product: Product, config: PublicStackConfig): Cat
     return [
         ...product.monitors.map((m) => entry({
             id: m.id, kind: "monitor", title: m.title, severity: m.severity,
-            threshold: `${m.comparator} ${formatNumber(m.critical)} ${m.unit}${m.warning !== undefined ? ` (warning ${formatNumber(m.warning)})` : ""}`,
+            threshold: `${m.comparator} ${formatNumber(m.critical)} ${m.unit}${m.warning !== undefined ? ` (warning ${formatNumber(m.warning)})` : ""}` +
+                (m.query.kind === "anomaly" ? `, ${m.query.direction === "both" ? "above or below" : m.query.direction} the baseline over ${m.query.alertWindow}` : ""),
             whatHappened: m.whatHappened, firstSteps: m.firstSteps, source: m.source,
         })),
         ...product.slos.flatMap((s) => BURN_RATE_ALERTS.map((a) => entry({
             id: `slo-${s.id}-${a.id}`, kind: "slo burn rate", title: `${s.title}: burn rate ${formatNumber(a.burnRate)}x`, severity: a.severity,
-            threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow} (${s.target}% over ${s.timeframes[0]})`,
+            threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow} (${s.target}% over ${s.timeframes[0]}: ` +
+                `${formatNumber(Number((budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, durationSeconds(s.timeframes[0]) / 86400) * 100).toFixed(1)))}% of the budget)`,
             whatHappened: `The ${s.kind} SLO spends its error budget ${formatNumber(a.burnRate)} times faster than sustainable.`,
             firstSteps: ["Open the SLO and find when bad events started", "Check the product's error and latency monitors and recent deploys", a.severity === "P0" ? "Mitigate now: roll back, fail over or shed load" : "Open a ticket and plan the fix"],
             source: s.source,

@@ -22,6 +22,19 @@ export function hoursToExhaustion(burnRate: number, sloWindowDays: number): numb
     return (sloWindowDays * 24) / burnRate;
 }
 
+/**
+ * The highest burn rate an SLO can ever show (every event bad): 1 / error budget. Datadog refuses burn-rate alerts
+ * above it, since they could never fire (docs: Burn Rate Alerts / Maximum burn rate values).
+ */
+export function maxBurnRate(targetPercent: number): number {
+    return 1 / errorBudget(targetPercent);
+}
+
+/** The error budget as minutes of total outage over the SLO window (99.9% over 30 days = 43.2 min). */
+export function errorBudgetMinutes(targetPercent: number, sloWindowDays: number): number {
+    return errorBudget(targetPercent) * sloWindowDays * 24 * 60;
+}
+
 /** The error rate observed at a burn rate (e.g. 14.4 × 0.1% = 1.44% for a 99.9% SLO). */
 export function errorRateAt(burnRate: number, targetPercent: number): number {
     return burnRate * errorBudget(targetPercent);

@@ -3,12 +3,16 @@
  * 1 h confirmed over 5 min; 6× over 6 h / 30 min), ticket when it burns slowly (3× over 1 d / 2 h; 1× over
  * 2 d / 4 h).
  *
- * The workbook's slowest pair is 1× over 3 d / 6 h, but Datadog burn-rate alerts accept a long window of at most
- * 48 h; 1× over 2 d / 4 h keeps the 1:12 ratio of short to long window within that limit (it fires once ~6.7%
- * instead of 10% of a 30-day budget is spent). lib/queryValidator.ts enforces the limit.
+ * The workbook's slowest pair is 1× over 3 d / 6 h, but Datadog burn-rate alerts take a long window of 1 h to 48 h
+ * (docs: Service Level Objectives / Burn Rate Alerts, "1 hour <= long window <= 48 hours"). 1× over 2 d / 4 h keeps
+ * the pair's meaning (on pace to spend exactly the budget) and its 1:12 short-to-long ratio within that limit; it
+ * fires once ~6.7% instead of 10% of a 30-day budget is spent, i.e. slightly earlier. lib/queryValidator.ts
+ * enforces the window limits, `sloProblems` the highest burn rate a target allows.
  */
 import type { Product, Severity, SloSpec } from "./catalog/schema";
-import { budgetConsumed } from "./burnRate";
+import { budgetConsumed, hoursToExhaustion, maxBurnRate } from "./burnRate";
+import type { Problem } from "./errors";
+import { checkMetricExpression } from "./queryValidator";
 import { durationSeconds } from "./duration";
 import { alertMessage } from "./messages";
 import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, standardTags, surfaceOf } from "./monitors";
@@ -89,7 +93,7 @@ export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: Monito
             query: queryFor(`${SLO_ID_PLACEHOLDER}-${slo.id}`),
             message: alertMessage({
                 title: `${product.displayName}: ${slo.title} burning its error budget`,
-                whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone.`,
+                whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone, and at this rate all of it is gone in ${exhaustion(a.burnRate, days)}.`,
                 firstSteps: [
                     "Open the SLO and find when the bad events started",
                     "Check the product's error-rate and latency monitors and recent deploys for the same period",
@@ -110,6 +114,33 @@ export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: Monito
             includeTags: true,
         };
         return { model, queryFor };
+    });
+}
+
+function exhaustion(burnRate: number, days: number): string {
+    const hours = hoursToExhaustion(burnRate, days);
+    return hours <= 72 ? `${formatNumber(Number(hours.toFixed(1)))} h` : `${formatNumber(Number((hours / 24).toFixed(1)))} days`;
+}
+
+/**
+ * What Datadog would reject in a product's SLOs, found before deploy: malformed good/total queries, and burn-rate
+ * alerts above the highest burn rate the target allows (1 / error budget), which Datadog refuses to create.
+ */
+export function sloProblems(product: Product, environment: string): Problem[] {
+    const source = `products/${product.key}.ts`;
+    return product.slos.flatMap((spec) => {
+        const model = buildSlo(product, spec, environment);
+        const problems: Problem[] = [];
+        for (const [part, q] of [["good", model.numerator], ["total", model.denominator]] as const) {
+            const errors: string[] = [];
+            checkMetricExpression(q, errors);
+            problems.push(...errors.map((message) => ({ source, field: `slo ${spec.id}: ${part}`, message })));
+        }
+        const max = maxBurnRate(spec.target);
+        for (const a of BURN_RATE_ALERTS.filter((x) => x.burnRate > max)) {
+            problems.push({ source, field: `slo ${spec.id}: target`, message: `a ${spec.target}% target allows burn rates up to ${formatNumber(Number(max.toFixed(2)))}, so the ${a.id} alert (${formatNumber(a.burnRate)}x) could never fire and Datadog rejects it; raise the target` });
+        }
+        return problems;
     });
 }
 

@@ -1,7 +1,7 @@
 /** SLOs per product with the plans' targets, burn-rate maths, and the burn-rate monitors in Datadog's form. */
-import { budgetConsumed, burnRateFor, errorBudget, errorRateAt, hoursToExhaustion } from "../lib/burnRate";
+import { budgetConsumed, burnRateFor, errorBudget, errorBudgetMinutes, errorRateAt, hoursToExhaustion, maxBurnRate } from "../lib/burnRate";
 import { loadCatalog } from "../lib/catalog/validate";
-import { BURN_RATE_ALERTS, sloWarning } from "../lib/slo";
+import { BURN_RATE_ALERTS, sloProblems, sloWarning } from "../lib/slo";
 import { validateQuery } from "../lib/queryValidator";
 import { downtimes } from "../lib/maintenance";
 import { catalog } from "../products";
@@ -25,12 +25,46 @@ describe("burn-rate maths", () => {
         expect(sloWarning(99.99)).toBe(99.995);
     });
 
-    it("pages at 14.4x 1h/5m and 6x 6h/30m, tickets at 3x 1d/2h and 1x within Datadog's 48 h long-window limit", () => {
+    it("bounds burn rates by the target and expresses budgets as outage minutes", () => {
+        expect(maxBurnRate(99.9)).toBeCloseTo(1000, 6);
+        expect(maxBurnRate(95)).toBeCloseTo(20, 9);
+        expect(maxBurnRate(90)).toBeCloseTo(10, 9); // below 14.4: a 90% SLO cannot page at 14.4x
+        expect(errorBudgetMinutes(99.9, 30)).toBeCloseTo(43.2, 9);
+        expect(errorBudgetMinutes(99.99, 30)).toBeCloseTo(4.32, 9);
+        expect(hoursToExhaustion(6, 30)).toBe(120);
+        expect(budgetConsumed(1, 48, 30)).toBeCloseTo(0.0667, 4); // the slow ticket pair within 48 h
+    });
+
+    it("pages at 14.4x 1h/5m and 6x 6h/30m, tickets at 3x 1d/2h and 1x within Datadog's 1-48 h long-window range", () => {
         expect(BURN_RATE_ALERTS.map((a) => [a.burnRate, a.longWindow, a.shortWindow, a.severity])).toEqual([
             [14.4, "1h", "5m", "P0"], [6, "6h", "30m", "P0"], [3, "1d", "2h", "P2"], [1, "2d", "4h", "P2"],
         ]);
-        // The workbook's 3d/6h pair is what the validator would reject.
+        // Every pair keeps the workbook's 1:12 short-to-long ratio.
+        const minutes = (w: string) => Number(w.slice(0, -1)) * { m: 1, h: 60, d: 1440 }[w.slice(-1) as "m" | "h" | "d"];
+        for (const a of BURN_RATE_ALERTS) expect(minutes(a.longWindow) / minutes(a.shortWindow)).toBe(12);
+        // The workbook's 3d/6h pair is what the validator would reject (Datadog: 1 hour <= long window <= 48 hours).
         expect(validateQuery("slo alert", 'burn_rate("x").over("30d").long_window("3d").short_window("6h") > 1').errors).toEqual(["long window 3d exceeds the 48h maximum"]);
+    });
+});
+
+describe("SLO validation before deploy", () => {
+    const driplo = products.find((p) => p.key === "driplo")!;
+
+    it("accepts every product's SLOs", () => {
+        for (const p of products) expect([p.key, sloProblems(p, "production")]).toEqual([p.key, []]);
+    });
+
+    it("rejects a target too low for the page burn rates, naming product, SLO and alerts", () => {
+        const low = { ...driplo, slos: [{ ...driplo.slos[0], target: 90 }] };
+        expect(sloProblems(low, "production")).toEqual([{
+            source: "products/driplo.ts", field: `slo ${driplo.slos[0].id}: target`,
+            message: "a 90% target allows burn rates up to 10, so the page-fast alert (14.4x) could never fire and Datadog rejects it; raise the target",
+        }]);
+    });
+
+    it("rejects malformed good/total queries", () => {
+        const bad = { ...driplo, slos: [{ ...driplo.slos[0], good: { ...driplo.slos[0].good, filter: { "bad tag": "x" } } }] };
+        expect(sloProblems(bad, "production")).toEqual([expect.objectContaining({ field: `slo ${driplo.slos[0].id}: good`, message: expect.stringMatching(/invalid tag filter "bad tag:x"/) })]);
     });
 });
 
@@ -63,6 +97,10 @@ describe.each(STACKS)("SLOs in %s", (stack) => {
                     expect.stringMatching(new RegExp(`^burn_rate\\("\\d+"\\)\\.over\\("30d"\\)\\.long_window\\("${a.longWindow}"\\)\\.short_window\\("${a.shortWindow}"\\) > ${a.burnRate}$`))));
                 for (const m of burn) expect(m.inputs.type).toBe("slo alert");
                 expect(burn[0].inputs.message).toContain(stack === "production" ? `@pagerduty-${p.key}-production` : "@slack-alerts-critical");
+                expect(burn[0].inputs.priority).toBe("1");
+                expect(burn[0].inputs.message).toContain("2.0% of the budget is gone, and at this rate all of it is gone in 50 h.");
+                expect(burn[3].inputs.message).toContain("6.7% of the budget is gone, and at this rate all of it is gone in 30 days.");
+                expect(burn[3].inputs.priority).toBe("3");
                 expect(burn[3].inputs.message).toContain("@slack-alerts-warning");
             }
         }
