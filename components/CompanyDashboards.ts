@@ -4,6 +4,7 @@ import type { Product } from "../lib/catalog/schema";
 import type { PublicStackConfig } from "../lib/config";
 import { executiveDashboard, productDashboard } from "../lib/dashboards";
 import { childName, datadogAppUrl } from "../lib/naming";
+import { costReport } from "../lib/syntheticsCost";
 
 export interface CompanyDashboardsArgs {
     products: ReadonlyArray<Product>;
@@ -14,19 +15,23 @@ export interface CompanyDashboardsArgs {
 
 /** The company-wide Executive and Product dashboards (000 §Dashboards), across every enabled product. */
 export class CompanyDashboards extends pulumi.ComponentResource {
+    /** Dashboard URLs by kind ("executive", "product"). */
     public readonly dashboardUrls: pulumi.Output<Record<string, string>>;
+    /** Dashboard ids by kind ("executive", "product"). */
+    public readonly dashboardIds: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: CompanyDashboardsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:CompanyDashboards", name, {}, opts);
         const env = args.config.environment;
         const executive = new datadog.DashboardJson(childName(name, "executive-dashboard"), {
-            dashboard: pulumi.output(args.sloIds).apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids))),
+            dashboard: pulumi.output(args.sloIds).apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids, costReport(args.products, args.config).byProduct))),
         }, { parent: this });
         const product = new datadog.DashboardJson(childName(name, "product-dashboard"), {
             dashboard: JSON.stringify(productDashboard(args.products, env)),
         }, { parent: this });
         const app = datadogAppUrl(args.config.datadog.site);
         this.dashboardUrls = pulumi.all({ executive: pulumi.interpolate`${app}${executive.url}`, product: pulumi.interpolate`${app}${product.url}` });
-        this.registerOutputs({ dashboardUrls: this.dashboardUrls });
+        this.dashboardIds = pulumi.all({ executive: executive.id, product: product.id });
+        this.registerOutputs({ dashboardUrls: this.dashboardUrls, dashboardIds: this.dashboardIds });
     }
 }

@@ -1,10 +1,11 @@
 /**
  * Dashboard documents (pure): per product an Engineering and an On-Call dashboard, and the company Executive
- * and Product dashboards (000 §Dashboards). Built as Datadog's dashboard JSON, validated in tests against
- * Datadog's official model (@datadog/datadog-api-client).
+ * and Product dashboards. Each dashboard has one group per item 000 §Dashboards lists for it, in that order
+ * (DASHBOARD_SECTIONS). Built as Datadog's dashboard JSON, validated in tests against Datadog's official model
+ * (@datadog/datadog-api-client).
  */
-import type { Product } from "./catalog/schema";
-import { metricExpr } from "./query";
+import type { MetricRef, Monitor, Product } from "./catalog/schema";
+import { formatNumber, metricExpr, type QueryScope } from "./query";
 
 type Widget = { definition: Record<string, unknown> };
 
@@ -17,25 +18,111 @@ export interface DashboardDoc {
     widgets: Widget[];
 }
 
-const note = (content: string): Widget => ({ definition: { type: "note", content, background_color: "white", font_size: "14", text_align: "left", show_tick: false, tick_pos: "50%", tick_edge: "left" } });
-const timeseries = (title: string, queries: string[]): Widget => ({
-    definition: { type: "timeseries", title, show_legend: true, requests: queries.map((q) => ({ q, display_type: "line" })) },
+/** The sections 000 §Dashboards asks of each dashboard, in its order; each is a group of widgets. */
+export const DASHBOARD_SECTIONS = {
+    engineering: ["Service map", "Error rates", "Performance metrics", "Deployment tracking", "Incident timeline"],
+    oncall: ["Active incidents", "Alert summary", "Service health", "Recent deployments", "Runbook links"],
+    executive: ["Revenue metrics", "User growth", "System health", "Cost per service", "SLA compliance"],
+    product: ["Feature usage", "User journeys", "Conversion funnels", "A/B test results", "Retention metrics"],
+} as const;
+
+// ---- widgets ----
+
+const group = (title: string, widgets: Widget[]): Widget => ({
+    definition: { type: "group", layout_type: "ordered", title, show_title: true, widgets },
 });
-const queryValue = (title: string, q: string, aggregator: "avg" | "sum" | "max" | "last" = "avg"): Widget => ({
-    definition: { type: "query_value", title, precision: 2, autoscale: true, requests: [{ q, aggregator }] },
+const note = (content: string): Widget => ({
+    definition: { type: "note", content, background_color: "white", font_size: "14", text_align: "left", show_tick: false, tick_pos: "50%", tick_edge: "left" },
 });
-const monitorSummary = (title: string, query: string): Widget => ({
+const timeseries = (title: string, queries: string[], displayType: "line" | "bars" = "line"): Widget => ({
+    definition: { type: "timeseries", title, show_legend: true, requests: queries.map((q) => ({ q, display_type: displayType })) },
+});
+const toplist = (title: string, q: string): Widget => ({ definition: { type: "toplist", title, requests: [{ q }] } });
+interface RumQuery {
+    search: string;
+    aggregation: "count" | "cardinality";
+    /** Facet counted distinct values of, for cardinality (e.g. "@usr.id"). */
+    metric?: string;
+    /** Top values of this facet as separate series. */
+    facet?: string;
+    /** Bucket size in ms (a day for daily counts). */
+    interval?: number;
+}
+const DAY_MS = 86_400_000;
+/** RUM event queries (formulas-and-functions form), combined by `formula` (query1, query2, ...). */
+const rumSeries = (title: string, queries: RumQuery[], formula = "query1", alias?: string): Widget => ({
     definition: {
-        type: "manage_status", title, query, summary_type: "monitors", display_format: "countsAndList",
-        color_preference: "text", sort: "status,asc", hide_zero_counts: true, show_last_triggered: true,
+        type: "timeseries", title, show_legend: true,
+        requests: [{
+            response_format: "timeseries",
+            display_type: "bars",
+            formulas: [{ formula, ...(alias ? { alias } : {}) }],
+            queries: queries.map((q, i) => ({
+                data_source: "rum", name: `query${i + 1}`, indexes: ["*"], search: { query: q.search },
+                compute: { aggregation: q.aggregation, ...(q.metric ? { metric: q.metric } : {}), ...(q.interval ? { interval: q.interval } : {}) },
+                group_by: q.facet ? [{ facet: q.facet, limit: 10, sort: { aggregation: "count", order: "desc" } }] : [],
+            })),
+        }],
+    },
+});
+type MonitorSort = "priority,asc" | "triggered,desc" | "status,asc";
+const monitorSummary = (title: string, query: string, displayFormat: "list" | "counts" | "countsAndList", sort: MonitorSort): Widget => ({
+    definition: {
+        type: "manage_status", title, query, summary_type: "monitors", display_format: displayFormat,
+        color_preference: "text", sort, hide_zero_counts: true, show_last_triggered: true, show_priority: true,
     },
 });
 const slo = (title: string, sloId: string): Widget => ({
     definition: { type: "slo", title, view_type: "detail", slo_id: sloId, time_windows: ["7d", "30d"], show_error_budget: true, view_mode: "overall", global_time_target: "0" },
 });
+const serviceMap = (service: string, env: string): Widget => ({
+    definition: { type: "servicemap", title: `Service map: ${service}`, service, filters: [`env:${env}`] },
+});
+
+// ---- queries derived from the product spec ----
+
+/** Monitor search (Datadog's monitor search syntax: tags with a colon are quoted). */
+function monitorSearch(env: string, product?: string, status?: string): string {
+    return [`tag:"env:${env}"`, product ? `tag:"product:${product}"` : `tag:"managed-by:pulumi"`, ...(status ? [`status:${status}`] : [])].join(" ");
+}
+
+function scopeOf(product: Product, m: Pick<Monitor, "surface">, env: string): QueryScope {
+    const surface = product.surfaces.find((s) => s.name === m.surface)!;
+    return { env, service: surface.service };
+}
+
+/** The metric a monitor watches as a graphable expression (ratios as percentages), if it is metric-based. */
+function monitorExpression(product: Product, m: Monitor, env: string): string | undefined {
+    const scope = scopeOf(product, m, env);
+    const q = m.query;
+    if (q.kind === "ratio") return `(${metricExpr(q.numerator, scope)} / ${metricExpr(q.denominator, scope)})${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
+    if ("base" in q) return metricExpr(q.base as MetricRef, scope);
+    return undefined;
+}
+
+function monitorGraphs(product: Product, env: string, keep: (m: Monitor) => boolean, limit: number): Widget[] {
+    return product.monitors
+        .filter(keep)
+        .map((m) => {
+            const expr = monitorExpression(product, m, env);
+            return expr ? timeseries(`${m.title} (alert ${m.comparator} ${formatNumber(m.critical)} ${m.unit})`, [expr]) : undefined;
+        })
+        .filter((w): w is Widget => w !== undefined)
+        .slice(0, limit);
+}
+
+/** Application services (what deploys and has traces); databases and caches are their dependencies. */
+function appServices(product: Product): string[] {
+    return product.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache").map((s) => s.service);
+}
+
+function webServices(product: Product): string[] {
+    return product.surfaces.filter((s) => s.kind === "web" || s.kind === "mobile" || s.kind === "admin").map((s) => s.service);
+}
+
 const deployments = (env: string, services: string[]): Widget => ({
     definition: {
-        type: "timeseries", title: "Deployments and errors",
+        type: "timeseries", title: "Errors, with deployments as event markers",
         requests: services.map((s) => ({ q: `sum:trace.http.request.errors{env:${env},service:${s}}.as_count()`, display_type: "bars" })),
         events: [{ q: `tags:deployment env:${env} service:(${services.join(" OR ")})` }],
     },
@@ -45,99 +132,105 @@ function envVariable(env: string): DashboardDoc["template_variables"] {
     return [{ name: "env", prefix: "env", available_values: ["production", "staging"], default: env }];
 }
 
-/** Metric expressions of a product's business monitors (000: revenue, sign-ups, payments...). */
-function businessQueries(product: Product, env: string): string[] {
-    return product.monitors
-        .filter((m) => m.category === "business" && "base" in m.query)
-        .map((m) => {
-            const surface = product.surfaces.find((s) => s.name === m.surface)!;
-            return metricExpr((m.query as { base: Parameters<typeof metricExpr>[0] }).base, { env, service: surface.service });
+function dashboard(title: string, description: string, env: string, sections: ReadonlyArray<string>, content: Record<string, Widget[]>): DashboardDoc {
+    return {
+        title, description, layout_type: "ordered", reflow_type: "auto", template_variables: envVariable(env),
+        // A section with no data in the plans says so rather than disappearing.
+        widgets: sections.map((s) => group(s, content[s]?.length ? content[s] : [note(`No ${s.toLowerCase()} defined in the plans yet.`)])),
+    };
+}
+
+// ---- per product ----
+
+export function engineeringDashboard(product: Product, env: string, sloIds: Record<string, string>): DashboardDoc {
+    const services = appServices(product);
+    return dashboard(
+        `${product.displayName} — Engineering (${env})`,
+        `Service map, error rates, performance, deployments and incident timeline of ${product.displayName} (000 §Engineering Dashboard). Managed by Pulumi.`,
+        env, DASHBOARD_SECTIONS.engineering, {
+            "Service map": [
+                note(`**${product.displayName}** (${product.team.name}, #${product.team.slackChannel}): ${services.join(", ")}`),
+                ...services.slice(0, 3).map((s) => serviceMap(s, env)),
+            ],
+            "Error rates": monitorGraphs(product, env, (m) => m.category === "errors", 6),
+            "Performance metrics": [
+                ...monitorGraphs(product, env, (m) => m.category === "latency" || m.category === "saturation" || m.category === "database", 8),
+                ...product.slos.filter((s) => s.kind === "latency").map((s) => slo(s.title, sloIds[s.id])),
+            ],
+            "Deployment tracking": [deployments(env, services)],
+            "Incident timeline": [monitorSummary("Monitors, last triggered first", monitorSearch(env, product.key), "list", "triggered,desc")],
         });
 }
 
-function latencyAndErrors(product: Product, env: string): Widget[] {
-    return product.monitors
-        .filter((m) => (m.category === "latency" || m.category === "errors") && m.query.kind !== "service-check")
-        .slice(0, 8)
-        .map((m) => {
-            const surface = product.surfaces.find((s) => s.name === m.surface)!;
-            const scope = { env, service: surface.service };
-            const q = m.query;
-            const expr = q.kind === "ratio" ? `(${metricExpr(q.numerator, scope)} / ${metricExpr(q.denominator, scope)}) * ${q.scale}`
-                : "base" in q ? metricExpr(q.base, scope) : undefined;
-            return expr ? timeseries(`${m.title} (threshold ${m.critical} ${m.unit})`, [expr]) : undefined;
-        })
-        .filter((w): w is Widget => w !== undefined);
-}
-
-export function engineeringDashboard(product: Product, env: string, sloIds: Record<string, string>): DashboardDoc {
-    const services = product.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache").map((s) => s.service);
-    return {
-        title: `${product.displayName} — Engineering (${env})`,
-        description: `Service health, error rates, performance and deployments of ${product.displayName}. Managed by Pulumi.`,
-        layout_type: "ordered",
-        reflow_type: "auto",
-        template_variables: envVariable(env),
-        widgets: [
-            note(`**${product.displayName}** (${product.team.name}, #${product.team.slackChannel}) — services: ${services.join(", ")}`),
-            ...latencyAndErrors(product, env),
-            deployments(env, services),
-            ...product.slos.map((s) => slo(s.title, sloIds[s.id])),
-            monitorSummary("Incident timeline: monitors by status", `tag:(product:${product.key} AND env:${env})`),
-        ],
-    };
-}
-
 export function onCallDashboard(product: Product, env: string, sloIds: Record<string, string>, runbookUrl: string): DashboardDoc {
-    const services = product.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache").map((s) => s.service);
-    return {
-        title: `${product.displayName} — On-Call (${env})`,
-        description: `What the on-call engineer of ${product.displayName} needs first: active alerts, service health, recent deploys, runbooks. Managed by Pulumi.`,
-        layout_type: "ordered",
-        reflow_type: "auto",
-        template_variables: envVariable(env),
-        widgets: [
-            monitorSummary("Active alerts (P0/P1 first)", `tag:(product:${product.key} AND env:${env}) status:(alert OR warn)`),
-            ...product.slos.map((s) => slo(`SLO: ${s.title}`, sloIds[s.id])),
-            deployments(env, services),
-            note(`**Runbooks**: [${product.displayName} runbook](${runbookUrl})\n\n**Escalation**: ${product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min: ${l.description}`).join("; ")}`),
-        ],
-    };
+    return dashboard(
+        `${product.displayName} — On-Call (${env})`,
+        `What the on-call engineer of ${product.displayName} needs first: active incidents, alerts, service health, recent deploys, runbooks (000 §On-Call Dashboard). Managed by Pulumi.`,
+        env, DASHBOARD_SECTIONS.oncall, {
+            "Active incidents": [monitorSummary("Alerting now, P0 first", monitorSearch(env, product.key, "(Alert OR Warn)"), "countsAndList", "priority,asc")],
+            "Alert summary": [monitorSummary("All monitors by status", monitorSearch(env, product.key), "counts", "status,asc")],
+            "Service health": [
+                ...product.slos.filter((s) => s.kind === "availability").map((s) => slo(`SLO: ${s.title}`, sloIds[s.id])),
+                ...monitorGraphs(product, env, (m) => m.category === "availability" || m.category === "errors", 2),
+            ],
+            "Recent deployments": [deployments(env, appServices(product))],
+            "Runbook links": [note([
+                `**Runbook**: [${product.displayName} runbook](${runbookUrl}) (one section per alert; each alert links its own).`,
+                `**Escalation**: ${product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min: ${l.description}`).join("; ")}`,
+            ].join("\n\n"))],
+        });
 }
 
-export function executiveDashboard(products: ReadonlyArray<Product>, env: string, sloIds: Record<string, Record<string, string>>): DashboardDoc {
-    return {
-        title: `Executive overview (${env})`,
-        description: "000 §Executive Dashboard: revenue and business metrics, system health and SLA compliance per product. Managed by Pulumi.",
-        layout_type: "ordered",
-        reflow_type: "auto",
-        template_variables: envVariable(env),
-        widgets: [
-            note("Revenue and user growth, system health, cost per service and SLA compliance of every product."),
-            monitorSummary("System health: alerting monitors of all products", `tag:(managed-by:pulumi AND env:${env}) status:alert`),
-            ...products.flatMap((p) => [
-                ...p.slos.filter((s) => s.kind === "availability").map((s) => slo(`${p.displayName}: ${s.title}`, sloIds[p.key][s.id])),
-                ...(businessQueries(p, env).length ? [timeseries(`${p.displayName}: business metrics`, businessQueries(p, env))] : []),
-            ]),
-            queryValue("Logs indexed today (cost)", `sum:datadog.estimated_usage.logs.ingested_events{env:${env}}.as_count()`, "sum"),
-        ],
-    };
+// ---- company ----
+
+function businessGraphs(product: Product, env: string): Widget[] {
+    return monitorGraphs(product, env, (m) => m.category === "business", 4).map((w) => ({
+        definition: { ...w.definition, title: `${product.displayName}: ${String(w.definition.title)}` },
+    }));
+}
+
+export function executiveDashboard(
+    products: ReadonlyArray<Product>, env: string, sloIds: Record<string, Record<string, string>>, syntheticsMonthlyUsd: Record<string, number> = {},
+): DashboardDoc {
+    const withWeb = products.filter((p) => webServices(p).length);
+    return dashboard(
+        `Executive overview (${env})`,
+        "Revenue, user growth, system health, cost per service and SLA compliance of every product (000 §Executive Dashboard). Managed by Pulumi.",
+        env, DASHBOARD_SECTIONS.executive, {
+            "Revenue metrics": products.flatMap((p) => businessGraphs(p, env)),
+            "User growth": withWeb.map((p) => rumSeries(`${p.displayName}: daily unique users`, [{
+                search: `@type:session env:${env} service:(${webServices(p).join(" OR ")})`, aggregation: "cardinality", metric: "@usr.id", interval: DAY_MS,
+            }])),
+            "System health": [monitorSummary("Alerting monitors of all products, P0 first", monitorSearch(env, undefined, "Alert"), "countsAndList", "priority,asc")],
+            "Cost per service": [
+                toplist("Logs ingested by service", `sum:datadog.estimated_usage.logs.ingested_events{env:${env}} by {service}.as_count()`),
+                toplist("APM spans ingested by service", `sum:datadog.estimated_usage.apm.ingested_spans{env:${env}} by {service}.as_count()`),
+                ...(Object.keys(syntheticsMonthlyUsd).length ? [note(["**Synthetic tests, estimated USD per month** (the plan's cost model)", "",
+                    "| product | USD |", "| --- | --- |",
+                    ...Object.entries(syntheticsMonthlyUsd).map(([p, usd]) => `| ${p} | ${usd.toFixed(2)} |`)].join("\n"))] : []),
+            ],
+            "SLA compliance": products.flatMap((p) => p.slos.filter((s) => s.kind === "availability")
+                .map((s) => slo(`${p.displayName}: ${s.title} (${s.target}%)`, sloIds[p.key][s.id]))),
+        });
 }
 
 export function productDashboard(products: ReadonlyArray<Product>, env: string): DashboardDoc {
-    return {
-        title: `Product usage (${env})`,
-        description: "000 §Product Dashboard: feature usage, user journeys and conversion per product (RUM and business metrics). Managed by Pulumi.",
-        layout_type: "ordered",
-        reflow_type: "auto",
-        template_variables: envVariable(env),
-        widgets: products.flatMap((p) => {
-            const web = p.surfaces.find((s) => s.kind === "web");
-            return [
-                note(`**${p.displayName}**`),
-                ...(web ? [timeseries(`${p.displayName}: page views`, [`sum:rum.measure.view{env:${env},service:${web.service}}.as_count()`])] : []),
-                ...(businessQueries(p, env).length ? [timeseries(`${p.displayName}: conversions and business events`, businessQueries(p, env))] : []),
-            ];
-        }),
-    };
+    const withWeb = products.filter((p) => webServices(p).length);
+    const search = (p: Product, type: string) => `@type:${type} env:${env} service:(${webServices(p).join(" OR ")})`;
+    return dashboard(
+        `Product usage (${env})`,
+        "Feature usage, user journeys, conversion, experiments and retention per product, from RUM and the business metrics (000 §Product Dashboard). Managed by Pulumi.",
+        env, DASHBOARD_SECTIONS.product, {
+            "Feature usage": withWeb.map((p) => rumSeries(`${p.displayName}: user actions by name`, [{ search: search(p, "action"), aggregation: "count", facet: "@action.name" }])),
+            "User journeys": withWeb.map((p) => rumSeries(`${p.displayName}: page views by view`, [{ search: search(p, "view"), aggregation: "count", facet: "@view.name" }])),
+            // The plans' conversion rates are the business ratios their monitors watch (claim rate, completion rate...).
+            "Conversion funnels": products.flatMap((p) => monitorGraphs(p, env, (m) => m.category === "business" && m.query.kind === "ratio", 3)
+                .map((w) => ({ definition: { ...w.definition, title: `${p.displayName}: ${String(w.definition.title)}` } }))),
+            "A/B test results": [note("No experiment is defined in the plans. Experiments are compared in RUM by feature flag (`@feature_flags.<flag>`) once a product ships one; add its widget here.")],
+            // Sessions per user per day: users who come back more often raise it.
+            "Retention metrics": withWeb.map((p) => rumSeries(`${p.displayName}: sessions per user per day`, [
+                { search: search(p, "session"), aggregation: "count", interval: DAY_MS },
+                { search: search(p, "session"), aggregation: "cardinality", metric: "@usr.id", interval: DAY_MS },
+            ], "query1 / query2", "sessions per user")),
+        });
 }
