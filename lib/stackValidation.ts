@@ -27,21 +27,29 @@ export const MONITOR_PRODUCERS: MonitorProducer[] = [
     securityMonitors,
 ];
 
-const monitorAlerts: AlertProducer = (product, config) => {
-    const ctx = { environment: config.environment, routing: config.routing };
-    return MONITOR_PRODUCERS.flatMap((produce) => produce(product, ctx))
-        .map((m) => ({ product: product.key, name: `monitor ${m.id}`, message: m.message }));
-};
+export interface ProductMonitor {
+    product: string;
+    model: MonitorModel;
+}
 
-/** Every producer of alerts in the stack; each area adds its own here. */
-export const ALERT_PRODUCERS: AlertProducer[] = [monitorAlerts, syntheticAlerts, sentryAlerts, detectionRuleAlerts];
+/** Every monitor model of the stack, built once and shared by the checks below. */
+export function stackMonitors(products: ReadonlyArray<Product>, ctx: MonitorContext): ProductMonitor[] {
+    return products.flatMap((p) => MONITOR_PRODUCERS.flatMap((produce) => produce(p, ctx)).map((model) => ({ product: p.key, model })));
+}
 
-export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig): AlertRef[] {
-    return products.flatMap((p) => ALERT_PRODUCERS.flatMap((produce) => produce(p, config)));
+/** Producers of the alerts that are not Datadog monitors; each area adds its own here. */
+export const ALERT_PRODUCERS: AlertProducer[] = [syntheticAlerts, sentryAlerts, detectionRuleAlerts];
+
+/** Every alert of the stack, product by product: its monitors' messages, then the other producers' alerts. */
+export function collectAlerts(products: ReadonlyArray<Product>, config: PublicStackConfig, monitors: ReadonlyArray<ProductMonitor>): AlertRef[] {
+    return products.flatMap((p) => [
+        ...monitors.filter((m) => m.product === p.key).map(({ model }) => ({ product: p.key, name: `monitor ${model.id}`, message: model.message })),
+        ...ALERT_PRODUCERS.flatMap((produce) => produce(p, config)),
+    ]);
 }
 
 /** Every monitor query must parse as the Datadog form of its type, and its thresholds must agree with it. */
-export function queryProblems(monitors: ReadonlyArray<{ product: string; model: MonitorModel }>): Problem[] {
+export function queryProblems(monitors: ReadonlyArray<ProductMonitor>): Problem[] {
     return monitors.flatMap(({ product, model }) => validateMonitor(model)
         .map((e) => ({ source: `products/${product}.ts`, field: `monitor ${model.id}: query`, message: e })));
 }
@@ -82,11 +90,11 @@ export function alertRoutingProblems(alerts: ReadonlyArray<AlertRef>, targets: R
 /** Problems of the stack as a whole; empty when it may be deployed. */
 export function validateStack(products: ReadonlyArray<Product>, config: PublicStackConfig): Problem[] {
     const ctx = { environment: config.environment, routing: config.routing };
-    const monitors = products.flatMap((p) => MONITOR_PRODUCERS.flatMap((produce) => produce(p, ctx)).map((model) => ({ product: p.key, model })));
+    const monitors = stackMonitors(products, ctx);
     const problems = queryProblems(monitors);
     problems.push(...products.flatMap((p) => sloProblems(p, config.environment)));
     problems.push(...governanceProblems(products, [...ENVIRONMENTS], monitors));
-    problems.push(...alertRoutingProblems(collectAlerts(products, config), {
+    problems.push(...alertRoutingProblems(collectAlerts(products, config, monitors), {
         serviceObjects: new Set(pagerdutyServiceNames(products.map((p) => p.key), config.environment)),
         slackChannels: new Set(config.routing.slack.channels),
         paging: config.routing.paging,
