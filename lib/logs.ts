@@ -9,11 +9,10 @@
 import type { Product, SecurityRuleSpec } from "./catalog/schema";
 import type { LogsConfig } from "./config/logs";
 import { alertMessage } from "./messages";
-import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL } from "./monitors";
+import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, severityNotification } from "./monitors";
 import { monitorTitle, runbookPath } from "./naming";
 import { formatNumber } from "./query";
 import { routeHandles } from "./routing";
-import { severityPolicy } from "./severity";
 
 /** The only values CloudWatch Logs accepts for `retentionInDays`. */
 export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
@@ -147,7 +146,6 @@ export const PII_RULES = [
 
 /** A security rule as a Datadog log monitor, routed like every alert. */
 export function buildSecurityMonitor(product: Product, rule: SecurityRuleSpec & { groupBy: string[] }, ctx: MonitorContext): MonitorModel {
-    const policy = severityPolicy(rule.severity);
     const by = rule.groupBy.length ? `.by(${rule.groupBy.map((g) => `"${g}"`).join(",")})` : "";
     const search = `env:${ctx.environment} ${rule.search}`.replace(/"/g, '\\"');
     const threshold = `more than ${formatNumber(rule.threshold)} events in ${rule.window}${rule.groupBy.length ? ` per ${rule.groupBy.join(", ")}` : ""}`;
@@ -169,13 +167,11 @@ export function buildSecurityMonitor(product: Product, rule: SecurityRuleSpec & 
             handles: routeHandles(rule.severity, ctx.environment, ctx.routing, product),
             threshold,
         }),
-        priority: policy.priority,
+        ...severityNotification(rule.severity),
         tags: [`env:${ctx.environment}`, `team:${product.team.handle}`, `product:${product.key}`, `severity:${rule.severity.toLowerCase()}`, "managed-by:pulumi", "category:security",
             ...serviceTag(rule.search, product)],
         thresholds: { critical: formatNumber(rule.threshold) },
         notifyNoData: false,
-        renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
-        renotifyStatuses: policy.renotifyMinutes ? ["alert"] : undefined,
         newGroupDelaySeconds: 60,
         requireFullWindow: false,
         includeTags: true,

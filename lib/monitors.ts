@@ -9,7 +9,7 @@ import { alertMessage } from "./messages";
 import { monitorTitle, runbookPath } from "./naming";
 import { buildQuery, formatNumber, MonitorType, monitorType } from "./query";
 import { routeHandles } from "./routing";
-import { severityPolicy } from "./severity";
+import { Severity, severityPolicy } from "./severity";
 
 export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitoring/blob/main";
 
@@ -70,9 +70,18 @@ function thresholdText(m: Monitor): string {
     return `critical ${m.comparator} ${formatNumber(m.critical)} ${m.unit}${w}`;
 }
 
+/** Priority and re-notification of a monitor from its severity (lib/severity.ts); `statuses` are re-notified. */
+export function severityNotification(severity: Severity, statuses: string[] = ["alert"]): Pick<MonitorModel, "priority" | "renotifyIntervalMinutes" | "renotifyStatuses"> {
+    const policy = severityPolicy(severity);
+    return {
+        priority: policy.priority,
+        renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
+        renotifyStatuses: policy.renotifyMinutes ? statuses : undefined,
+    };
+}
+
 export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext): MonitorModel {
     const surface = surfaceOf(product, m.surface);
-    const policy = severityPolicy(m.severity);
     const type = monitorType(m.query);
     const scope = { env: ctx.environment, service: surface.service };
     const window = "window" in m.query ? durationSeconds(m.query.window) : 300;
@@ -103,7 +112,7 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
             handles: routeHandles(m.severity, ctx.environment, ctx.routing, product),
             threshold: thresholdText(m),
         }),
-        priority: policy.priority,
+        ...severityNotification(m.severity, ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(notifyNoData ? ["no data"] : [])]),
         tags: [...standardTags(product, surface, ctx.environment, m.severity), `category:${m.category}`],
         thresholds,
         // Datadog requires the trigger window of an anomaly monitor to equal the query's alert_window.
@@ -111,8 +120,6 @@ export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext):
         notifyNoData,
         // No data for twice the window (at least 10 min) means the service is gone.
         noDataTimeframeMinutes: notifyNoData ? Math.max(10, Math.ceil((2 * window) / 60)) : undefined,
-        renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
-        renotifyStatuses: policy.renotifyMinutes ? ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(notifyNoData ? ["no data"] : [])] : undefined,
         evaluationDelaySeconds: usesMetrics ? 60 : undefined,
         newGroupDelaySeconds: 300,
         // Sparse counters (errors, business events) have gaps; waiting for a full window would delay or skip alerts.

@@ -15,11 +15,10 @@ import type { Problem } from "./errors";
 import { checkMetricExpression } from "./queryValidator";
 import { durationSeconds } from "./duration";
 import { alertMessage } from "./messages";
-import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, standardTags, surfaceOf } from "./monitors";
+import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, severityNotification, standardTags, surfaceOf } from "./monitors";
 import { monitorTitle, runbookPath } from "./naming";
 import { burnRateQuery, formatNumber, metricExpr } from "./query";
 import { routeHandles } from "./routing";
-import { severityPolicy } from "./severity";
 
 type Slo = Product["slos"][number];
 
@@ -83,7 +82,6 @@ export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: Monito
     const days = durationSeconds(timeframe) / 86400;
     return BURN_RATE_ALERTS.map((a) => {
         const consumed = budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, days);
-        const policy = severityPolicy(a.severity);
         const id = `slo-${slo.id}-${a.id}`;
         const queryFor = (sloId: string) => burnRateQuery(sloId, timeframe, a.longWindow, a.shortWindow, a.burnRate);
         const model: MonitorModel = {
@@ -104,12 +102,10 @@ export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: Monito
                 handles: routeHandles(a.severity, ctx.environment, ctx.routing, product),
                 threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
             }),
-            priority: policy.priority,
+            ...severityNotification(a.severity),
             tags: [...standardTags(product, surface, ctx.environment, a.severity), "category:slo"],
             thresholds: { critical: formatNumber(a.burnRate) },
             notifyNoData: false,
-            renotifyIntervalMinutes: policy.renotifyMinutes || undefined,
-            renotifyStatuses: policy.renotifyMinutes ? ["alert"] : undefined,
             requireFullWindow: false,
             includeTags: true,
         };
