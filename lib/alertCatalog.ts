@@ -6,7 +6,9 @@ import type { Product } from "./catalog/schema";
 import type { PublicStackConfig } from "./config";
 import { budgetConsumed } from "./burnRate";
 import { durationSeconds } from "./duration";
-import { BURN_RATE_ALERTS } from "./slo";
+import { SECURITY_FIRST_STEPS } from "./logs";
+import { BURN_RATE_ALERTS, burnRateFirstSteps } from "./slo";
+import { syntheticFirstSteps } from "./synthetics";
 import { formatNumber } from "./query";
 import { runbookPath } from "./naming";
 import { routeHandles } from "./routing";
@@ -44,21 +46,21 @@ export function catalogEntries(product: Product, config: PublicStackConfig): Cat
             threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow} (${s.target}% over ${s.timeframes[0]}: ` +
                 `${formatNumber(Number((budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, durationSeconds(s.timeframes[0]) / 86400) * 100).toFixed(1)))}% of the budget)`,
             whatHappened: `The ${s.kind} SLO spends its error budget ${formatNumber(a.burnRate)} times faster than sustainable.`,
-            firstSteps: ["Open the SLO and find when bad events started", "Check the product's error and latency monitors and recent deploys", a.severity === "P0" ? "Mitigate now: roll back, fail over or shed load" : "Open a ticket and plan the fix"],
+            firstSteps: burnRateFirstSteps(a.severity),
             source: s.source,
         }))),
         ...product.security.map((r) => entry({
             id: `security-${r.id}`, kind: "security", title: r.title, severity: r.severity,
             threshold: `> ${r.threshold} events in ${r.window}${r.groupBy.length ? ` per ${r.groupBy.join(", ")}` : ""}`,
             whatHappened: `Security log events matching \`${r.search}\` spiked.`,
-            firstSteps: ["Identify the source IPs / users in the matching logs", "Block or rate-limit abusive sources at the edge", "Escalate as a security incident if any action from them succeeded"],
+            firstSteps: SECURITY_FIRST_STEPS,
             source: r.source,
         })),
         ...product.synthetics.map((s) => entry({
             id: `synthetic-${s.id}`, kind: "synthetic", title: s.title, severity: s.severity,
             threshold: s.kind === "ssl" ? `certificate valid < ${s.sslMinDays} days` : `fails from ${config.synthetics.minLocationsFailed}+ locations for ${config.synthetics.minFailureDurationSeconds} s (every ${s.frequency})`,
             whatHappened: `The ${s.kind} synthetic test "${s.title}" fails.`,
-            firstSteps: ["Open the failing run and its first failed step", "Reproduce by hand with the test account", "Check deploys and the dependent service's monitors"],
+            firstSteps: syntheticFirstSteps(s),
             source: s.source,
         })),
     ];

@@ -144,6 +144,13 @@ export const PII_RULES = [
     { id: "wallet-private-key", name: "Wallet private keys (64 hex)", pattern: "\\b(?:0x)?[a-fA-F0-9]{64}\\b", replacement: "[redacted-key]" },
 ] as const;
 
+/** What the on-call does first on a security alert; also the runbook's steps (lib/alertCatalog.ts). */
+export const SECURITY_FIRST_STEPS = [
+    "Open the matching logs and identify the source IPs / users",
+    "Block or rate-limit abusive sources at the edge if the pattern is malicious",
+    "Check for successful logins or actions from the same sources and escalate as a security incident if any",
+];
+
 /** A security rule as a Datadog log monitor, routed like every alert. */
 export function buildSecurityMonitor(product: Product, rule: SecurityRuleSpec & { groupBy: string[] }, ctx: MonitorContext): MonitorModel {
     const by = rule.groupBy.length ? `.by(${rule.groupBy.map((g) => `"${g}"`).join(",")})` : "";
@@ -157,11 +164,7 @@ export function buildSecurityMonitor(product: Product, rule: SecurityRuleSpec & 
         message: alertMessage({
             title: `${product.displayName}: ${rule.title}`,
             whatHappened: `Security log events matching \`${rule.search}\` exceeded ${threshold}.`,
-            firstSteps: [
-                "Open the matching logs and identify the source IPs / users",
-                "Block or rate-limit abusive sources at the edge if the pattern is malicious",
-                "Check for successful logins or actions from the same sources and escalate as a security incident if any",
-            ],
+            firstSteps: SECURITY_FIRST_STEPS,
             runbook: runbookPath(product.key, `security-${rule.id}`),
             runbookBaseUrl: RUNBOOK_BASE_URL,
             handles: routeHandles(rule.severity, ctx.environment, ctx.routing, product),

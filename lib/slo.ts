@@ -69,6 +69,15 @@ export function buildSlo(product: Product, slo: Slo, environment: string): SloMo
     };
 }
 
+/** What the on-call does first on a burn-rate alert; also the runbook's steps (lib/alertCatalog.ts). */
+export function burnRateFirstSteps(severity: Severity): string[] {
+    return [
+        "Open the SLO and find when the bad events started",
+        "Check the product's error-rate and latency monitors and recent deploys for the same period",
+        severity === "P0" ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days" : "Open a ticket; plan the fix before the budget runs out",
+    ];
+}
+
 export interface BurnRateMonitorTemplate {
     model: MonitorModel;
     /** The query once the SLO exists and has its Datadog id. */
@@ -92,11 +101,7 @@ export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: Monito
             message: alertMessage({
                 title: `${product.displayName}: ${slo.title} burning its error budget`,
                 whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone, and at this rate all of it is gone in ${exhaustion(a.burnRate, days)}.`,
-                firstSteps: [
-                    "Open the SLO and find when the bad events started",
-                    "Check the product's error-rate and latency monitors and recent deploys for the same period",
-                    a.severity === "P0" ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days" : "Open a ticket; plan the fix before the budget runs out",
-                ],
+                firstSteps: burnRateFirstSteps(a.severity),
                 runbook: runbookPath(product.key, id),
                 runbookBaseUrl: RUNBOOK_BASE_URL,
                 handles: routeHandles(a.severity, ctx.environment, ctx.routing, product),

@@ -149,7 +149,8 @@ function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
     });
 }
 
-function firstSteps(s: Synthetic): string[] {
+/** What the on-call does first when a synthetic test fails; also the runbook's steps (lib/alertCatalog.ts). */
+export function syntheticFirstSteps(s: Pick<Synthetic, "kind">): string[] {
     switch (s.kind) {
         case "ssl":
             return ["Check the certificate's expiry date and issuer in the test result", "Renew the certificate or fix the automatic renewal (ACME / load balancer)"];
@@ -202,7 +203,7 @@ export function buildSyntheticTest(product: Product, s: Synthetic, config: Publi
         message: alertMessage({
             title: `${product.displayName}: synthetic ${s.title}`,
             whatHappened: what,
-            firstSteps: firstSteps(s),
+            firstSteps: syntheticFirstSteps(s),
             runbook: runbookPath(product.key, `synthetic-${s.id}`),
             runbookBaseUrl: RUNBOOK_BASE_URL,
             handles: routeHandles(s.severity, config.environment, config.routing, product),
