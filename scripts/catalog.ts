@@ -6,18 +6,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderAlertCatalog, renderRunbook } from "../lib/alertCatalog";
 import { loadCatalog } from "../lib/catalog/validate";
-import { namespaceValues, parseStackConfig, withoutSecrets } from "../lib/config";
 import { catalog } from "../products";
-import { readProjectName, stackConfigMap } from "./planner";
+import { readStackConfig } from "./stackFile";
 
 const PROJECT_DIR = path.resolve(__dirname, "..");
 
 /** Repository-relative path → content of every generated document. */
 export function catalogDocuments(stack = "production"): Record<string, string> {
-    const project = readProjectName(PROJECT_DIR);
-    const file = `Pulumi.${stack}.yaml`;
-    const values = namespaceValues(stackConfigMap(path.join(PROJECT_DIR, file), project).config, project);
-    const config = withoutSecrets(parseStackConfig(values, file, catalog.map((p) => p.key)));
+    const config = readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
     const products = loadCatalog(catalog).filter((p) => config.products.includes(p.key));
     return {
         "docs/alerts.md": renderAlertCatalog(products, config),

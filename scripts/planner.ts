@@ -8,9 +8,11 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
-import * as YAML from "yaml";
 import type { Plan, PlanResource } from "../lib/plan";
 import { mocks } from "./mocks";
+import { readProjectName, stackConfigMap } from "./stackFile";
+
+export { readProjectName, stackConfigMap };
 
 /** Pulumi's marker for secret values on the wire. */
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -27,39 +29,6 @@ export interface PlanOptions {
     configFile?: string;
     /** Values for `secure:` config keys (the CLI would decrypt them); placeholders otherwise. */
     secretValues?: Record<string, string>;
-}
-
-export function readProjectName(projectDir: string): string {
-    const doc = YAML.parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };
-    if (!doc?.name) throw new Error(`${path.join(projectDir, "Pulumi.yaml")}: name: missing`);
-    return doc.name;
-}
-
-/**
- * The config map as the CLI passes it: keys namespaced (`<project>:<key>` when written bare), objects and
- * arrays JSON-encoded, scalars as strings, `secure:` values decrypted and listed as secret keys.
- */
-export function stackConfigMap(file: string, project: string, secretValues: Record<string, string> = {}): { config: Record<string, string>; secretKeys: string[] } {
-    const text = fs.readFileSync(file, "utf8");
-    const doc = (YAML.parse(text) ?? {}) as { config?: Record<string, unknown> };
-    if (doc.config !== undefined && (typeof doc.config !== "object" || doc.config === null || Array.isArray(doc.config))) {
-        throw new Error("config: must be a mapping of keys to values");
-    }
-    const config: Record<string, string> = {};
-    const secretKeys: string[] = [];
-    for (const [rawKey, value] of Object.entries(doc.config ?? {})) {
-        const key = rawKey.includes(":") ? rawKey : `${project}:${rawKey}`;
-        const short = key.split(":").slice(1).join(":");
-        if (value && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) {
-            config[key] = secretValues[short] ?? secretValues[key] ?? `offline-placeholder-${short}`;
-            secretKeys.push(key);
-        } else if (value !== null && typeof value === "object") {
-            config[key] = JSON.stringify(value);
-        } else {
-            config[key] = String(value ?? "");
-        }
-    }
-    return { config, secretKeys };
 }
 
 /** Replaces Pulumi secret envelopes with "[secret]" and unknowns with undefined. */

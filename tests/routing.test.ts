@@ -1,21 +1,14 @@
 /** The one severity model and the routing table: severity × environment → handles; validated as a whole. */
-import * as path from "path";
 import { loadCatalog } from "../lib/catalog/validate";
-import { namespaceValues, parseStackConfig, PublicStackConfig, withoutSecrets } from "../lib/config";
 import { parseHandles, routeHandles } from "../lib/routing";
 import { SEVERITY_POLICIES, Severity } from "../lib/severity";
 import { severityBasedUrgency } from "../lib/pagerduty";
 import { alertRoutingProblems, validateStack } from "../lib/stackValidation";
 import { catalog } from "../products";
-import { stackConfigMap } from "../scripts/planner";
+import { stackConfig } from "./helpers/stackConfig";
 import { loadPlan, MONITOR } from "./helpers/plan";
-import { PROJECT_DIR } from "./helpers/run";
 
 const products = loadCatalog(catalog);
-function stackConfig(stack: "production" | "staging"): PublicStackConfig {
-    const values = namespaceValues(stackConfigMap(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "product-monitoring").config, "product-monitoring");
-    return withoutSecrets(parseStackConfig(values, `Pulumi.${stack}.yaml`));
-}
 const production = stackConfig("production");
 const staging = stackConfig("staging");
 const bearo = products.find((p) => p.key === "bearo")!;
