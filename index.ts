@@ -12,10 +12,10 @@ import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
-import { validateStack } from "./lib/stackValidation";
-import { syntheticSpecProblems } from "./lib/synthetics";
-import { budgetProblems, costReport, costsByTest } from "./lib/syntheticsCost";
-import { CONTRACT_VERSION, ProductOutputs } from "./lib/contract";
+import { validateStack } from "./lib/model/stackValidation";
+import { syntheticSpecProblems } from "./lib/datadog/synthetics";
+import { budgetProblems, costReport, costsByTest } from "./lib/tooling/syntheticsCost";
+import { CONTRACT_VERSION, ProductOutputs } from "./lib/tooling/contract";
 import { catalog } from "./products";
 import type { Lifted } from "./components/contract";
 

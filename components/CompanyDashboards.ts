@@ -1,10 +1,10 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
-import { executiveDashboard, productDashboard } from "../lib/dashboards";
-import { childName, datadogAppUrl } from "../lib/naming";
-import { costReport } from "../lib/syntheticsCost";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { executiveDashboard, productDashboard } from "../lib/datadog/dashboards";
+import { childName, datadogAppUrl } from "../lib/model/naming";
+import { costReport } from "../lib/tooling/syntheticsCost";
 
 export interface CompanyDashboardsArgs {
     products: ReadonlyArray<Product>;

@@ -1,9 +1,9 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import { ENVIRONMENTS } from "../lib/config";
-import { slackChannelUrl, tagPolicies, teamModels } from "../lib/governance";
-import { childName } from "../lib/naming";
+import type { Product } from "../lib/inputs/catalog/schema";
+import { ENVIRONMENTS } from "../lib/inputs/config";
+import { slackChannelUrl, tagPolicies, teamModels } from "../lib/datadog/governance";
+import { childName } from "../lib/model/naming";
 
 export interface CompanyGovernanceArgs {
     /** The stack's products. */

@@ -1,15 +1,15 @@
 import * as datadog from "@pulumi/datadog";
 import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
 import {
     EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers,
-} from "../lib/escalation";
-import { childName, pagerdutyServiceName } from "../lib/naming";
+} from "../lib/pagerduty/escalation";
+import { childName, pagerdutyServiceName } from "../lib/model/naming";
 import {
     ACKNOWLEDGEMENT_TIMEOUT_SECONDS, alertGrouping, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
-} from "../lib/pagerduty";
+} from "../lib/pagerduty/service";
 
 export interface EscalationPolicyArgs {
     product: Product;

@@ -2,13 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as datadog from "@pulumi/datadog";
 import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { FAILED_DELIVERY_PREFIX, lifecycleRules, logTiers } from "../lib/aws/logs";
 import {
-    archiveQuery, datadogIntakeUrl, FAILED_DELIVERY_PREFIX, indexRetentionDays, lifecycleRules, logTiers, PII_RULES,
-    pipelineProcessors, ProcessorModel, productLogQuery, samplingExclusion, securityMonitors,
-} from "../lib/logs";
-import { childName, logGroupName } from "../lib/naming";
+    archiveQuery, datadogIntakeUrl, indexRetentionDays, PII_RULES, pipelineProcessors, ProcessorModel, productLogQuery,
+    samplingExclusion, securityMonitors,
+} from "../lib/datadog/logs";
+import { childName, logGroupName } from "../lib/model/naming";
 import { monitorArgs } from "./monitorArgs";
 
 export interface LogPipelineArgs {

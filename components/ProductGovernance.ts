@@ -1,9 +1,9 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
-import { catalogEntity, detectionRules, entityYaml } from "../lib/governance";
-import { childName, datadogAppUrl } from "../lib/naming";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { catalogEntity, detectionRules, entityYaml } from "../lib/datadog/governance";
+import { childName, datadogAppUrl } from "../lib/model/naming";
 
 export interface ProductGovernanceArgs {
     product: Product;

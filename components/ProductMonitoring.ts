@@ -1,12 +1,12 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
-import { engineeringDashboard, onCallDashboard } from "../lib/dashboards";
-import { downtimes } from "../lib/maintenance";
-import { buildMonitor, RUNBOOK_BASE_URL } from "../lib/monitors";
-import { childName, datadogAppUrl } from "../lib/naming";
-import { buildSlo, burnRateMonitorTemplates } from "../lib/slo";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
+import { downtimes } from "../lib/datadog/maintenance";
+import { buildMonitor, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
+import { childName, datadogAppUrl } from "../lib/model/naming";
+import { buildSlo, burnRateMonitorTemplates } from "../lib/datadog/slo";
 import { monitorArgs } from "./monitorArgs";
 
 export interface ProductMonitoringArgs {

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sentry from "@pulumiverse/sentry";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
-import { childName } from "../lib/naming";
-import { SentryAction, sentryAlertName, sentryModel } from "../lib/sentry";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { childName } from "../lib/model/naming";
+import { SentryAction, sentryAlertName, sentryModel } from "../lib/sentry/model";
 
 export interface SentryProjectsArgs {
     product: Product;

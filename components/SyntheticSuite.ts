@@ -1,9 +1,9 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
-import type { Product } from "../lib/catalog/schema";
-import type { PublicStackConfig } from "../lib/config";
-import { childName } from "../lib/naming";
-import { ApiStepModel, buildSyntheticTests, credentialVariables, HttpAssertionModel, SyntheticTestModel } from "../lib/synthetics";
+import type { Product } from "../lib/inputs/catalog/schema";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { childName } from "../lib/model/naming";
+import { ApiStepModel, buildSyntheticTests, credentialVariables, HttpAssertionModel, SyntheticTestModel } from "../lib/datadog/synthetics";
 
 export interface SyntheticSuiteArgs {
     product: Product;

@@ -1,5 +1,5 @@
 import * as datadog from "@pulumi/datadog";
-import type { MonitorModel } from "../lib/monitors";
+import type { MonitorModel } from "../lib/datadog/monitors";
 
 /** Maps a monitor model onto `datadog.Monitor` inputs (shared with every component that creates monitors). */
 export function monitorArgs(m: MonitorModel): datadog.MonitorArgs {

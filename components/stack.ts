@@ -3,13 +3,13 @@
  * the product catalog, and fails with every problem listed (no stack trace) before any resource is created.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Product, ProductSpec } from "../lib/catalog/schema";
-import { loadCatalog } from "../lib/catalog/validate";
+import type { Product, ProductSpec } from "../lib/inputs/catalog/schema";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
 import {
     configCatalogProblems, namespaceValues, parseStackConfig, PublicStackConfig, SECRET_KEYS, SecretKey, StackConfig,
     withoutSecrets,
-} from "../lib/config";
-import { formatProblem, isValidationError, Problem } from "../lib/errors";
+} from "../lib/inputs/config";
+import { formatProblem, isValidationError, Problem } from "../lib/inputs/errors";
 
 export interface LoadedStack {
     /** `Pulumi.<stack>.yaml`, for messages. */

@@ -4,7 +4,7 @@
  * (a bucket and its public access block).
  */
 import { PolicyPack, PolicyResource } from "@pulumi/policy";
-import { POLICY_RULES, RuleResource } from "../lib/policy";
+import { POLICY_RULES, RuleResource } from "../lib/tooling/policy";
 
 /** A policy resource as the rules see it: its props (inputs for resources yet to be created) and dependencies. */
 function toRuleResource(r: PolicyResource): RuleResource {

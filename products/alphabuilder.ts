@@ -2,7 +2,7 @@
  * AlphaBuilder — BearifiedCo's project estimating product (calculations, estimates, PDF exports).
  * Plan: 000 (company Datadog plan), §Implementation by Product / AlphaBuilder, plus the company-wide basic alerts.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 

@@ -5,7 +5,7 @@
  * All four run their API as Next.js API routes (Node, dd-trace `next` integration), so the APM operation is
  * `next.request` and the trace metrics are `trace.next.request*` (latency distribution in seconds).
  */
-import type { LogsSpec, MonitorSpec } from "../lib/catalog/schema";
+import type { LogsSpec, MonitorSpec } from "../lib/inputs/catalog/schema";
 
 /** 000 §Phase 1 / Basic Alerting: API downtime, database connectivity, error rate > 1%, response time > 3 s. */
 export const BEARIFIEDCO_BASIC_ALERTS: MonitorSpec[] = [

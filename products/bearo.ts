@@ -2,7 +2,7 @@
  * BEARO — BearifiedCo's payments/commerce product with wallet connections.
  * Plan: 000 (company Datadog plan), §Implementation by Product / BEARO, plus the company-wide basic alerts.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 

@@ -2,7 +2,7 @@
  * Chimpanion — BearifiedCo's AI assistant that acts on the user's crypto wallet.
  * Plan: 000 (company Datadog plan), §Implementation by Product / Chimpanion, plus the company-wide basic alerts.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 

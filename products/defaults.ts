@@ -1,7 +1,7 @@
 /**
  * Catalog-wide defaults shared by several products. Data only.
  */
-import type { EscalationSpec } from "../lib/catalog/schema";
+import type { EscalationSpec } from "../lib/inputs/catalog/schema";
 
 /**
  * The company escalation policy (000 §Alert Configuration / Escalation Policy), used by every product

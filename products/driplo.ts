@@ -5,7 +5,7 @@
  * The API is SvelteKit server routes traced by dd-trace-js' HTTP server integration: operation `web.request`,
  * trace metrics `trace.web.request*` (latency distribution in seconds).
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 
 export const driplo: ProductSpec = {
     key: "driplo",

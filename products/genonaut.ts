@@ -2,7 +2,7 @@
  * Genonaut — content generation and recommendation platform (FastAPI backend, React frontend).
  * Plan: 001 Production Monitoring Strategy (Datadog APM + Sentry), §Alert Configuration and the task list.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const genonaut: ProductSpec = {

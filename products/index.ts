@@ -1,7 +1,7 @@
 /**
  * The product catalog. Adding a product is adding one file in this folder and one line below.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { alphabuilder } from "./alphabuilder";
 import { bearo } from "./bearo";
 import { chimpanion } from "./chimpanion";

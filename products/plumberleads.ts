@@ -11,7 +11,7 @@
  * APM: dd-trace-py Flask integration, operation `flask.request` (trace metrics `trace.flask.request*`, latency in
  * seconds); per-endpoint resource_name tag values are normalized by Datadog ("GET /api/leads" → "get_/api/leads").
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const plumberleads: ProductSpec = {

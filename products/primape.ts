@@ -2,7 +2,7 @@
  * Primape — BearifiedCo's on-chain prediction game (real-time game server over WebSockets, blockchain settlement).
  * Plan: 000 (company Datadog plan), §Implementation by Product / Primape, plus the company-wide basic alerts.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 

@@ -3,7 +3,7 @@
  * Plan: 002 Monitoring & Observability Setup Guide. Its Prometheus alert rules (§Alerting / prometheus-rules.yml)
  * are translated to Datadog monitors below.
  */
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const vivr: ProductSpec = {

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import Module from "module";
 import * as YAML from "yaml";
-import type { ProductSpec } from "../lib/catalog/schema";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { evaluate, readProjectName, withoutSourceMaps } from "./planner";
 
 const projectDir = path.resolve(__dirname, "..");

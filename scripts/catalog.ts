@@ -4,8 +4,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { renderAlertCatalog, renderRunbook } from "../lib/alertCatalog";
-import { loadCatalog } from "../lib/catalog/validate";
+import { renderAlertCatalog, renderRunbook } from "../lib/tooling/alertCatalog";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { catalog } from "../products";
 import { readStackConfig } from "./stackFile";
 

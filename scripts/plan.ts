@@ -6,8 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { formatProblem, Problem } from "../lib/errors";
-import { policyReport } from "../lib/policy";
+import { formatProblem, Problem } from "../lib/inputs/errors";
+import { policyReport } from "../lib/tooling/policy";
 import { evaluate, withoutSourceMaps } from "./planner";
 import { summarize } from "./summary";
 

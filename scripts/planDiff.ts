@@ -3,8 +3,8 @@
  * (written by `npm run plan -- --out`), grouped by product. Exit 0: no changes; 2: changes; 1: bad input.
  */
 import * as fs from "fs";
-import { diffPlans, renderDiff } from "../lib/planDiff";
-import type { Plan } from "../lib/plan";
+import { diffPlans, renderDiff } from "../lib/tooling/planDiff";
+import type { Plan } from "../lib/tooling/plan";
 
 function fail(message: string): never {
     process.stderr.write(`plan:diff: ${message}\n`);

@@ -8,7 +8,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
-import type { Plan, PlanResource } from "../lib/plan";
+import type { Plan, PlanResource } from "../lib/tooling/plan";
 import { mocks } from "./mocks";
 import { readProjectName, stackConfigMap } from "./stackFile";
 

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { namespaceValues, parseStackConfig, PublicStackConfig, withoutSecrets } from "../lib/config";
+import { namespaceValues, parseStackConfig, PublicStackConfig, withoutSecrets } from "../lib/inputs/config";
 
 export function readProjectName(projectDir: string): string {
     const doc = YAML.parse(fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8")) as { name?: string };

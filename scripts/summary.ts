@@ -1,6 +1,6 @@
 /** Readable summary of a plan: per product, resources by kind, and totals. */
-import { formatCostReport } from "../lib/syntheticsCost";
-import { Plan, PlanResource, productOf } from "../lib/plan";
+import { formatCostReport } from "../lib/tooling/syntheticsCost";
+import { Plan, PlanResource, productOf } from "../lib/tooling/plan";
 
 export { productOf };
 

@@ -3,10 +3,10 @@
  * unknown name is rejected with a message naming it; several problems are listed at once.
  */
 import * as path from "path";
-import type { ProductSpec } from "../lib/catalog/schema";
-import { loadCatalog } from "../lib/catalog/validate";
-import { configCatalogProblems, namespaceValues, parseStackConfig } from "../lib/config";
-import { formatProblem, isValidationError } from "../lib/errors";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { configCatalogProblems, namespaceValues, parseStackConfig } from "../lib/inputs/config";
+import { formatProblem, isValidationError } from "../lib/inputs/errors";
 import { catalog } from "../products";
 import { stackConfigMap } from "../scripts/planner";
 import { PROJECT_DIR } from "./helpers/run";

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { ProductOutputs, StackOutputs } from "../lib/contract";
+import { ProductOutputs, StackOutputs } from "../lib/tooling/contract";
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
 import { PROJECT_DIR } from "./helpers/run";

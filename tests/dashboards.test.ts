@@ -1,5 +1,5 @@
 /** Every dashboard of both stacks passes Datadog's official dashboard model, with the sections 000 asks for. */
-import { loadCatalog } from "../lib/catalog/validate";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { catalog } from "../products";
 import { dashboardModelProblems } from "./helpers/datadogModel";
 import { STACKS } from "./helpers/constants";

@@ -1,10 +1,10 @@
 /** Ownership and governance in Datadog: teams, catalog entities, tag policies and security detection rules. */
 import * as YAML from "yaml";
-import type { ProductSpec } from "../lib/catalog/schema";
-import { loadCatalog } from "../lib/catalog/validate";
-import { catalogLanguage, detectionQuery, detectionRules, detectionWindow, ENTITY_EXTENSION, governanceProblems } from "../lib/governance";
-import { buildMonitor } from "../lib/monitors";
-import { validateStack } from "../lib/stackValidation";
+import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { catalogLanguage, detectionQuery, detectionRules, detectionWindow, ENTITY_EXTENSION, governanceProblems } from "../lib/datadog/governance";
+import { buildMonitor } from "../lib/datadog/monitors";
+import { validateStack } from "../lib/model/stackValidation";
 import { catalog } from "../products";
 import { catalogEntityModelProblems } from "./helpers/datadogModel";
 import { loadPlan, MONITOR } from "./helpers/plan";

@@ -1,8 +1,9 @@
 /** LogPipeline from the evaluated stacks: log groups, shipping, the watched path, archives and Datadog logs. */
-import { loadCatalog } from "../lib/catalog/validate";
-import { cloudwatchRetentionProblem, indexRetentionDays, lifecycleRules, logTiers, samplingExclusion } from "../lib/logs";
-import { parseStackConfig } from "../lib/config";
-import { isValidationError } from "../lib/errors";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { cloudwatchRetentionProblem, lifecycleRules, logTiers } from "../lib/aws/logs";
+import { indexRetentionDays, samplingExclusion } from "../lib/datadog/logs";
+import { parseStackConfig } from "../lib/inputs/config";
+import { isValidationError } from "../lib/inputs/errors";
 import { catalog } from "../products";
 import { loadPlan } from "./helpers/plan";
 

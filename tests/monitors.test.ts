@@ -2,10 +2,10 @@
  * Every plan threshold is a Datadog monitor with its value, comparator and severity. The table below is written
  * by hand from shared/seeds (not derived from the specs), so a spec that drifts from its plan fails here.
  */
-import { loadCatalog } from "../lib/catalog/validate";
-import { monitorType } from "../lib/query";
-import { routeHandles } from "../lib/routing";
-import { severityPolicy } from "../lib/severity";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { monitorType } from "../lib/datadog/query";
+import { routeHandles } from "../lib/model/routing";
+import { severityPolicy } from "../lib/model/severity";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";
 import { loadPlan, MONITOR } from "./helpers/plan";

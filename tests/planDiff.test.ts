@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { diffPlans, fieldChanges, renderDiff } from "../lib/planDiff";
-import type { Plan } from "../lib/plan";
+import { diffPlans, fieldChanges, renderDiff } from "../lib/tooling/planDiff";
+import type { Plan } from "../lib/tooling/plan";
 import { loadPlan } from "./helpers/plan";
 import { runScript } from "./helpers/run";
 

@@ -1,6 +1,6 @@
 /** Policy rules: the real plans pass; failing resources are reported with product, resource and rule. */
-import { policyReport, policyViolations, POLICY_RULES, RuleResource } from "../lib/policy";
-import type { Plan } from "../lib/plan";
+import { policyReport, policyViolations, POLICY_RULES, RuleResource } from "../lib/tooling/policy";
+import type { Plan } from "../lib/tooling/plan";
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
 
@@ -73,7 +73,7 @@ describe("the policy pack (policy/index.ts)", () => {
     const packs: Pack[] = [];
     jest.isolateModules(() => {
         jest.doMock("@pulumi/policy", () => ({ PolicyPack: jest.fn((name: string, args: any) => packs.push({ name, args })) }));
-        require("../policy/index");
+        require("../policy");
     });
     const policy = (resources: any[]) => {
         const reported: Array<[string, string | undefined]> = [];

@@ -1,5 +1,5 @@
 /** The offline query validator: every query form the project uses, valid and malformed. */
-import { MonitorShape, validateMonitor, validateQuery } from "../lib/queryValidator";
+import { MonitorShape, validateMonitor, validateQuery } from "../lib/datadog/queryValidator";
 import { loadPlan, MONITOR } from "./helpers/plan";
 
 const ok = (type: string, q: string) => expect(validateQuery(type, q).errors).toEqual([]);

@@ -1,9 +1,9 @@
 /** The one severity model and the routing table: severity × environment → handles; validated as a whole. */
-import { loadCatalog } from "../lib/catalog/validate";
-import { parseHandles, routeHandles } from "../lib/routing";
-import { SEVERITY_POLICIES, Severity } from "../lib/severity";
-import { severityBasedUrgency } from "../lib/pagerduty";
-import { alertRoutingProblems, validateStack } from "../lib/stackValidation";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { parseHandles, routeHandles } from "../lib/model/routing";
+import { SEVERITY_POLICIES, Severity } from "../lib/model/severity";
+import { severityBasedUrgency } from "../lib/pagerduty/service";
+import { alertRoutingProblems, validateStack } from "../lib/model/stackValidation";
 import { catalog } from "../products";
 import { stackConfig } from "./helpers/stackConfig";
 import { loadPlan, MONITOR } from "./helpers/plan";

@@ -1,9 +1,9 @@
 /** Sentry per product and stack: teams, projects per surface, rate-limited keys, routed alerts, secret DSNs. */
-import { loadCatalog } from "../lib/catalog/validate";
-import { SentryConfig } from "../lib/config";
-import type { PublicStackConfig } from "../lib/config";
-import { issueAlertFrequency, sentryActions, sentryAlertName, sentryAlerts, sentryModel } from "../lib/sentry";
-import { alertRoutingProblems } from "../lib/stackValidation";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { SentryConfig } from "../lib/inputs/config";
+import type { PublicStackConfig } from "../lib/inputs/config";
+import { issueAlertFrequency, sentryActions, sentryAlertName, sentryAlerts, sentryModel } from "../lib/sentry/model";
+import { alertRoutingProblems } from "../lib/model/stackValidation";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
 import { STACKS } from "./helpers/constants";

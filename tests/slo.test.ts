@@ -1,9 +1,9 @@
 /** SLOs per product with the plans' targets, burn-rate maths, and the burn-rate monitors in Datadog's form. */
-import { budgetConsumed, burnRateFor, errorBudget, errorBudgetMinutes, errorRateAt, hoursToExhaustion, maxBurnRate } from "../lib/burnRate";
-import { loadCatalog } from "../lib/catalog/validate";
-import { BURN_RATE_ALERTS, sloProblems, sloWarning } from "../lib/slo";
-import { validateQuery } from "../lib/queryValidator";
-import { downtimes } from "../lib/maintenance";
+import { budgetConsumed, burnRateFor, errorBudget, errorBudgetMinutes, errorRateAt, hoursToExhaustion, maxBurnRate } from "../lib/model/burnRate";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { BURN_RATE_ALERTS, sloProblems, sloWarning } from "../lib/datadog/slo";
+import { validateQuery } from "../lib/datadog/queryValidator";
+import { downtimes } from "../lib/datadog/maintenance";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";
 import { loadPlan, MONITOR } from "./helpers/plan";

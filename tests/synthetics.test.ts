@@ -1,7 +1,7 @@
 /** Synthetic tests: the model (frequencies, renotify, spec rules) and what the evaluated stacks create from it. */
-import { ProductSpec } from "../lib/catalog/schema";
-import { formatProblem } from "../lib/errors";
-import { buildSyntheticTests, renotifyMinutes, syntheticSpecProblems, tickEvery } from "../lib/synthetics";
+import { ProductSpec } from "../lib/inputs/catalog/schema";
+import { formatProblem } from "../lib/inputs/errors";
+import { buildSyntheticTests, renotifyMinutes, syntheticSpecProblems, tickEvery } from "../lib/datadog/synthetics";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
 import { SENTINEL_SECRETS } from "./helpers/constants";

@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CONTRACT_VERSION, type ProductOutputs, type StackOutputs } from "../../lib/contract";
+import { CONTRACT_VERSION, type ProductOutputs, type StackOutputs } from "../../lib/tooling/contract";
 
 const config = new pulumi.Config();
 const productKey = config.get("product") ?? "vivr";

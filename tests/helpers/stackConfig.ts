@@ -1,5 +1,5 @@
 /** The committed stack config parsed as the program parses it, for unit tests of pure modules (no Pulumi). */
-import type { PublicStackConfig } from "../../lib/config";
+import type { PublicStackConfig } from "../../lib/inputs/config";
 import { catalog } from "../../products";
 import { readStackConfig } from "../../scripts/stackFile";
 import type { StackName } from "./constants";

@@ -1,85 +1,21 @@
 /**
- * The log model (pure): retention tiers per log type, CloudWatch and Datadog retention values, S3 lifecycle,
- * Datadog intake, parsing per log format, PII scrubbing rules and the security log monitors.
- *
- * Tiers: hot = searchable (CloudWatch log group and Datadog index); warm = archived in S3 Standard, then
- * Standard-IA, rehydratable into Datadog; cold = archived in S3 Glacier; archives expire when the cold tier ends
- * (004 §Log Retention).
+ * Datadog logs (pure): index retention, intake, parsing per log format, PII scrubbing rules and the security
+ * log monitors. Retention tiers and the archive lifecycle on AWS are in lib/aws/logs.ts.
  */
-import type { Product, SecurityRuleSpec } from "./catalog/schema";
-import type { LogsConfig } from "./config/logs";
-import { alertMessage } from "./messages";
+import type { Product, SecurityRuleSpec } from "../inputs/catalog/schema";
+import { alertMessage } from "../model/messages";
 import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, severityNotification } from "./monitors";
-import { monitorTitle, runbookPath } from "./naming";
+import { monitorTitle, runbookPath } from "../model/naming";
 import { formatNumber } from "./query";
-import { routeHandles } from "./routing";
+import { routeHandles } from "../model/routing";
 
-/** The only values CloudWatch Logs accepts for `retentionInDays`. */
-export const CLOUDWATCH_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 /** Retention periods of standard Datadog log indexes. */
 export const DATADOG_INDEX_RETENTION_DAYS = [3, 7, 15, 30, 45, 60, 90, 180, 360] as const;
-
-export function cloudwatchRetentionProblem(days: number): string | undefined {
-    return (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(days)
-        ? undefined
-        : `${days} is not a CloudWatch Logs retention value (allowed: ${CLOUDWATCH_RETENTION_DAYS.join(", ")})`;
-}
 
 /** The shortest Datadog index retention that keeps logs at least `days` (an index cannot keep 14 days: 15). */
 export function indexRetentionDays(days: number): number {
     return DATADOG_INDEX_RETENTION_DAYS.find((d) => d >= days) ?? DATADOG_INDEX_RETENTION_DAYS[DATADOG_INDEX_RETENTION_DAYS.length - 1];
 }
-
-type LogType = Product["logs"]["types"][number];
-
-export interface LogTiers {
-    type: LogType["type"];
-    hotDays: number;
-    warmDays: number;
-    coldDays: number;
-}
-
-/** The spec's tiers with the stack's caps applied (staging keeps less), order hot ≤ warm ≤ cold kept. */
-export function logTiers(t: LogType, cfg: LogsConfig): LogTiers {
-    const hotDays = Math.min(t.hotDays, cfg.maxHotDays ?? Infinity);
-    const coldDays = Math.max(hotDays, Math.min(t.coldDays ?? t.warmDays ?? t.hotDays, cfg.maxArchiveDays ?? Infinity));
-    const warmDays = Math.min(Math.max(hotDays, t.warmDays ?? hotDays), coldDays);
-    return { type: t.type, hotDays, warmDays, coldDays };
-}
-
-export interface LifecycleRuleModel {
-    id: string;
-    prefix: string;
-    /** Storage class changes by object age, in order. */
-    transitions: Array<{ days: number; storageClass: "STANDARD_IA" | "GLACIER" }>;
-    expireAfterDays: number;
-}
-
-/** S3 accepts STANDARD_IA only for objects at least 30 days old, and keeps them there 30 days before GLACIER. */
-const S3_IA_MIN_DAYS = 30;
-
-/**
- * S3 lifecycle of the product's archive bucket: one rule per log type's archive prefix, and failed deliveries.
- * Warm (after the hot tier, until warmDays): archives are read only to rehydrate, so STANDARD_IA once S3 allows it
- * (Datadog rehydrates from it); cold (warmDays until coldDays): GLACIER, which Datadog cannot rehydrate from; then
- * expiry. A step S3 would reject (IA before day 30, or less than 30 days before the next step) is left out.
- */
-export function lifecycleRules(tiers: LogTiers[]): LifecycleRuleModel[] {
-    return [
-        ...tiers.map((t) => {
-            const glacierDays = t.warmDays < t.coldDays ? t.warmDays : undefined;
-            const iaDays = Math.max(t.hotDays, S3_IA_MIN_DAYS);
-            const transitions: LifecycleRuleModel["transitions"] = [];
-            if ((glacierDays ?? t.coldDays) - iaDays >= S3_IA_MIN_DAYS) transitions.push({ days: iaDays, storageClass: "STANDARD_IA" });
-            if (glacierDays !== undefined) transitions.push({ days: glacierDays, storageClass: "GLACIER" });
-            return { id: `${t.type}-tiers`, prefix: `${t.type}/`, transitions, expireAfterDays: t.coldDays };
-        }),
-        // Records Firehose could not deliver: kept a month for replay.
-        { id: "failed-delivery", prefix: FAILED_DELIVERY_PREFIX, transitions: [], expireAfterDays: 30 },
-    ];
-}
-
-export const FAILED_DELIVERY_PREFIX = "failed-delivery/";
 
 /** Datadog's Kinesis Firehose HTTP intake for a site (datadoghq.com, datadoghq.eu, us3.datadoghq.com, ...). */
 export function datadogIntakeUrl(site: string): string {

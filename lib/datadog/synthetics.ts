@@ -2,17 +2,17 @@
  * Synthetic test model: a spec's synthetic check plus the stack's synthetics config → what one Datadog
  * synthetic test runs, where, how often, and whom it alerts. Pure; components/SyntheticSuite.ts maps it.
  */
-import type { Product, SyntheticSpec } from "./catalog/schema";
-import { productSource } from "./catalog/validate";
-import type { PublicStackConfig } from "./config";
-import type { AlertRef } from "./alerts";
-import { durationSeconds } from "./duration";
-import type { Problem } from "./errors";
-import { alertMessage } from "./messages";
+import type { Product, SyntheticSpec } from "../inputs/catalog/schema";
+import { productSource } from "../inputs/catalog/validate";
+import type { PublicStackConfig } from "../inputs/config";
+import type { AlertRef } from "../model/alerts";
+import { durationSeconds } from "../model/duration";
+import type { Problem } from "../inputs/errors";
+import { alertMessage } from "../model/messages";
 import { RUNBOOK_BASE_URL, standardTags, surfaceOf } from "./monitors";
-import { monitorTitle, runbookPath } from "./naming";
-import { routeHandles } from "./routing";
-import { severityPolicy } from "./severity";
+import { monitorTitle, runbookPath } from "../model/naming";
+import { routeHandles } from "../model/routing";
+import { severityPolicy } from "../model/severity";
 
 type Synthetic = Product["synthetics"][number];
 export type SyntheticKind = Synthetic["kind"];

@@ -2,20 +2,20 @@
  * Cross-tool validation of the whole stack before anything is deployed: the alerts every area will send,
  * checked against what the stack creates (PagerDuty services registered in Datadog, configured Slack channels).
  */
-import type { Product } from "./catalog/schema";
-import { ENVIRONMENTS, PublicStackConfig } from "./config";
-import type { Problem } from "./errors";
+import type { Product } from "../inputs/catalog/schema";
+import { ENVIRONMENTS, PublicStackConfig } from "../inputs/config";
+import type { Problem } from "../inputs/errors";
 import type { AlertRef } from "./alerts";
-import { escalationModel } from "./escalation";
-import { detectionRuleAlerts, governanceProblems } from "./governance";
-import { securityMonitors } from "./logs";
-import { sentryAlerts } from "./sentry";
-import { buildMonitor, MonitorContext, MonitorModel } from "./monitors";
-import { pagerdutyServiceNames } from "./pagerduty";
+import { escalationModel } from "../pagerduty/escalation";
+import { detectionRuleAlerts, governanceProblems } from "../datadog/governance";
+import { securityMonitors } from "../datadog/logs";
+import { sentryAlerts } from "../sentry/model";
+import { buildMonitor, MonitorContext, MonitorModel } from "../datadog/monitors";
+import { pagerdutyServiceNames } from "../pagerduty/service";
 import { parseHandles } from "./routing";
-import { validateMonitor } from "./queryValidator";
-import { sloBurnRateMonitors, sloProblems } from "./slo";
-import { syntheticAlerts } from "./synthetics";
+import { validateMonitor } from "../datadog/queryValidator";
+import { sloBurnRateMonitors, sloProblems } from "../datadog/slo";
+import { syntheticAlerts } from "../datadog/synthetics";
 
 export type AlertProducer = (product: Product, config: PublicStackConfig) => AlertRef[];
 export type MonitorProducer = (product: Product, ctx: MonitorContext) => MonitorModel[];

@@ -8,8 +8,8 @@
  * of 000's level 1 (that needs Event Orchestration's `suspend`; the legacy event rules reached end of life), so
  * every level is engaged 5 minutes earlier than 000 states, never later, with 000's durations per level.
  */
-import type { EscalationLevel, Product } from "./catalog/schema";
-import type { OnCallConfig, Rotation } from "./config/oncall";
+import type { EscalationLevel, Product } from "../inputs/catalog/schema";
+import type { OnCallConfig, Rotation } from "../inputs/config/oncall";
 
 export type EscalationTarget =
     | { kind: "schedule"; schedule: ScheduleKind }

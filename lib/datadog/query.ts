@@ -2,8 +2,8 @@
  * Typed Datadog query builder: turns a QuerySpec into the monitor type and query string.
  * Components never concatenate query strings themselves.
  */
-import type { Comparator, MetricRef, QuerySpec } from "./catalog/schema";
-import { durationSeconds } from "./duration";
+import type { Comparator, MetricRef, QuerySpec } from "../inputs/catalog/schema";
+import { durationSeconds } from "../model/duration";
 
 export type MonitorType = "metric alert" | "query alert" | "service check" | "log alert" | "rum alert" | "slo alert";
 

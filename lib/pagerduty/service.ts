@@ -1,8 +1,8 @@
 /**
  * PagerDuty service settings derived from the severity model (pure).
  */
-import { pagerdutyServiceName } from "./naming";
-import type { SeverityPolicy } from "./severity";
+import { pagerdutyServiceName } from "../model/naming";
+import type { SeverityPolicy } from "../model/severity";
 
 /** Re-alert an acknowledged incident after 30 min (000: level 4 engages at 30 min). */
 export const ACKNOWLEDGEMENT_TIMEOUT_SECONDS = 30 * 60;

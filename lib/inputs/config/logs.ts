@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cloudwatchRetentionProblem } from "../logs";
+import { cloudwatchRetentionProblem } from "../../aws/limits";
 
 /** Log shipping and storage settings per stack. */
 export const LogsConfig = z.strictObject({

@@ -9,16 +9,16 @@
  * fires once ~6.7% instead of 10% of a 30-day budget is spent, i.e. slightly earlier. lib/queryValidator.ts
  * enforces the window limits, `sloProblems` the highest burn rate a target allows.
  */
-import type { Product, Severity, SloSpec } from "./catalog/schema";
-import { budgetConsumed, hoursToExhaustion, maxBurnRate } from "./burnRate";
-import type { Problem } from "./errors";
+import type { Product, Severity, SloSpec } from "../inputs/catalog/schema";
+import { budgetConsumed, hoursToExhaustion, maxBurnRate } from "../model/burnRate";
+import type { Problem } from "../inputs/errors";
 import { checkMetricExpression } from "./queryValidator";
-import { durationSeconds } from "./duration";
-import { alertMessage } from "./messages";
+import { durationSeconds } from "../model/duration";
+import { alertMessage } from "../model/messages";
 import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, severityNotification, standardTags, surfaceOf } from "./monitors";
-import { monitorTitle, runbookPath } from "./naming";
+import { monitorTitle, runbookPath } from "../model/naming";
 import { burnRateQuery, formatNumber, metricExpr } from "./query";
-import { routeHandles } from "./routing";
+import { routeHandles } from "../model/routing";
 
 type Slo = Product["slos"][number];
 

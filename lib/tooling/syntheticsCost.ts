@@ -8,10 +8,10 @@
  *
  * Retries are not counted: they only happen on failures, which the tests are tuned to keep rare.
  */
-import type { Product } from "./catalog/schema";
-import type { PublicStackConfig } from "./config";
-import type { Problem } from "./errors";
-import { buildSyntheticTests, SyntheticTestModel } from "./synthetics";
+import type { Product } from "../inputs/catalog/schema";
+import type { PublicStackConfig } from "../inputs/config";
+import type { Problem } from "../inputs/errors";
+import { buildSyntheticTests, SyntheticTestModel } from "../datadog/synthetics";
 
 /** Datadog bills a calendar month; 30 days keeps estimates comparable month to month. */
 export const SECONDS_PER_MONTH = 30 * 24 * 3600;

@@ -4,7 +4,7 @@
  * (DASHBOARD_SECTIONS). Built as Datadog's dashboard JSON, validated in tests against Datadog's official model
  * (@datadog/datadog-api-client).
  */
-import type { MetricRef, Monitor, Product } from "./catalog/schema";
+import type { MetricRef, Monitor, Product } from "../inputs/catalog/schema";
 import { formatNumber, metricExpr, type QueryScope } from "./query";
 
 type Widget = { definition: Record<string, unknown> };

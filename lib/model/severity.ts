@@ -2,7 +2,7 @@
  * The one severity model for every product (000 §Alert Configuration / Severity Levels).
  * Product plans with other scales map onto it in their spec (`severityMapping`).
  */
-import type { Severity } from "./catalog/schema";
+import type { Severity } from "../inputs/catalog/schema";
 
 export type { Severity };
 

@@ -2,8 +2,8 @@
  * Loads the product catalog: zod shape checks plus cross-field rules, every problem reported at once.
  */
 import { Problem, ValidationError } from "../errors";
-import { durationSeconds } from "../duration";
-import { cloudwatchRetentionProblem } from "../logs";
+import { durationSeconds } from "../../model/duration";
+import { cloudwatchRetentionProblem } from "../../aws/limits";
 import { Comparator, Product, ProductSpec } from "./schema";
 
 export function productSource(key: string): string {

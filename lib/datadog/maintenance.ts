@@ -2,8 +2,8 @@
  * Maintenance windows (pure): recurring downtimes from stack config that mute the configured non-critical
  * severities of the products' monitors (004 §Alert Noise Reduction). P0 is never muted (config rejects it).
  */
-import type { Product } from "./catalog/schema";
-import type { MaintenanceWindow } from "./config/maintenance";
+import type { Product } from "../inputs/catalog/schema";
+import type { MaintenanceWindow } from "../inputs/config/maintenance";
 
 export interface DowntimeModel {
     id: string;

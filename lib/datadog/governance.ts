@@ -4,14 +4,14 @@
  * The entity's name is the `service:` tag the monitors carry, so Datadog joins catalog, monitors and on-call.
  */
 import * as YAML from "yaml";
-import type { Product, Severity } from "./catalog/schema";
-import type { PublicStackConfig } from "./config";
-import type { AlertRef } from "./alerts";
-import type { Problem } from "./errors";
-import { durationSeconds } from "./duration";
+import type { Product, Severity } from "../inputs/catalog/schema";
+import type { PublicStackConfig } from "../inputs/config";
+import type { AlertRef } from "../model/alerts";
+import type { Problem } from "../inputs/errors";
+import { durationSeconds } from "../model/duration";
 import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL } from "./monitors";
-import { monitorTitle, runbookPath } from "./naming";
-import { routeHandles } from "./routing";
+import { monitorTitle, runbookPath } from "../model/naming";
+import { routeHandles } from "../model/routing";
 
 export interface TeamModel {
     handle: string;

@@ -8,12 +8,12 @@
  * are still filtered to the stack's environment, so events sent with another `environment` (a developer's laptop
  * using the DSN) never notify.
  */
-import type { Product, Severity, Surface } from "./catalog/schema";
-import type { PublicStackConfig } from "./config";
-import type { AlertRef } from "./alerts";
-import { monitorTitle } from "./naming";
-import { route } from "./routing";
-import { severityPolicy, SeverityPolicy } from "./severity";
+import type { Product, Severity, Surface } from "../inputs/catalog/schema";
+import type { PublicStackConfig } from "../inputs/config";
+import type { AlertRef } from "../model/alerts";
+import { monitorTitle } from "../model/naming";
+import { route } from "../model/routing";
+import { severityPolicy, SeverityPolicy } from "../model/severity";
 
 /** Where a Sentry alert notifies; derived from the route of its severity. */
 export type SentryAction =

@@ -3,7 +3,7 @@
  * `products/<key>.ts` files hold values of this shape; everything else is derived from it.
  */
 import { z } from "zod";
-import { DURATION_PATTERN } from "../duration";
+import { DURATION_PATTERN } from "../../model/duration";
 
 export const SEVERITIES = ["P0", "P1", "P2", "P3"] as const;
 export const Severity = z.enum(SEVERITIES);

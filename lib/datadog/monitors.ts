@@ -2,14 +2,14 @@
  * The monitor model: what one Datadog monitor looks like, derived from a product spec and the stack config.
  * Pure; `components/ProductMonitoring.ts` maps it onto `datadog.Monitor`.
  */
-import type { Monitor, Product, Surface } from "./catalog/schema";
-import type { RoutingConfig } from "./config/routing";
-import { durationSeconds } from "./duration";
-import { alertMessage } from "./messages";
-import { monitorTitle, runbookPath } from "./naming";
+import type { Monitor, Product, Surface } from "../inputs/catalog/schema";
+import type { RoutingConfig } from "../inputs/config/routing";
+import { durationSeconds } from "../model/duration";
+import { alertMessage } from "../model/messages";
+import { monitorTitle, runbookPath } from "../model/naming";
 import { buildQuery, formatNumber, MonitorType, monitorType } from "./query";
-import { routeHandles } from "./routing";
-import { Severity, severityPolicy } from "./severity";
+import { routeHandles } from "../model/routing";
+import { Severity, severityPolicy } from "../model/severity";
 
 export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitoring/blob/main";
 

@@ -2,18 +2,18 @@
  * The alert catalog (pure): every alert of every product with its severity, threshold, route and runbook,
  * from the same model the components deploy. `npm run catalog` renders docs/alerts.md and docs/runbooks/.
  */
-import type { Product } from "./catalog/schema";
-import type { PublicStackConfig } from "./config";
-import { budgetConsumed } from "./burnRate";
-import { durationSeconds } from "./duration";
-import { SECURITY_FIRST_STEPS } from "./logs";
-import { BURN_RATE_ALERTS, burnRateFirstSteps } from "./slo";
-import { syntheticFirstSteps } from "./synthetics";
-import { formatNumber } from "./query";
-import { runbookPath } from "./naming";
-import { routeHandles } from "./routing";
-import { severityPolicy } from "./severity";
-import type { Severity } from "./severity";
+import type { Product } from "../inputs/catalog/schema";
+import type { PublicStackConfig } from "../inputs/config";
+import { budgetConsumed } from "../model/burnRate";
+import { durationSeconds } from "../model/duration";
+import { SECURITY_FIRST_STEPS } from "../datadog/logs";
+import { BURN_RATE_ALERTS, burnRateFirstSteps } from "../datadog/slo";
+import { syntheticFirstSteps } from "../datadog/synthetics";
+import { formatNumber } from "../datadog/query";
+import { runbookPath } from "../model/naming";
+import { routeHandles } from "../model/routing";
+import { severityPolicy } from "../model/severity";
+import type { Severity } from "../model/severity";
 
 export interface CatalogEntry {
     product: string;

@@ -2,7 +2,7 @@
  * Routing: (severity, environment's routing config, product) → the notification handles of a monitor message.
  * One strategy for every tool; there is no per-vendor if/else in components.
  */
-import type { RoutingConfig } from "./config/routing";
+import type { RoutingConfig } from "../inputs/config/routing";
 import { pagerdutyServiceName } from "./naming";
 import { Severity, severityPolicy } from "./severity";
 
