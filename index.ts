@@ -12,8 +12,9 @@ import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
-import { validateStack } from "./lib/model/stackValidation";
 import { syntheticSpecProblems } from "./lib/datadog/synthetics";
+import { alertsOf, buildStackModel } from "./lib/stack/model";
+import { validateStack } from "./lib/stack/validate";
 import { budgetProblems, costReport, costsByTest } from "./lib/tooling/syntheticsCost";
 import { CONTRACT_VERSION, ProductOutputs } from "./lib/tooling/contract";
 import { catalog } from "./products";
@@ -22,26 +23,42 @@ import type { Lifted } from "./components/contract";
 const stack = loadStack(catalog);
 const { config } = stack;
 const syntheticsCost = costReport(stack.products, config);
-// The whole stack is validated before the first resource is registered: nothing is deployed half-valid.
+// The whole stack is built once and validated before the first resource is registered: nothing is deployed half-valid.
+const model = buildStackModel(stack.products, config);
 failOnProblems([
-    ...validateStack(stack.products, config),
+    ...validateStack(model),
     ...syntheticSpecProblems(stack.products),
     ...budgetProblems(syntheticsCost, config.synthetics.monthlyBudgetUsd, stack.configFile),
 ]);
 
-const deployed = stack.products.map((product) => {
+const deployed = model.products.map(({ product, alerts, slos, downtimes, detectionRules, sentry: sentryModel }) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, args);
-    const monitoring = new ProductMonitoring(product.key, args, { dependsOn: [escalation] });
+    const monitoring = new ProductMonitoring(product.key, {
+        product,
+        environment: config.environment,
+        datadogSite: config.datadog.site,
+        monitors: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind !== "security"),
+        slos,
+        downtimes,
+    }, { dependsOn: [escalation] });
     const logs = new LogPipeline(product.key, {
         ...args,
         datadogApiKey: stack.secrets.datadogApiKey,
-        pagerdutyServiceId: escalation.serviceId,
+        securityAlerts: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind === "security"),
+        shippingAlarms: alertsOf(alerts, "cloudwatch-alarm"),
     });
-    const synthetics = new SyntheticSuite(product.key, { ...args, testPassword: stack.secrets.syntheticsPassword }, { dependsOn: [escalation] });
-    const sentry = new SentryProjects(product.key, args);
-    const governance = new ProductGovernance(product.key, {
+    const synthetics = new SyntheticSuite(product.key, {
         ...args,
+        tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
+        testPassword: stack.secrets.syntheticsPassword,
+    }, { dependsOn: [escalation] });
+    const sentry = new SentryProjects(product.key, { ...args, model: sentryModel });
+    const governance = new ProductGovernance(product.key, {
+        product,
+        datadogSite: config.datadog.site,
+        manageOrganizationResources: config.datadog.manageOrganizationResources,
+        detectionRules,
         pagerdutyServiceUrl: escalation.serviceUrl,
         dashboardUrls: monitoring.dashboardUrls,
         sloIds: monitoring.sloIds,

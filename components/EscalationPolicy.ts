@@ -6,7 +6,7 @@ import type { PublicStackConfig } from "../lib/inputs/config";
 import {
     EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers,
 } from "../lib/pagerduty/escalation";
-import { childName, pagerdutyServiceName } from "../lib/model/naming";
+import { childName, pagerServiceName } from "../lib/model/naming";
 import {
     ACKNOWLEDGEMENT_TIMEOUT_SECONDS, alertGrouping, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
 } from "../lib/pagerduty/service";
@@ -78,7 +78,7 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             rules: model.rules.map((r) => ({ escalationDelayInMinutes: r.delayMinutes, targets: r.targets.map(target) })),
         }, { parent: this });
 
-        this.serviceName = pagerdutyServiceName(product.key, environment);
+        this.serviceName = pagerServiceName(product.key, environment);
         const service = new pagerduty.Service(childName(name, "service"), {
             name: this.serviceName,
             description: `${product.displayName} alerts from Datadog and the log shipping path`,

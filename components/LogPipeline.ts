@@ -1,15 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as datadog from "@pulumi/datadog";
-import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
 import type { PublicStackConfig } from "../lib/inputs/config";
 import { FAILED_DELIVERY_PREFIX, lifecycleRules, logTiers } from "../lib/aws/logs";
 import {
     archiveQuery, datadogIntakeUrl, indexRetentionDays, PII_RULES, pipelineProcessors, ProcessorModel, productLogQuery,
-    samplingExclusion, securityMonitors,
+    samplingExclusion,
 } from "../lib/datadog/logs";
 import { childName, logGroupName } from "../lib/model/naming";
+import type { CloudWatchAlarmBinding } from "../lib/aws/alarms";
+import type { MonitorBinding } from "../lib/datadog/monitors";
+import type { Alert } from "../lib/model/alert";
 import { monitorArgs } from "./monitorArgs";
 
 export interface LogPipelineArgs {
@@ -17,8 +19,10 @@ export interface LogPipelineArgs {
     config: PublicStackConfig;
     /** Datadog API key for the Firehose HTTP endpoint (secret config `datadogApiKey`). */
     datadogApiKey: pulumi.Input<string>;
-    /** The product's PagerDuty service: shipping-path alarms page it through an Amazon CloudWatch integration when paging is on. */
-    pagerdutyServiceId: pulumi.Input<string>;
+    /** The product's security log monitors (lib/datadog/logs.ts `securityAlert`). */
+    securityAlerts: ReadonlyArray<Alert<MonitorBinding>>;
+    /** CloudWatch alarms on the shipping path (lib/aws/alarms.ts); they notify their route's mailbox through SNS. */
+    shippingAlarms: ReadonlyArray<Alert<CloudWatchAlarmBinding>>;
 }
 
 /** Datadog's AWS account, which assumes the archive role to write log archives. */
@@ -193,46 +197,28 @@ export class LogPipeline extends pulumi.ComponentResource {
             kmsMasterKeyId: key.arn,
             tags,
         }, parent);
-        // PagerDuty reads SNS notifications (and confirms the subscription) only on an Amazon CloudWatch integration.
-        const cloudwatchIntegration = config.routing.paging
-            ? new pagerduty.ServiceIntegration(childName(name, "shipping-alarms-pagerduty"), {
-                name: "Amazon CloudWatch (log shipping alarms)",
-                service: args.pagerdutyServiceId,
-                vendor: pagerduty.getVendorOutput({ name: "Amazon CloudWatch" }, parent).id,
-            }, parent)
-            : undefined;
-        new aws.sns.TopicSubscription(childName(name, "shipping-alarms-route"), cloudwatchIntegration
-            ? {
-                topic: topic.arn,
-                protocol: "https",
-                endpoint: pulumi.secret(pulumi.interpolate`https://events.pagerduty.com/integration/${cloudwatchIntegration.integrationKey}/enqueue`),
-                endpointAutoConfirms: true,
-            }
-            : { topic: topic.arn, protocol: "email", endpoint: config.logs.alarmEmail }, parent);
-        const alarm = (suffix: string, a: Pick<aws.cloudwatch.MetricAlarmArgs, "metricName" | "statistic" | "comparisonOperator" | "threshold" | "alarmDescription" | "evaluationPeriods">) =>
-            new aws.cloudwatch.MetricAlarm(childName(name, "firehose", suffix), {
-                name: `${product.key}-${env}-firehose-${suffix}`,
-                namespace: "AWS/Firehose",
+        // Email is the one SNS protocol the alarms' route needs (lib/aws/alarms.ts: log shipping never pages).
+        [...new Set(args.shippingAlarms.flatMap((a) => a.route.emails))].forEach((email, i) => {
+            new aws.sns.TopicSubscription(childName(name, "shipping-alarms-route", ...(i ? [String(i)] : [])), { topic: topic.arn, protocol: "email", endpoint: email }, parent);
+        });
+        for (const { binding: { alarm } } of args.shippingAlarms) {
+            new aws.cloudwatch.MetricAlarm(childName(name, "firehose", alarm.suffix), {
+                name: alarm.name,
+                namespace: alarm.namespace,
+                metricName: alarm.metricName,
                 dimensions: { DeliveryStreamName: firehose.name },
-                period: 300,
-                treatMissingData: "notBreaching",
+                statistic: alarm.statistic,
+                comparisonOperator: alarm.comparisonOperator,
+                threshold: alarm.threshold,
+                period: alarm.period,
+                evaluationPeriods: alarm.evaluationPeriods,
+                treatMissingData: alarm.treatMissingData,
+                alarmDescription: alarm.description,
                 alarmActions: [topic.arn],
                 okActions: [topic.arn],
                 tags,
-                ...a,
             }, parent);
-        alarm("delivery-failures", {
-            metricName: "DeliveryToHttpEndpoint.Success", statistic: "Average", comparisonOperator: "LessThanThreshold", threshold: 0.99, evaluationPeriods: 2,
-            alarmDescription: `${product.displayName}: Firehose fails to deliver logs to Datadog (success rate below 99% for 10 min); failed records go to s3://${config.logs.archiveBucketPrefix}-${product.key}/${FAILED_DELIVERY_PREFIX}`,
-        });
-        alarm("stale-delivery", {
-            metricName: "DeliveryToHttpEndpoint.DataFreshness", statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", threshold: 900, evaluationPeriods: 1,
-            alarmDescription: `${product.displayName}: logs older than 15 min are waiting in Firehose; Datadog is behind`,
-        });
-        alarm("throttling", {
-            metricName: "ThrottledRecords", statistic: "Sum", comparisonOperator: "GreaterThanThreshold", threshold: 0, evaluationPeriods: 1,
-            alarmDescription: `${product.displayName}: Firehose throttles incoming log records (delivery stream limits reached)`,
-        });
+        }
 
         // Datadog side.
         const query = productLogQuery(product);
@@ -295,8 +281,8 @@ export class LogPipeline extends pulumi.ComponentResource {
             }, { parent: this, dependsOn: [archivePolicy] });
         }
 
-        for (const m of securityMonitors(product, { environment: env, routing: config.routing })) {
-            new datadog.Monitor(childName(name, m.id), monitorArgs(m), parent);
+        for (const { binding: { monitor } } of args.securityAlerts) {
+            new datadog.Monitor(childName(name, monitor.id), monitorArgs(monitor), parent);
         }
 
         this.logGroupNames = pulumi.all(groups.map((g) => g.name));

@@ -1,13 +1,17 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
-import { catalogEntity, detectionRules, entityYaml } from "../lib/datadog/governance";
+import { catalogEntity, DetectionRuleModel, entityYaml } from "../lib/datadog/governance";
 import { childName, datadogAppUrl } from "../lib/model/naming";
 
 export interface ProductGovernanceArgs {
     product: Product;
-    config: PublicStackConfig;
+    /** Datadog site, for links (`datadog.site`). */
+    datadogSite: string;
+    /** Whether this stack owns organization-wide resources (`datadog.manageOrganizationResources`): catalog entities. */
+    manageOrganizationResources: boolean;
+    /** The product's security detection rules (lib/stack/model.ts). */
+    detectionRules: ReadonlyArray<DetectionRuleModel>;
     /** The product's PagerDuty service page, the catalog's on-call integration. */
     pagerdutyServiceUrl: pulumi.Input<string>;
     dashboardUrls: pulumi.Input<Record<string, string>>;
@@ -16,7 +20,8 @@ export interface ProductGovernanceArgs {
 
 /**
  * Who owns what, in Datadog, for one product: a Software Catalog entity per surface (only in the stack that owns
- * organization-wide resources) and the security detection rules of its plan, routed like every alert.
+ * organization-wide resources) and the security detection rules of its plan (signals; the alerting is done once,
+ * by the security log monitors).
  */
 export class ProductGovernance extends pulumi.ComponentResource {
     public readonly catalogEntities: string[];
@@ -24,17 +29,17 @@ export class ProductGovernance extends pulumi.ComponentResource {
 
     constructor(name: string, args: ProductGovernanceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:ProductGovernance", name, {}, opts);
-        const { product, config } = args;
-        this.catalogEntities = config.datadog.manageOrganizationResources ? product.surfaces.map((s) => s.service) : [];
-        if (config.datadog.manageOrganizationResources) {
+        const { product } = args;
+        this.catalogEntities = args.manageOrganizationResources ? product.surfaces.map((s) => s.service) : [];
+        if (args.manageOrganizationResources) {
             const links = pulumi.all([args.pagerdutyServiceUrl, args.dashboardUrls, args.sloIds]);
             for (const s of product.surfaces) {
                 new datadog.SoftwareCatalog(childName(name, "catalog", s.name), {
-                    entity: links.apply(([pagerdutyUrl, dashboardUrls, sloIds]) => entityYaml(catalogEntity(product, s.name, { appUrl: datadogAppUrl(config.datadog.site), pagerdutyUrl, dashboardUrls, sloIds }))),
+                    entity: links.apply(([pagerdutyUrl, dashboardUrls, sloIds]) => entityYaml(catalogEntity(product, s.name, { appUrl: datadogAppUrl(args.datadogSite), pagerdutyUrl, dashboardUrls, sloIds }))),
                 }, { parent: this });
             }
         }
-        const rules = detectionRules(product, { environment: config.environment, routing: config.routing }).map((r) =>
+        const rules = args.detectionRules.map((r) =>
             new datadog.SecurityMonitoringRule(childName(name, "detection", r.id), {
                 name: r.name,
                 message: r.message,

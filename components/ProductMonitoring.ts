@@ -1,17 +1,23 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
 import { engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
-import { downtimes } from "../lib/datadog/maintenance";
-import { buildMonitor, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
+import type { DowntimeModel } from "../lib/datadog/maintenance";
+import { MonitorBinding, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
+import { SloModel, withSloId } from "../lib/datadog/slo";
+import type { Alert } from "../lib/model/alert";
 import { childName, datadogAppUrl } from "../lib/model/naming";
-import { buildSlo, burnRateMonitorTemplates } from "../lib/datadog/slo";
 import { monitorArgs } from "./monitorArgs";
 
 export interface ProductMonitoringArgs {
     product: Product;
-    config: PublicStackConfig;
+    environment: string;
+    /** Datadog site, for dashboard URLs (`datadog.site`). */
+    datadogSite: string;
+    /** The product's plan-threshold and SLO burn-rate alerts (lib/stack/model.ts). */
+    monitors: ReadonlyArray<Alert<MonitorBinding>>;
+    slos: ReadonlyArray<SloModel>;
+    downtimes: ReadonlyArray<DowntimeModel>;
 }
 
 /**
@@ -30,30 +36,25 @@ export class ProductMonitoring extends pulumi.ComponentResource {
 
     constructor(name: string, args: ProductMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:ProductMonitoring", name, {}, opts);
-        const { product, config } = args;
-        const env = config.environment;
-        const ctx = { environment: env, routing: config.routing };
+        const { product, environment: env } = args;
         const parent = { parent: this };
 
-        const monitors = product.monitors.map((spec) =>
-            [spec.id, new datadog.Monitor(childName(name, spec.id), monitorArgs(buildMonitor(product, spec, ctx)), parent)] as const);
+        const sloResources = new Map(args.slos.map((model) => [model.id, new datadog.ServiceLevelObjective(childName(name, "slo", model.id), {
+            name: model.name,
+            description: model.description,
+            type: "metric",
+            query: { numerator: model.numerator, denominator: model.denominator },
+            thresholds: model.thresholds,
+            tags: model.tags,
+        }, parent)]));
+        this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
-        const slos = product.slos.map((spec) => {
-            const model = buildSlo(product, spec, env);
-            const slo = new datadog.ServiceLevelObjective(childName(name, "slo", spec.id), {
-                name: model.name,
-                description: model.description,
-                type: "metric",
-                query: { numerator: model.numerator, denominator: model.denominator },
-                thresholds: model.thresholds,
-                tags: model.tags,
-            }, parent);
-            for (const t of burnRateMonitorTemplates(product, spec, ctx)) {
-                new datadog.Monitor(childName(name, t.model.id), { ...monitorArgs(t.model), query: slo.id.apply(t.queryFor) }, parent);
-            }
-            return [spec.id, slo] as const;
+        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId } }) => {
+            const slo = sloId === undefined ? undefined : sloResources.get(sloId);
+            const inputs = monitorArgs(monitor);
+            if (slo) inputs.query = slo.id.apply((ddId) => withSloId(monitor, sloId!, ddId).query);
+            return { id, kind, resource: new datadog.Monitor(childName(name, id), inputs, parent) };
         });
-        this.sloIds = pulumi.all(Object.fromEntries(slos.map(([id, s]) => [id, s.id])));
 
         const runbook = `${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md`;
         const engineering = new datadog.DashboardJson(childName(name, "engineering-dashboard"), {
@@ -62,11 +63,11 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         const oncall = new datadog.DashboardJson(childName(name, "oncall-dashboard"), {
             dashboard: this.sloIds.apply((ids) => JSON.stringify(onCallDashboard(product, env, ids, runbook))),
         }, parent);
-        const app = datadogAppUrl(config.datadog.site);
+        const app = datadogAppUrl(args.datadogSite);
         this.dashboardUrls = pulumi.all({ engineering: pulumi.interpolate`${app}${engineering.url}`, oncall: pulumi.interpolate`${app}${oncall.url}` });
         this.dashboardIds = pulumi.all({ engineering: engineering.id, oncall: oncall.id });
 
-        for (const d of downtimes(product, env, config.maintenanceWindows)) {
+        for (const d of args.downtimes) {
             new datadog.DowntimeSchedule(childName(name, "downtime", d.id), {
                 scope: d.scope,
                 monitorIdentifier: { monitorTags: d.monitorTags },
@@ -78,7 +79,8 @@ export class ProductMonitoring extends pulumi.ComponentResource {
             }, parent);
         }
 
-        this.monitorIds = pulumi.all(Object.fromEntries(monitors.map(([id, m]) => [id, m.id])));
+        // The contract's monitor ids are the plan thresholds' (burn-rate monitors are reached through their SLO).
+        this.monitorIds = pulumi.all(Object.fromEntries(monitors.filter((m) => m.kind === "monitor").map((m) => [m.id, m.resource.id])));
         this.registerOutputs({ monitorIds: this.monitorIds, sloIds: this.sloIds, dashboardUrls: this.dashboardUrls, dashboardIds: this.dashboardIds });
     }
 }

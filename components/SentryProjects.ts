@@ -3,11 +3,13 @@ import * as sentry from "@pulumiverse/sentry";
 import type { Product } from "../lib/inputs/catalog/schema";
 import type { PublicStackConfig } from "../lib/inputs/config";
 import { childName } from "../lib/model/naming";
-import { SentryAction, sentryAlertName, sentryModel } from "../lib/sentry/model";
+import { SentryAction, sentryAlertName, SentryModel } from "../lib/sentry/model";
 
 export interface SentryProjectsArgs {
     product: Product;
     config: PublicStackConfig;
+    /** The product's Sentry team, projects and alert rules (lib/sentry/model.ts). */
+    model: SentryModel;
 }
 
 /** What alert actions refer to: Sentry's integrations and the product's team. */
@@ -60,7 +62,7 @@ export class SentryProjects extends pulumi.ComponentResource {
         const { product, config } = args;
         const organization = config.sentry.organization;
         const env = config.environment;
-        const model = sentryModel(product, config);
+        const { model } = args;
         const allActions = model.projects.flatMap((p) => [...p.issueAlerts, ...p.metricAlerts].flatMap((a) => a.actions));
 
         const team = new sentry.SentryTeam(childName(name, "sentry-team"), {

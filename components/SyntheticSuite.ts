@@ -3,11 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
 import type { PublicStackConfig } from "../lib/inputs/config";
 import { childName } from "../lib/model/naming";
-import { ApiStepModel, buildSyntheticTests, credentialVariables, HttpAssertionModel, SyntheticTestModel } from "../lib/datadog/synthetics";
+import { ApiStepModel, credentialVariables, HttpAssertionModel, SyntheticTestModel } from "../lib/datadog/synthetics";
 
 export interface SyntheticSuiteArgs {
     product: Product;
     config: PublicStackConfig;
+    /** The product's synthetic tests, from its synthetic alerts (lib/stack/model.ts). */
+    tests: ReadonlyArray<SyntheticTestModel>;
     /** Password of the product's synthetic test user (secret config `syntheticsPassword`). */
     testPassword: pulumi.Input<string>;
 }
@@ -84,7 +86,7 @@ export class SyntheticSuite extends pulumi.ComponentResource {
     constructor(name: string, args: SyntheticSuiteArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:SyntheticSuite", name, {}, opts);
         const { product, config } = args;
-        const models = buildSyntheticTests(product, config);
+        const models = args.tests;
         const vars = credentialVariables(product.key);
         const tags = ["managed-by:pulumi", `env:${config.environment}`, `team:${product.team.handle}`, `product:${product.key}`];
         const globals = new Map<string, pulumi.Output<string>>();

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { renderAlertCatalog, renderRunbook } from "../lib/tooling/alertCatalog";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { buildStackModel } from "../lib/stack/model";
 import { catalog } from "../products";
 import { readStackConfig } from "./stackFile";
 
@@ -14,10 +15,10 @@ const PROJECT_DIR = path.resolve(__dirname, "..");
 /** Repository-relative path → content of every generated document. */
 export function catalogDocuments(stack = "production"): Record<string, string> {
     const config = readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
-    const products = loadCatalog(catalog).filter((p) => config.products.includes(p.key));
+    const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config);
     return {
-        "docs/alerts.md": renderAlertCatalog(products, config),
-        ...Object.fromEntries(products.map((p) => [`docs/runbooks/${p.key}.md`, renderRunbook(p, config)])),
+        "docs/alerts.md": renderAlertCatalog(model),
+        ...Object.fromEntries(model.products.map((p) => [`docs/runbooks/${p.product.key}.md`, renderRunbook(p)])),
     };
 }
 

@@ -1,11 +1,17 @@
 /** docs/alerts.md and docs/runbooks/ are generated from the model; they must be current. */
 import * as fs from "fs";
 import * as path from "path";
+import { handles } from "../lib/datadog/handles";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { buildStackModel } from "../lib/stack/model";
+import { catalog } from "../products";
 import { catalogDocuments } from "../scripts/catalog";
+import { stackConfig } from "./helpers/stackConfig";
 import { loadPlan, MONITOR } from "./helpers/plan";
 import { PROJECT_DIR } from "./helpers/run";
 
 const docs = catalogDocuments();
+const config = stackConfig("production");
 
 describe("alert catalog and runbooks", () => {
     it.each(Object.keys(docs))("%s is current (run `npm run catalog` after changing a spec)", (rel) => {
@@ -34,7 +40,23 @@ describe("alert catalog and runbooks", () => {
 
     it("lists each product's alerts with severity, threshold, route and runbook", () => {
         const alerts = docs["docs/alerts.md"];
-        expect(alerts).toContain("| Payment failure rate above 5% | monitor | P0 | > 5 % | `@pagerduty-bearo-production` `@slack-alerts-critical` `@slack-bearo-alerts` | [payment-failure-rate](runbooks/bearo.md#payment-failure-rate) |");
-        for (const p of ["bearo", "alphabuilder", "primape", "chimpanion", "genonaut", "vivr", "driplo", "plumberleads"]) expect(alerts).toMatch(new RegExp(`^## .*\\(\`${p}\`\\)$`, "m"));
+        const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config);
+        for (const { product, alerts: productAlerts } of model.products) {
+            expect(alerts).toMatch(new RegExp(`^## .*\\(\`${product.key}\`\\)$`, "m"));
+            for (const a of productAlerts) {
+                const route = handles(a.route).map((h) => `\`${h}\``).join(" ");
+                expect(alerts).toContain(`| ${a.severity} | ${a.condition.text.replace(/\|/g, "\\|")} | ${route} | [${a.id}](runbooks/${product.key}.md#${a.id}) |`);
+            }
+        }
+    });
+
+    it("lists every alert of the stack model, of every kind, and one per planned alerting resource", () => {
+        const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config);
+        const alerts = docs["docs/alerts.md"];
+        expect(alerts).toContain(`${model.alerts.length} alerts in ${model.products.length} products.`);
+        const view = loadPlan("production");
+        const alerting = [MONITOR, "datadog:index/syntheticsTest:SyntheticsTest", "sentry:index/sentryIssueAlert:SentryIssueAlert", "sentry:index/sentryMetricAlert:SentryMetricAlert", "aws:cloudwatch/metricAlarm:MetricAlarm"];
+        expect(model.alerts.length).toBe(alerting.reduce((n, t) => n + view.ofType(t).length, 0));
+        expect(new Set(model.alerts.map((a) => a.kind))).toEqual(new Set(["monitor", "slo-burn-rate", "security", "synthetic", "sentry-issue", "sentry-metric", "cloudwatch-alarm"]));
     });
 });

@@ -8,7 +8,7 @@ import { configCatalogProblems, parseStackConfig } from "../lib/inputs/config";
 import { rotationProblems, rotationWeeks } from "../lib/inputs/config/oncall";
 import { formatProblem, isValidationError } from "../lib/inputs/errors";
 import { escalationModel, scheduleModels, teamMembers } from "../lib/pagerduty/escalation";
-import { pagerdutyServiceNames } from "../lib/pagerduty/service";
+import { pagerServiceNames } from "../lib/pagerduty/service";
 import { catalog } from "../products";
 import { mocks } from "../scripts/mocks";
 import { STACKS } from "./helpers/constants";
@@ -108,7 +108,7 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
 
     it("registers exactly one Datadog service object per enabled product, named as validation expects", () => {
         const names = view.ofType("datadog:pagerduty/serviceObject:ServiceObject").map((o) => o.inputs.serviceName);
-        expect(names.sort()).toEqual(pagerdutyServiceNames(enabled, stack).sort());
+        expect(names.sort()).toEqual(pagerServiceNames(enabled, stack).sort());
     });
 
     it("exports the integration keys only as secrets", () => {

@@ -3,8 +3,9 @@ import * as YAML from "yaml";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { catalogLanguage, detectionQuery, detectionRules, detectionWindow, ENTITY_EXTENSION, governanceProblems } from "../lib/datadog/governance";
-import { buildMonitor } from "../lib/datadog/monitors";
-import { validateStack } from "../lib/model/stackValidation";
+import { specMonitorAlert } from "../lib/datadog/monitors";
+import { buildStackModel } from "../lib/stack/model";
+import { validateStack } from "../lib/stack/validate";
 import { catalog } from "../products";
 import { catalogEntityModelProblems } from "./helpers/datadogModel";
 import { loadPlan, MONITOR } from "./helpers/plan";
@@ -117,20 +118,20 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
 describe("validation before any resource is created", () => {
     const vivr = products.find((p) => p.key === "vivr")!;
     const config = stackConfig("production");
-    const model = buildMonitor(vivr, vivr.monitors[0], { environment: "production", routing: config.routing });
+    const model = specMonitorAlert(vivr, vivr.monitors[0], { environment: "production", routing: config.routing });
     const retag = (replace: Record<string, string | undefined>) =>
         ({ ...model, tags: model.tags.flatMap((t) => { const k = t.split(":")[0]; return k in replace ? (replace[k] === undefined ? [] : [`${k}:${replace[k]}`]) : [t]; }) });
-    const field = `monitor ${model.id}: tags`;
+    const field = `alert ${model.id}: tags`;
 
     it("accepts the catalog as it is", () => {
-        expect(validateStack(products, config)).toEqual([]);
+        expect(validateStack(buildStackModel(products, config))).toEqual([]);
     });
 
     it("rejects a monitor whose service is not its product's entity, an unknown team and a missing env", () => {
         expect(governanceProblems(products, ["production", "staging"], [
-            { product: "vivr", model: retag({ service: "vivr-apii", team: "nobody", env: undefined }) },
+            retag({ service: "vivr-apii", team: "nobody", env: undefined }),
             // Another product's service is a catalog entity, but not one this product's on-call owns.
-            { product: "vivr", model: retag({ service: "bearo-api", team: "bearo" }) },
+            retag({ service: "bearo-api", team: "bearo" }),
         ])).toEqual([
             { source: "products/vivr.ts", field, message: 'missing the required "env:" tag' },
             { source: "products/vivr.ts", field, message: "service:vivr-apii: no Software Catalog entity of vivr has this name (its services: vivr-frontend, vivr-api)" },
@@ -145,7 +146,7 @@ describe("validation before any resource is created", () => {
         const bad: ProductSpec[] = catalog.map((p) => p.key === "alphabuilder"
             ? { ...p, team: { ...spec("bearo").team, name: "Builders" }, security: p.security!.map((r, i) => (i === 0 ? { ...r, window: "2d" } : r)) }
             : p);
-        const problems = validateStack(loadCatalog(bad), config).filter((x) => x.source === "products/alphabuilder.ts" && !x.field.startsWith("monitor security-"));
+        const problems = validateStack(buildStackModel(loadCatalog(bad), config)).filter((x) => x.source === "products/alphabuilder.ts" && !x.field.startsWith("alert security-"));
         expect(problems).toEqual([
             { source: "products/alphabuilder.ts", field: "team.name", message: '"Builders" differs from "BEARO Team" in products/bearo.ts for the same team "bearo"' },
             { source: "products/alphabuilder.ts", field: "security[failed-auth-spike].window", message: "2d is longer than Datadog's 1-day maximum for detection rules" },
@@ -154,7 +155,7 @@ describe("validation before any resource is created", () => {
 });
 
 describe.each([["production", production], ["staging", staging]] as const)("security detection rules in %s", (env, view) => {
-    it.each(products.map((p) => [p.key, p] as const))("%s: one rule per security plan item, severity mapped, routed", (key, p) => {
+    it.each(products.map((p) => [p.key, p] as const))("%s: one rule per security plan item, severity mapped, signals only", (key, p) => {
         const rules = view.ofType(T.rule, key);
         expect(rules.map((r) => r.name).sort()).toEqual(p.security.map((s) => `${key}-detection-${s.id}`).sort());
         for (const spec of p.security) {
@@ -165,24 +166,21 @@ describe.each([["production", production], ["staging", staging]] as const)("secu
             const cases = r.inputs.cases as any[];
             expect(cases).toHaveLength(1);
             expect([cases[0].status, cases[0].condition]).toEqual([status, `a > ${spec.threshold}`]);
-            // P0 and P1 go to the critical channels (P0 pages in production only); P2 to the warning channel.
-            const expected = spec.severity === "P2" ? ["@slack-alerts-warning"]
-                : [...(spec.severity === "P0" && env === "production" ? [`@pagerduty-${key}-production`] : []), "@slack-alerts-critical", `@slack-${p.team.slackChannel}`];
-            expect(cases[0].notifications).toEqual(expected);
+            // The condition alerts once, through its security log monitor; the rule only opens signals.
+            expect(cases[0].notifications).toEqual([]);
             expect((r.inputs.tags as string[])).toEqual(expect.arrayContaining([`env:${env}`, `team:${p.team.handle}`, `product:${key}`]));
             expect(r.inputs.message).toContain(`docs/runbooks/${key}.md#security-${spec.id}`);
-            // The message ends with the same handles, as every alert of the program does.
-            expect((r.inputs.message as string).split("\n").pop()).toBe(expected.join(" "));
+            expect(r.inputs.message).not.toMatch(/@(pagerduty|slack)-/);
             expect(r.inputs.options).toEqual({ detectionMethod: "threshold", evaluationWindow: detectionWindow(spec.window), keepAlive: 3600, maxSignalDuration: 86400 });
         }
         if (env === "staging") expect(JSON.stringify(rules.map((r) => r.inputs))).not.toContain("@pagerduty-");
     });
 });
 
-it("names the rule's signal recipients and the plan's severity as Datadog's: BEARO card testing (P1, 10m)", () => {
+it("names the rule and maps the plan's severity to Datadog's: BEARO card testing (P1, 10m), no notification", () => {
     const r = production.byName("bearo-detection-card-testing", T.rule).inputs;
     expect(r.name).toBe("[BEARO] Suspicious payment attempts (card testing) from one IP");
-    expect((r.cases as any[])[0]).toEqual({ name: "high", status: "high", condition: "a > 5", notifications: ["@slack-alerts-critical", "@slack-bearo-alerts"] });
+    expect((r.cases as any[])[0]).toEqual({ name: "high", status: "high", condition: "a > 5", notifications: [] });
     expect((r.options as any).evaluationWindow).toBe(600);
     expect(staging.byName("bearo-detection-card-testing", T.rule).inputs.name).toBe("[BEARO (staging)] Suspicious payment attempts (card testing) from one IP");
 });
@@ -197,7 +195,6 @@ it("scopes a search naming no service to the product's services", () => {
     expect(detectionQuery(vivr, "service:vivr-api @http.status_code:429", "staging")).toBe("env:staging service:vivr-api @http.status_code:429");
     const rules = detectionRules({ ...vivr, security: [{ ...vivr.security[0], search: "@evt.name:authentication", severity: "P0" }] }, { environment: "production", routing: stackConfig("production").routing });
     expect([rules[0].query, rules[0].status, rules[0].notifications]).toEqual([
-        "env:production service:(vivr-frontend OR vivr-api) @evt.name:authentication", "critical",
-        ["@pagerduty-vivr-production", "@slack-alerts-critical", "@slack-vivr-alerts-critical"],
+        "env:production service:(vivr-frontend OR vivr-api) @evt.name:authentication", "critical", [],
     ]);
 });

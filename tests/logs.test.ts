@@ -1,4 +1,5 @@
 /** LogPipeline from the evaluated stacks: log groups, shipping, the watched path, archives and Datadog logs. */
+import { stackConfig } from "./helpers/stackConfig";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { cloudwatchRetentionProblem, lifecycleRules, logTiers } from "../lib/aws/logs";
 import { indexRetentionDays, samplingExclusion } from "../lib/datadog/logs";
@@ -59,18 +60,14 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
         }
     });
 
-    it("alarms on delivery failures, staleness and throttling, routed by the stack's paging setting", () => {
+    it("alarms on delivery failures, staleness and throttling, to the alarm mailbox (log shipping never pages)", () => {
         for (const p of products) {
             const alarms = view.ofType(T.alarm, p.key);
             expect(alarms.map((a) => a.inputs.metricName).sort()).toEqual(["DeliveryToHttpEndpoint.DataFreshness", "DeliveryToHttpEndpoint.Success", "ThrottledRecords"]);
             for (const a of alarms) expect(a.inputs.alarmActions).toEqual([`arn:aws:sns:us-east-1:123456789012:${p.key}-${env}-log-shipping-alarms`]);
             const route = view.byName(`${p.key}-shipping-alarms-route`, T.topicSub);
-            expect(route.inputs).toMatchObject(env === "production"
-                ? { protocol: "https", endpoint: "[secret]" }
-                : { protocol: "email", endpoint: "platform-alerts@bearified.co" });
-            // PagerDuty accepts SNS notifications only on an Amazon CloudWatch integration of the product's service.
-            const integrations = view.ofType("pagerduty:index/serviceIntegration:ServiceIntegration", p.key).filter((i) => i.name === `${p.key}-shipping-alarms-pagerduty`);
-            expect(integrations.map((i) => i.inputs.service)).toEqual(env === "production" ? [`${p.key}-service-id`] : []);
+            expect(route.inputs).toMatchObject({ protocol: "email", endpoint: stackConfig(env).logs.alarmEmail });
+            expect(view.ofType("pagerduty:index/serviceIntegration:ServiceIntegration", p.key).filter((i) => i.name === `${p.key}-shipping-alarms-pagerduty`)).toEqual([]);
             // Alarms can publish to the encrypted topic only with a customer key that lets CloudWatch use it.
             const topic = view.byName(`${p.key}-shipping-alarms`, "aws:sns/topic:Topic");
             expect(topic.inputs.kmsMasterKeyId).toBe(view.byName(`${p.key}-${p.logs.types[0].type}`, T.group).inputs.kmsKeyId);

@@ -4,7 +4,7 @@
  */
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { monitorType } from "../lib/datadog/query";
-import { routeHandles } from "../lib/model/routing";
+import { routeHandles } from "../lib/datadog/handles";
 import { severityPolicy } from "../lib/model/severity";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";

@@ -1,9 +1,10 @@
 /** The one severity model and the routing table: severity × environment → handles; validated as a whole. */
 import { loadCatalog } from "../lib/inputs/catalog/validate";
-import { parseHandles, routeHandles } from "../lib/model/routing";
+import { parseHandles, routeHandles } from "../lib/datadog/handles";
 import { SEVERITY_POLICIES, Severity } from "../lib/model/severity";
 import { severityBasedUrgency } from "../lib/pagerduty/service";
-import { alertRoutingProblems, validateStack } from "../lib/model/stackValidation";
+import { buildStackModel, StackAlert } from "../lib/stack/model";
+import { alertRoutingProblems, validateStack } from "../lib/stack/validate";
 import { catalog } from "../products";
 import { stackConfig } from "./helpers/stackConfig";
 import { loadPlan, MONITOR } from "./helpers/plan";
@@ -54,8 +55,8 @@ describe("routing table: severity × environment", () => {
 
 describe.each(["production", "staging"] as const)("monitor messages in the evaluated %s stack", (stack) => {
     const view = loadPlan(stack);
-    // Alerts: monitors, synthetic tests and detection rules (downtimes also carry a message, but notify nobody).
-    const alerting = new Set([MONITOR, "datadog:index/syntheticsTest:SyntheticsTest", "datadog:index/securityMonitoringRule:SecurityMonitoringRule"]);
+    // Alerts: monitors and synthetic tests (downtimes carry a message but notify nobody; detection rules are signals).
+    const alerting = new Set([MONITOR, "datadog:index/syntheticsTest:SyntheticsTest"]);
     const alerts = view.resources.filter((r) => alerting.has(r.type));
     // A detection rule notifies the handles of its cases; monitors and tests those of their message.
     const notified = (r: { inputs: Record<string, unknown> }) => [...new Set([r.inputs.message as string,
@@ -64,6 +65,15 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
     const messages = alerts.map((r) => [r.name, notified(r)] as const);
     const config = stack === "production" ? production : staging;
     const tag = (r: { inputs: Record<string, unknown> }, key: string) => (r.inputs.tags as string[]).find((t) => t.startsWith(`${key}:`))!.slice(key.length + 1);
+
+    it("keeps security detection rules silent: their condition alerts once, through its security log monitor", () => {
+        const rules = view.ofType("datadog:index/securityMonitoringRule:SecurityMonitoringRule");
+        expect(rules.length).toBe(products.reduce((n, p) => n + p.security.length, 0));
+        for (const r of rules) {
+            expect([r.name, notified(r)]).toEqual([r.name, ""]);
+            expect(view.resources.filter((m) => m.type === MONITOR && m.name === r.name.replace("-detection-", "-security-"))).toHaveLength(1);
+        }
+    });
 
     it("routes every alert by its severity, environment and product, as lib/routing says", () => {
         for (const r of alerts) {
@@ -129,38 +139,46 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
 
 describe("stack validation fails on unresolvable routing", () => {
     it("accepts both committed stacks", () => {
-        expect(validateStack(products, production)).toEqual([]);
-        expect(validateStack(products, staging)).toEqual([]);
+        expect(validateStack(buildStackModel(products, production))).toEqual([]);
+        expect(validateStack(buildStackModel(products, staging))).toEqual([]);
     });
 
     it("names product, alert and handle when a Slack channel is not configured", () => {
         const config = { ...production, routing: { ...production.routing, slack: { ...production.routing.slack, channels: production.routing.slack.channels.filter((c) => c !== "bearo-alerts") } } };
-        const problems = validateStack(products.filter((p) => p.key === "bearo"), config);
+        const problems = validateStack(buildStackModel(products.filter((p) => p.key === "bearo"), config));
         expect(problems.length).toBeGreaterThan(0);
-        expect(problems[0]).toEqual({ source: "products/bearo.ts", field: expect.stringMatching(/^monitor /), message: "@slack-bearo-alerts is not a configured Slack channel (routing.slack.channels)" });
+        expect(problems[0]).toEqual({ source: "products/bearo.ts", field: expect.stringMatching(/^alert /), message: "#bearo-alerts is not a configured Slack channel (routing.slack.channels)" });
     });
 
-    it("names product, alert and handle for every unresolvable handle, all at once", () => {
-        const targets = { serviceObjects: new Set(["bearo-production"]), slackChannels: new Set(["alerts-critical"]), paging: true };
-        const alerts = [
-            { product: "vivr", name: "monitor service-down", message: "down @pagerduty-vivr-production @slack-alerts-critical" },
-            { product: "vivr", name: "monitor error-rate", message: "errors @slack-vivr-alerts @not-an-email@x" },
-            { product: "vivr", name: "monitor quiet", message: "no handle at all" },
+    it("names product, alert and target for every unresolvable route, all at once", () => {
+        const targets = { pagerServices: new Set(["bearo-production"]), slackChannels: new Set(["alerts-critical"]), paging: true };
+        const [down, errors, quiet] = buildStackModel(products.filter((p) => p.key === "vivr"), production).alerts;
+        const alerts: StackAlert[] = [
+            { ...down, route: { ...down.route, pager: { service: "vivr-production" }, slackChannels: ["alerts-critical"], emails: [] } },
+            { ...errors, route: { ...errors.route, pager: undefined, slackChannels: ["vivr-alerts"], emails: ["not-an-email@x"] } },
+            { ...quiet, route: { ...quiet.route, pager: undefined, slackChannels: [], emails: [] } },
         ];
+        const message = (a: StackAlert) => (a.binding.provider === "datadog-monitor" ? a.binding.monitor.message : "");
         expect(alertRoutingProblems(alerts, targets)).toEqual([
-            { source: "products/vivr.ts", field: "monitor service-down", message: '@pagerduty-vivr-production has no Datadog PagerDuty service object named "vivr-production" in this stack' },
-            { source: "products/vivr.ts", field: "monitor error-rate", message: "@slack-vivr-alerts is not a configured Slack channel (routing.slack.channels)" },
-            { source: "products/vivr.ts", field: "monitor error-rate", message: "@not-an-email@x is not a valid email address" },
-            { source: "products/vivr.ts", field: "monitor quiet", message: "the alert has no notification handle" },
+            { source: "products/vivr.ts", field: `alert ${down.id}`, message: 'pages "vivr-production", which is not a pager service of this stack' },
+            ...parseHandles(message(down)).filter((h) => h.raw !== "@slack-alerts-critical" && h.raw !== "@pagerduty-vivr-production")
+                .map((h) => ({ source: "products/vivr.ts", field: `alert ${down.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
+            { source: "products/vivr.ts", field: `alert ${errors.id}`, message: "#vivr-alerts is not a configured Slack channel (routing.slack.channels)" },
+            { source: "products/vivr.ts", field: `alert ${errors.id}`, message: "not-an-email@x is not a valid email address" },
+            ...parseHandles(message(errors)).map((h) => ({ source: "products/vivr.ts", field: `alert ${errors.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
+            { source: "products/vivr.ts", field: `alert ${quiet.id}`, message: "the alert notifies nobody" },
+            ...parseHandles(message(quiet)).map((h) => ({ source: "products/vivr.ts", field: `alert ${quiet.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
         ]);
-        expect(alertRoutingProblems(alerts.slice(0, 1), { ...targets, paging: false })).toEqual([
-            { source: "products/vivr.ts", field: "monitor service-down", message: "@pagerduty-vivr-production pages, but paging is off in this stack (routing.paging: false)" },
+        expect(alertRoutingProblems(alerts.slice(0, 1), { ...targets, pagerServices: new Set(["vivr-production"]), paging: false })).toEqual([
+            { source: "products/vivr.ts", field: `alert ${down.id}`, message: "pages vivr-production, but paging is off in this stack (routing.paging: false)" },
+            ...parseHandles(message(down)).filter((h) => h.raw !== "@slack-alerts-critical" && h.raw !== "@pagerduty-vivr-production")
+                .map((h) => ({ source: "products/vivr.ts", field: `alert ${down.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
         ]);
     });
 
     it("rejects an escalation that reaches fewer than two people", () => {
         const oncall = { ...production.oncall, teams: { ...production.oncall.teams, bearo: { primary: ["alice"], backup: ["alice"], lead: "alice" } }, founder: "alice" };
-        const problems = validateStack([bearo], { ...production, oncall });
+        const problems = validateStack(buildStackModel([bearo], { ...production, oncall }));
         expect(problems).toContainEqual({ source: "products/bearo.ts", field: "escalation", message: "the escalation policy reaches 1 responder(s); at least two distinct people are needed" });
     });
 });

@@ -3,7 +3,7 @@ import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { SentryConfig } from "../lib/inputs/config";
 import type { PublicStackConfig } from "../lib/inputs/config";
 import { issueAlertFrequency, sentryActions, sentryAlertName, sentryAlerts, sentryModel } from "../lib/sentry/model";
-import { alertRoutingProblems } from "../lib/model/stackValidation";
+import { alertRoutingProblems } from "../lib/stack/validate";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
 import { STACKS } from "./helpers/constants";
@@ -80,16 +80,20 @@ describe("Sentry model (pure)", () => {
         ]);
     });
 
-    it("exposes its alerts to the stack-wide routing validation as Datadog-style handles", () => {
-        const refs = sentryAlerts(acme, withPagerduty(production, { acme: 4242 }));
-        expect(refs.map((r) => r.name)).toEqual(["new-issue", "regression", "frequency-spike", "error-rate"].map((id) => `sentry acme-api-production ${id}`));
-        expect(refs[0].message).toBe("@slack-alerts-warning");
-        expect(refs[2].message).toBe("@slack-alerts-critical @slack-acme-alerts");
+    it("exposes its alerts to the stack-wide routing validation as alerts of the one model", () => {
+        const alerts = sentryAlerts(acme, withPagerduty(production, { acme: 4242 }));
+        expect(alerts.map((a) => [a.id, a.kind, a.severity])).toEqual([
+            ["sentry-api-new-issue", "sentry-issue", "P2"], ["sentry-api-regression", "sentry-issue", "P2"],
+            ["sentry-api-frequency-spike", "sentry-issue", "P1"], ["sentry-api-error-rate", "sentry-metric", "P1"],
+        ]);
+        expect(alerts[0].route.slackChannels).toEqual(["alerts-warning"]);
+        expect(alerts[2].route.slackChannels).toEqual(["alerts-critical", "acme-alerts"]);
+        expect(alerts[2].condition.text).toBe("> 100 events of one issue in 1h");
         // The product's channel is not configured in the stack: every Sentry alert using it is reported.
-        const problems = alertRoutingProblems(refs, { serviceObjects: new Set(), slackChannels: new Set(["alerts-critical", "alerts-warning"]), paging: true });
+        const problems = alertRoutingProblems(alerts, { pagerServices: new Set(), slackChannels: new Set(["alerts-critical", "alerts-warning"]), paging: true });
         expect(problems).toEqual(["frequency-spike", "error-rate"].map((id) => ({
-            source: "products/acme.ts", field: `sentry acme-api-production ${id}`,
-            message: "@slack-acme-alerts is not a configured Slack channel (routing.slack.channels)",
+            source: "products/acme.ts", field: `alert sentry-api-${id}`,
+            message: "#acme-alerts is not a configured Slack channel (routing.slack.channels)",
         })));
     });
 
@@ -206,9 +210,9 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
     });
 
     it("plans exactly the alerts the routing validation checked", () => {
-        const refs = products.flatMap((p) => sentryAlerts(p, config));
-        expect(refs).toHaveLength(view.ofType(T.issue).length + view.ofType(T.metric).length);
-        expect(alertRoutingProblems(refs, { serviceObjects: new Set(), slackChannels: new Set(config.routing.slack.channels), paging: config.routing.paging })).toEqual([]);
+        const alerts = products.flatMap((p) => sentryAlerts(p, config));
+        expect(alerts).toHaveLength(view.ofType(T.issue).length + view.ofType(T.metric).length);
+        expect(alertRoutingProblems(alerts, { pagerServices: new Set(), slackChannels: new Set(config.routing.slack.channels), paging: config.routing.paging })).toEqual([]);
     });
 
     it("keeps DSNs secret in the plan and the outputs", () => {

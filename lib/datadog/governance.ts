@@ -5,13 +5,12 @@
  */
 import * as YAML from "yaml";
 import type { Product, Severity } from "../inputs/catalog/schema";
-import type { PublicStackConfig } from "../inputs/config";
-import type { AlertRef } from "../model/alerts";
 import type { Problem } from "../inputs/errors";
+import { Alert, standardTags } from "../model/alert";
 import { durationSeconds } from "../model/duration";
-import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL } from "./monitors";
+import { securityService } from "./logs";
+import { MonitorContext, RUNBOOK_BASE_URL } from "./monitors";
 import { monitorTitle, runbookPath } from "../model/naming";
-import { routeHandles } from "../model/routing";
 
 export interface TeamModel {
     handle: string;
@@ -155,17 +154,21 @@ export function detectionQuery(product: Product, search: string, environment: st
     return `env:${environment} ${scope}${search}`;
 }
 
+/**
+ * Security detection rules: one per security rule of the spec, producing Cloud SIEM signals for investigation
+ * (grouping, keep-alive, the signal explorer). They notify nobody: the same condition already alerts once through
+ * its security log monitor (lib/datadog/logs.ts `securityAlert`), routed like every alert; notifying from both
+ * paged twice for one attack.
+ */
 export function detectionRules(product: Product, ctx: MonitorContext): DetectionRuleModel[] {
     return product.security.map((r) => {
         const window = detectionWindow(r.window);
         const per = r.groupBy.length ? ` per ${r.groupBy.join(", ")}` : "";
         const query = detectionQuery(product, r.search, ctx.environment);
-        const notifications = routeHandles(r.severity, ctx.environment, ctx.routing, product);
         return {
             id: r.id,
             name: monitorTitle(product.displayName, r.title, ctx.environment),
-            // Signal messages have their own template variables ({{events_matched}}, {{@attr}}), not the monitors'
-            // {{#is_alert}} blocks, hence no alertMessage(); the handles end it like every alert of the program.
+            // Signal messages have their own template variables ({{events_matched}}, {{@attr}}), not the monitors'.
             message: [
                 `## ${product.displayName}: ${r.title}`,
                 "",
@@ -174,42 +177,34 @@ export function detectionRules(product: Product, ctx: MonitorContext): Detection
                 "",
                 `Runbook: ${RUNBOOK_BASE_URL}/${runbookPath(product.key, `security-${r.id}`)}`,
                 `Plan: ${r.source}`,
-                "",
-                notifications.join(" "),
             ].join("\n"),
             query,
             groupBy: r.groupBy,
             status: RULE_STATUS[r.severity],
             condition: `a > ${r.threshold}`,
-            notifications,
+            notifications: [],
             evaluationWindow: window,
             // Keep a signal open while events continue, at least an hour, so one attack is one signal.
             keepAlive: Math.max(window, 3600),
             maxSignalDuration: MAX_DETECTION_WINDOW,
-            tags: [`env:${ctx.environment}`, `team:${product.team.handle}`, `product:${product.key}`, `severity:${r.severity.toLowerCase()}`, "managed-by:pulumi"],
+            tags: [...standardTags(product, securityService(r.search, product), ctx.environment, r.severity), "category:security"],
         };
     });
 }
 
-/** The detection rules' messages, for the stack-wide routing validation. */
-export function detectionRuleAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
-    return detectionRules(product, { environment: config.environment, routing: config.routing })
-        .map((r) => ({ product: product.key, name: `security rule ${r.id}`, message: r.message }));
-}
-
 /**
  * Problems found before any resource is created:
- * - every monitor must pass the tag policies, and for its own product: its `service:` is one of the product's
+ * - every alert must pass the tag policies, and for its own product: its `service:` is one of the product's
  *   catalog entities and its `team:` the product's team (otherwise Datadog rejects it, or shows a monitor that no
  *   catalog entry or on-call joins to);
  * - products sharing a team handle describe the same team (one datadog.Team is created per handle);
  * - security rule windows fit Datadog's detection windows.
  */
-export function governanceProblems(products: ReadonlyArray<Product>, environments: string[], monitors: Array<{ product: string; model: MonitorModel }>): Problem[] {
+export function governanceProblems(products: ReadonlyArray<Product>, environments: string[], alerts: ReadonlyArray<Pick<Alert, "product" | "id" | "tags">>): Problem[] {
     const problems: Problem[] = [];
     const byKey = new Map(products.map((p) => [p.key, p]));
     const envs = new Set(environments);
-    for (const { product: key, model } of monitors) {
+    for (const { product: key, id, tags } of alerts) {
         const product = byKey.get(key);
         if (!product) continue;
         const own = product.surfaces.map((s) => s.service);
@@ -219,9 +214,9 @@ export function governanceProblems(products: ReadonlyArray<Product>, environment
             team: { ok: (v) => v === product.team.handle, why: `unknown team: ${key} is owned by team "${product.team.handle}"` },
         };
         for (const [tagKey, { ok, why }] of Object.entries(expected)) {
-            const value = model.tags.find((t) => t.startsWith(`${tagKey}:`))?.slice(tagKey.length + 1);
-            if (value === undefined) problems.push({ source: `products/${key}.ts`, field: `monitor ${model.id}: tags`, message: `missing the required "${tagKey}:" tag` });
-            else if (!ok(value)) problems.push({ source: `products/${key}.ts`, field: `monitor ${model.id}: tags`, message: `${tagKey}:${value}: ${why}` });
+            const value = tags.find((t) => t.startsWith(`${tagKey}:`))?.slice(tagKey.length + 1);
+            if (value === undefined) problems.push({ source: `products/${key}.ts`, field: `alert ${id}: tags`, message: `missing the required "${tagKey}:" tag` });
+            else if (!ok(value)) problems.push({ source: `products/${key}.ts`, field: `alert ${id}: tags`, message: `${tagKey}:${value}: ${why}` });
         }
     }
     const firstOwner = new Map<string, Product>();

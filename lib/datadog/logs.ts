@@ -2,12 +2,12 @@
  * Datadog logs (pure): index retention, intake, parsing per log format, PII scrubbing rules and the security
  * log monitors. Retention tiers and the archive lifecycle on AWS are in lib/aws/logs.ts.
  */
-import type { Product, SecurityRuleSpec } from "../inputs/catalog/schema";
-import { alertMessage } from "../model/messages";
-import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, severityNotification } from "./monitors";
-import { monitorTitle, runbookPath } from "../model/naming";
-import { formatNumber } from "./query";
-import { routeHandles } from "../model/routing";
+import type { Product } from "../inputs/catalog/schema";
+import { Alert, buildAlert, formatNumber } from "../model/alert";
+import { durationSeconds } from "../model/duration";
+import { MonitorBinding, MonitorContext, monitorOf } from "./monitors";
+
+type SecurityRule = Product["security"][number];
 
 /** Retention periods of standard Datadog log indexes. */
 export const DATADOG_INDEX_RETENTION_DAYS = [3, 7, 15, 30, 45, 60, 90, 180, 360] as const;
@@ -87,43 +87,43 @@ export const SECURITY_FIRST_STEPS = [
     "Check for successful logins or actions from the same sources and escalate as a security incident if any",
 ];
 
-/** A security rule as a Datadog log monitor, routed like every alert. */
-export function buildSecurityMonitor(product: Product, rule: SecurityRuleSpec & { groupBy: string[] }, ctx: MonitorContext): MonitorModel {
+/** The `service:` of a security alert: the product service its search names, else the product's first. */
+export function securityService(search: string, product: Product): string {
+    const named = /service:([a-z0-9-]+)/.exec(search)?.[1];
+    return product.surfaces.find((s) => s.service === named)?.service ?? product.surfaces[0].service;
+}
+
+/** A security rule as an alert evaluated by a Datadog log monitor, routed like every alert. */
+export function securityAlert(product: Product, rule: SecurityRule, ctx: MonitorContext): Alert<MonitorBinding> {
     const by = rule.groupBy.length ? `.by(${rule.groupBy.map((g) => `"${g}"`).join(",")})` : "";
     const search = `env:${ctx.environment} ${rule.search}`.replace(/"/g, '\\"');
-    const threshold = `more than ${formatNumber(rule.threshold)} events in ${rule.window}${rule.groupBy.length ? ` per ${rule.groupBy.join(", ")}` : ""}`;
-    return {
-        id: `security-${rule.id}`,
-        name: monitorTitle(product.displayName, `Security: ${rule.title}`, ctx.environment),
+    const per = rule.groupBy.length ? ` per ${rule.groupBy.join(", ")}` : "";
+    const alert = buildAlert(product, {
+        id: `security-${rule.id}`, kind: "security", title: `Security: ${rule.title}`, service: securityService(rule.search, product),
+        severity: rule.severity, category: "security", source: rule.source,
+        condition: {
+            comparator: ">", critical: rule.threshold, unit: "events", windowSeconds: durationSeconds(rule.window),
+            text: `more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}`,
+        },
+        // No matching log is the normal state.
+        missingData: "resolve",
+        message: {
+            title: `${product.displayName}: ${rule.title}`,
+            whatHappened: `Security log events matching \`${rule.search}\` exceeded more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}.`,
+            firstSteps: SECURITY_FIRST_STEPS,
+        },
+        binding: undefined,
+    }, ctx);
+    const monitor = monitorOf(alert, {
         type: "log alert",
         query: `logs("${search}").index("*").rollup("count")${by}.last("${rule.window}") > ${formatNumber(rule.threshold)}`,
-        message: alertMessage({
-            title: `${product.displayName}: ${rule.title}`,
-            whatHappened: `Security log events matching \`${rule.search}\` exceeded ${threshold}.`,
-            firstSteps: SECURITY_FIRST_STEPS,
-            runbook: runbookPath(product.key, `security-${rule.id}`),
-            runbookBaseUrl: RUNBOOK_BASE_URL,
-            handles: routeHandles(rule.severity, ctx.environment, ctx.routing, product),
-            threshold,
-        }),
-        ...severityNotification(rule.severity),
-        tags: [`env:${ctx.environment}`, `team:${product.team.handle}`, `product:${product.key}`, `severity:${rule.severity.toLowerCase()}`, "managed-by:pulumi", "category:security",
-            ...serviceTag(rule.search, product)],
         thresholds: { critical: formatNumber(rule.threshold) },
-        notifyNoData: false,
         newGroupDelaySeconds: 60,
         requireFullWindow: false,
-        includeTags: true,
-    };
+    });
+    return { ...alert, binding: { provider: "datadog-monitor", monitor } };
 }
 
-/** The `service:` tag of a security monitor: the product service its search names, for unified tagging. */
-function serviceTag(search: string, product: Product): string[] {
-    const named = /service:([a-z0-9-]+)/.exec(search)?.[1];
-    const service = product.surfaces.find((s) => s.service === named)?.service ?? product.surfaces[0].service;
-    return [`service:${service}`];
-}
-
-export function securityMonitors(product: Product, ctx: MonitorContext): MonitorModel[] {
-    return product.security.map((r) => buildSecurityMonitor(product, r, ctx));
+export function securityAlerts(product: Product, ctx: MonitorContext): Array<Alert<MonitorBinding>> {
+    return product.security.map((r) => securityAlert(product, r, ctx));
 }

@@ -1,28 +1,27 @@
 /**
- * The monitor model: what one Datadog monitor looks like, derived from a product spec and the stack config.
- * Pure; `components/ProductMonitoring.ts` maps it onto `datadog.Monitor`.
+ * Datadog monitors from the alert model: one mapping from an `Alert` to what a `datadog.Monitor` needs (name,
+ * message with the route's handles, priority, re-notification, tags), used by every alert that Datadog evaluates
+ * as a monitor (plan thresholds, SLO burn rates, security log monitors). Pure; `components/monitorArgs.ts` maps
+ * the model onto the provider's inputs.
  */
 import type { Monitor, Product, Surface } from "../inputs/catalog/schema";
-import type { RoutingConfig } from "../inputs/config/routing";
+import { Alert, AlertContext, buildAlert, formatNumber } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 import { alertMessage } from "../model/messages";
-import { monitorTitle, runbookPath } from "../model/naming";
-import { buildQuery, formatNumber, MonitorType, monitorType } from "./query";
-import { routeHandles } from "../model/routing";
 import { Severity, severityPolicy } from "../model/severity";
+import { handles } from "./handles";
+import { buildQuery, MonitorType, monitorType } from "./query";
 
 export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitoring/blob/main";
 
-export interface MonitorContext {
-    environment: string;
-    routing: RoutingConfig;
-}
+export type MonitorContext = AlertContext;
 
 export interface MonitorThresholds {
     critical: string;
     warning?: string;
     ok?: string;
     criticalRecovery?: string;
+    warningRecovery?: string;
 }
 
 export interface MonitorModel {
@@ -47,17 +46,19 @@ export interface MonitorModel {
     onMissingData?: string;
 }
 
-/** Tags on every resource of a product (Datadog unified service tagging + ownership). */
-export function standardTags(product: Product, surface: Surface, environment: string, severity?: string): string[] {
-    return [
-        `env:${environment}`,
-        `service:${surface.service}`,
-        `team:${product.team.handle}`,
-        `product:${product.key}`,
-        ...(severity ? [`severity:${severity.toLowerCase()}`] : []),
-        "managed-by:pulumi",
-    ];
+/** An alert Datadog evaluates as a monitor. `sloId`: a burn-rate monitor's SLO (spec id), whose Datadog id goes in the query. */
+export interface MonitorBinding {
+    provider: "datadog-monitor";
+    monitor: MonitorModel;
+    sloId?: string;
 }
+
+/** The evaluation of a monitor: everything of MonitorModel the alert model does not already decide. */
+export type MonitorEvaluation = Pick<MonitorModel, "type" | "query" | "thresholds" | "requireFullWindow"> &
+    Partial<Pick<MonitorModel, "thresholdWindows" | "noDataTimeframeMinutes" | "evaluationDelaySeconds" | "newGroupDelaySeconds">> & {
+        /** Statuses re-notified besides "alert". */
+        renotifyAlso?: string[];
+    };
 
 export function surfaceOf(product: Product, name: string): Surface {
     const s = product.surfaces.find((x) => x.name === name);
@@ -65,12 +66,23 @@ export function surfaceOf(product: Product, name: string): Surface {
     return s;
 }
 
-function thresholdText(m: Monitor): string {
-    const w = m.warning !== undefined ? `, warning ${m.comparator} ${formatNumber(m.warning)} ${m.unit}` : "";
-    return `critical ${m.comparator} ${formatNumber(m.critical)} ${m.unit}${w}`;
+/**
+ * The one Datadog notification text of an alert: what happened, first steps, runbook, the route's handles.
+ * `threshold: false` leaves out the threshold line (its `{{value}}` means nothing to a synthetic test).
+ */
+export function datadogMessage(alert: Alert, opts: { threshold?: boolean } = {}): string {
+    return alertMessage({
+        title: alert.message.title,
+        whatHappened: alert.message.whatHappened,
+        firstSteps: alert.message.firstSteps,
+        runbook: alert.runbook,
+        runbookBaseUrl: RUNBOOK_BASE_URL,
+        handles: handles(alert.route),
+        threshold: opts.threshold === false ? undefined : alert.condition.text,
+    });
 }
 
-/** Priority and re-notification of a monitor from its severity (lib/severity.ts); `statuses` are re-notified. */
+/** Priority and re-notification of a monitor from its severity (lib/model/severity.ts); `statuses` are re-notified. */
 export function severityNotification(severity: Severity, statuses: string[] = ["alert"]): Pick<MonitorModel, "priority" | "renotifyIntervalMinutes" | "renotifyStatuses"> {
     const policy = severityPolicy(severity);
     return {
@@ -80,50 +92,66 @@ export function severityNotification(severity: Severity, statuses: string[] = ["
     };
 }
 
-export function buildMonitor(product: Product, m: Monitor, ctx: MonitorContext): MonitorModel {
+/** The monitor of an alert: the alert model decides name, message, priority, re-notification, tags and no-data. */
+export function monitorOf(alert: Alert, e: MonitorEvaluation): MonitorModel {
+    const notifyNoData = alert.missingData === "alert";
+    return {
+        id: alert.id,
+        name: alert.name,
+        type: e.type,
+        query: e.query,
+        message: datadogMessage(alert),
+        ...severityNotification(alert.severity, ["alert", ...(e.renotifyAlso ?? []), ...(notifyNoData ? ["no data"] : [])]),
+        tags: alert.tags,
+        thresholds: e.thresholds,
+        thresholdWindows: e.thresholdWindows,
+        notifyNoData,
+        noDataTimeframeMinutes: notifyNoData ? e.noDataTimeframeMinutes : undefined,
+        evaluationDelaySeconds: e.evaluationDelaySeconds,
+        newGroupDelaySeconds: e.newGroupDelaySeconds,
+        requireFullWindow: e.requireFullWindow,
+        includeTags: true,
+    };
+}
+
+/** A plan threshold of a product spec as an alert evaluated by a Datadog monitor. */
+export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorContext): Alert<MonitorBinding> {
     const surface = surfaceOf(product, m.surface);
     const type = monitorType(m.query);
-    const scope = { env: ctx.environment, service: surface.service };
     const window = "window" in m.query ? durationSeconds(m.query.window) : 300;
     const isServiceCheck = m.query.kind === "service-check";
     const anomaly = m.query.kind === "anomaly" ? m.query : undefined;
-    const thresholds: MonitorThresholds = {
-        critical: formatNumber(m.critical),
-        ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}),
-        // A service check is OK again after one passing run; an anomaly monitor once no point of its window is anomalous.
-        ...(isServiceCheck ? { ok: "1" } : {}),
-        ...(anomaly ? { criticalRecovery: "0" } : {}),
-    };
     // Availability checks always alert when their data stops: silence is the outage.
     const notifyNoData = m.notifyNoData || m.category === "availability";
+    const alert = buildAlert(product, {
+        id: m.id, kind: "monitor", title: m.title, service: surface.service, severity: m.severity, planSeverity: m.planSeverity,
+        category: m.category, source: m.source,
+        condition: { comparator: m.comparator, critical: m.critical, warning: m.warning, unit: m.unit, windowSeconds: isServiceCheck ? 0 : window },
+        missingData: notifyNoData ? "alert" : "resolve",
+        message: { whatHappened: m.whatHappened, firstSteps: m.firstSteps },
+        binding: undefined,
+    }, ctx);
     // Cloud and APM metrics arrive late; log/RUM/service-check monitors need no delay.
     const usesMetrics = type === "metric alert" || type === "query alert";
-    return {
-        id: m.id,
-        name: monitorTitle(product.displayName, m.title, ctx.environment),
+    const monitor = monitorOf(alert, {
         type,
-        query: buildQuery(m.query, m.comparator, m.critical, scope),
-        message: alertMessage({
-            title: `${product.displayName}: ${m.title}`,
-            whatHappened: m.whatHappened,
-            firstSteps: m.firstSteps,
-            runbook: runbookPath(product.key, m.id),
-            runbookBaseUrl: RUNBOOK_BASE_URL,
-            handles: routeHandles(m.severity, ctx.environment, ctx.routing, product),
-            threshold: thresholdText(m),
-        }),
-        ...severityNotification(m.severity, ["alert", ...(m.warning !== undefined ? ["warn"] : []), ...(notifyNoData ? ["no data"] : [])]),
-        tags: [...standardTags(product, surface, ctx.environment, m.severity), `category:${m.category}`],
-        thresholds,
+        query: buildQuery(m.query, m.comparator, m.critical, { env: ctx.environment, service: surface.service }),
+        thresholds: {
+            critical: formatNumber(m.critical),
+            ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}),
+            // A service check is OK again after one passing run; an anomaly monitor once no point of its window is anomalous.
+            ...(isServiceCheck ? { ok: "1" } : {}),
+            ...(anomaly ? { criticalRecovery: "0" } : {}),
+        },
         // Datadog requires the trigger window of an anomaly monitor to equal the query's alert_window.
         thresholdWindows: anomaly ? { triggerWindow: `last_${anomaly.alertWindow}`, recoveryWindow: `last_${anomaly.alertWindow}` } : undefined,
-        notifyNoData,
         // No data for twice the window (at least 10 min) means the service is gone.
-        noDataTimeframeMinutes: notifyNoData ? Math.max(10, Math.ceil((2 * window) / 60)) : undefined,
+        noDataTimeframeMinutes: Math.max(10, Math.ceil((2 * window) / 60)),
         evaluationDelaySeconds: usesMetrics ? 60 : undefined,
         newGroupDelaySeconds: 300,
         // Sparse counters (errors, business events) have gaps; waiting for a full window would delay or skip alerts.
         requireFullWindow: false,
-        includeTags: true,
-    };
+        renotifyAlso: m.warning !== undefined ? ["warn"] : [],
+    });
+    return { ...alert, binding: { provider: "datadog-monitor", monitor } };
 }

@@ -3,7 +3,10 @@
  * Components never concatenate query strings themselves.
  */
 import type { Comparator, MetricRef, QuerySpec } from "../inputs/catalog/schema";
+import { formatNumber } from "../model/alert";
 import { durationSeconds } from "../model/duration";
+
+export { formatNumber };
 
 export type MonitorType = "metric alert" | "query alert" | "service check" | "log alert" | "rum alert" | "slo alert";
 
@@ -86,12 +89,6 @@ export function queryExpression(q: QuerySpec, scope: QueryScope): string {
             return `"${q.check}".over(${over})${by}.last(${q.lastRuns}).count_by_status()`;
         }
     }
-}
-
-/** Renders a threshold without float noise (0.1 + 0.2) and without exponent notation. */
-export function formatNumber(n: number): string {
-    if (Number.isInteger(n)) return String(n);
-    return String(Number(n.toPrecision(12)));
 }
 
 /** The full monitor query. Service checks carry their threshold in `monitorThresholds`, not in the query. */

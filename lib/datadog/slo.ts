@@ -14,11 +14,10 @@ import { budgetConsumed, hoursToExhaustion, maxBurnRate } from "../model/burnRat
 import type { Problem } from "../inputs/errors";
 import { checkMetricExpression } from "./queryValidator";
 import { durationSeconds } from "../model/duration";
-import { alertMessage } from "../model/messages";
-import { MonitorContext, MonitorModel, RUNBOOK_BASE_URL, severityNotification, standardTags, surfaceOf } from "./monitors";
-import { monitorTitle, runbookPath } from "../model/naming";
-import { burnRateQuery, formatNumber, metricExpr } from "./query";
-import { routeHandles } from "../model/routing";
+import { MonitorBinding, MonitorContext, MonitorModel, monitorOf, surfaceOf } from "./monitors";
+import { Alert, buildAlert, formatNumber, standardTags } from "../model/alert";
+import { monitorTitle } from "../model/naming";
+import { burnRateQuery, metricExpr } from "./query";
 
 type Slo = Product["slos"][number];
 
@@ -64,7 +63,7 @@ export function buildSlo(product: Product, slo: Slo, environment: string): SloMo
         numerator: metricExpr(slo.good, scope),
         denominator: metricExpr(slo.total, scope),
         thresholds: slo.timeframes.map((timeframe) => ({ timeframe, target: slo.target, warning: sloWarning(slo.target) })),
-        tags: [...standardTags(product, surface, environment), `slo-kind:${slo.kind}`],
+        tags: [...standardTags(product, surface.service, environment), `slo-kind:${slo.kind}`],
         primaryTimeframe: slo.timeframes[0],
     };
 }
@@ -78,44 +77,43 @@ export function burnRateFirstSteps(severity: Severity): string[] {
     ];
 }
 
-export interface BurnRateMonitorTemplate {
-    model: MonitorModel;
-    /** The query once the SLO exists and has its Datadog id. */
-    queryFor(sloId: string): string;
-}
-
-/** The burn-rate monitors of one SLO; their queries need the SLO's Datadog id, known only after it is created. */
-export function burnRateMonitorTemplates(product: Product, slo: Slo, ctx: MonitorContext): BurnRateMonitorTemplate[] {
+/** The burn-rate alerts of one SLO; their queries name the SLO's Datadog id, known only once it exists (`sloQuery`). */
+export function burnRateAlerts(product: Product, slo: Slo, ctx: MonitorContext): Array<Alert<MonitorBinding>> {
     const surface = surfaceOf(product, slo.surface);
     const timeframe = slo.timeframes[0];
     const days = durationSeconds(timeframe) / 86400;
     return BURN_RATE_ALERTS.map((a) => {
         const consumed = budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, days);
-        const id = `slo-${slo.id}-${a.id}`;
-        const queryFor = (sloId: string) => burnRateQuery(sloId, timeframe, a.longWindow, a.shortWindow, a.burnRate);
-        const model: MonitorModel = {
-            id,
-            name: monitorTitle(product.displayName, `${slo.title}: error budget burning ${formatNumber(a.burnRate)}x (${a.longWindow}/${a.shortWindow})`, ctx.environment),
-            type: "slo alert",
-            query: queryFor(`${SLO_ID_PLACEHOLDER}-${slo.id}`),
-            message: alertMessage({
+        const alert = buildAlert(product, {
+            id: `slo-${slo.id}-${a.id}`, kind: "slo-burn-rate",
+            title: `${slo.title}: error budget burning ${formatNumber(a.burnRate)}x (${a.longWindow}/${a.shortWindow})`,
+            service: surface.service, severity: a.severity, category: "slo", source: slo.source,
+            condition: {
+                comparator: ">", critical: a.burnRate, unit: "x", windowSeconds: durationSeconds(a.longWindow),
+                text: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
+            },
+            // A burn rate without events is no burn: silence is not an outage here (availability monitors watch that).
+            missingData: "resolve",
+            message: {
                 title: `${product.displayName}: ${slo.title} burning its error budget`,
                 whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone, and at this rate all of it is gone in ${exhaustion(a.burnRate, days)}.`,
                 firstSteps: burnRateFirstSteps(a.severity),
-                runbook: runbookPath(product.key, id),
-                runbookBaseUrl: RUNBOOK_BASE_URL,
-                handles: routeHandles(a.severity, ctx.environment, ctx.routing, product),
-                threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
-            }),
-            ...severityNotification(a.severity),
-            tags: [...standardTags(product, surface, ctx.environment, a.severity), "category:slo"],
+            },
+            binding: undefined,
+        }, ctx);
+        const monitor = monitorOf(alert, {
+            type: "slo alert",
+            query: burnRateQuery(`${SLO_ID_PLACEHOLDER}-${slo.id}`, timeframe, a.longWindow, a.shortWindow, a.burnRate),
             thresholds: { critical: formatNumber(a.burnRate) },
-            notifyNoData: false,
             requireFullWindow: false,
-            includeTags: true,
-        };
-        return { model, queryFor };
+        });
+        return { ...alert, binding: { provider: "datadog-monitor", monitor, sloId: slo.id } };
     });
+}
+
+/** A burn-rate monitor's query once its SLO has a Datadog id. */
+export function withSloId(monitor: MonitorModel, sloSpecId: string, datadogSloId: string): MonitorModel {
+    return { ...monitor, query: monitor.query.replace(`"${SLO_ID_PLACEHOLDER}-${sloSpecId}"`, `"${datadogSloId}"`) };
 }
 
 function exhaustion(burnRate: number, days: number): string {
@@ -148,8 +146,8 @@ export function sloProblems(product: Product, environment: string): Problem[] {
 /** Stands for the SLO id in queries validated before the SLO exists. */
 export const SLO_ID_PLACEHOLDER = "slo-id";
 
-export function sloBurnRateMonitors(product: Product, ctx: MonitorContext): MonitorModel[] {
-    return product.slos.flatMap((s) => burnRateMonitorTemplates(product, s, ctx).map((t) => t.model));
+export function sloBurnRateAlerts(product: Product, ctx: MonitorContext): Array<Alert<MonitorBinding>> {
+    return product.slos.flatMap((s) => burnRateAlerts(product, s, ctx));
 }
 
 export type { SloSpec };

@@ -5,13 +5,10 @@
 import type { Product, SyntheticSpec } from "../inputs/catalog/schema";
 import { productSource } from "../inputs/catalog/validate";
 import type { PublicStackConfig } from "../inputs/config";
-import type { AlertRef } from "../model/alerts";
+import { Alert, buildAlert, formatSeconds } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 import type { Problem } from "../inputs/errors";
-import { alertMessage } from "../model/messages";
-import { RUNBOOK_BASE_URL, standardTags, surfaceOf } from "./monitors";
-import { monitorTitle, runbookPath } from "../model/naming";
-import { routeHandles } from "../model/routing";
+import { datadogMessage, MonitorContext, surfaceOf } from "./monitors";
 import { severityPolicy } from "../model/severity";
 
 type Synthetic = Product["synthetics"][number];
@@ -161,7 +158,43 @@ export function syntheticFirstSteps(s: Pick<Synthetic, "kind">): string[] {
     }
 }
 
-export function buildSyntheticTest(product: Product, s: Synthetic, config: PublicStackConfig): SyntheticTestModel {
+/** An alert evaluated by a Datadog synthetic test. */
+export interface SyntheticBinding {
+    provider: "datadog-synthetic";
+    test: SyntheticTestModel;
+}
+
+export function syntheticAlert(product: Product, s: Synthetic, config: PublicStackConfig): Alert<SyntheticBinding> {
+    const surface = surfaceOf(product, s.surface);
+    const host = `${config.hostPrefix}${surface.host}`;
+    const cfg = config.synthetics;
+    const minFailureDurationSeconds = s.kind === "ssl" ? 0 : cfg.minFailureDurationSeconds;
+    const tick = tickEvery(s.frequency, cfg.frequencyMultiplier, s.kind);
+    const ctx: MonitorContext = { environment: config.environment, routing: config.routing };
+    const alert = buildAlert(product, {
+        id: `synthetic-${s.id}`, kind: "synthetic", title: `Synthetic: ${s.title}`, service: surface.service, severity: s.severity,
+        category: "availability", source: s.source, tags: [`synthetic:${s.kind}`],
+        condition: s.kind === "ssl"
+            ? { comparator: "<", critical: s.sslMinDays ?? 0, unit: "days", windowSeconds: 0, text: `certificate valid < ${s.sslMinDays} days` }
+            : {
+                comparator: ">=", critical: cfg.minLocationsFailed, unit: "locations", windowSeconds: minFailureDurationSeconds,
+                text: `fails from ${cfg.minLocationsFailed}+ locations for ${cfg.minFailureDurationSeconds} s (every ${formatSeconds(tick)})`,
+            },
+        // A test that cannot run reports a failure itself; there is no separate no-data state.
+        missingData: "keep",
+        message: {
+            title: `${product.displayName}: synthetic ${s.title}`,
+            whatHappened: s.kind === "ssl"
+                ? `The TLS certificate of ${host} expires in fewer than ${s.sslMinDays} days.`
+                : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations for ${Math.round(cfg.minFailureDurationSeconds / 60)} min or more.`,
+            firstSteps: syntheticFirstSteps(s),
+        },
+        binding: undefined,
+    }, ctx);
+    return { ...alert, binding: { provider: "datadog-synthetic", test: syntheticTestOf(alert, product, s, config) } };
+}
+
+function syntheticTestOf(alert: Alert, product: Product, s: Synthetic, config: PublicStackConfig): SyntheticTestModel {
     const surface = surfaceOf(product, s.surface);
     const host = `${config.hostPrefix}${surface.host}`;
     const base = `https://${host}`;
@@ -179,12 +212,9 @@ export function buildSyntheticTest(product: Product, s: Synthetic, config: Publi
             : [];
     const devices = type === "browser" ? deviceIds(s.devices) : [];
     const vars = credentialVariables(product.key);
-    const what = s.kind === "ssl"
-        ? `The TLS certificate of ${host} expires in fewer than ${s.sslMinDays} days.`
-        : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations for ${Math.round(cfg.minFailureDurationSeconds / 60)} min or more.`;
     return {
         id: s.id,
-        name: monitorTitle(product.displayName, `Synthetic: ${s.title}`, config.environment),
+        name: alert.name,
         type,
         subtype: type === "browser" ? undefined : s.kind === "multistep" ? "multi" : s.kind === "ssl" ? "ssl" : "http",
         url: `${base}${s.path ?? "/"}`,
@@ -200,38 +230,30 @@ export function buildSyntheticTest(product: Product, s: Synthetic, config: Publi
         journey: s.journey,
         deviceIds: devices,
         variables: s.needsLogin ? [vars.user, vars.password] : [],
-        message: alertMessage({
-            title: `${product.displayName}: synthetic ${s.title}`,
-            whatHappened: what,
-            firstSteps: syntheticFirstSteps(s),
-            runbook: runbookPath(product.key, `synthetic-${s.id}`),
-            runbookBaseUrl: RUNBOOK_BASE_URL,
-            handles: routeHandles(s.severity, config.environment, config.routing, product),
-        }),
-        tags: [...standardTags(product, surface, config.environment, s.severity), `synthetic:${s.kind}`],
+        message: datadogMessage(alert, { threshold: false }),
+        tags: alert.tags,
         monitorPriority: Number(policy.priority),
         renotifyMinutes: renotifyMinutes(policy.renotifyMinutes),
         // A failure must survive a retry, last minFailureDuration and show in several locations before it alerts:
         // one flaky run or one bad region never pages (003: false positives < 5%).
         retry: { count: Math.min(cfg.retries, MAX_RETRIES[type]), intervalMs: cfg.retryIntervalMs },
         // Certificate expiry does not flap: alert on the first failing run.
-        minFailureDurationSeconds: s.kind === "ssl" ? 0 : cfg.minFailureDurationSeconds,
+        minFailureDurationSeconds: alert.condition.windowSeconds,
         minLocationFailed: Math.min(cfg.minLocationsFailed, cfg.locations.length),
         unitsPerRun: s.kind === "multistep" ? steps.length : type === "browser" ? devices.length : 1,
     };
 }
 
+export function buildSyntheticTest(product: Product, s: Synthetic, config: PublicStackConfig): SyntheticTestModel {
+    return syntheticAlert(product, s, config).binding.test;
+}
+
+export function syntheticAlerts(product: Product, config: PublicStackConfig): Array<Alert<SyntheticBinding>> {
+    return product.synthetics.map((s) => syntheticAlert(product, s, config));
+}
+
 export function buildSyntheticTests(product: Product, config: PublicStackConfig): SyntheticTestModel[] {
-    return product.synthetics.map((s) => buildSyntheticTest(product, s, config));
-}
-
-/** Alerts of the synthetic tests, for stack-wide routing validation. */
-export function syntheticAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
-    return buildSyntheticTests(product, config).map((t) => ({ product: product.key, name: `synthetic ${t.id}`, message: t.message }));
-}
-
-function fmtSeconds(s: number): string {
-    return s % 86400 === 0 ? `${s / 86400}d` : s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`;
+    return syntheticAlerts(product, config).map((a) => a.binding.test);
 }
 
 /**
@@ -250,7 +272,7 @@ export function syntheticSpecProblems(products: ReadonlyArray<Product>): Problem
             const { min, max } = TICK_RANGE[type];
             const seconds = durationSeconds(s.frequency);
             if (seconds < min || seconds > max) {
-                problems.push({ source, field: `${f}.frequency`, message: `${s.frequency} is outside what Datadog runs for ${type} tests (every ${fmtSeconds(min)} to ${fmtSeconds(max)})` });
+                problems.push({ source, field: `${f}.frequency`, message: `${s.frequency} is outside what Datadog runs for ${type} tests (every ${formatSeconds(min)} to ${formatSeconds(max)})` });
             }
             if (s.devices && type !== "browser") {
                 problems.push({ source, field: `${f}.devices`, message: `only browser tests run on devices (kind: ${s.kind})` });

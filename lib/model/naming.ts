@@ -7,8 +7,8 @@ export function childName(component: string, ...parts: string[]): string {
     return [component, ...parts].join("-");
 }
 
-/** PagerDuty service name; also the `@pagerduty-<name>` handle registered in Datadog. */
-export function pagerdutyServiceName(productKey: string, environment: string): string {
+/** The pager service of a product in a stack (PagerDuty service name; also the `@pagerduty-<name>` handle in Datadog). */
+export function pagerServiceName(productKey: string, environment: string): string {
     return `${productKey}-${environment}`;
 }
 

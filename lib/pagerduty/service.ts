@@ -1,7 +1,7 @@
 /**
  * PagerDuty service settings derived from the severity model (pure).
  */
-import { pagerdutyServiceName } from "../model/naming";
+import { pagerServiceName } from "../model/naming";
 import type { SeverityPolicy } from "../model/severity";
 
 /** Re-alert an acknowledged incident after 30 min (000: level 4 engages at 30 min). */
@@ -28,6 +28,6 @@ export function alertGrouping(minutes: number | undefined): { type: "time"; conf
 }
 
 /** The PagerDuty services (and so Datadog ServiceObjects) a stack creates: one per enabled product. */
-export function pagerdutyServiceNames(productKeys: ReadonlyArray<string>, environment: string): string[] {
-    return productKeys.map((k) => pagerdutyServiceName(k, environment));
+export function pagerServiceNames(productKeys: ReadonlyArray<string>, environment: string): string[] {
+    return productKeys.map((k) => pagerServiceName(k, environment));
 }

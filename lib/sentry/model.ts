@@ -10,7 +10,7 @@
  */
 import type { Product, Severity, Surface } from "../inputs/catalog/schema";
 import type { PublicStackConfig } from "../inputs/config";
-import type { AlertRef } from "../model/alerts";
+import { Alert, buildAlert } from "../model/alert";
 import { monitorTitle } from "../model/naming";
 import { route } from "../model/routing";
 import { severityPolicy, SeverityPolicy } from "../model/severity";
@@ -95,10 +95,10 @@ export function sentryActions(product: Product, severity: Severity, config: Publ
     const r = route(severity, config.environment, config.routing, product);
     const actions: SentryAction[] = r.slackChannels.map((c) => ({ kind: "slack", channel: `#${c}` }));
     const sentryServiceId = config.sentry.pagerduty?.services[product.key];
-    if (r.pagerdutyService && sentryServiceId !== undefined) {
-        actions.push({ kind: "pagerduty", service: r.pagerdutyService, sentryServiceId, severity: severityPolicy(severity).pagerdutyEventSeverity });
+    if (r.pager && sentryServiceId !== undefined) {
+        actions.push({ kind: "pagerduty", service: r.pager.service, sentryServiceId, severity: severityPolicy(severity).pagerdutyEventSeverity });
     }
-    const pagingUnreachable = r.pagerdutyService !== undefined && sentryServiceId === undefined;
+    const pagingUnreachable = r.pager !== undefined && sentryServiceId === undefined;
     if (pagingUnreachable || r.emails.length > 0 || actions.length === 0) {
         actions.push({ kind: "email", team: sentryTeamSlug(product, config.environment) });
     }
@@ -168,11 +168,54 @@ export function actionHandles(product: Product, actions: ReadonlyArray<SentryAct
     });
 }
 
-/** The Sentry alerts of a product as AlertRefs (ALERT_PRODUCERS in lib/stackValidation.ts). */
-export function sentryAlerts(product: Product, config: PublicStackConfig): AlertRef[] {
-    return sentryModel(product, config).projects.flatMap((p) => [...p.issueAlerts, ...p.metricAlerts].map((a) => ({
-        product: product.key,
-        name: `sentry ${p.slug} ${a.id}`,
-        message: actionHandles(product, a.actions).join(" "),
-    })));
+/** A Sentry alert rule in the alert model: the project it belongs to and the rule's model. */
+export type SentryBinding =
+    | { provider: "sentry-issue"; projectSlug: string; alert: IssueAlertModel }
+    | { provider: "sentry-metric"; projectSlug: string; alert: MetricAlertModel };
+
+/** What each issue alert watches, in the alert model's terms. */
+const ISSUE_CONDITIONS: Record<IssueAlertModel["id"], { critical: number; windowSeconds: number; text: string; what: string }> = {
+    "new-issue": { critical: 1, windowSeconds: 0, text: "first event of a new issue", what: "A new issue (an error never seen before) appeared" },
+    "regression": { critical: 1, windowSeconds: 0, text: "an event of a resolved issue", what: "An issue marked resolved occurred again" },
+    "frequency-spike": { critical: 100, windowSeconds: 3600, text: "> 100 events of one issue in 1h", what: "One issue received more than 100 events in an hour" },
+};
+
+/** The Sentry alerts of a product in the alert model (every project's issue and metric alerts). */
+export function sentryAlerts(product: Product, config: PublicStackConfig, model: SentryModel = sentryModel(product, config)): Array<Alert<SentryBinding>> {
+    const ctx = { environment: config.environment, routing: config.routing };
+    return model.projects.flatMap((p) => {
+        const service = product.surfaces.find((s) => s.name === p.surface)!.service;
+        const common = (a: { id: string; title: string; severity: Severity }) => ({
+            id: `sentry-${p.surface}-${a.id}`, title: `${p.surface}: ${a.title}`, service, severity: a.severity, source: SENTRY_SOURCE,
+        });
+        return [
+            ...p.issueAlerts.map((a) => {
+                const c = ISSUE_CONDITIONS[a.id];
+                return buildAlert(product, {
+                    ...common(a), kind: "sentry-issue", category: "errors",
+                    condition: { comparator: ">=", critical: c.critical, unit: "events", windowSeconds: c.windowSeconds, text: c.text },
+                    missingData: "resolve",
+                    message: { whatHappened: `${c.what} in ${p.name}.`, firstSteps: SENTRY_FIRST_STEPS },
+                    binding: { provider: "sentry-issue" as const, projectSlug: p.slug, alert: a },
+                }, ctx);
+            }),
+            ...p.metricAlerts.map((a) => buildAlert(product, {
+                ...common(a), kind: "sentry-metric", category: "errors",
+                condition: {
+                    comparator: ">", critical: a.critical, warning: a.warning, criticalRecovery: a.resolve, unit: a.id === "crash-rate" ? "%" : "ratio",
+                    windowSeconds: a.timeWindowMinutes * 60,
+                },
+                missingData: "resolve",
+                message: { whatHappened: `${a.title} of ${p.name} crossed its threshold (${a.aggregate}).`, firstSteps: SENTRY_FIRST_STEPS },
+                binding: { provider: "sentry-metric" as const, projectSlug: p.slug, alert: a },
+            }, ctx)),
+        ];
+    });
 }
+
+const SENTRY_SOURCE = "001 Task 2.3 (Sentry error tracking); 002 §Error Tracking; 000 §Alert Configuration (error rate > 1%)";
+const SENTRY_FIRST_STEPS = [
+    "Open the issue in Sentry: stack trace, release, affected users",
+    "Check whether a recent deploy introduced it; roll back if it affects many users",
+    "Assign the issue to its owner or resolve it with a fix",
+];

@@ -1,79 +1,35 @@
 /**
- * The alert catalog (pure): every alert of every product with its severity, threshold, route and runbook,
- * from the same model the components deploy. `npm run catalog` renders docs/alerts.md and docs/runbooks/.
+ * The alert catalog (pure): every alert of the stack model — monitors, SLO burn rates, security monitors,
+ * synthetic tests, Sentry alerts, CloudWatch alarms — with its severity, threshold, route and runbook, from the
+ * same list the components deploy and validation checks. `npm run catalog` renders docs/alerts.md and
+ * docs/runbooks/.
  */
-import type { Product } from "../inputs/catalog/schema";
-import type { PublicStackConfig } from "../inputs/config";
-import { budgetConsumed } from "../model/burnRate";
-import { durationSeconds } from "../model/duration";
-import { SECURITY_FIRST_STEPS } from "../datadog/logs";
-import { BURN_RATE_ALERTS, burnRateFirstSteps } from "../datadog/slo";
-import { syntheticFirstSteps } from "../datadog/synthetics";
-import { formatNumber } from "../datadog/query";
-import { runbookPath } from "../model/naming";
-import { routeHandles } from "../model/routing";
+import { handles } from "../datadog/handles";
 import { severityPolicy } from "../model/severity";
-import type { Severity } from "../model/severity";
+import type { ProductModel, StackAlert, StackModel } from "../stack/model";
 
-export interface CatalogEntry {
-    product: string;
-    /** Runbook anchor, unique in the product. */
-    id: string;
-    kind: "monitor" | "slo burn rate" | "security" | "synthetic";
-    title: string;
-    severity: Severity;
-    threshold: string;
-    route: string[];
-    runbook: string;
-    whatHappened: string;
-    firstSteps: string[];
-    source: string;
-}
-
-export function catalogEntries(product: Product, config: PublicStackConfig): CatalogEntry[] {
-    const route = (s: Severity) => routeHandles(s, config.environment, config.routing, product);
-    const entry = (e: Omit<CatalogEntry, "product" | "route" | "runbook">): CatalogEntry =>
-        ({ ...e, product: product.key, route: route(e.severity), runbook: runbookPath(product.key, e.id) });
-    return [
-        ...product.monitors.map((m) => entry({
-            id: m.id, kind: "monitor", title: m.title, severity: m.severity,
-            threshold: `${m.comparator} ${formatNumber(m.critical)} ${m.unit}${m.warning !== undefined ? ` (warning ${formatNumber(m.warning)})` : ""}` +
-                (m.query.kind === "anomaly" ? `, ${m.query.direction === "both" ? "above or below" : m.query.direction} the baseline over ${m.query.alertWindow}` : ""),
-            whatHappened: m.whatHappened, firstSteps: m.firstSteps, source: m.source,
-        })),
-        ...product.slos.flatMap((s) => BURN_RATE_ALERTS.map((a) => entry({
-            id: `slo-${s.id}-${a.id}`, kind: "slo burn rate", title: `${s.title}: burn rate ${formatNumber(a.burnRate)}x`, severity: a.severity,
-            threshold: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow} (${s.target}% over ${s.timeframes[0]}: ` +
-                `${formatNumber(Number((budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, durationSeconds(s.timeframes[0]) / 86400) * 100).toFixed(1)))}% of the budget)`,
-            whatHappened: `The ${s.kind} SLO spends its error budget ${formatNumber(a.burnRate)} times faster than sustainable.`,
-            firstSteps: burnRateFirstSteps(a.severity),
-            source: s.source,
-        }))),
-        ...product.security.map((r) => entry({
-            id: `security-${r.id}`, kind: "security", title: r.title, severity: r.severity,
-            threshold: `> ${r.threshold} events in ${r.window}${r.groupBy.length ? ` per ${r.groupBy.join(", ")}` : ""}`,
-            whatHappened: `Security log events matching \`${r.search}\` spiked.`,
-            firstSteps: SECURITY_FIRST_STEPS,
-            source: r.source,
-        })),
-        ...product.synthetics.map((s) => entry({
-            id: `synthetic-${s.id}`, kind: "synthetic", title: s.title, severity: s.severity,
-            threshold: s.kind === "ssl" ? `certificate valid < ${s.sslMinDays} days` : `fails from ${config.synthetics.minLocationsFailed}+ locations for ${config.synthetics.minFailureDurationSeconds} s (every ${s.frequency})`,
-            whatHappened: `The ${s.kind} synthetic test "${s.title}" fails.`,
-            firstSteps: syntheticFirstSteps(s),
-            source: s.source,
-        })),
-    ];
-}
+const KIND_LABEL: Record<StackAlert["kind"], string> = {
+    "monitor": "monitor",
+    "slo-burn-rate": "slo burn rate",
+    "security": "security",
+    "detection-rule": "detection rule",
+    "synthetic": "synthetic",
+    "sentry-issue": "sentry issue",
+    "sentry-metric": "sentry metric",
+    "cloudwatch-alarm": "cloudwatch alarm",
+};
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const routeCell = (a: StackAlert) => handles(a.route).map((r) => `\`${r}\``).join(" ");
 
-export function renderAlertCatalog(products: ReadonlyArray<Product>, config: PublicStackConfig): string {
+export function renderAlertCatalog(model: StackModel): string {
+    const { config } = model;
     const lines = [
         "# Alert catalog",
         "",
         `Generated by \`npm run catalog\` from the product specs and \`Pulumi.${config.environment}.yaml\`; do not edit by hand.`,
-        `Routes are those of the ${config.environment} stack; staging never pages (see README, Severity model and routing).`,
+        `Routes are those of the ${config.environment} stack, written as Datadog handles; staging never pages (see README, Severity model and routing).`,
+        `${model.alerts.length} alerts in ${model.products.length} products.`,
         "",
         "| severity | meaning | priority | renotify |",
         "| --- | --- | --- | --- |",
@@ -82,11 +38,10 @@ export function renderAlertCatalog(products: ReadonlyArray<Product>, config: Pub
             return `| ${s} ${p.label} | ${p.meaning} | ${p.priority} | ${p.renotifyMinutes ? `${p.renotifyMinutes} min` : "none"} |`;
         }),
     ];
-    for (const product of products) {
-        const entries = catalogEntries(product, config);
-        lines.push("", `## ${product.displayName} (\`${product.key}\`)`, "", `Team ${product.team.name}, #${product.team.slackChannel}. Plan: ${product.plan}. ${entries.length} alerts.`, "",
+    for (const { product, alerts } of model.products) {
+        lines.push("", `## ${product.displayName} (\`${product.key}\`)`, "", `Team ${product.team.name}, #${product.team.slackChannel}. Plan: ${product.plan}. ${alerts.length} alerts.`, "",
             "| alert | kind | severity | threshold | route | runbook |", "| --- | --- | --- | --- | --- | --- |",
-            ...entries.map((e) => `| ${cell(e.title)} | ${e.kind} | ${e.severity} | ${cell(e.threshold)} | ${e.route.map((r) => `\`${r}\``).join(" ")} | [${e.id}](${e.runbook.replace(/^docs\//, "")}) |`));
+            ...alerts.map((a) => `| ${cell(a.title)} | ${KIND_LABEL[a.kind]} | ${a.severity} | ${cell(a.condition.text)} | ${routeCell(a)} | [${a.id}](${a.runbook.replace(/^docs\//, "")}) |`));
         if (product.notMonitored.length) {
             lines.push("", "Not monitored, and why:", "", ...product.notMonitored.map((n) => `- ${n.item}: ${n.reason} (${n.source})`));
         }
@@ -94,7 +49,7 @@ export function renderAlertCatalog(products: ReadonlyArray<Product>, config: Pub
     return lines.join("\n") + "\n";
 }
 
-export function renderRunbook(product: Product, config: PublicStackConfig): string {
+export function renderRunbook({ product, alerts }: ProductModel): string {
     const lines = [
         `# ${product.displayName} runbook`,
         "",
@@ -103,13 +58,14 @@ export function renderRunbook(product: Product, config: PublicStackConfig): stri
         "",
         "Escalation: " + product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min — ${l.description}`).join("; ") + ".",
     ];
-    for (const e of catalogEntries(product, config)) {
-        lines.push("", `<a id="${e.id}"></a>`, `## ${e.title}`, "",
-            `- **Severity:** ${e.severity} (${severityPolicy(e.severity).label}) — routed to ${e.route.map((r) => `\`${r}\``).join(", ")}`,
-            `- **Threshold:** ${e.threshold}`,
-            `- **Source:** ${e.source}`,
-            "", `**What happened:** ${e.whatHappened}`, "", "**First steps:**", "",
-            ...e.firstSteps.map((s, i) => `${i + 1}. ${s}`));
+    for (const a of alerts) {
+        lines.push("", `<a id="${a.id}"></a>`, `## ${a.title}`, "",
+            `- **Kind:** ${KIND_LABEL[a.kind]}`,
+            `- **Severity:** ${a.severity} (${severityPolicy(a.severity).label}) — routed to ${handles(a.route).map((r) => `\`${r}\``).join(", ")}`,
+            `- **Threshold:** ${a.condition.text}`,
+            `- **Source:** ${a.source}`,
+            "", `**What happened:** ${a.message.whatHappened}`, "", "**First steps:**", "",
+            ...a.message.firstSteps.map((s, i) => `${i + 1}. ${s}`));
     }
     return lines.join("\n") + "\n";
 }

@@ -3,7 +3,7 @@
  * `pulumi preview --policy-pack policy`) and inside `npm run plan`, so a violation fails the offline plan too.
  */
 import { Plan, productOf } from "./plan";
-import { parseHandles } from "../model/routing";
+import { parseHandles } from "../datadog/handles";
 
 /**
  * What a rule sees of a resource: the plan JSON's fields, or a policy pack resource's `props` as `inputs` and

@@ -1,0 +1,81 @@
+/**
+ * Cross-tool validation of the whole stack before anything is deployed, on the stack model: every alert's route
+ * checked against what the stack creates (pager services registered in Datadog, configured Slack channels), every
+ * Datadog monitor's query and thresholds, SLO limits, tag governance and escalation reach.
+ */
+import type { Product } from "../inputs/catalog/schema";
+import { ENVIRONMENTS, PublicStackConfig } from "../inputs/config";
+import type { Problem } from "../inputs/errors";
+import { governanceProblems } from "../datadog/governance";
+import { parseHandles } from "../datadog/handles";
+import { validateMonitor } from "../datadog/queryValidator";
+import { sloProblems } from "../datadog/slo";
+import { escalationModel } from "../pagerduty/escalation";
+import { pagerServiceNames } from "../pagerduty/service";
+import { alertsOf, StackAlert, StackModel } from "./model";
+
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+
+const sourceOf = (a: Pick<StackAlert, "product">) => `products/${a.product}.ts`;
+
+/** Every monitor query must parse as the Datadog form of its type, and its thresholds must agree with it. */
+export function queryProblems(alerts: ReadonlyArray<StackAlert>): Problem[] {
+    return alertsOf(alerts, "datadog-monitor").flatMap((a) => validateMonitor(a.binding.monitor)
+        .map((e) => ({ source: sourceOf(a), field: `monitor ${a.id}: query`, message: e })));
+}
+
+export interface RoutingTargets {
+    /** Names of the pager services the stack creates (PagerDuty services, registered in Datadog under that name). */
+    pagerServices: ReadonlySet<string>;
+    slackChannels: ReadonlySet<string>;
+    paging: boolean;
+}
+
+/**
+ * Every alert's route must reach something the stack creates or configures, and a Datadog message must carry
+ * exactly its route's handles (the text is what Datadog acts on).
+ */
+export function alertRoutingProblems(alerts: ReadonlyArray<StackAlert>, targets: RoutingTargets): Problem[] {
+    const problems: Problem[] = [];
+    for (const a of alerts) {
+        const add = (message: string) => problems.push({ source: sourceOf(a), field: `alert ${a.id}`, message });
+        const { pager, slackChannels, emails } = a.route;
+        if (!pager && slackChannels.length === 0 && emails.length === 0) add("the alert notifies nobody");
+        if (pager && !targets.paging) add(`pages ${pager.service}, but paging is off in this stack (routing.paging: false)`);
+        else if (pager && !targets.pagerServices.has(pager.service)) add(`pages "${pager.service}", which is not a pager service of this stack`);
+        for (const c of slackChannels) if (!targets.slackChannels.has(c)) add(`#${c} is not a configured Slack channel (routing.slack.channels)`);
+        for (const e of emails) if (!EMAIL.test(e)) add(`${e} is not a valid email address`);
+        const message = a.binding.provider === "datadog-monitor" ? a.binding.monitor.message : a.binding.provider === "datadog-synthetic" ? a.binding.test.message : undefined;
+        if (message !== undefined) {
+            for (const h of parseHandles(message)) {
+                const known = h.kind === "pagerduty" ? pager?.service === h.target : h.kind === "slack" ? slackChannels.includes(h.target) : h.kind === "email" ? emails.includes(h.target) : false;
+                if (!known) add(`the message notifies ${h.raw}, which is not on its route`);
+            }
+        }
+    }
+    return problems;
+}
+
+/** Problems of the stack as a whole; empty when it may be deployed. */
+export function validateStack(model: StackModel): Problem[] {
+    const { config } = model;
+    const products: Product[] = model.products.map((p) => p.product);
+    const problems = queryProblems(model.alerts);
+    problems.push(...products.flatMap((p) => sloProblems(p, config.environment)));
+    problems.push(...governanceProblems(products, [...ENVIRONMENTS], model.alerts));
+    problems.push(...alertRoutingProblems(model.alerts, {
+        pagerServices: new Set(pagerServiceNames(products.map((p) => p.key), config.environment)),
+        slackChannels: new Set(config.routing.slack.channels),
+        paging: config.routing.paging,
+    }));
+    problems.push(...products.flatMap((p) => escalationProblems(p, config)));
+    return problems;
+}
+
+function escalationProblems(p: Product, config: PublicStackConfig): Problem[] {
+    if (!config.oncall.teams[p.team.handle]) return []; // reported by the config/catalog check
+    const { responders } = escalationModel(p, config.oncall);
+    return responders.length < 2
+        ? [{ source: `products/${p.key}.ts`, field: "escalation", message: `the escalation policy reaches ${responders.length} responder(s); at least two distinct people are needed` }]
+        : [];
+}
