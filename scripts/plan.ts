@@ -8,7 +8,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, Problem } from "../lib/inputs/errors";
 import { policyReport } from "../lib/tooling/policy";
+import { alertRow, AlertRow } from "../lib/tooling/alertRows";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { namespaceValues, parseStackConfig, withoutSecrets } from "../lib/inputs/config";
+import { buildStackModel } from "../lib/stack/model";
+import { catalog } from "../products";
 import { evaluate, withoutSourceMaps } from "./planner";
+import { readProjectName, stackConfigMap } from "./stackFile";
 import { summarize } from "./summary";
 
 interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
@@ -45,6 +51,14 @@ function secretValuesFromEnv(): Record<string, string> {
     return out;
 }
 
+/** The stack model's alerts for the plan JSON, from the config the plan just evaluated (valid by now). */
+function stackAlertRows(projectDir: string, stack: string, configFile = path.join(projectDir, `Pulumi.${stack}.yaml`)): AlertRow[] {
+    const project = readProjectName(projectDir);
+    const values = namespaceValues(stackConfigMap(configFile, project).config, project);
+    const config = withoutSecrets(parseStackConfig(values, path.basename(configFile), catalog.map((p) => p.key)));
+    return buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config).alerts.map(alertRow);
+}
+
 async function main(): Promise<void> {
     withoutSourceMaps();
     const args = parseArgs(process.argv.slice(2));
@@ -58,6 +72,7 @@ async function main(): Promise<void> {
         if (process.env.PLAN_DEBUG) console.error(e);
         fail([`plan failed: ${e instanceof Error ? e.message : String(e)}`]);
     }
+    plan.alerts = stackAlertRows(projectDir, args.stack!, args.config && path.resolve(args.config));
     // The policy pack's rules, run on what the plan would create: a violation fails the offline plan too.
     const violations = policyReport(plan);
     if (violations.length) fail([`plan failed: ${violations.length} policy violation${violations.length === 1 ? "" : "s"}`, ...violations]);

@@ -1,4 +1,5 @@
 /** The offline plan's shape (the JSON `npm run plan -- --out` writes) and helpers to read it. Pure. */
+import type { AlertRow } from "./alertRows";
 
 export interface PlanResource {
     urn: string;
@@ -16,6 +17,8 @@ export interface Plan {
     project: string;
     resources: PlanResource[];
     outputs: Record<string, unknown>;
+    /** Every alert of the stack model, in the alert model's terms (absent in plans made before it existed). */
+    alerts?: AlertRow[];
 }
 
 /** The product a resource belongs to: the name of its top-level component (children of the stack). */
