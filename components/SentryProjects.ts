@@ -63,7 +63,7 @@ export class SentryProjects extends pulumi.ComponentResource {
         const organization = config.sentry.organization;
         const env = config.environment;
         const { model } = args;
-        const allActions = model.projects.flatMap((p) => [...p.issueAlerts, ...p.metricAlerts].flatMap((a) => a.actions));
+        const allActions = model.projects.flatMap((p) => [...p.issueAlerts.flatMap((a) => a.actions), ...p.metricAlerts.flatMap((a) => [...a.actions, ...a.warningActions])]);
 
         const team = new sentry.SentryTeam(childName(name, "sentry-team"), {
             organization,
@@ -131,7 +131,7 @@ export class SentryProjects extends pulumi.ComponentResource {
                     owner: pulumi.interpolate`team:${team.internalId}`,
                     triggers: [
                         { label: "critical", alertThreshold: m.critical, thresholdType: m.thresholdType, actions },
-                        { label: "warning", alertThreshold: m.warning, thresholdType: m.thresholdType, actions },
+                        { label: "warning", alertThreshold: m.warning, thresholdType: m.thresholdType, actions: m.warningActions.map((x) => metricAction(x, targets)) },
                     ],
                 }, { parent: this });
             }

@@ -4,7 +4,9 @@
  */
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { monitorType } from "../lib/datadog/query";
-import { routeHandles } from "../lib/datadog/handles";
+import { parseHandles, routeHandles } from "../lib/datadog/handles";
+import { stateBlocks } from "../lib/datadog/messages";
+import { warningSeverity } from "../lib/model/alert";
 import { severityPolicy } from "../lib/model/severity";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";
@@ -216,7 +218,12 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
                 expect(message).toContain(spec.whatHappened);
                 for (const step of spec.firstSteps) expect(message).toContain(step);
                 expect(message).toContain(`docs/runbooks/${p.key}.md#${spec.id}`);
-                expect(message.trim().split("\n").pop()).toBe(routeHandles(spec.severity, stack, config.routing, p).join(" "));
+                // Each state reaches its own route: the alert its severity's, a warning the next lower severity's.
+                const blocks = stateBlocks(message);
+                const inBlock = (state: string) => parseHandles(blocks[state] ?? "").map((h) => h.raw);
+                expect([at, inBlock("is_alert")]).toEqual([at, routeHandles(spec.severity, stack, config.routing, p)]);
+                expect([at, inBlock("is_warning")]).toEqual([at, spec.warning === undefined ? [] : routeHandles(warningSeverity(spec.severity), stack, config.routing, p)]);
+                expect([at, message.replace(/\{\{#is_[a-z_]+\}\}[\s\S]*?\{\{\/is_[a-z_]+\}\}/g, "")]).not.toEqual([at, expect.stringMatching(/@(pagerduty|slack)-/)]);
             }
         }
     });
@@ -242,7 +249,7 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
             const message = m.inputs.message as string;
             expect(message).toMatch(/^## /);
             expect(message).toContain("{{#is_alert}}");
-            expect(message).toContain("{{#is_recovery}}");
+            expect(message).toMatch(/\{\{#is_(alert_)?recovery\}\}/);
             expect(message).toMatch(new RegExp(`Runbook: https://\\S+/docs/runbooks/${product}\\.md#[a-z0-9-]+`));
             if (tags.includes("category:availability")) expect([m.name, m.inputs.notifyNoData]).toEqual([m.name, true]);
             if (m.inputs.type === "metric alert" || m.inputs.type === "query alert") expect(m.inputs.evaluationDelay).toBe(60);

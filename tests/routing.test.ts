@@ -1,6 +1,7 @@
 /** The one severity model and the routing table: severity × environment → handles; validated as a whole. */
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { parseHandles, routeHandles } from "../lib/datadog/handles";
+import { stateBlocks } from "../lib/datadog/messages";
 import { SEVERITY_POLICIES, Severity } from "../lib/model/severity";
 import { severityBasedUrgency } from "../lib/pagerduty/service";
 import { buildStackModel, StackAlert } from "../lib/stack/model";
@@ -59,7 +60,9 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
     const alerting = new Set([MONITOR, "datadog:index/syntheticsTest:SyntheticsTest"]);
     const alerts = view.resources.filter((r) => alerting.has(r.type));
     // A detection rule notifies the handles of its cases; monitors and tests those of their message.
-    const notified = (r: { inputs: Record<string, unknown> }) => [...new Set([r.inputs.message as string,
+    // The alert state's handles (warnings and recoveries have their own blocks, tested in monitors.test.ts).
+    const alertText = (message: string) => stateBlocks(message).is_alert ?? message;
+    const notified = (r: { inputs: Record<string, unknown> }) => [...new Set([alertText(r.inputs.message as string),
         ...((r.inputs.cases ?? []) as Array<{ notifications?: string[] }>).flatMap((c) => c.notifications ?? [])]
         .flatMap((text) => parseHandles(text).map((h) => h.raw)))].join(" ");
     const messages = alerts.map((r) => [r.name, notified(r)] as const);

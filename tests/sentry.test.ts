@@ -201,12 +201,13 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         });
         expect(team.inputs.slug).toBe(`genonaut-${env}`);
         expect((e.inputs.triggers as any[]).map((t) => [t.label, t.alertThreshold, t.thresholdType])).toEqual([["critical", 0.05, 0], ["warning", 0.01, 0]]);
-        expect(triggerChannels(e)).toEqual([["critical", ["#alerts-critical", "#genonaut-alerts"]], ["warning", ["#alerts-critical", "#genonaut-alerts"]]]);
+        // A warning takes the route of the next lower severity (P1 → P2: #alerts-warning).
+        expect(triggerChannels(e)).toEqual([["critical", ["#alerts-critical", "#genonaut-alerts"]], ["warning", ["#alerts-warning"]]]);
 
         const c = view.byName("vivr-sentry-web-crash-rate", T.metric);
         expect(c.inputs).toMatchObject({ dataset: "metrics", aggregate: "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate", timeWindow: 60, resolveThreshold: 0.5 });
         expect((c.inputs.triggers as any[]).map((t) => [t.label, t.alertThreshold])).toEqual([["critical", 2], ["warning", 1]]);
-        expect(triggerChannels(c)).toEqual([["critical", ["#alerts-critical", "#vivr-alerts-critical"]], ["warning", ["#alerts-critical", "#vivr-alerts-critical"]]]);
+        expect(triggerChannels(c)).toEqual([["critical", ["#alerts-critical", "#vivr-alerts-critical"]], ["warning", ["#alerts-warning"]]]);
     });
 
     it("plans exactly the alerts the routing validation checked", () => {

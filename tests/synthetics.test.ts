@@ -1,4 +1,6 @@
 /** Synthetic tests: the model (frequencies, renotify, spec rules) and what the evaluated stacks create from it. */
+import { parseHandles } from "../lib/datadog/handles";
+import { stateBlocks } from "../lib/datadog/messages";
 import { ProductSpec } from "../lib/inputs/catalog/schema";
 import { formatProblem } from "../lib/inputs/errors";
 import { buildSyntheticTests, renotifyMinutes, syntheticSpecProblems, tickEvery } from "../lib/datadog/synthetics";
@@ -157,7 +159,8 @@ describe("test definitions", () => {
     });
 
     it("routes failures by severity: P0 checks page in production only", () => {
-        const handles = (view: View, name: string) => (view.byName(name, TEST).inputs.message as string).split("\n").pop();
+        // The handles of the alert state (recoveries go to the same route, in their own block).
+        const handles = (view: View, name: string) => parseHandles(stateBlocks(view.byName(name, TEST).inputs.message as string).is_alert).map((h) => h.raw).join(" ");
         expect(handles(production, "vivr-api-health")).toBe("@pagerduty-vivr-production @slack-alerts-critical @slack-vivr-alerts-critical");
         expect(handles(staging, "vivr-api-health")).not.toContain("@pagerduty-");
         expect(handles(production, "plumberleads-ssl-web")).toBe("@slack-alerts-warning");

@@ -5,9 +5,9 @@
  * the model onto the provider's inputs.
  */
 import type { Monitor, Product, Surface } from "../inputs/catalog/schema";
-import { Alert, AlertContext, buildAlert, formatNumber } from "../model/alert";
+import { Alert, AlertContext, buildAlert, formatNumber, recoveryThreshold } from "../model/alert";
 import { durationSeconds } from "../model/duration";
-import { alertMessage } from "../model/messages";
+import { alertMessage } from "./messages";
 import { Severity, severityPolicy } from "../model/severity";
 import { handles } from "./handles";
 import { buildQuery, MonitorType, monitorType } from "./query";
@@ -77,7 +77,9 @@ export function datadogMessage(alert: Alert, opts: { threshold?: boolean } = {})
         firstSteps: alert.message.firstSteps,
         runbook: alert.runbook,
         runbookBaseUrl: RUNBOOK_BASE_URL,
-        handles: handles(alert.route),
+        alertHandles: handles(alert.route),
+        warningHandles: alert.warningRoute && handles(alert.warningRoute),
+        notifyNoData: alert.missingData === "alert",
         threshold: opts.threshold === false ? undefined : alert.condition.text,
     });
 }
@@ -123,10 +125,17 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
     const anomaly = m.query.kind === "anomaly" ? m.query : undefined;
     // Availability checks always alert when their data stops: silence is the outage.
     const notifyNoData = m.notifyNoData || m.category === "availability";
+    // Service checks recover on a passing run (`ok`), anomaly monitors once no point of their window is anomalous.
+    const hysteresis = !isServiceCheck && !anomaly;
+    const criticalRecovery = hysteresis ? recoveryThreshold(m.comparator, m.critical, m.unit) : anomaly ? 0 : undefined;
+    const warningRecovery = hysteresis && m.warning !== undefined ? recoveryThreshold(m.comparator, m.warning, m.unit) : undefined;
     const alert = buildAlert(product, {
         id: m.id, kind: "monitor", title: m.title, service: surface.service, severity: m.severity, planSeverity: m.planSeverity,
         category: m.category, source: m.source,
-        condition: { comparator: m.comparator, critical: m.critical, warning: m.warning, unit: m.unit, windowSeconds: isServiceCheck ? 0 : window },
+        condition: {
+            comparator: m.comparator, critical: m.critical, warning: m.warning, criticalRecovery, warningRecovery,
+            unit: m.unit, windowSeconds: isServiceCheck ? 0 : window,
+        },
         missingData: notifyNoData ? "alert" : "resolve",
         message: { whatHappened: m.whatHappened, firstSteps: m.firstSteps },
         binding: undefined,
@@ -139,9 +148,9 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         thresholds: {
             critical: formatNumber(m.critical),
             ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}),
-            // A service check is OK again after one passing run; an anomaly monitor once no point of its window is anomalous.
             ...(isServiceCheck ? { ok: "1" } : {}),
-            ...(anomaly ? { criticalRecovery: "0" } : {}),
+            ...(criticalRecovery !== undefined ? { criticalRecovery: formatNumber(criticalRecovery) } : {}),
+            ...(warningRecovery !== undefined ? { warningRecovery: formatNumber(warningRecovery) } : {}),
         },
         // Datadog requires the trigger window of an anomaly monitor to equal the query's alert_window.
         thresholdWindows: anomaly ? { triggerWindow: `last_${anomaly.alertWindow}`, recoveryWindow: `last_${anomaly.alertWindow}` } : undefined,

@@ -8,7 +8,7 @@
  *
  * Pure, provider-neutral: the binding's provider-specific payload is opaque here (typed in lib/stack/model.ts).
  */
-import type { Comparator, Severity } from "../inputs/catalog/schema";
+import { Comparator, SEVERITIES, Severity } from "../inputs/catalog/schema";
 import { monitorTitle, runbookPath } from "./naming";
 import { route, Route, RouteTarget } from "./routing";
 import type { RoutingConfig } from "../inputs/config/routing";
@@ -28,7 +28,7 @@ export interface AlertCondition {
     unit: string;
     /** Evaluation window in seconds (0 when the provider evaluates single runs/events). */
     windowSeconds: number;
-    /** The threshold in words, e.g. "> 5 % over 10m (warning > 2 %)"; one renderer for messages, catalog and diffs. */
+    /** The threshold in words, e.g. "> 5 % over 10m, warning > 2 %"; one renderer for messages, catalog and diffs. */
     text: string;
 }
 
@@ -63,6 +63,8 @@ export interface Alert<B = unknown> {
     condition: AlertCondition;
     missingData: MissingData;
     route: Route;
+    /** Where the warning state goes: the route of the next lower severity (a warning is not yet the alert). */
+    warningRoute?: Route;
     /** Minutes between re-notifications while alerting (0: never). */
     renotifyMinutes: number;
     /** Repository-relative runbook path with anchor. */
@@ -131,11 +133,12 @@ function withUnit(value: number, unit: string): string {
     return unit === "%" || unit === "x" ? `${formatNumber(value)}${unit === "x" ? "x" : " %"}` : `${formatNumber(value)} ${unit}`;
 }
 
-/** The one rendering of a threshold in words: `> 5 % over 10m (warning > 2 %)`. */
+/** The one rendering of a threshold in words: `> 5 % over 10m, warning > 2 %, recovers at 4.5 %`. */
 export function thresholdText(c: Omit<AlertCondition, "text">): string {
     const over = c.windowSeconds > 0 ? ` over ${formatSeconds(c.windowSeconds)}` : "";
-    const warning = c.warning !== undefined ? ` (warning ${c.comparator} ${withUnit(c.warning, c.unit)})` : "";
-    return `${c.comparator} ${withUnit(c.critical, c.unit)}${over}${warning}`;
+    const warning = c.warning !== undefined ? `, warning ${c.comparator} ${withUnit(c.warning, c.unit)}` : "";
+    const recovers = c.criticalRecovery !== undefined ? `, recovers at ${withUnit(c.criticalRecovery, c.unit)}` : "";
+    return `${c.comparator} ${withUnit(c.critical, c.unit)}${over}${warning}${recovers}`;
 }
 
 export function buildAlert<B>(product: AlertProduct, input: AlertInput<B>, ctx: AlertContext): Alert<B> {
@@ -153,6 +156,7 @@ export function buildAlert<B>(product: AlertProduct, input: AlertInput<B>, ctx: 
         condition: { ...input.condition, text: input.condition.text ?? thresholdText(input.condition) },
         missingData: input.missingData,
         route: route(input.severity, ctx.environment, ctx.routing, product),
+        ...(input.condition.warning !== undefined ? { warningRoute: route(warningSeverity(input.severity), ctx.environment, ctx.routing, product) } : {}),
         renotifyMinutes: policy.renotifyMinutes,
         runbook: runbookPath(product.key, input.id),
         message: { title: input.message.title ?? `${product.displayName}: ${input.title}`, whatHappened: input.message.whatHappened, firstSteps: input.message.firstSteps },
@@ -160,6 +164,29 @@ export function buildAlert<B>(product: AlertProduct, input: AlertInput<B>, ctx: 
         source: input.source,
         binding: input.binding,
     };
+}
+
+/** Hysteresis between a threshold and its recovery: a tenth of the threshold's magnitude. */
+export const RECOVERY_BAND = 0.1;
+
+/**
+ * The value at which an alert (or warning) recovers, on the safe side of its threshold so a value hovering around
+ * it does not flap: 10% of the threshold below it for `>`/`>=`, above it for `<`/`<=`. Values that cannot go past a
+ * limit (percentages: 100; ratios and flags at most 1) recover halfway to it; a threshold at the limit or at 0 has
+ * no band (there is no room for one).
+ */
+export function recoveryThreshold(comparator: Comparator, threshold: number, unit: string): number | undefined {
+    if (threshold === 0) return undefined;
+    const band = Math.abs(threshold) * RECOVERY_BAND;
+    if (comparator === ">" || comparator === ">=") return Number((threshold - band).toPrecision(12));
+    const limit = unit.startsWith("%") ? 100 : threshold > 0 && threshold <= 1 ? 1 : Infinity;
+    if (threshold >= limit) return undefined;
+    return Number(Math.min(threshold + band, threshold + (limit - threshold) / 2).toPrecision(12));
+}
+
+/** The severity a warning is routed as: one level below the alert's (P0 warnings do not page). */
+export function warningSeverity(severity: Severity): Severity {
+    return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
 }
 
 /** Whether the alert pages someone (its route has a pager target). */

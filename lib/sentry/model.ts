@@ -10,7 +10,7 @@
  */
 import type { Product, Severity, Surface } from "../inputs/catalog/schema";
 import type { PublicStackConfig } from "../inputs/config";
-import { Alert, buildAlert } from "../model/alert";
+import { Alert, buildAlert, warningSeverity } from "../model/alert";
 import { monitorTitle } from "../model/naming";
 import { route } from "../model/routing";
 import { severityPolicy, SeverityPolicy } from "../model/severity";
@@ -48,6 +48,8 @@ export interface MetricAlertModel {
     warning: number;
     resolve: number;
     actions: SentryAction[];
+    /** The warning trigger's actions: the route of the next lower severity, like every warning. */
+    warningActions: SentryAction[];
 }
 
 export interface SentryProjectModel {
@@ -127,18 +129,18 @@ export function issueAlerts(product: Product, config: PublicStackConfig): IssueA
  * sessions below 99% (warning) and 98% (critical) in an hour.
  */
 export function metricAlerts(product: Product, surfaceKind: Surface["kind"], config: PublicStackConfig): MetricAlertModel[] {
-    const errorRate: Omit<MetricAlertModel, "actions"> = {
+    const errorRate: Omit<MetricAlertModel, "actions" | "warningActions"> = {
         id: "error-rate", title: "Transaction failure rate", severity: "P1", dataset: "transactions", aggregate: "failure_rate()",
         query: "", timeWindowMinutes: 5, thresholdType: 0, critical: 0.05, warning: 0.01, resolve: 0.005,
     };
     // Sentry stores "crash-free sessions < X%" as "crash rate > (100 - X)%" with this aggregate.
-    const crashRate: Omit<MetricAlertModel, "actions"> = {
+    const crashRate: Omit<MetricAlertModel, "actions" | "warningActions"> = {
         id: "crash-rate", title: "Crash-free sessions", severity: "P1", dataset: "metrics",
         aggregate: "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate",
         query: "", timeWindowMinutes: 60, thresholdType: 0, critical: 2, warning: 1, resolve: 0.5,
     };
     const models = SESSION_KINDS.includes(surfaceKind) ? [errorRate, crashRate] : [errorRate];
-    return models.map((m) => ({ ...m, actions: sentryActions(product, m.severity, config) }));
+    return models.map((m) => ({ ...m, actions: sentryActions(product, m.severity, config), warningActions: sentryActions(product, warningSeverity(m.severity), config) }));
 }
 
 /** Everything SentryProjects creates for a product in a stack. */

@@ -33,7 +33,7 @@ export interface RoutingTargets {
 
 /**
  * Every alert's route must reach something the stack creates or configures, and a Datadog message must carry
- * exactly its route's handles (the text is what Datadog acts on).
+ * only its routes' handles (the text is what Datadog acts on).
  */
 export function alertRoutingProblems(alerts: ReadonlyArray<StackAlert>, targets: RoutingTargets): Problem[] {
     const problems: Problem[] = [];
@@ -43,12 +43,14 @@ export function alertRoutingProblems(alerts: ReadonlyArray<StackAlert>, targets:
         if (!pager && slackChannels.length === 0 && emails.length === 0) add("the alert notifies nobody");
         if (pager && !targets.paging) add(`pages ${pager.service}, but paging is off in this stack (routing.paging: false)`);
         else if (pager && !targets.pagerServices.has(pager.service)) add(`pages "${pager.service}", which is not a pager service of this stack`);
-        for (const c of slackChannels) if (!targets.slackChannels.has(c)) add(`#${c} is not a configured Slack channel (routing.slack.channels)`);
-        for (const e of emails) if (!EMAIL.test(e)) add(`${e} is not a valid email address`);
+        const channels = new Set([...slackChannels, ...(a.warningRoute?.slackChannels ?? [])]);
+        for (const c of channels) if (!targets.slackChannels.has(c)) add(`#${c} is not a configured Slack channel (routing.slack.channels)`);
+        for (const e of new Set([...emails, ...(a.warningRoute?.emails ?? [])])) if (!EMAIL.test(e)) add(`${e} is not a valid email address`);
         const message = a.binding.provider === "datadog-monitor" ? a.binding.monitor.message : a.binding.provider === "datadog-synthetic" ? a.binding.test.message : undefined;
         if (message !== undefined) {
+            const routes = [a.route, ...(a.warningRoute ? [a.warningRoute] : [])];
             for (const h of parseHandles(message)) {
-                const known = h.kind === "pagerduty" ? pager?.service === h.target : h.kind === "slack" ? slackChannels.includes(h.target) : h.kind === "email" ? emails.includes(h.target) : false;
+                const known = routes.some((r) => h.kind === "pagerduty" ? r.pager?.service === h.target : h.kind === "slack" ? r.slackChannels.includes(h.target) : h.kind === "email" ? r.emails.includes(h.target) : false);
                 if (!known) add(`the message notifies ${h.raw}, which is not on its route`);
             }
         }
