@@ -1,8 +1,8 @@
-/** The plan contract of issue 3: both stacks, four components for each of the eight products. */
+/** The plan contract: both stacks, the four components for each enabled product. */
 import { loadPlan, MONITOR } from "./helpers/plan";
+import { enabledKeys } from "./helpers/catalog";
 import { SENTINEL_SECRETS, STACKS } from "./helpers/constants";
 
-const PRODUCTS = ["bearo", "alphabuilder", "primape", "chimpanion", "genonaut", "vivr", "driplo", "plumberleads"];
 const COMPONENTS = ["ProductMonitoring", "EscalationPolicy", "LogPipeline", "SyntheticSuite"];
 
 describe.each(STACKS)("plan of stack %s", (stack) => {
@@ -13,8 +13,8 @@ describe.each(STACKS)("plan of stack %s", (stack) => {
         expect(view.plan.project).toBe("product-monitoring");
     });
 
-    it("has all four components for all eight products, with the package's type tokens", () => {
-        for (const product of PRODUCTS) {
+    it("has all four components for every enabled product, with the package's type tokens", () => {
+        for (const product of enabledKeys(stack)) {
             for (const c of COMPONENTS) {
                 const r = view.component(c, product);
                 expect(r.urn).toBe(`urn:pulumi:${stack}::product-monitoring::product-monitoring:monitoring:${c}::${product}`);
@@ -46,7 +46,7 @@ describe.each(STACKS)("plan of stack %s", (stack) => {
     });
 
     it("has the basic monitors (error rate, latency, availability) for every product", () => {
-        for (const product of PRODUCTS) {
+        for (const product of enabledKeys(stack)) {
             const monitors = view.ofType(MONITOR, product);
             const tags = monitors.flatMap((m) => m.inputs.tags as string[]);
             expect(tags).toEqual(expect.arrayContaining(["category:errors", "category:latency", "category:availability"]));
@@ -62,7 +62,7 @@ describe.each(STACKS)("plan of stack %s", (stack) => {
     });
 
     it("prints a summary per product and totals", () => {
-        for (const product of PRODUCTS) expect(view.summary).toMatch(new RegExp(`^${product}: \\d+ resources$`, "m"));
+        for (const product of enabledKeys(stack)) expect(view.summary).toMatch(new RegExp(`^${product}: \\d+ resources$`, "m"));
         expect(view.summary).toMatch(/^Totals:$/m);
         expect(view.summary).toMatch(/^\s+\d+ {2}datadog Monitor$/m);
     });

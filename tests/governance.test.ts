@@ -1,4 +1,5 @@
 /** Ownership and governance in Datadog: teams, catalog entities, tag policies and security detection rules. */
+import { enabledProducts } from "./helpers/catalog";
 import * as YAML from "yaml";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
@@ -86,16 +87,12 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
         expect(policies).toEqual({
             env: { policyType: "tag", tagKey: "env", tagKeyRequired: true, validTagValues: ["production", "staging"] },
             service: {
-                policyType: "tag", tagKey: "service", tagKeyRequired: true, validTagValues: [
-                    "alphabuilder-api", "alphabuilder-pdf-worker", "alphabuilder-web", "bearo-api", "bearo-wallet-service", "bearo-web",
-                    "chimpanion-ai-worker", "chimpanion-api", "chimpanion-web", "driplo-api", "driplo-db", "driplo-realtime", "driplo-web",
-                    "genonaut-api", "genonaut-web", "plumberleads-admin", "plumberleads-api", "plumberleads-cache", "plumberleads-db",
-                    "plumberleads-web", "primape-api", "primape-blockchain-sync", "primape-game-server", "primape-web", "vivr-api", "vivr-frontend",
-                ],
+                policyType: "tag", tagKey: "service", tagKeyRequired: true,
+                validTagValues: enabledProducts("production").flatMap((p) => p.surfaces.map((s) => s.service)).sort(),
             },
             team: {
                 policyType: "tag", tagKey: "team", tagKeyRequired: true,
-                validTagValues: ["alphabuilder", "bearo", "chimpanion", "driplo", "genonaut", "plumberleads", "primape", "vivr"],
+                validTagValues: [...new Set(enabledProducts("production").map((p) => p.team.handle))].sort(),
             },
         });
         // Every monitor either stack creates passes them (the policies are organization-wide).

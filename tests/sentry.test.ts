@@ -1,4 +1,5 @@
 /** Sentry per product and stack: teams, projects per surface, rate-limited keys, routed alerts, secret DSNs. */
+import { enabledProducts } from "./helpers/catalog";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { SentryConfig } from "../lib/inputs/config";
 import type { PublicStackConfig } from "../lib/inputs/config";
@@ -131,7 +132,7 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
 
     it("creates the projects the plans name, with their platforms", () => {
         const projects = Object.fromEntries(view.ofType(T.project).map((r) => [r.inputs.slug, r.inputs.platform]));
-        expect(Object.keys(projects)).toHaveLength(22);
+        expect(Object.keys(projects)).toHaveLength(enabledProducts(env).reduce((n, p) => n + p.surfaces.filter((s) => s.sentryPlatform).length, 0));
         expect(projects).toMatchObject({
             [`genonaut-api-${env}`]: "python-fastapi", [`genonaut-web-${env}`]: "javascript-react",
             [`plumberleads-api-${env}`]: "python-flask", [`plumberleads-admin-${env}`]: "python-flask", [`plumberleads-web-${env}`]: "javascript",
