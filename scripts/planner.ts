@@ -107,6 +107,8 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
     const onRejection = (e: unknown) => programErrors.push(e);
     process.on("unhandledRejection", onRejection);
     try {
+        // The program must load inside the mock runtime's stack, at this moment: a static import would run it too early.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         await runInPulumiStack(async () => require(path.join(opts.projectDir, "index.ts")));
         await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     } finally {
