@@ -23,13 +23,13 @@ describe("severity model (000 §Severity Levels)", () => {
         ["P3", "4", 0, "low", false],
     ] as const)("%s: priority %s, renotify %i min, %s urgency, pages=%s", (sev, priority, renotify, urgency, pages) => {
         const p = SEVERITY_POLICIES[sev];
-        expect([p.priority, p.renotifyMinutes, p.pagerdutyUrgency, p.pages]).toEqual([priority, renotify, urgency, pages]);
+        expect([p.priority, p.renotifyMinutes, p.pagerUrgency, p.pages]).toEqual([priority, renotify, urgency, pages]);
         // The service's severity-based urgency must give this severity's urgency to the events we send.
-        expect(severityBasedUrgency(p.pagerdutyEventSeverity)).toBe(urgency);
+        expect(severityBasedUrgency(p.pagerEventSeverity)).toBe(urgency);
     });
 
     it("sends Events v2 severities that only make P0 high urgency", () => {
-        expect(Object.values(SEVERITY_POLICIES).map((p) => p.pagerdutyEventSeverity)).toEqual(["critical", "warning", "warning", "info"]);
+        expect(Object.values(SEVERITY_POLICIES).map((p) => p.pagerEventSeverity)).toEqual(["critical", "warning", "warning", "info"]);
     });
 });
 

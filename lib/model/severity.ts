@@ -21,35 +21,35 @@ export interface SeverityPolicy {
     slack: "critical" | "warning" | null;
     /** Goes to the daily digest mailbox. */
     digest: boolean;
-    /** PagerDuty urgency for incidents at this severity. */
-    pagerdutyUrgency: "high" | "low";
+    /** Urgency of the pager's incidents at this severity (high: wakes people up). */
+    pagerUrgency: "high" | "low";
     /**
-     * Severity sent in a PagerDuty Events v2 payload we control (Sentry's PagerDuty action); PagerDuty's
-     * severity-based urgency turns it into `pagerdutyUrgency` (critical/error → high), so only P0 is above warning.
+     * Event severity sent to the pager where we control the payload (Sentry's pager action); a severity-based
+     * urgency rule turns it into `pagerUrgency` (critical/error → high), so only P0 is above warning.
      */
-    pagerdutyEventSeverity: "critical" | "error" | "warning" | "info";
+    pagerEventSeverity: "critical" | "error" | "warning" | "info";
 }
 
 export const SEVERITY_POLICIES: Readonly<Record<Severity, SeverityPolicy>> = {
     P0: {
         severity: "P0", label: "Critical", meaning: "Production down, payment failure, data loss risk, security breach",
         priority: "1", renotifyMinutes: 15, pages: true, slack: "critical", digest: false,
-        pagerdutyUrgency: "high", pagerdutyEventSeverity: "critical",
+        pagerUrgency: "high", pagerEventSeverity: "critical",
     },
     P1: {
         severity: "P1", label: "High", meaning: "Degraded performance, partial outage, high error rate",
         priority: "2", renotifyMinutes: 30, pages: false, slack: "critical", digest: false,
-        pagerdutyUrgency: "low", pagerdutyEventSeverity: "warning",
+        pagerUrgency: "low", pagerEventSeverity: "warning",
     },
     P2: {
         severity: "P2", label: "Medium", meaning: "Performance warning, approaching limits, non-critical errors",
         priority: "3", renotifyMinutes: 120, pages: false, slack: "warning", digest: false,
-        pagerdutyUrgency: "low", pagerdutyEventSeverity: "warning",
+        pagerUrgency: "low", pagerEventSeverity: "warning",
     },
     P3: {
         severity: "P3", label: "Low", meaning: "Info only, trend alerts, capacity planning",
         priority: "4", renotifyMinutes: 0, pages: false, slack: null, digest: true,
-        pagerdutyUrgency: "low", pagerdutyEventSeverity: "info",
+        pagerUrgency: "low", pagerEventSeverity: "info",
     },
 };
 

@@ -18,7 +18,7 @@ export const AUTO_RESOLVE_TIMEOUT_SECONDS = 4 * 60 * 60;
 export const INCIDENT_URGENCY_RULE = { type: "constant", urgency: "severity_based" } as const;
 
 /** PagerDuty's severity-based urgency: critical and error events are high urgency, warning and info low. */
-export function severityBasedUrgency(eventSeverity: SeverityPolicy["pagerdutyEventSeverity"]): "high" | "low" {
+export function severityBasedUrgency(eventSeverity: SeverityPolicy["pagerEventSeverity"]): "high" | "low" {
     return eventSeverity === "critical" || eventSeverity === "error" ? "high" : "low";
 }
 

@@ -20,7 +20,7 @@ export type SentryAction =
     /** A channel (with '#') of the Slack workspace connected to Sentry. */
     | { kind: "slack"; channel: string }
     /** A service registered in Sentry's PagerDuty integration (config `sentry.pagerduty`). */
-    | { kind: "pagerduty"; service: string; sentryServiceId: number; severity: SeverityPolicy["pagerdutyEventSeverity"] }
+    | { kind: "pagerduty"; service: string; sentryServiceId: number; severity: SeverityPolicy["pagerEventSeverity"] }
     /** The members of the product's Sentry team: Sentry cannot email an arbitrary address. */
     | { kind: "email"; team: string };
 
@@ -98,7 +98,7 @@ export function sentryActions(product: Product, severity: Severity, config: Publ
     const actions: SentryAction[] = r.slackChannels.map((c) => ({ kind: "slack", channel: `#${c}` }));
     const sentryServiceId = config.sentry.pagerduty?.services[product.key];
     if (r.pager && sentryServiceId !== undefined) {
-        actions.push({ kind: "pagerduty", service: r.pager.service, sentryServiceId, severity: severityPolicy(severity).pagerdutyEventSeverity });
+        actions.push({ kind: "pagerduty", service: r.pager.service, sentryServiceId, severity: severityPolicy(severity).pagerEventSeverity });
     }
     const pagingUnreachable = r.pager !== undefined && sentryServiceId === undefined;
     if (pagingUnreachable || r.emails.length > 0 || actions.length === 0) {
