@@ -33,7 +33,7 @@ failOnProblems([
 
 const deployed = model.products.map(({ product, alerts, slos, downtimes, detectionRules, sentry: sentryModel }) => {
     const args = { product, config };
-    const escalation = new EscalationPolicy(product.key, args);
+    const escalation = new EscalationPolicy(product.key, { product, environment: config.environment, oncall: config.oncall });
     const monitoring = new ProductMonitoring(product.key, {
         product,
         environment: config.environment,
@@ -49,11 +49,12 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
         shippingAlarms: alertsOf(alerts, "cloudwatch-alarm"),
     });
     const synthetics = new SyntheticSuite(product.key, {
-        ...args,
+        product,
+        environment: config.environment,
         tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
         testPassword: stack.secrets.syntheticsPassword,
     }, { dependsOn: [escalation] });
-    const sentry = new SentryProjects(product.key, { ...args, model: sentryModel });
+    const sentry = new SentryProjects(product.key, { product, environment: config.environment, sentry: config.sentry, model: sentryModel });
     const governance = new ProductGovernance(product.key, {
         product,
         datadogSite: config.datadog.site,
@@ -75,7 +76,9 @@ if (config.datadog.manageOrganizationResources) {
 
 const company = new CompanyDashboards("company", {
     products: stack.products,
-    config,
+    environment: config.environment,
+    datadogSite: config.datadog.site,
+    syntheticsCostByProduct: syntheticsCost.byProduct,
     sloIds: pulumi.all(Object.fromEntries(deployed.map(({ product, monitoring }) => [product.key, monitoring.sloIds]))),
 });
 

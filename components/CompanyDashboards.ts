@@ -1,14 +1,15 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
 import { executiveDashboard, productDashboard } from "../lib/datadog/dashboards";
 import { childName, datadogAppUrl } from "../lib/model/naming";
-import { costReport } from "../lib/tooling/syntheticsCost";
 
 export interface CompanyDashboardsArgs {
     products: ReadonlyArray<Product>;
-    config: PublicStackConfig;
+    environment: string;
+    datadogSite: string;
+    /** Estimated monthly synthetic cost per product (USD), for the executive dashboard. */
+    syntheticsCostByProduct: Record<string, number>;
     /** SLO ids per product and SLO, from each product's ProductMonitoring. */
     sloIds: pulumi.Input<Record<string, Record<string, string>>>;
 }
@@ -22,14 +23,14 @@ export class CompanyDashboards extends pulumi.ComponentResource {
 
     constructor(name: string, args: CompanyDashboardsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:CompanyDashboards", name, {}, opts);
-        const env = args.config.environment;
+        const env = args.environment;
         const executive = new datadog.DashboardJson(childName(name, "executive-dashboard"), {
-            dashboard: pulumi.output(args.sloIds).apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids, costReport(args.products, args.config).byProduct))),
+            dashboard: pulumi.output(args.sloIds).apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids, args.syntheticsCostByProduct))),
         }, { parent: this });
         const product = new datadog.DashboardJson(childName(name, "product-dashboard"), {
             dashboard: JSON.stringify(productDashboard(args.products, env)),
         }, { parent: this });
-        const app = datadogAppUrl(args.config.datadog.site);
+        const app = datadogAppUrl(args.datadogSite);
         this.dashboardUrls = pulumi.all({ executive: pulumi.interpolate`${app}${executive.url}`, product: pulumi.interpolate`${app}${product.url}` });
         this.dashboardIds = pulumi.all({ executive: executive.id, product: product.id });
         this.registerOutputs({ dashboardUrls: this.dashboardUrls, dashboardIds: this.dashboardIds });

@@ -2,7 +2,7 @@ import * as datadog from "@pulumi/datadog";
 import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
+import type { OnCallConfig } from "../lib/inputs/config";
 import {
     EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers,
 } from "../lib/pagerduty/escalation";
@@ -13,7 +13,9 @@ import {
 
 export interface EscalationPolicyArgs {
     product: Product;
-    config: PublicStackConfig;
+    environment: string;
+    /** The stack's on-call people, rotations and alert grouping (`oncall`). */
+    oncall: OnCallConfig;
 }
 
 /**
@@ -35,8 +37,7 @@ export class EscalationPolicy extends pulumi.ComponentResource {
 
     constructor(name: string, args: EscalationPolicyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:EscalationPolicy", name, {}, opts);
-        const { product, config } = args;
-        const { oncall, environment } = config;
+        const { product, oncall, environment } = args;
         const model = escalationModel(product, oncall);
 
         // One lookup per person, shared by memberships, schedules and rules.

@@ -1,13 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as sentry from "@pulumiverse/sentry";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
+import type { SentryConfig } from "../lib/inputs/config";
 import { childName } from "../lib/model/naming";
 import { SentryAction, sentryAlertName, SentryModel } from "../lib/sentry/model";
 
 export interface SentryProjectsArgs {
     product: Product;
-    config: PublicStackConfig;
+    environment: string;
+    /** The stack's Sentry organization, Slack workspace, PagerDuty registration and key rate limit (`sentry`). */
+    sentry: SentryConfig;
     /** The product's Sentry team, projects and alert rules (lib/sentry/model.ts). */
     model: SentryModel;
 }
@@ -59,9 +61,9 @@ export class SentryProjects extends pulumi.ComponentResource {
 
     constructor(name: string, args: SentryProjectsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:SentryProjects", name, {}, opts);
-        const { product, config } = args;
-        const organization = config.sentry.organization;
-        const env = config.environment;
+        const { product, sentry: sentryConfig } = args;
+        const organization = sentryConfig.organization;
+        const env = args.environment;
         const { model } = args;
         const allActions = model.projects.flatMap((p) => [...p.issueAlerts.flatMap((a) => a.actions), ...p.metricAlerts.flatMap((a) => [...a.actions, ...a.warningActions])]);
 
@@ -72,9 +74,9 @@ export class SentryProjects extends pulumi.ComponentResource {
         }, { parent: this });
         const integration = (providerKey: string, integrationName: string) =>
             sentry.getSentryOrganizationIntegrationOutput({ organization, providerKey, name: integrationName }, { parent: this });
-        const pagerdutyConfig = config.sentry.pagerduty;
+        const pagerdutyConfig = sentryConfig.pagerduty;
         const targets: ActionTargets = {
-            slack: integration("slack", config.sentry.slackWorkspace),
+            slack: integration("slack", sentryConfig.slackWorkspace),
             // Looked up only when an alert pages, so stacks without Sentry's PagerDuty integration need none.
             pagerduty: pagerdutyConfig && allActions.some((a) => a.kind === "pagerduty")
                 ? integration("pagerduty", pagerdutyConfig.integration) : undefined,
@@ -96,8 +98,8 @@ export class SentryProjects extends pulumi.ComponentResource {
                 organization,
                 project: project.slug,
                 name: `${p.slug} (managed by Pulumi)`,
-                rateLimitCount: config.sentry.keyRateLimit.count,
-                rateLimitWindow: config.sentry.keyRateLimit.windowSeconds,
+                rateLimitCount: sentryConfig.keyRateLimit.count,
+                rateLimitWindow: sentryConfig.keyRateLimit.windowSeconds,
             }, { parent: this });
             dsns[p.surface] = pulumi.secret(key.dsnPublic);
             this.projectSlugs[p.surface] = p.slug;

@@ -1,13 +1,12 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
 import { childName } from "../lib/model/naming";
 import { ApiStepModel, credentialVariables, HttpAssertionModel, SyntheticTestModel } from "../lib/datadog/synthetics";
 
 export interface SyntheticSuiteArgs {
     product: Product;
-    config: PublicStackConfig;
+    environment: string;
     /** The product's synthetic tests, from its synthetic alerts (lib/stack/model.ts). */
     tests: ReadonlyArray<SyntheticTestModel>;
     /** Password of the product's synthetic test user (secret config `syntheticsPassword`). */
@@ -85,10 +84,10 @@ export class SyntheticSuite extends pulumi.ComponentResource {
 
     constructor(name: string, args: SyntheticSuiteArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:SyntheticSuite", name, {}, opts);
-        const { product, config } = args;
+        const { product, environment } = args;
         const models = args.tests;
         const vars = credentialVariables(product.key);
-        const tags = ["managed-by:pulumi", `env:${config.environment}`, `team:${product.team.handle}`, `product:${product.key}`];
+        const tags = ["managed-by:pulumi", `env:${environment}`, `team:${product.team.handle}`, `product:${product.key}`];
         const globals = new Map<string, pulumi.Output<string>>();
         if (models.some((m) => m.variables.length > 0)) {
             const user = new datadog.SyntheticsGlobalVariable(childName(name, "test-user"), {
