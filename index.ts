@@ -41,6 +41,7 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
         monitors: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind !== "security"),
         slos,
         downtimes,
+        alerts,
     }, { dependsOn: [escalation] });
     const logs = new LogPipeline(product.key, {
         ...args,

@@ -1,7 +1,7 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import { engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
+import { DashboardAlert, engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
 import type { DowntimeModel } from "../lib/datadog/maintenance";
 import { MonitorBinding, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
 import { SloModel, withSloId } from "../lib/datadog/slo";
@@ -18,6 +18,8 @@ export interface ProductMonitoringArgs {
     monitors: ReadonlyArray<Alert<MonitorBinding>>;
     slos: ReadonlyArray<SloModel>;
     downtimes: ReadonlyArray<DowntimeModel>;
+    /** Every alert of the product, for the on-call dashboard's runbook links. */
+    alerts: ReadonlyArray<DashboardAlert>;
 }
 
 /**
@@ -61,7 +63,7 @@ export class ProductMonitoring extends pulumi.ComponentResource {
             dashboard: this.sloIds.apply((ids) => JSON.stringify(engineeringDashboard(product, env, ids))),
         }, parent);
         const oncall = new datadog.DashboardJson(childName(name, "oncall-dashboard"), {
-            dashboard: this.sloIds.apply((ids) => JSON.stringify(onCallDashboard(product, env, ids, runbook))),
+            dashboard: this.sloIds.apply((ids) => JSON.stringify(onCallDashboard(product, env, ids, runbook, args.alerts))),
         }, parent);
         const app = datadogAppUrl(args.datadogSite);
         this.dashboardUrls = pulumi.all({ engineering: pulumi.interpolate`${app}${engineering.url}`, oncall: pulumi.interpolate`${app}${oncall.url}` });

@@ -2,7 +2,7 @@
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { catalog } from "../products";
 import { dashboardModelProblems } from "./helpers/datadogModel";
-import { enabledKeys } from "./helpers/catalog";
+import { enabledKeys, stackModel } from "./helpers/catalog";
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
 
@@ -61,6 +61,15 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
         const runbook = section(oncall, "Runbook links")[0].content as string;
         expect(runbook).toContain("https://github.com/bearifiedco/product-monitoring/blob/main/docs/runbooks/vivr.md");
         expect(runbook).toMatch(/L1 at 0 min: .*L4 at 30 min/);
+    });
+
+    it("On-Call: links the runbook section of every P0/P1 alert of the product's alert list", () => {
+        for (const { product, alerts } of stackModel(stack).products) {
+            const runbook = section(dashboards.get(`${product.key}-oncall-dashboard`), "Runbook links")[0].content as string;
+            const critical = alerts.filter((a) => a.severity === "P0" || a.severity === "P1");
+            const linked = [...runbook.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]).filter((u) => u.includes("#"));
+            expect(linked).toEqual(critical.map((a) => `https://github.com/bearifiedco/product-monitoring/blob/main/${a.runbook}`));
+        }
     });
 
     it("Engineering: a service map per application service, deployments as events", () => {

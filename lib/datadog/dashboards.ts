@@ -4,6 +4,7 @@
  * (DASHBOARD_SECTIONS). Built as Datadog's dashboard JSON, validated in tests against Datadog's official model
  * (@datadog/datadog-api-client).
  */
+import type { Alert } from "../model/alert";
 import type { MetricRef, Monitor, Product } from "../inputs/catalog/schema";
 import { formatNumber, metricExpr, type QueryScope } from "./query";
 
@@ -162,7 +163,11 @@ export function engineeringDashboard(product: Product, env: string, sloIds: Reco
         });
 }
 
-export function onCallDashboard(product: Product, env: string, sloIds: Record<string, string>, runbookUrl: string): DashboardDoc {
+/** What the on-call dashboard lists of an alert (from the stack model's alert list). */
+export type DashboardAlert = Pick<Alert, "id" | "title" | "severity" | "runbook">;
+
+export function onCallDashboard(product: Product, env: string, sloIds: Record<string, string>, runbookUrl: string, alerts: ReadonlyArray<DashboardAlert> = []): DashboardDoc {
+    const critical = alerts.filter((a) => a.severity === "P0" || a.severity === "P1");
     return dashboard(
         `${product.displayName} — On-Call (${env})`,
         `What the on-call engineer of ${product.displayName} needs first: active incidents, alerts, service health, recent deploys, runbooks (000 §On-Call Dashboard). Managed by Pulumi.`,
@@ -177,6 +182,7 @@ export function onCallDashboard(product: Product, env: string, sloIds: Record<st
             "Runbook links": [note([
                 `**Runbook**: [${product.displayName} runbook](${runbookUrl}) (one section per alert; each alert links its own).`,
                 `**Escalation**: ${product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min: ${l.description}`).join("; ")}`,
+                ...(critical.length ? [`**P0/P1 alerts**: ${critical.map((a) => `[${a.title} (${a.severity})](${runbookUrl}#${a.id})`).join(" · ")}`] : []),
             ].join("\n\n"))],
         });
 }
