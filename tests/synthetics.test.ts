@@ -100,14 +100,19 @@ describe("test definitions", () => {
         expect((staging.byName("plumberleads-ssl-admin", TEST).inputs.requestDefinition as any).host).toBe("staging.admin.plumberleads.com");
     });
 
-    it("runs from the configured locations; a failure must survive a retry, last 2 min and show in 2 locations", () => {
+    it("runs from the configured locations; a failure must survive a retry and show in 2 locations, and last 2 min below P0", () => {
         for (const [view, locations] of [[production, ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"]], [staging, ["aws:us-east-1", "aws:eu-west-1"]]] as const) {
             for (const t of view.ofType(TEST)) {
                 const o = t.inputs.optionsList as any;
+                // P0 checks alert on the first confirmed failure: a 60 s tick + 5 s retry keeps them under 000's 2-minute MTTD.
+                const immediate = t.inputs.subtype === "ssl" || (t.inputs.tags as string[]).includes("severity:p0");
                 expect([t.name, t.inputs.locations, o.retry, o.minLocationFailed, o.minFailureDuration])
-                    .toEqual([t.name, locations, { count: 1, interval: 5000 }, 2, t.inputs.subtype === "ssl" ? 0 : 120]);
+                    .toEqual([t.name, locations, { count: 1, interval: 5000 }, 2, immediate ? 0 : 120]);
             }
         }
+        const p0 = production.ofType(TEST).filter((t) => (t.inputs.tags as string[]).includes("severity:p0"));
+        expect(p0.length).toBeGreaterThan(0);
+        for (const t of p0) expect([t.name, (t.inputs.optionsList as any).tickEvery + 5 < 120]).toEqual([t.name, true]);
     });
 
     it("caps retries at Datadog's limits (3 for API tests, 2 for browser tests)", () => {

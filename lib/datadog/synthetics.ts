@@ -168,7 +168,10 @@ export function syntheticAlert(product: Product, s: Synthetic, config: PublicSta
     const surface = surfaceOf(product, s.surface);
     const host = `${config.hostPrefix}${surface.host}`;
     const cfg = config.synthetics;
-    const minFailureDurationSeconds = s.kind === "ssl" ? 0 : cfg.minFailureDurationSeconds;
+    // Certificate expiry does not flap; a P0 check must detect an outage within 000's 2-minute MTTD, so it alerts on the
+    // first failed run confirmed by a retry from several locations (its guards against false positives), without
+    // waiting out the stack's minimum failure duration.
+    const minFailureDurationSeconds = s.kind === "ssl" || s.severity === "P0" ? 0 : cfg.minFailureDurationSeconds;
     const tick = tickEvery(s.frequency, cfg.frequencyMultiplier, s.kind);
     const ctx: MonitorContext = { environment: config.environment, routing: config.routing };
     const alert = buildAlert(product, {
@@ -178,7 +181,7 @@ export function syntheticAlert(product: Product, s: Synthetic, config: PublicSta
             ? { comparator: "<", critical: s.sslMinDays ?? 0, unit: "days", windowSeconds: 0, text: `certificate valid < ${s.sslMinDays} days` }
             : {
                 comparator: ">=", critical: cfg.minLocationsFailed, unit: "locations", windowSeconds: minFailureDurationSeconds,
-                text: `fails from ${cfg.minLocationsFailed}+ locations for ${cfg.minFailureDurationSeconds} s (every ${formatSeconds(tick)})`,
+                text: `fails from ${cfg.minLocationsFailed}+ locations${minFailureDurationSeconds ? ` for ${minFailureDurationSeconds} s` : " (confirmed by a retry)"} (every ${formatSeconds(tick)})`,
             },
         // A test that cannot run reports a failure itself; there is no separate no-data state.
         missingData: "keep",
@@ -186,7 +189,7 @@ export function syntheticAlert(product: Product, s: Synthetic, config: PublicSta
             title: `${product.displayName}: synthetic ${s.title}`,
             whatHappened: s.kind === "ssl"
                 ? `The TLS certificate of ${host} expires in fewer than ${s.sslMinDays} days.`
-                : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations for ${Math.round(cfg.minFailureDurationSeconds / 60)} min or more.`,
+                : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations${minFailureDurationSeconds ? ` for ${formatSeconds(minFailureDurationSeconds)} or more` : ", confirmed by a retry"}.`,
             firstSteps: syntheticFirstSteps(s),
         },
         binding: undefined,
@@ -237,7 +240,6 @@ function syntheticTestOf(alert: Alert, product: Product, s: Synthetic, config: P
         // A failure must survive a retry, last minFailureDuration and show in several locations before it alerts:
         // one flaky run or one bad region never pages (003: false positives < 5%).
         retry: { count: Math.min(cfg.retries, MAX_RETRIES[type]), intervalMs: cfg.retryIntervalMs },
-        // Certificate expiry does not flap: alert on the first failing run.
         minFailureDurationSeconds: alert.condition.windowSeconds,
         minLocationFailed: Math.min(cfg.minLocationsFailed, cfg.locations.length),
         unitsPerRun: s.kind === "multistep" ? steps.length : type === "browser" ? devices.length : 1,
