@@ -96,8 +96,11 @@ describe.each(STACKS)("SLOs in %s", (stack) => {
                 expect(burn.map((m) => m.inputs.query)).toEqual(BURN_RATE_ALERTS.map((a) =>
                     expect.stringMatching(new RegExp(`^burn_rate\\("\\d+"\\)\\.over\\("30d"\\)\\.long_window\\("${a.longWindow}"\\)\\.short_window\\("${a.shortWindow}"\\) > ${a.burnRate}$`))));
                 for (const m of burn) expect(m.inputs.type).toBe("slo alert");
-                expect(burn[0].inputs.message).toContain(stack === "production" ? `@pagerduty-${p.key}-production` : "@slack-alerts-critical");
-                expect(burn[0].inputs.priority).toBe("1");
+                // Availability burns page (P0); latency is degraded performance (P1): critical channels, no page.
+                const pages = s.kind === "availability" && stack === "production";
+                expect(burn[0].inputs.message).toContain(pages ? `@pagerduty-${p.key}-production` : "@slack-alerts-critical");
+                if (!pages) expect(burn[0].inputs.message).not.toContain("@pagerduty-");
+                expect(burn[0].inputs.priority).toBe(s.kind === "availability" ? "1" : "2");
                 expect(burn[0].inputs.message).toContain("2.0% of the budget is gone, and at this rate all of it is gone in 50 h.");
                 expect(burn[3].inputs.message).toContain("6.7% of the budget is gone, and at this rate all of it is gone in 30 days.");
                 expect(burn[3].inputs.priority).toBe("3");

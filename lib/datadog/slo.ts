@@ -73,8 +73,20 @@ export function burnRateFirstSteps(severity: Severity): string[] {
     return [
         "Open the SLO and find when the bad events started",
         "Check the product's error-rate and latency monitors and recent deploys for the same period",
-        severity === "P0" ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days" : "Open a ticket; plan the fix before the budget runs out",
+        severity === "P0" ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days"
+            : severity === "P1" ? "Find the slow endpoints in the traces and fix or roll back today; the budget runs out within days"
+            : "Open a ticket; plan the fix before the budget runs out",
     ];
+}
+
+/**
+ * A burn-rate alert's severity for an SLO kind. Latency is "degraded performance", P1 in 000 §Severity Levels:
+ * its page pairs notify the critical channels but do not page. Latency SLOs also have low targets (95%: a p95),
+ * whose highest burn rate is 20, so even a total slowdown needs ~43 min to reach 14.4x over 1 h — far too late to
+ * be the pager's signal; the latency monitors detect it within their window.
+ */
+export function burnRateSeverity(kind: Slo["kind"], severity: Severity): Severity {
+    return kind === "latency" && severity === "P0" ? "P1" : severity;
 }
 
 /** The burn-rate alerts of one SLO; their queries name the SLO's Datadog id, known only once it exists (`sloQuery`). */
@@ -83,11 +95,12 @@ export function burnRateAlerts(product: Product, slo: Slo, ctx: MonitorContext):
     const timeframe = slo.timeframes[0];
     const days = durationSeconds(timeframe) / 86400;
     return BURN_RATE_ALERTS.map((a) => {
+        const severity = burnRateSeverity(slo.kind, a.severity);
         const consumed = budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, days);
         const alert = buildAlert(product, {
             id: `slo-${slo.id}-${a.id}`, kind: "slo-burn-rate",
             title: `${slo.title}: error budget burning ${formatNumber(a.burnRate)}x (${a.longWindow}/${a.shortWindow})`,
-            service: surface.service, severity: a.severity, category: "slo", source: slo.source,
+            service: surface.service, severity, category: "slo", source: slo.source,
             condition: {
                 comparator: ">", critical: a.burnRate, unit: "x", windowSeconds: durationSeconds(a.longWindow),
                 text: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
@@ -97,7 +110,7 @@ export function burnRateAlerts(product: Product, slo: Slo, ctx: MonitorContext):
             message: {
                 title: `${product.displayName}: ${slo.title} burning its error budget`,
                 whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone, and at this rate all of it is gone in ${exhaustion(a.burnRate, days)}.`,
-                firstSteps: burnRateFirstSteps(a.severity),
+                firstSteps: burnRateFirstSteps(severity),
             },
             binding: undefined,
         }, ctx);
