@@ -212,6 +212,7 @@ export class LogPipeline extends pulumi.ComponentResource {
                 threshold: alarm.threshold,
                 period: alarm.period,
                 evaluationPeriods: alarm.evaluationPeriods,
+                datapointsToAlarm: alarm.datapointsToAlarm,
                 treatMissingData: alarm.treatMissingData,
                 alarmDescription: alarm.description,
                 alarmActions: [topic.arn],

@@ -133,7 +133,7 @@ export class SentryProjects extends pulumi.ComponentResource {
                     owner: pulumi.interpolate`team:${team.internalId}`,
                     triggers: [
                         { label: "critical", alertThreshold: m.critical, thresholdType: m.thresholdType, actions },
-                        { label: "warning", alertThreshold: m.warning, thresholdType: m.thresholdType, actions: m.warningActions.map((x) => metricAction(x, targets)) },
+                        ...(m.warning === undefined ? [] : [{ label: "warning", alertThreshold: m.warning, thresholdType: m.thresholdType, actions: m.warningActions.map((x) => metricAction(x, targets)) }]),
                     ],
                 }, { parent: this });
             }

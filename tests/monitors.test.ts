@@ -50,6 +50,8 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         expect(m.inputs.type).toBe("log alert");
         expect(m.inputs.query).toMatch(new RegExp(`^logs\\(".*"\\)\\.index\\("\\*"\\)\\.rollup\\("count"\\).*\\.last\\("\\d+m"\\) > ${threshold}$`));
         expect((m.inputs.monitorThresholds as Record<string, string>).critical).toBe(String(threshold));
+        // An attack hovering at the threshold does not re-alert every evaluation: it recovers 10% below.
+        expect((m.inputs.monitorThresholds as Record<string, string>).criticalRecovery).toBe(num(threshold * 0.9));
     });
 
     it("derives each spec monitor exactly: type, thresholds, comparator, severity, priority, renotify, message", () => {

@@ -23,6 +23,8 @@ export interface CloudWatchAlarmModel {
     /** Seconds per datapoint. */
     period: number;
     evaluationPeriods: number;
+    /** Breaching datapoints among the last `evaluationPeriods` that alarm: M of N, so one noisy period neither alarms nor clears it. */
+    datapointsToAlarm: number;
     /** Missing data is not breaching: no records is no delivery problem. */
     treatMissingData: "notBreaching";
     description: string;
@@ -47,17 +49,17 @@ export function shippingAlarmAlerts(product: Product, config: PublicStackConfig)
     const specs: Array<Omit<CloudWatchAlarmModel, "name" | "namespace" | "period" | "treatMissingData"> & { title: string; unit: string; comparator: "<" | ">" }> = [
         {
             suffix: "delivery-failures", title: "Log shipping: Firehose delivery to Datadog failing", metricName: "DeliveryToHttpEndpoint.Success",
-            statistic: "Average", comparisonOperator: "LessThanThreshold", comparator: "<", threshold: 0.99, unit: "success ratio", evaluationPeriods: 2,
-            description: `Firehose fails to deliver logs to Datadog (success rate below 99% for 10 min); failed records go to ${failed}`,
+            statistic: "Average", comparisonOperator: "LessThanThreshold", comparator: "<", threshold: 0.99, unit: "success ratio", evaluationPeriods: 3, datapointsToAlarm: 2,
+            description: `Firehose fails to deliver logs to Datadog (success rate below 99% in 2 of 3 5-minute periods); failed records go to ${failed}`,
         },
         {
             suffix: "stale-delivery", title: "Log shipping: logs delayed", metricName: "DeliveryToHttpEndpoint.DataFreshness",
-            statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 900, unit: "s", evaluationPeriods: 1,
+            statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 900, unit: "s", evaluationPeriods: 3, datapointsToAlarm: 2,
             description: "logs older than 15 min are waiting in Firehose; Datadog is behind",
         },
         {
             suffix: "throttling", title: "Log shipping: Firehose throttling", metricName: "ThrottledRecords",
-            statistic: "Sum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 0, unit: "records", evaluationPeriods: 1,
+            statistic: "Sum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 0, unit: "records", evaluationPeriods: 3, datapointsToAlarm: 2,
             description: "Firehose throttles incoming log records (delivery stream limits reached)",
         },
     ];
@@ -65,7 +67,10 @@ export function shippingAlarmAlerts(product: Product, config: PublicStackConfig)
         const alert = buildAlert(product, {
             id: `log-shipping-${a.suffix}`, kind: "cloudwatch-alarm", title, service, severity: "P2", category: "logs",
             source: "000 §Log Management; 004 §Log Retention (logs shipped to Datadog)",
-            condition: { comparator, critical: a.threshold, unit, windowSeconds: PERIOD * a.evaluationPeriods },
+            condition: {
+                comparator, critical: a.threshold, unit, windowSeconds: PERIOD * a.evaluationPeriods,
+                text: `${comparator} ${a.threshold} ${unit} in ${a.datapointsToAlarm} of ${a.evaluationPeriods} 5-minute periods`,
+            },
             missingData: "resolve",
             message: { whatHappened: `${product.displayName}: ${a.description}.`, firstSteps: FIRST_STEPS },
             binding: undefined,

@@ -3,7 +3,7 @@
  * log monitors. Retention tiers and the archive lifecycle on AWS are in lib/aws/logs.ts.
  */
 import type { Product } from "../inputs/catalog/schema";
-import { Alert, buildAlert, formatNumber } from "../model/alert";
+import { Alert, buildAlert, formatNumber, recoveryThreshold } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 import { MonitorBinding, MonitorContext, monitorOf } from "./monitors";
 
@@ -98,12 +98,14 @@ export function securityAlert(product: Product, rule: SecurityRule, ctx: Monitor
     const by = rule.groupBy.length ? `.by(${rule.groupBy.map((g) => `"${g}"`).join(",")})` : "";
     const search = `env:${ctx.environment} ${rule.search}`.replace(/"/g, '\\"');
     const per = rule.groupBy.length ? ` per ${rule.groupBy.join(", ")}` : "";
+    // An attack hovering at the threshold would alert and recover every evaluation; recover 10% below it.
+    const criticalRecovery = recoveryThreshold(">", rule.threshold, "events");
     const alert = buildAlert(product, {
         id: `security-${rule.id}`, kind: "security", title: `Security: ${rule.title}`, service: securityService(rule.search, product),
         severity: rule.severity, category: "security", source: rule.source,
         condition: {
-            comparator: ">", critical: rule.threshold, unit: "events", windowSeconds: durationSeconds(rule.window),
-            text: `more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}`,
+            comparator: ">", critical: rule.threshold, criticalRecovery, unit: "events", windowSeconds: durationSeconds(rule.window),
+            text: `more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}${criticalRecovery !== undefined ? `, recovers at ${formatNumber(criticalRecovery)}` : ""}`,
         },
         // No matching log is the normal state.
         missingData: "resolve",
@@ -117,7 +119,7 @@ export function securityAlert(product: Product, rule: SecurityRule, ctx: Monitor
     const monitor = monitorOf(alert, {
         type: "log alert",
         query: `logs("${search}").index("*").rollup("count")${by}.last("${rule.window}") > ${formatNumber(rule.threshold)}`,
-        thresholds: { critical: formatNumber(rule.threshold) },
+        thresholds: { critical: formatNumber(rule.threshold), ...(criticalRecovery !== undefined ? { criticalRecovery: formatNumber(criticalRecovery) } : {}) },
         newGroupDelaySeconds: 60,
         requireFullWindow: false,
     });
