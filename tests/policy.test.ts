@@ -6,6 +6,7 @@ import { loadPlan } from "./helpers/plan";
 
 const T = {
     monitor: "datadog:index/monitor:Monitor",
+    synthetic: "datadog:index/syntheticsTest:SyntheticsTest",
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
     block: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
@@ -32,9 +33,10 @@ describe("the committed stacks", () => {
         expect(policyReport(loadPlan(stack).plan)).toEqual([]);
     });
 
-    it.each(STACKS)("%s has what the rules are about: monitors (P0 among them), buckets with the block naming them, log groups", (stack) => {
+    it.each(STACKS)("%s has what the rules are about: monitors and synthetic tests (P0 among them), buckets with the block naming them, log groups", (stack) => {
         const view = loadPlan(stack);
         expect(view.ofType(T.monitor).filter((m) => m.inputs.priority === "1").length).toBeGreaterThan(0);
+        expect(view.ofType(T.synthetic).filter((m) => (m.inputs.optionsList as { monitorPriority?: number }).monitorPriority === 1).length).toBeGreaterThan(0);
         expect(view.ofType(T.logGroup).length).toBeGreaterThan(0);
         const buckets = view.ofType(T.bucket);
         expect(buckets.length).toBeGreaterThan(0);
@@ -52,6 +54,12 @@ describe("monitors-tagged-and-routed", () => {
     it("passes a tagged monitor notifying a handle", () => {
         expect(report("monitors-tagged-and-routed", [monitor("m2", {})])).toEqual([]);
     });
+    it("applies to synthetic tests, which alert as monitors", () => {
+        expect(report("monitors-tagged-and-routed", [res(T.synthetic, "s1", { tags: ["env:production", "service:s"], message: "" })])).toEqual([
+            ["s1", 'synthetic test has no "team:" tag'], ["s1", "synthetic test message notifies nobody (no @handle)"],
+        ]);
+        expect(report("monitors-tagged-and-routed", [res(T.synthetic, "s2", { tags: TAGS, message: "@slack-x" })])).toEqual([]);
+    });
 });
 
 describe("production-p0-pages", () => {
@@ -64,6 +72,12 @@ describe("production-p0-pages", () => {
         expect(rule(monitor("both", { tags: [...TAGS, "severity:P0"], priority: "1" }))).toEqual([["both", 'P0 monitor (priority "1", tag severity:p0) in production does not page (@pagerduty- handle missing)']]);
         // Production by the URN's stack when the env tag is missing (monitors-tagged-and-routed reports the tag).
         expect(rule(monitor("untagged", { tags: ["service:s", "team:t"], priority: "1" }))).toHaveLength(1);
+    });
+
+    it("fails a production P0 synthetic test (optionsList.monitorPriority 1) that does not page, passes one that does", () => {
+        const synthetic = (message: string) => res(T.synthetic, "health", { tags: TAGS, message, optionsList: { monitorPriority: 1 } }, "production");
+        expect(rule(synthetic("@slack-x"))).toEqual([["health", 'P0 synthetic test (priority "1") in production does not page (@pagerduty- handle missing)']]);
+        expect(rule(synthetic("@pagerduty-x-production"))).toEqual([]);
     });
 
     it("passes a production P0 that pages, a staging P0, and a production P1", () => {

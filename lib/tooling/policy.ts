@@ -30,6 +30,10 @@ export interface PolicyRule {
 }
 
 const MONITOR = "datadog:index/monitor:Monitor";
+const SYNTHETICS_TEST = "datadog:index/syntheticsTest:SyntheticsTest";
+/** What alerts through Datadog's monitor notifications: monitors, and synthetic tests (each has its own monitor). */
+const ALERTING = new Set([MONITOR, SYNTHETICS_TEST]);
+const alertKind = (r: RuleResource) => (r.type === SYNTHETICS_TEST ? "synthetic test" : "monitor");
 const BUCKETS = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
 const BUCKET_ACLS = new Set(["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"]);
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
@@ -49,10 +53,12 @@ const stackOf = (urn: string): string | undefined => /^urn:pulumi:([^:]+)::/.exe
 
 const violation = (rule: string, resource: RuleResource, message: string): Violation => ({ rule, resource, message });
 
-/** Why a monitor is P0: its Datadog priority and its severity tag each say so on their own. */
+/** Why an alert is P0: its Datadog priority and its severity tag each say so on their own. */
 function p0Evidence(r: RuleResource): string[] {
+    // A monitor's `priority` is a string; a synthetic test's `optionsList.monitorPriority` a number.
+    const priority = r.type === SYNTHETICS_TEST ? r.inputs.optionsList?.monitorPriority : r.inputs.priority;
     return [
-        ...(String(r.inputs.priority ?? "") === "1" ? ['priority "1"'] : []),
+        ...(String(priority ?? "") === "1" ? ['priority "1"'] : []),
         ...(tagValue(r, "severity")?.toLowerCase() === "p0" ? ["tag severity:p0"] : []),
     ];
 }
@@ -101,21 +107,21 @@ function publicStatements(policy: unknown): string[] {
 export const POLICY_RULES: PolicyRule[] = [
     {
         name: "monitors-tagged-and-routed",
-        description: "Every Datadog monitor carries env, service and team tags and notifies someone.",
-        check: (resources) => resources.filter((r) => r.type === MONITOR).flatMap((r) => [
-            ...["env", "service", "team"].filter((k) => !tagValue(r, k)).map((k) => violation("monitors-tagged-and-routed", r, `monitor has no "${k}:" tag`)),
-            ...(parseHandles(String(r.inputs.message ?? "")).length === 0 ? [violation("monitors-tagged-and-routed", r, "monitor message notifies nobody (no @handle)")] : []),
+        description: "Every Datadog monitor and synthetic test carries env, service and team tags and notifies someone.",
+        check: (resources) => resources.filter((r) => ALERTING.has(r.type)).flatMap((r) => [
+            ...["env", "service", "team"].filter((k) => !tagValue(r, k)).map((k) => violation("monitors-tagged-and-routed", r, `${alertKind(r)} has no "${k}:" tag`)),
+            ...(parseHandles(String(r.inputs.message ?? "")).length === 0 ? [violation("monitors-tagged-and-routed", r, `${alertKind(r)} message notifies nobody (no @handle)`)] : []),
         ]),
     },
     {
         name: "production-p0-pages",
-        description: "In production, every P0 monitor (priority 1 or tag severity:p0) reaches PagerDuty.",
+        description: "In production, every P0 monitor or synthetic test (priority 1 or tag severity:p0) reaches PagerDuty.",
         check: (resources) => resources
             // Production by the env tag or by the URN's stack: dropping one of them must not exempt a monitor.
-            .filter((r) => r.type === MONITOR && (tagValue(r, "env") === "production" || stackOf(r.urn) === "production"))
+            .filter((r) => ALERTING.has(r.type) && (tagValue(r, "env") === "production" || stackOf(r.urn) === "production"))
             .map((r) => ({ r, evidence: p0Evidence(r) }))
             .filter(({ r, evidence }) => evidence.length > 0 && !parseHandles(String(r.inputs.message ?? "")).some((h) => h.kind === "pagerduty"))
-            .map(({ r, evidence }) => violation("production-p0-pages", r, `P0 monitor (${evidence.join(", ")}) in production does not page (@pagerduty- handle missing)`)),
+            .map(({ r, evidence }) => violation("production-p0-pages", r, `P0 ${alertKind(r)} (${evidence.join(", ")}) in production does not page (@pagerduty- handle missing)`)),
     },
     {
         name: "no-public-buckets",
