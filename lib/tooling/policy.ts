@@ -70,7 +70,9 @@ function publicAclGrants(r: RuleResource): string[] {
     // Bucket/BucketV2 inline `grants[].uri`; BucketAcl/BucketAclV2 `accessControlPolicy.grants[].grantee.uri`.
     const grants: Array<{ uri?: string; permission?: string; permissions?: string[] }> = [
         ...(Array.isArray(r.inputs.grants) ? r.inputs.grants : []),
-        ...(Array.isArray(r.inputs.accessControlPolicy?.grants) ? r.inputs.accessControlPolicy.grants.map((g: any) => ({ ...g?.grantee, permission: g?.permission })) : []),
+        ...(Array.isArray(r.inputs.accessControlPolicy?.grants)
+            ? r.inputs.accessControlPolicy.grants.map((g: any) => ({ ...g?.grantee, permission: g?.permission }))
+            : []),
     ];
     for (const g of grants) {
         const group = PUBLIC_GRANTEE_GROUPS.find((name) => String(g?.uri ?? "").endsWith(`/groups/global/${name}`));
@@ -81,7 +83,8 @@ function publicAclGrants(r: RuleResource): string[] {
 
 /** A principal that means anyone: `"*"`, `{"AWS": "*"}` or `{"AWS": [..., "*"]}`. */
 const isAnyone = (principal: unknown): boolean =>
-    principal === "*" || (typeof principal === "object" && principal !== null && [(principal as { AWS?: unknown }).AWS].flat().includes("*"));
+    principal === "*" ||
+    (typeof principal === "object" && principal !== null && [(principal as { AWS?: unknown }).AWS].flat().includes("*"));
 
 /**
  * The statements of a bucket policy that allow anyone (`Principal` anyone, or `NotPrincipal`, which allows everyone
@@ -101,66 +104,111 @@ function publicStatements(policy: unknown): string[] {
     return statements
         .map((s, i) => ({ s, i }))
         .filter(({ s }) => String(s?.Effect).toLowerCase() === "allow" && (isAnyone(s.Principal) || s.NotPrincipal !== undefined))
-        .map(({ s, i }) => `statement ${s.Sid ? `"${s.Sid}"` : i} allows ${s.NotPrincipal !== undefined ? "everyone but its NotPrincipal" : "Principal \"*\""}`);
+        .map(
+            ({ s, i }) =>
+                `statement ${s.Sid ? `"${s.Sid}"` : i} allows ${s.NotPrincipal !== undefined ? "everyone but its NotPrincipal" : 'Principal "*"'}`,
+        );
 }
 
 export const POLICY_RULES: PolicyRule[] = [
     {
         name: "monitors-tagged-and-routed",
         description: "Every Datadog monitor and synthetic test carries env, service and team tags and notifies someone.",
-        check: (resources) => resources.filter((r) => ALERTING.has(r.type)).flatMap((r) => [
-            ...["env", "service", "team"].filter((k) => !tagValue(r, k)).map((k) => violation("monitors-tagged-and-routed", r, `${alertKind(r)} has no "${k}:" tag`)),
-            ...(parseHandles(String(r.inputs.message ?? "")).length === 0 ? [violation("monitors-tagged-and-routed", r, `${alertKind(r)} message notifies nobody (no @handle)`)] : []),
-        ]),
+        check: (resources) =>
+            resources
+                .filter((r) => ALERTING.has(r.type))
+                .flatMap((r) => [
+                    ...["env", "service", "team"]
+                        .filter((k) => !tagValue(r, k))
+                        .map((k) => violation("monitors-tagged-and-routed", r, `${alertKind(r)} has no "${k}:" tag`)),
+                    ...(parseHandles(String(r.inputs.message ?? "")).length === 0
+                        ? [violation("monitors-tagged-and-routed", r, `${alertKind(r)} message notifies nobody (no @handle)`)]
+                        : []),
+                ]),
     },
     {
         name: "production-p0-pages",
         description: "In production, every P0 monitor or synthetic test (priority 1 or tag severity:p0) reaches PagerDuty.",
-        check: (resources) => resources
-            // Production by the env tag or by the URN's stack: dropping one of them must not exempt a monitor.
-            .filter((r) => ALERTING.has(r.type) && (tagValue(r, "env") === "production" || stackOf(r.urn) === "production"))
-            .map((r) => ({ r, evidence: p0Evidence(r) }))
-            .filter(({ r, evidence }) => evidence.length > 0 && !parseHandles(String(r.inputs.message ?? "")).some((h) => h.kind === "pagerduty"))
-            .map(({ r, evidence }) => violation("production-p0-pages", r, `P0 ${alertKind(r)} (${evidence.join(", ")}) in production does not page (@pagerduty- handle missing)`)),
+        check: (resources) =>
+            resources
+                // Production by the env tag or by the URN's stack: dropping one of them must not exempt a monitor.
+                .filter((r) => ALERTING.has(r.type) && (tagValue(r, "env") === "production" || stackOf(r.urn) === "production"))
+                .map((r) => ({ r, evidence: p0Evidence(r) }))
+                .filter(
+                    ({ r, evidence }) =>
+                        evidence.length > 0 && !parseHandles(String(r.inputs.message ?? "")).some((h) => h.kind === "pagerduty"),
+                )
+                .map(({ r, evidence }) =>
+                    violation(
+                        "production-p0-pages",
+                        r,
+                        `P0 ${alertKind(r)} (${evidence.join(", ")}) in production does not page (@pagerduty- handle missing)`,
+                    ),
+                ),
     },
     {
         name: "no-public-buckets",
-        description: "Every S3 bucket has a BucketPublicAccessBlock naming it (its bucket input is the bucket's name or id) with all four settings on.",
+        description:
+            "Every S3 bucket has a BucketPublicAccessBlock naming it (its bucket input is the bucket's name or id) with all four settings on.",
         check: (resources) => {
             const blocks = resources.filter((r) => r.type === PUBLIC_ACCESS_BLOCK);
-            return resources.filter((r) => BUCKETS.has(r.type)).flatMap((bucket) => {
-                // An S3 bucket's id is its name. Before its first deployment only the name is known, which is why
-                // components pass `bucket.bucket` (not `bucket.id`) to the block.
-                // The name is read first: in the policy pack a new bucket's id is unknown during preview.
-                const named = (id: unknown) => typeof id === "string" && id !== "" ? blocks.find((b) => b.inputs.bucket === id) : undefined;
-                const block = named(bucket.inputs.bucket) ?? named(bucket.inputs.id);
-                if (!block) return [violation("no-public-buckets", bucket, `bucket has no BucketPublicAccessBlock (none has bucket "${bucket.inputs.bucket ?? bucket.inputs.id ?? "?"}")`)];
-                const off = PUBLIC_ACCESS_SETTINGS.filter((s) => block.inputs[s] !== true);
-                return off.length ? [violation("no-public-buckets", bucket, `public access block ${block.name} leaves ${off.join(", ")} off`)] : [];
-            });
+            return resources
+                .filter((r) => BUCKETS.has(r.type))
+                .flatMap((bucket) => {
+                    // An S3 bucket's id is its name. Before its first deployment only the name is known, which is why
+                    // components pass `bucket.bucket` (not `bucket.id`) to the block.
+                    // The name is read first: in the policy pack a new bucket's id is unknown during preview.
+                    const named = (id: unknown) =>
+                        typeof id === "string" && id !== "" ? blocks.find((b) => b.inputs.bucket === id) : undefined;
+                    const block = named(bucket.inputs.bucket) ?? named(bucket.inputs.id);
+                    if (!block)
+                        return [
+                            violation(
+                                "no-public-buckets",
+                                bucket,
+                                `bucket has no BucketPublicAccessBlock (none has bucket "${bucket.inputs.bucket ?? bucket.inputs.id ?? "?"}")`,
+                            ),
+                        ];
+                    const off = PUBLIC_ACCESS_SETTINGS.filter((s) => block.inputs[s] !== true);
+                    return off.length
+                        ? [violation("no-public-buckets", bucket, `public access block ${block.name} leaves ${off.join(", ")} off`)]
+                        : [];
+                });
         },
     },
     {
         name: "no-public-acls",
-        description: "No S3 bucket or bucket ACL grants access to everyone or to every AWS account (public canned ACLs, AllUsers/AuthenticatedUsers grants).",
-        check: (resources) => resources
-            .filter((r) => BUCKETS.has(r.type) || BUCKET_ACLS.has(r.type))
-            .flatMap((r) => publicAclGrants(r).map((g) => violation("no-public-acls", r, `public ACL: ${g}`))),
+        description:
+            "No S3 bucket or bucket ACL grants access to everyone or to every AWS account (public canned ACLs, AllUsers/AuthenticatedUsers grants).",
+        check: (resources) =>
+            resources
+                .filter((r) => BUCKETS.has(r.type) || BUCKET_ACLS.has(r.type))
+                .flatMap((r) => publicAclGrants(r).map((g) => violation("no-public-acls", r, `public ACL: ${g}`))),
     },
     {
         name: "no-public-bucket-policies",
-        description: "No S3 bucket policy (BucketPolicy, or a bucket's inline policy) allows Principal \"*\".",
-        check: (resources) => resources
-            .filter((r) => r.type === BUCKET_POLICY || (BUCKETS.has(r.type) && r.inputs.policy !== undefined))
-            .flatMap((r) => publicStatements(r.inputs.policy).map((s) => violation("no-public-bucket-policies", r, `public bucket policy: ${s}`))),
+        description: 'No S3 bucket policy (BucketPolicy, or a bucket\'s inline policy) allows Principal "*".',
+        check: (resources) =>
+            resources
+                .filter((r) => r.type === BUCKET_POLICY || (BUCKETS.has(r.type) && r.inputs.policy !== undefined))
+                .flatMap((r) =>
+                    publicStatements(r.inputs.policy).map((s) => violation("no-public-bucket-policies", r, `public bucket policy: ${s}`)),
+                ),
     },
     {
         name: "log-groups-retained-and-encrypted",
         description: "Every CloudWatch log group has a retention period and a KMS key.",
-        check: (resources) => resources.filter((r) => r.type === LOG_GROUP).flatMap((r) => [
-            ...(typeof r.inputs.retentionInDays === "number" && r.inputs.retentionInDays > 0 ? [] : [violation("log-groups-retained-and-encrypted", r, "log group has no retentionInDays (logs kept forever)")]),
-            ...(r.inputs.kmsKeyId ? [] : [violation("log-groups-retained-and-encrypted", r, "log group is not encrypted with a KMS key (kmsKeyId)")]),
-        ]),
+        check: (resources) =>
+            resources
+                .filter((r) => r.type === LOG_GROUP)
+                .flatMap((r) => [
+                    ...(typeof r.inputs.retentionInDays === "number" && r.inputs.retentionInDays > 0
+                        ? []
+                        : [violation("log-groups-retained-and-encrypted", r, "log group has no retentionInDays (logs kept forever)")]),
+                    ...(r.inputs.kmsKeyId
+                        ? []
+                        : [violation("log-groups-retained-and-encrypted", r, "log group is not encrypted with a KMS key (kmsKeyId)")]),
+                ]),
     },
 ];
 
@@ -172,5 +220,7 @@ export function policyViolations(resources: ReadonlyArray<RuleResource>): Violat
 export function policyReport(plan: Plan): string[] {
     const product = productOf(plan);
     const byUrn = new Map(plan.resources.map((r) => [r.urn, r]));
-    return policyViolations(plan.resources).map((v) => `${product(byUrn.get(v.resource.urn)!)}: ${v.resource.name}: ${v.message} (${v.rule})`);
+    return policyViolations(plan.resources).map(
+        (v) => `${product(byUrn.get(v.resource.urn)!)}: ${v.resource.name}: ${v.message} (${v.rule})`,
+    );
 }
