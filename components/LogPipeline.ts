@@ -101,8 +101,9 @@ export class LogPipeline extends pulumi.ComponentResource {
             bucket: `${config.logs.archiveBucketPrefix}-${product.key}`,
             tags,
         }, keep);
+        // Named by the bucket's name (its id), known before the bucket exists: the policy pack matches by it.
         new aws.s3.BucketPublicAccessBlock(childName(name, "log-archive-private"), {
-            bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+            bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
         }, parent);
         new aws.s3.BucketVersioning(childName(name, "log-archive-versioning"), {
             bucket: bucket.id, versioningConfiguration: { status: "Enabled" },

@@ -1,15 +1,18 @@
 /**
  * Policy pack: `pulumi preview --policy-pack policy` (or `pulumi up`) enforces the same rules that
- * `npm run plan` runs offline (lib/policy.ts). Stack validations, because some rules relate resources
- * (a bucket and its public access block).
+ * `npm run plan` runs offline (lib/tooling/policy.ts). Stack validations, because some rules relate resources
+ * (a bucket and the public access block naming it).
  */
 import { PolicyPack, PolicyResource } from "@pulumi/policy";
 import { POLICY_RULES, RuleResource } from "../lib/tooling/policy";
 
-/** A policy resource as the rules see it: its props (inputs for resources yet to be created) and dependencies. */
+/**
+ * A policy resource as the rules see it: its props (a stack validation sees each resource's final outputs).
+ * Reading a value still unknown during a preview makes @pulumi/policy report the rule as advisory for that
+ * preview; `npm run plan` and `pulumi up` check it with every value known.
+ */
 function toRuleResource(r: PolicyResource): RuleResource {
-    const deps = [...r.dependencies, ...Object.values(r.propertyDependencies ?? {}).flat()].map((d) => d.urn);
-    return { urn: r.urn, type: r.type, name: r.name, inputs: r.props, dependsOn: [...new Set(deps)] };
+    return { urn: r.urn, type: r.type, name: r.name, inputs: r.props };
 }
 
 new PolicyPack("product-monitoring", {
