@@ -160,6 +160,10 @@ export function checkMetricMonitor(lhs: string, cmp: Comparison, errors: string[
         return "metric";
     }
     const [head, body] = parts;
+    if (!head.includes("(")) {
+        errors.push(`missing evaluation prefix such as avg(last_5m): before ${head}:…`);
+        return "metric";
+    }
     const percentile = /^percentile\(\s*(\w+)\s*\)$/.exec(head);
     if (percentile) {
         checkRollingWindow(percentile[1], MAX_METRIC_WINDOW_MINUTES, errors);

@@ -80,14 +80,15 @@ function methodsOf(source: string, calls: ChainCall[], allowed: string[], errors
 /** Checks a search-chain query of `type` (its left-hand side). */
 export function checkSearchQuery(type: string, lhs: string, errors: string[]): void {
     const sources = SEARCH_SOURCES[type];
+    const start = /^([\w-]+)\s*\(/.exec(lhs)?.[1];
+    if (!start || !(start in sources)) {
+        errors.push(`a ${type} query must start with ${Object.keys(sources).map((s) => `${s}("<search>")`).join(" or ")} (or be a formula(…))`);
+        return;
+    }
     const calls = parseChain(lhs, errors);
     if (!calls) return;
     const [head, ...rest] = calls;
     const spec = sources[head.name];
-    if (!spec) {
-        errors.push(`a ${type} query must start with ${Object.keys(sources).map((s) => `${s}("<search>")`).join(" or ")} (or be a formula(…))`);
-        return;
-    }
     checkSearchArg(head.name, head, errors);
     const m = methodsOf(head.name, rest, [...spec.extra, "rollup", "by", "last"], errors);
     const rollup = m.get("rollup");
@@ -111,10 +112,10 @@ export function checkSearchQuery(type: string, lhs: string, errors: string[]): v
 
 /** `processes("<search>").over("<tag>", …).rollup("count").last("<timeframe>")` (process alert). */
 export function checkProcessQuery(lhs: string, errors: string[]): void {
+    if (!/^processes\s*\(/.test(lhs)) { errors.push(`a process alert query must start with processes("<search>")`); return; }
     const calls = parseChain(lhs, errors);
     if (!calls) return;
     const [head, ...rest] = calls;
-    if (head.name !== "processes") { errors.push(`a process alert query must start with processes("<search>")`); return; }
     if (head.args.length !== 1 || !head.args[0].quoted) errors.push("processes(…) takes one quoted search");
     const m = methodsOf("process", rest, ["over", "by", "rollup", "last"], errors);
     const over = m.get("over");
