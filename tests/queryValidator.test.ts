@@ -3,9 +3,12 @@
  * the malformed corpus (malformed.jsonl) each rejected with its reason, every query form the checker claims, whole
  * monitors against their thresholds, and every monitor both stacks create.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { MonitorShape, validateMonitor, validateQuery } from "../lib/datadog/queryValidator";
 import { loadPlan, MONITOR } from "./helpers/plan";
-import { readCorpus } from "./helpers/queryCorpus";
+import { corpusResultsMarkdown, readCorpus } from "./helpers/queryCorpus";
+import { PROJECT_DIR } from "./helpers/run";
 
 const ok = (type: string, q: string) => expect(validateQuery(type, q).errors).toEqual([]);
 
@@ -17,6 +20,11 @@ describe("Datadog's public queries (recommended monitors, API reference examples
 describe("malformed queries are rejected with their reason", () => {
     const corpus = readCorpus("malformed.jsonl");
     it.each(corpus.map((c) => [`${c.type}: ${c.query}`, c] as const))("%s", (_name, c) => expect(validateQuery(c.type, c.query).errors.join("; ")).toBe(c.reason));
+});
+
+it("the README's Query checker section shows the corpus results as the checker computes them now", () => {
+    const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+    expect(readme).toContain(corpusResultsMarkdown((type, query) => validateQuery(type, query).errors));
 });
 
 describe("every query form of Datadog's monitor types", () => {

@@ -174,7 +174,8 @@ class Parser {
     }
 
     private unary(): Node {
-        if (this.isOp(this.peek(), "-")) { this.i++; return { kind: "unary", arg: this.unary() }; }
+        // Unary minus, and the unary plus some recommended monitors write (`anomalies(+ avg:…)`).
+        if (this.isOp(this.peek(), "-") || this.isOp(this.peek(), "+")) { this.i++; return { kind: "unary", arg: this.unary() }; }
         return this.postfix();
     }
 

@@ -28,7 +28,8 @@ export function checkServiceCheck(q: string, errors: string[]): number | undefin
             case "by": {
                 const bare = c.args.filter((a) => !a.quoted);
                 if (bare.length) errors.push(`tags must be quoted strings: .${c.name}(${c.args.map((a) => (a.quoted ? `"${a.text}"` : a.text)).join(",")})`);
-                else if (c.args.length === 0 || c.args.some((a) => !a.text.trim())) errors.push(`.${c.name}() cannot be blank ("*" for every source)`);
+                // `.over("")` (every source) is how the http_check and process recommended monitors write it.
+                else if (c.args.length === 0 || (c.name !== "over" && c.args.some((a) => !a.text.trim()))) errors.push(`.${c.name}() cannot be blank ("*" for every source)`);
                 break;
             }
             case "last": {
