@@ -17,6 +17,16 @@ describe("Datadog's public queries (recommended monitors, API reference examples
     it.each(corpus.map((c) => [c.source, c] as const))("%s", (_source, c) => expect([c.type, c.query, validateQuery(c.type, c.query).errors]).toEqual([c.type, c.query, []]));
 });
 
+it("answers every prefix of every public query with a verdict, never an exception", () => {
+    // Each cut is a query typed halfway: the checker must explain it, not crash (the CLI and the plan print reasons).
+    for (const c of readCorpus("datadog-public.jsonl")) {
+        for (let i = 0; i < c.query.length; i++) {
+            const { errors } = validateQuery(c.type, c.query.slice(0, i));
+            expect(errors.every((e) => typeof e === "string" && e.length > 0)).toBe(true);
+        }
+    }
+});
+
 describe("malformed queries are rejected with their reason", () => {
     const corpus = readCorpus("malformed.jsonl");
     it.each(corpus.map((c) => [`${c.type}: ${c.query}`, c] as const))("%s", (_name, c) => expect(validateQuery(c.type, c.query).errors.join("; ")).toBe(c.reason));
