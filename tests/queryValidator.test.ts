@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { MonitorShape, validateMonitor, validateQuery } from "../lib/datadog/queryValidator";
+import { MONITOR_TYPES, MonitorShape, validateMonitor, validateQuery } from "../lib/datadog/queryValidator";
 import { loadPlan, MONITOR } from "./helpers/plan";
 import { corpusResultsMarkdown, readCorpus } from "./helpers/queryCorpus";
 import { PROJECT_DIR } from "./helpers/run";
@@ -15,6 +15,13 @@ const ok = (type: string, q: string) => expect(validateQuery(type, q).errors).to
 describe("Datadog's public queries (recommended monitors, API reference examples, docs)", () => {
     const corpus = readCorpus("datadog-public.jsonl");
     it.each(corpus.map((c) => [c.source, c] as const))("%s", (_source, c) => expect([c.type, c.query, validateQuery(c.type, c.query).errors]).toEqual([c.type, c.query, []]));
+});
+
+it("knows exactly the monitor types of Datadog's API client (MonitorType of @datadog/datadog-api-client)", () => {
+    const dts = fs.readFileSync(path.join(PROJECT_DIR, "node_modules/@datadog/datadog-api-client/dist/packages/datadog-api-client-v1/models/MonitorType.d.ts"), "utf8");
+    const apiTypes = [...dts.matchAll(/export declare const \w+ = "([^"]+)";/g)].map((m) => m[1]);
+    expect(apiTypes.length).toBeGreaterThan(0);
+    expect([...MONITOR_TYPES].sort()).toEqual(apiTypes.sort());
 });
 
 it("answers every prefix of every public query with a verdict, never an exception", () => {

@@ -77,6 +77,7 @@ export function validateQuery(type: string, query: string): QueryCheck {
         if (type in SEARCH_SOURCES) {
             return withComparison(q, errors, (cmp) => {
                 if (isFormula(cmp.lhs)) { checkFormulaQuery(cmp.lhs, errors); return "formula"; }
+                if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
                 checkSearchQuery(type, cmp.lhs, errors);
                 return "search";
             }, true);
