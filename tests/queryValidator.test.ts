@@ -147,7 +147,7 @@ describe("whole monitors", () => {
         ["windows on a threshold monitor", metric("avg(last_5m):avg:a.b{*} > 90", { critical: "90" }, { triggerWindow: "last_15m", recoveryWindow: "last_15m" }), ["trigger and recovery windows apply to anomaly monitors only"]],
         ["service check counting more runs than it evaluates", { type: "service check", query: '"http.can_connect".over("*").by("*").last(3).count_by_status()', thresholds: { critical: "4", ok: "1" } }, ["critical 4 must be a number of consecutive runs between 1 and the 3 evaluated"]],
         ["non-numeric critical", metric("avg(last_5m):avg:a.b{*} > 90", { critical: "high" }), ['critical threshold "high" is not a number']],
-        ["no critical", metric("avg(last_5m):avg:a.b{*} > 90", {}), ["a critical threshold is required"]],
+        ["no critical, warning beyond the query's threshold", metric("avg(last_5m):avg:a.b{*} > 90", { warning: "95" }), ['warning 95 must be below critical 90 for a ">" alert']],
         ["burn-rate alert below its threshold (<)", { type: "slo alert", query: 'burn_rate("x").over("30d").long_window("1h").short_window("5m") < 14.4', thresholds: { critical: "14.4" } }, ["SLO alerts compare with > or >=, not <"]],
         ["error-budget critical differs", { type: "slo alert", query: 'error_budget("x").over("30d") > 75', thresholds: { critical: "50" } }, ["critical threshold 50 differs from the query's 75"]],
         ["log alert warning beyond critical", { type: "log alert", query: 'logs("status:error").index("*").rollup("count").last("5m") > 10', thresholds: { critical: "10", warning: "20" } }, ['warning 20 must be below critical 10 for a ">" alert']],
@@ -156,6 +156,9 @@ describe("whole monitors", () => {
 
     it("leaves == and != alerts without an ordering of warning and critical", () => {
         expect(validateMonitor(metric("avg(last_5m):avg:a.b{*} != 1", { critical: "1", warning: "2" }))).toEqual([]);
+    });
+    it("accepts a monitor without options.thresholds.critical, as Datadog's API does (it takes the query's)", () => {
+        expect(validateMonitor(metric("change(min(last_1m),last_5m):sum:a.b{*} + sum:a.c{*} > 5", {}))).toEqual([]);
     });
     it("accepts the dynamic threshold keyword of formula monitors", () => {
         expect(validateMonitor(metric('formula("query1").last("5m") > threshold', { critical: "5" }))).toEqual([]);

@@ -1,7 +1,8 @@
 /**
- * A whole monitor against its query: the options Datadog checks together with it. The critical threshold equals
- * the query's; warning and recovery thresholds sit on the safe side of the comparator; an anomaly monitor's trigger
- * window is its alert_window; a service check counts no more runs than it evaluates.
+ * A whole monitor against its query: the options Datadog checks together with it. The critical threshold, when
+ * given, equals the query's; warning and recovery thresholds sit on the safe side of the comparator; a service check
+ * counts no more runs than it evaluates. One project rule on top: anomaly monitors set trigger and recovery windows,
+ * the trigger window being the query's alert_window.
  */
 import { anomalyAlertWindow } from "./metric";
 import { validateQuery } from "./validate";
@@ -34,13 +35,14 @@ export function validateMonitor(m: MonitorShape): string[] {
         }
         return errors;
     }
-    if (t.critical === undefined) return [...errors, "a critical threshold is required"];
-    const critical = Number(t.critical);
-    if (!Number.isFinite(critical)) return [...errors, `critical threshold "${t.critical}" is not a number`];
     const { comparator, threshold } = check;
+    if (t.critical !== undefined && !Number.isFinite(Number(t.critical))) return [...errors, `critical threshold "${t.critical}" is not a number`];
     if (comparator === undefined || threshold === undefined) return errors; // reported by validateQuery
-    if (threshold !== "threshold" && Number(threshold) !== critical) errors.push(`critical threshold ${t.critical} differs from the query's ${threshold}`);
-    if (comparator !== "==" && comparator !== "!=") {
+    if (t.critical !== undefined && threshold !== "threshold" && Number(threshold) !== Number(t.critical)) errors.push(`critical threshold ${t.critical} differs from the query's ${threshold}`);
+    // Without options.thresholds.critical Datadog takes the query's (its API accepts such monitors).
+    const critical = Number(t.critical ?? threshold);
+    const criticalName = `critical ${t.critical ?? threshold}`;
+    if (comparator !== "==" && comparator !== "!=" && Number.isFinite(critical)) {
         const above = ABOVE.has(comparator);
         const safer = (name: string, v: string | undefined, than: number, thanName: string) => {
             if (v === undefined) return;
@@ -48,11 +50,13 @@ export function validateMonitor(m: MonitorShape): string[] {
             if (!Number.isFinite(n)) errors.push(`${name} threshold "${v}" is not a number`);
             else if (!(above ? n < than : n > than)) errors.push(`${name} ${v} must be ${above ? "below" : "above"} ${thanName} for a "${comparator}" alert`);
         };
-        safer("warning", t.warning, critical, `critical ${t.critical}`);
-        safer("critical recovery", t.criticalRecovery, critical, `critical ${t.critical}`);
+        safer("warning", t.warning, critical, criticalName);
+        safer("critical recovery", t.criticalRecovery, critical, criticalName);
         if (t.warning !== undefined) safer("warning recovery", t.warningRecovery, Number(t.warning), `warning ${t.warning}`);
     }
     if (check.form === "anomaly") {
+        // The project's rule, not Datadog's (its API accepts an anomaly monitor without them): set the windows as
+        // Datadog's UI does, so the trigger window is the query's alert_window.
         const alertWindow = anomalyAlertWindow(m.query);
         if (!m.thresholdWindows) errors.push("anomaly monitors need trigger and recovery windows");
         else if (alertWindow && m.thresholdWindows.triggerWindow !== alertWindow) {
