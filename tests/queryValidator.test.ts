@@ -129,6 +129,8 @@ describe("whole monitors", () => {
             thresholds: { critical: "3", criticalRecovery: "1", warning: "1", warningRecovery: "0" } }],
         ["emnify data exchange stopped", { type: "query alert", query: "avg(last_1d):anomalies(avg:emnify.endpoint.volume{*} by {host}.as_count().fill(zero, 0).rollup(sum, 900), 'robust', 2, direction='below', interval=300, alert_window='last_1h', seasonality='hourly', timezone='utc', count_default_zero='true') >= 0.5",
             thresholds: { critical: "0.5", criticalRecovery: "0" }, thresholdWindows: { triggerWindow: "last_1h", recoveryWindow: "last_1h" } }],
+        ["sqlserver availability group (below, warning above critical)", { type: "query alert", query: "avg(last_5m):avg:sqlserver.ao.ag_sync_health{*} < 1", thresholds: { critical: "1", warning: "2" } }],
+        ["http_check can connect (.over(\"\"))", { type: "service check", query: '"http.can_connect".over("").by("url").last(3).count_by_status()', thresholds: { critical: "2", warning: "2" } }],
         ["mongo query targeting (database-monitoring formula)", { type: "database-monitoring alert", query: 'formula("default_zero(query1) / default_zero(query2) + default_zero(query3) / default_zero(query2)").last("15m") > 1000', thresholds: { critical: "1000" } }],
     ];
     it.each(RECOMMENDED)("%s passes", (_name, m) => expect(validateMonitor(m)).toEqual([]));
@@ -151,6 +153,8 @@ describe("whole monitors", () => {
         ["burn-rate alert below its threshold (<)", { type: "slo alert", query: 'burn_rate("x").over("30d").long_window("1h").short_window("5m") < 14.4', thresholds: { critical: "14.4" } }, ["SLO alerts compare with > or >=, not <"]],
         ["error-budget critical differs", { type: "slo alert", query: 'error_budget("x").over("30d") > 75', thresholds: { critical: "50" } }, ["critical threshold 50 differs from the query's 75"]],
         ["log alert warning beyond critical", { type: "log alert", query: 'logs("status:error").index("*").rollup("count").last("5m") > 10', thresholds: { critical: "10", warning: "20" } }, ['warning 20 must be below critical 10 for a ">" alert']],
+        // integrations-core redisdb/assets/monitors/cmd_latency.json as published: its options disagree with its query.
+        ["recommended redis command latency monitor (critical 20000, query 20)", { type: "query alert", query: "avg(last_5m):avg:redis.slowlog.micros.95percentile{*} > 20", thresholds: { critical: "20000" } }, ["critical threshold 20000 differs from the query's 20"]],
         ["composite with thresholds", { type: "composite", query: "1 && 2", thresholds: { critical: "1" } }, ["composite monitors take no thresholds"]],
     ] as Array<[string, MonitorShape, string[]]>)("%s", (_name, m, errors) => expect(validateMonitor(m)).toEqual(errors));
 
