@@ -11,7 +11,11 @@ const USAGE = 'usage: check-query --type "<monitor type>" "<query>"  |  check-qu
 
 class UsageError extends Error {}
 
-interface Args { type?: string; query?: string; jsonl?: string }
+interface Args {
+    type?: string;
+    query?: string;
+    jsonl?: string;
+}
 
 function parseArgs(argv: string[]): Args {
     const args: Args = {};
@@ -34,7 +38,8 @@ function parseArgs(argv: string[]): Args {
         return args;
     }
     if (args.type === undefined) throw new UsageError("--type is required");
-    if (!MONITOR_TYPES.includes(args.type)) throw new UsageError(`unknown monitor type "${args.type}" (one of: ${MONITOR_TYPES.join(", ")})`);
+    if (!MONITOR_TYPES.includes(args.type))
+        throw new UsageError(`unknown monitor type "${args.type}" (one of: ${MONITOR_TYPES.join(", ")})`);
     if (args.query === undefined) throw new UsageError("the query is missing");
     return args;
 }
@@ -62,7 +67,8 @@ function checkJsonl(file: string): string[] {
             throw new UsageError(`${file}:${i + 1}: not a JSON object`);
         }
         const { type, query } = (row ?? {}) as { type?: unknown; query?: unknown };
-        if (typeof type !== "string" || typeof query !== "string") throw new UsageError(`${file}:${i + 1}: needs string fields "type" and "query"`);
+        if (typeof type !== "string" || typeof query !== "string")
+            throw new UsageError(`${file}:${i + 1}: needs string fields "type" and "query"`);
         out.push(verdict(type, query));
     });
     return out;
@@ -76,7 +82,10 @@ function main(): number {
         lines = args.jsonl !== undefined ? checkJsonl(args.jsonl) : [verdict(args.type!, args.query!)];
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        if (e.message === "help") { process.stdout.write(`${USAGE}\n`); return 0; }
+        if (e.message === "help") {
+            process.stdout.write(`${USAGE}\n`);
+            return 0;
+        }
         process.stderr.write(`check-query: ${e.message} (${USAGE})\n`);
         return 2;
     }

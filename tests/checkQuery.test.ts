@@ -21,11 +21,17 @@ const usageError = (r: { status: number | null; stdout: string; stderr: string }
 
 describe("check-query", () => {
     let tmp: string;
-    beforeAll(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-query-")); });
+    beforeAll(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-query-"));
+    });
     afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
     it("runs as an npm script and prints ok for a valid query", () => {
-        const r = spawnSync("npm", ["run", "--silent", "check-query", "--", "--type", "service check", '"ntp.in_sync".by("*").last(2).count_by_status()'], { cwd: PROJECT_DIR, encoding: "utf8" });
+        const r = spawnSync(
+            "npm",
+            ["run", "--silent", "check-query", "--", "--type", "service check", '"ntp.in_sync".by("*").last(2).count_by_status()'],
+            { cwd: PROJECT_DIR, encoding: "utf8" },
+        );
         expect([r.status, r.stdout, r.stderr]).toEqual([0, "ok\n", ""]);
     });
 
@@ -48,19 +54,29 @@ describe("check-query", () => {
 
     it("keeps the order of a mixed file, skips blank lines, and exits 1 when one query is invalid", async () => {
         const file = path.join(tmp, "mixed.jsonl");
-        fs.writeFileSync(file, [
-            JSON.stringify({ type: "composite", query: "1 && 2" }), "",
-            JSON.stringify({ type: "query alert", query: "avg(last_5m):default_zero(avg:a.b{*}, 5) > 1" }),
-            JSON.stringify({ type: "log alert", query: 'logs("x").index("*").rollup("count").last("5m") > 1', extra: "ignored" }),
-        ].join("\n"));
+        fs.writeFileSync(
+            file,
+            [
+                JSON.stringify({ type: "composite", query: "1 && 2" }),
+                "",
+                JSON.stringify({ type: "query alert", query: "avg(last_5m):default_zero(avg:a.b{*}, 5) > 1" }),
+                JSON.stringify({ type: "log alert", query: 'logs("x").index("*").rollup("count").last("5m") > 1', extra: "ignored" }),
+            ].join("\n"),
+        );
         const r = await check("--jsonl", file);
         expect([r.status, r.stdout]).toEqual([1, "ok\ninvalid: default_zero() takes 1 argument, got 2\nok\n"]);
     });
 
     it("reads --jsonl - from stdin", () => {
-        const r = spawnSync(process.execPath, [require.resolve("tsx/cli", { paths: [PROJECT_DIR] }), path.join(PROJECT_DIR, "scripts", "checkQuery.ts"), "--jsonl", "-"], {
-            cwd: PROJECT_DIR, encoding: "utf8", input: `${JSON.stringify({ type: "composite", query: "1 &&" })}\n`,
-        });
+        const r = spawnSync(
+            process.execPath,
+            [require.resolve("tsx/cli", { paths: [PROJECT_DIR] }), path.join(PROJECT_DIR, "scripts", "checkQuery.ts"), "--jsonl", "-"],
+            {
+                cwd: PROJECT_DIR,
+                encoding: "utf8",
+                input: `${JSON.stringify({ type: "composite", query: "1 &&" })}\n`,
+            },
+        );
         expect([r.status, r.stdout]).toEqual([1, "invalid: the composite query ends where a monitor id is expected\n"]);
     });
 

@@ -8,12 +8,32 @@ export function checkComposite(q: string, errors: string[]): string[] {
     const toks = q.match(/\d+|&&|\|\||!|\(|\)|\S+?(?=\s|\(|\)|!|&&|\|\||$)/g) ?? [];
     const ids: string[] = [];
     let i = 0;
-    const fail = (why: string) => { errors.push(why); return false; };
-    const or = (): boolean => { if (!and()) return false; while (toks[i] === "||") { i++; if (!and()) return false; } return true; };
-    const and = (): boolean => { if (!not()) return false; while (toks[i] === "&&") { i++; if (!not()) return false; } return true; };
+    const fail = (why: string) => {
+        errors.push(why);
+        return false;
+    };
+    const or = (): boolean => {
+        if (!and()) return false;
+        while (toks[i] === "||") {
+            i++;
+            if (!and()) return false;
+        }
+        return true;
+    };
+    const and = (): boolean => {
+        if (!not()) return false;
+        while (toks[i] === "&&") {
+            i++;
+            if (!not()) return false;
+        }
+        return true;
+    };
     const not = (): boolean => {
         const t = toks[i];
-        if (t === "!") { i++; return not(); }
+        if (t === "!") {
+            i++;
+            return not();
+        }
         if (t === "(") {
             i++;
             if (!or()) return false;
@@ -21,15 +41,32 @@ export function checkComposite(q: string, errors: string[]): string[] {
             i++;
             return true;
         }
-        if (t !== undefined && /^\d+$/.test(t)) { ids.push(t); i++; return true; }
+        if (t !== undefined && /^\d+$/.test(t)) {
+            ids.push(t);
+            i++;
+            return true;
+        }
         if (t === undefined) return fail("the composite query ends where a monitor id is expected");
-        return fail(/^(and|or|not|&|\|)$/i.test(t) ? `unknown operator "${t}" (use &&, || and !)` : `"${t}" is not a monitor id (composite queries combine numeric monitor ids with &&, || and !)`);
+        return fail(
+            /^(and|or|not|&|\|)$/i.test(t)
+                ? `unknown operator "${t}" (use &&, || and !)`
+                : `"${t}" is not a monitor id (composite queries combine numeric monitor ids with &&, || and !)`,
+        );
     };
-    if (toks.length === 0) { errors.push("empty composite query"); return ids; }
+    if (toks.length === 0) {
+        errors.push("empty composite query");
+        return ids;
+    }
     if (!or()) return ids;
     if (i < toks.length) {
         const t = toks[i];
-        errors.push(t === ")" ? "unbalanced parentheses" : /^(and|or|&|\|)$/i.test(t) ? `unknown operator "${t}" (use &&, || and !)` : `expected && or || before "${t}"`);
+        errors.push(
+            t === ")"
+                ? "unbalanced parentheses"
+                : /^(and|or|&|\|)$/i.test(t)
+                  ? `unknown operator "${t}" (use &&, || and !)`
+                  : `expected && or || before "${t}"`,
+        );
     }
     return ids;
 }

@@ -12,7 +12,8 @@ const WINDOW_UNITS = ["m", "h", "d", "w", "mo"];
 
 function windowOf(call: ChainCall, errors: string[]): void {
     const w = call.args.length === 1 ? call.args[0].text : undefined;
-    if (w === undefined || durationMinutes(w, WINDOW_UNITS) === undefined) errors.push(`invalid window in .${call.name}(${call.args.map((a) => a.text).join(", ")}) (<n> with ${WINDOW_UNITS.join(", ")})`);
+    if (w === undefined || durationMinutes(w, WINDOW_UNITS) === undefined)
+        errors.push(`invalid window in .${call.name}(${call.args.map((a) => a.text).join(", ")}) (<n> with ${WINDOW_UNITS.join(", ")})`);
 }
 
 /** Checks a formula query's left-hand side; returns the function it applies (anomaly, change, forecast), if any. */
@@ -36,7 +37,8 @@ export function checkFormulaQuery(lhs: string, errors: string[]): string | undef
                 windowOf(c, errors);
                 break;
             case "rollup":
-                if (c.args.length !== 1 || !ROLLUPS.includes(c.args[0].text)) errors.push(`unknown rollup method ${c.args.map((a) => `"${a.text}"`).join(", ") || "(none)"} (${ROLLUPS.join(", ")})`);
+                if (c.args.length !== 1 || !ROLLUPS.includes(c.args[0].text))
+                    errors.push(`unknown rollup method ${c.args.map((a) => `"${a.text}"`).join(", ") || "(none)"} (${ROLLUPS.join(", ")})`);
                 break;
             case "by":
                 if (c.args.length === 0) errors.push(".by() needs keys to group by");
@@ -44,20 +46,30 @@ export function checkFormulaQuery(lhs: string, errors: string[]): string | undef
             case "anomaly":
                 fn = c.name;
                 for (const a of c.args) {
-                    if (a.name === "direction") { if (!["above", "below", "both"].includes(a.text)) errors.push(`invalid .anomaly() direction "${a.text}" (above, below, both)`); }
-                    else if (a.name === "threshold") { if (!(Number(a.text) > 0)) errors.push(`invalid .anomaly() threshold ${a.text}`); }
-                    else errors.push(`unknown .anomaly() argument "${a.name ?? a.text}" (direction=, threshold=)`);
+                    if (a.name === "direction") {
+                        if (!["above", "below", "both"].includes(a.text))
+                            errors.push(`invalid .anomaly() direction "${a.text}" (above, below, both)`);
+                    } else if (a.name === "threshold") {
+                        if (!(Number(a.text) > 0)) errors.push(`invalid .anomaly() threshold ${a.text}`);
+                    } else errors.push(`unknown .anomaly() argument "${a.name ?? a.text}" (direction=, threshold=)`);
                 }
                 break;
             case "change":
                 fn = c.name;
-                if (!["relative", "absolute"].includes(c.args[0]?.text ?? "") || c.args.length > 2 || (c.args[1] && Number.isNaN(Number(c.args[1].text)))) errors.push(`.change() takes ("relative"|"absolute"[, <number>])`);
+                if (
+                    !["relative", "absolute"].includes(c.args[0]?.text ?? "") ||
+                    c.args.length > 2 ||
+                    (c.args[1] && Number.isNaN(Number(c.args[1].text)))
+                )
+                    errors.push(`.change() takes ("relative"|"absolute"[, <number>])`);
                 break;
             case "forecast":
                 fn = c.name;
                 break;
             default:
-                errors.push(`unknown formula method .${c.name}() (.last(), .current(), .rollup(), .by(), .anomaly(), .change(), .forecast())`);
+                errors.push(
+                    `unknown formula method .${c.name}() (.last(), .current(), .rollup(), .by(), .anomaly(), .change(), .forecast())`,
+                );
         }
     }
     if (!seen.has("last") && !seen.has("current")) errors.push('a formula query needs .last("<window>")');

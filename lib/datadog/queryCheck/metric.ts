@@ -35,7 +35,10 @@ function splitHead(q: string): [string, string] | undefined {
 
 function checkRollingWindow(w: string, max: number, errors: string[], what = "window"): number | undefined {
     const minutes = windowMinutes(w);
-    if (minutes === undefined) { errors.push(`invalid ${what} "${w}" (last_<n> with m, h, d or w)`); return undefined; }
+    if (minutes === undefined) {
+        errors.push(`invalid ${what} "${w}" (last_<n> with m, h, d or w)`);
+        return undefined;
+    }
     if (minutes > max) errors.push(`${what} ${w} exceeds the ${describeMinutes(max)} maximum`);
     return minutes;
 }
@@ -43,7 +46,10 @@ function checkRollingWindow(w: string, max: number, errors: string[], what = "wi
 /** `agg(window)`: returns the window's minutes when it is a rolling one. */
 function checkEvaluation(head: string, errors: string[], opts: { forecast?: boolean } = {}): number | undefined {
     const m = /^(\w+)\(\s*(\w+)\s*\)$/.exec(head);
-    if (!m) { errors.push(`evaluation "${head}" must be <avg|sum|min|max>(last_<n><m|h|d|w>)`); return undefined; }
+    if (!m) {
+        errors.push(`evaluation "${head}" must be <avg|sum|min|max>(last_<n><m|h|d|w>)`);
+        return undefined;
+    }
     if (!TIME_AGGREGATORS.includes(m[1])) errors.push(`unknown time aggregator "${m[1]}" (${TIME_AGGREGATORS.join(", ")})`);
     const w = m[2];
     if (opts.forecast) {
@@ -63,10 +69,16 @@ const text = (n: Node | undefined): string | undefined =>
 function namedOptions(fn: string, args: Node[], allowed: Record<string, RegExp>, errors: string[]): Record<string, string> {
     const named: Record<string, string> = {};
     for (const a of args) {
-        if (a.kind !== "named") { errors.push(`${fn}(): unexpected positional argument after the options`); continue; }
+        if (a.kind !== "named") {
+            errors.push(`${fn}(): unexpected positional argument after the options`);
+            continue;
+        }
         const v = text(a.value) ?? "";
         const shown = a.value.kind === "str" ? `'${v}'` : v;
-        if (!(a.name in allowed)) { errors.push(`unknown ${fn}() option "${a.name}=${shown}"`); continue; }
+        if (!(a.name in allowed)) {
+            errors.push(`unknown ${fn}() option "${a.name}=${shown}"`);
+            continue;
+        }
         if (!allowed[a.name].test(v)) errors.push(`invalid ${fn}() option ${a.name}=${shown}`);
         named[a.name] = v;
     }
@@ -123,7 +135,8 @@ function checkAnomaly(head: string, queryMinutes: number | undefined, args: Node
     }
     // The threshold is the fraction of anomalous points in the alert window.
     if (cmp.comparator !== undefined && cmp.comparator !== ">=") errors.push(`anomaly alerts compare with >=, not ${cmp.comparator}`);
-    if (cmp.threshold !== undefined && !(Number(cmp.threshold) > 0 && Number(cmp.threshold) <= 1)) errors.push(`anomaly threshold ${cmp.threshold} must be a fraction in (0, 1]`);
+    if (cmp.threshold !== undefined && !(Number(cmp.threshold) > 0 && Number(cmp.threshold) <= 1))
+        errors.push(`anomaly threshold ${cmp.threshold} must be a fraction in (0, 1]`);
 }
 
 /** `outliers(<query by {group}>, 'dbscan'|'scaledbscan'|'mad'|'scaledmad', <tolerance>[, <percent>])`. */
@@ -132,7 +145,10 @@ function checkOutliers(args: Node[], errors: string[]): void {
     checkQueryArg("outliers", query, errors);
     if (query && metricsOf(query).every((m) => !m.groups?.length)) errors.push("outliers() compares groups: its query needs a by {…}");
     const alg = algorithm?.kind === "str" ? algorithm.value.toLowerCase() : undefined;
-    if (!alg || !["dbscan", "scaledbscan", "mad", "scaledmad"].includes(alg)) errors.push(`outliers(): algorithm ${algorithm?.kind === "str" ? `'${algorithm.value}'` : "(missing)"} must be 'dbscan', 'scaledbscan', 'mad' or 'scaledmad'`);
+    if (!alg || !["dbscan", "scaledbscan", "mad", "scaledmad"].includes(alg))
+        errors.push(
+            `outliers(): algorithm ${algorithm?.kind === "str" ? `'${algorithm.value}'` : "(missing)"} must be 'dbscan', 'scaledbscan', 'mad' or 'scaledmad'`,
+        );
     if (tolerance?.kind !== "num") errors.push("outliers(): the tolerance must be a number");
     if (pct !== undefined && pct.kind !== "num") errors.push("outliers(): the percentage must be a number");
     if (rest.length) errors.push(`outliers() takes at most 4 arguments, got ${args.length}`);
@@ -168,7 +184,8 @@ export function checkMetricMonitor(lhs: string, cmp: Comparison, errors: string[
     if (percentile) {
         checkRollingWindow(percentile[1], MAX_METRIC_WINDOW_MINUTES, errors);
         const node = checkMetricExpression(body, errors);
-        if (node && metricsOf(node).some((m) => !/^p\d/.test(m.aggregator ?? ""))) errors.push("a percentile(…) evaluation needs percentile aggregators (p50:, p95:, p99: …) on its metrics");
+        if (node && metricsOf(node).some((m) => !/^p\d/.test(m.aggregator ?? "")))
+            errors.push("a percentile(…) evaluation needs percentile aggregators (p50:, p95:, p99: …) on its metrics");
         return "percentile";
     }
     const change = /^(pct_change|change)\((.*),\s*(\w+)\s*\)$/.exec(head);
@@ -192,8 +209,14 @@ export function checkMetricMonitor(lhs: string, cmp: Comparison, errors: string[
         const minutes = checkEvaluation(head, errors, { forecast: algorithm === "forecast" });
         const call = parseAlgorithm(body, "metric", errors);
         if (!call) return algorithm === "anomalies" ? "anomaly" : algorithm === "outliers" ? "outlier" : "forecast";
-        if (algorithm === "anomalies") { checkAnomaly(head, minutes, call.args, cmp, errors); return "anomaly"; }
-        if (algorithm === "outliers") { checkOutliers(call.args, errors); return "outlier"; }
+        if (algorithm === "anomalies") {
+            checkAnomaly(head, minutes, call.args, cmp, errors);
+            return "anomaly";
+        }
+        if (algorithm === "outliers") {
+            checkOutliers(call.args, errors);
+            return "outlier";
+        }
         checkForecast(call.args, errors);
         return "forecast";
     }

@@ -30,15 +30,22 @@ export function validateMonitor(m: MonitorShape): string[] {
         // Each threshold counts consecutive runs of its own status (CRITICAL, WARNING, OK), so they are independent.
         const runs = check.runs;
         if (runs === undefined) return errors;
-        for (const [name, v] of [["critical", t.critical], ["warning", t.warning], ["ok", t.ok]] as const) {
-            if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= runs)) errors.push(`${name} ${v} must be a number of consecutive runs between 1 and the ${runs} evaluated`);
+        for (const [name, v] of [
+            ["critical", t.critical],
+            ["warning", t.warning],
+            ["ok", t.ok],
+        ] as const) {
+            if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= runs))
+                errors.push(`${name} ${v} must be a number of consecutive runs between 1 and the ${runs} evaluated`);
         }
         return errors;
     }
     const { comparator, threshold } = check;
-    if (t.critical !== undefined && !Number.isFinite(Number(t.critical))) return [...errors, `critical threshold "${t.critical}" is not a number`];
+    if (t.critical !== undefined && !Number.isFinite(Number(t.critical)))
+        return [...errors, `critical threshold "${t.critical}" is not a number`];
     if (comparator === undefined || threshold === undefined) return errors; // reported by validateQuery
-    if (t.critical !== undefined && threshold !== "threshold" && Number(threshold) !== Number(t.critical)) errors.push(`critical threshold ${t.critical} differs from the query's ${threshold}`);
+    if (t.critical !== undefined && threshold !== "threshold" && Number(threshold) !== Number(t.critical))
+        errors.push(`critical threshold ${t.critical} differs from the query's ${threshold}`);
     // Without options.thresholds.critical Datadog takes the query's (its API accepts such monitors).
     const critical = Number(t.critical ?? threshold);
     const criticalName = `critical ${t.critical ?? threshold}`;
@@ -48,7 +55,8 @@ export function validateMonitor(m: MonitorShape): string[] {
             if (v === undefined) return;
             const n = Number(v);
             if (!Number.isFinite(n)) errors.push(`${name} threshold "${v}" is not a number`);
-            else if (!(above ? n < than : n > than)) errors.push(`${name} ${v} must be ${above ? "below" : "above"} ${thanName} for a "${comparator}" alert`);
+            else if (!(above ? n < than : n > than))
+                errors.push(`${name} ${v} must be ${above ? "below" : "above"} ${thanName} for a "${comparator}" alert`);
         };
         safer("warning", t.warning, critical, criticalName);
         safer("critical recovery", t.criticalRecovery, critical, criticalName);

@@ -29,7 +29,12 @@ export const SEARCH_SOURCES: Record<string, Record<string, SourceSpec>> = {
     "ci-pipelines alert": { "ci-pipelines": { extra: [] } },
     "ci-tests alert": { "ci-tests": { extra: [] } },
     "trace-analytics alert": { "trace-analytics": { extra: [] } },
-    "error-tracking alert": Object.fromEntries(["error-tracking", "error-tracking-rum", "error-tracking-traces"].map((s) => [s, { extra: ["source", "new", "impact"], rollupOptional: true }])),
+    "error-tracking alert": Object.fromEntries(
+        ["error-tracking", "error-tracking-rum", "error-tracking-traces"].map((s) => [
+            s,
+            { extra: ["source", "new", "impact"], rollupOptional: true },
+        ]),
+    ),
     "database-monitoring alert": { "database-monitoring": { extra: [] } },
     "network-performance alert": { "network-performance": { extra: [] } },
     "network-path alert": { "network-path": { extra: ["index"], index: ["netpath-path", "netpath-hop"] } },
@@ -43,7 +48,10 @@ function quotedOnly(call: ChainCall, errors: string[]): boolean {
 }
 
 function checkWindow(call: ChainCall | undefined, errors: string[], units: string[], max?: number): void {
-    if (!call) { errors.push('needs .last("<window>")'); return; }
+    if (!call) {
+        errors.push('needs .last("<window>")');
+        return;
+    }
     const w = call.args.length === 1 ? call.args[0].text : undefined;
     const minutes = w === undefined ? undefined : durationMinutes(w, units);
     if (minutes === undefined) errors.push(`invalid window in .last(${call.args.map(show).join(", ")}) (<n> with ${units.join(", ")})`);
@@ -55,14 +63,23 @@ const show = (a: ChainArg) => (a.quoted ? `"${a.text}"` : a.text);
 function checkRollup(call: ChainCall, errors: string[], allowed = ROLLUPS): void {
     if (!quotedOnly(call, errors)) return;
     const [method, measure, ...rest] = call.args.map((a) => a.text);
-    if (method === undefined || rest.length) { errors.push(`invalid .rollup(${call.args.map(show).join(", ")}): (<method>[, <measure>])`); return; }
-    if (!allowed.includes(method)) { errors.push(`unknown rollup "${method}" (${allowed.join(", ")})`); return; }
+    if (method === undefined || rest.length) {
+        errors.push(`invalid .rollup(${call.args.map(show).join(", ")}): (<method>[, <measure>])`);
+        return;
+    }
+    if (!allowed.includes(method)) {
+        errors.push(`unknown rollup "${method}" (${allowed.join(", ")})`);
+        return;
+    }
     if (method !== "count" && !measure) errors.push(`rollup "${method}" needs a measure`);
     if (method === "count" && measure) errors.push('rollup "count" takes no measure');
 }
 
 function checkSearchArg(source: string, call: ChainCall, errors: string[]): void {
-    if (call.args.length !== 1 || !call.args[0].quoted) { errors.push(`${source}(…) takes one quoted search`); return; }
+    if (call.args.length !== 1 || !call.args[0].quoted) {
+        errors.push(`${source}(…) takes one quoted search`);
+        return;
+    }
     checkSearchText(call.args[0].text, errors);
 }
 
@@ -70,7 +87,8 @@ function checkSearchArg(source: string, call: ChainCall, errors: string[]): void
 function methodsOf(source: string, calls: ChainCall[], allowed: string[], errors: string[]): Map<string, ChainCall> {
     const byName = new Map<string, ChainCall>();
     for (const c of calls) {
-        if (!allowed.includes(c.name)) errors.push(`unknown ${source} query method .${c.name}() (${allowed.map((a) => `.${a}()`).join(", ")})`);
+        if (!allowed.includes(c.name))
+            errors.push(`unknown ${source} query method .${c.name}() (${allowed.map((a) => `.${a}()`).join(", ")})`);
         else if (byName.has(c.name)) errors.push(`.${c.name}() appears twice`);
         byName.set(c.name, c);
     }
@@ -82,7 +100,11 @@ export function checkSearchQuery(type: string, lhs: string, errors: string[]): v
     const sources = SEARCH_SOURCES[type];
     const start = /^([\w-]+)\s*\(/.exec(lhs)?.[1];
     if (!start || !(start in sources)) {
-        errors.push(`a ${type} query must start with ${Object.keys(sources).map((s) => `${s}("<search>")`).join(" or ")} (or be a formula(…))`);
+        errors.push(
+            `a ${type} query must start with ${Object.keys(sources)
+                .map((s) => `${s}("<search>")`)
+                .join(" or ")} (or be a formula(…))`,
+        );
         return;
     }
     const calls = parseChain(lhs, errors);
@@ -95,14 +117,18 @@ export function checkSearchQuery(type: string, lhs: string, errors: string[]): v
     if (rollup) checkRollup(rollup, errors);
     else if (!spec.rollupOptional) errors.push(`${type} needs .rollup(...)`);
     const by = m.get("by");
-    if (by && (quotedOnly(by, errors) && (by.args.length === 0 || by.args.some((a) => !a.text.trim())))) errors.push(".by() needs facets to group by");
+    if (by && quotedOnly(by, errors) && (by.args.length === 0 || by.args.some((a) => !a.text.trim())))
+        errors.push(".by() needs facets to group by");
     const index = m.get("index");
     if (index && quotedOnly(index, errors)) {
         if (index.args.length === 0) errors.push(".index() needs an index name");
-        if (spec.index) for (const a of index.args) if (!spec.index.includes(a.text)) errors.push(`unknown index "${a.text}" (${spec.index.join(", ")})`);
+        if (spec.index)
+            for (const a of index.args)
+                if (!spec.index.includes(a.text)) errors.push(`unknown index "${a.text}" (${spec.index.join(", ")})`);
     }
     const source = m.get("source");
-    if (source && quotedOnly(source, errors) && !(source.args.length === 1 && ISSUE_SOURCES.includes(source.args[0].text))) errors.push(`.source() takes one of ${ISSUE_SOURCES.join(", ")}`);
+    if (source && quotedOnly(source, errors) && !(source.args.length === 1 && ISSUE_SOURCES.includes(source.args[0].text)))
+        errors.push(`.source() takes one of ${ISSUE_SOURCES.join(", ")}`);
     for (const n of ["new", "impact"]) if (m.get(n)?.args.length) errors.push(`.${n}() takes no arguments`);
     if (m.has("new") && m.has("impact")) errors.push(".new() and .impact() are alternatives");
     const last = m.get("last");
@@ -112,18 +138,21 @@ export function checkSearchQuery(type: string, lhs: string, errors: string[]): v
 
 /** `processes("<search>").over("<tag>", …).rollup("count").last("<timeframe>")` (process alert). */
 export function checkProcessQuery(lhs: string, errors: string[]): void {
-    if (!/^processes\s*\(/.test(lhs)) { errors.push(`a process alert query must start with processes("<search>")`); return; }
+    if (!/^processes\s*\(/.test(lhs)) {
+        errors.push(`a process alert query must start with processes("<search>")`);
+        return;
+    }
     const calls = parseChain(lhs, errors);
     if (!calls) return;
     const [head, ...rest] = calls;
     if (head.args.length !== 1 || !head.args[0].quoted) errors.push("processes(…) takes one quoted search");
     const m = methodsOf("process", rest, ["over", "by", "rollup", "last"], errors);
     const over = m.get("over");
-    if (over && quotedOnly(over, errors) && over.args.length === 0) errors.push(".over() needs tags (\"*\" for every host)");
+    if (over && quotedOnly(over, errors) && over.args.length === 0) errors.push('.over() needs tags ("*" for every host)');
     const by = m.get("by");
     if (by) quotedOnly(by, errors);
     const rollup = m.get("rollup");
-    if (!rollup) errors.push("process alert needs .rollup(\"count\")");
+    if (!rollup) errors.push('process alert needs .rollup("count")');
     else checkRollup(rollup, errors, ["count"]);
     const last = m.get("last");
     if (last) quotedOnly(last, errors);

@@ -13,8 +13,10 @@ export function checkServiceCheck(q: string, errors: string[]): number | undefin
     const calls = parseChain(q, errors);
     if (!calls) return undefined;
     const [head, ...methods] = calls;
-    if (head.name !== "" || !/^[A-Za-z][\w.\-]*$/.test(head.args[0]?.text ?? "")) {
-        errors.push(`a service check query starts with the quoted check name ("datadog.agent.up"), not ${head.name ? `${head.name}(…)` : `"${head.args[0]?.text}"`}`);
+    if (head.name !== "" || !/^[A-Za-z][\w.-]*$/.test(head.args[0]?.text ?? "")) {
+        errors.push(
+            `a service check query starts with the quoted check name ("datadog.agent.up"), not ${head.name ? `${head.name}(…)` : `"${head.args[0]?.text}"`}`,
+        );
         return undefined;
     }
     const seen = new Set<string>();
@@ -27,15 +29,20 @@ export function checkServiceCheck(q: string, errors: string[]): number | undefin
             case "exclude":
             case "by": {
                 const bare = c.args.filter((a) => !a.quoted);
-                if (bare.length) errors.push(`tags must be quoted strings: .${c.name}(${c.args.map((a) => (a.quoted ? `"${a.text}"` : a.text)).join(",")})`);
+                if (bare.length)
+                    errors.push(
+                        `tags must be quoted strings: .${c.name}(${c.args.map((a) => (a.quoted ? `"${a.text}"` : a.text)).join(",")})`,
+                    );
                 // `.over("")` (every source) is how the http_check and process recommended monitors write it.
-                else if (c.args.length === 0 || (c.name !== "over" && c.args.some((a) => !a.text.trim()))) errors.push(`.${c.name}() cannot be blank ("*" for every source)`);
+                else if (c.args.length === 0 || (c.name !== "over" && c.args.some((a) => !a.text.trim())))
+                    errors.push(`.${c.name}() cannot be blank ("*" for every source)`);
                 break;
             }
             case "last": {
                 const n = c.args.length === 1 && !c.args[0].quoted && /^\d+$/.test(c.args[0].text) ? Number(c.args[0].text) : undefined;
                 if (n === undefined) errors.push(`.last() takes a number of check runs, got (${c.args.map((a) => a.text).join(", ")})`);
-                else if (n < 1 || n > MAX_SERVICE_CHECK_RUNS) errors.push(`.last(${n}) must be between 1 and ${MAX_SERVICE_CHECK_RUNS} check runs`);
+                else if (n < 1 || n > MAX_SERVICE_CHECK_RUNS)
+                    errors.push(`.last(${n}) must be between 1 and ${MAX_SERVICE_CHECK_RUNS} check runs`);
                 else runs = n;
                 break;
             }

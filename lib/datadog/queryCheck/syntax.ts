@@ -57,27 +57,51 @@ export function splitComparison(q: string, errors: string[], opts: { allowKeywor
         const c = q[i];
         if (c === '"' || c === "'") {
             const end = skipQuoted(q, i);
-            if (end < 0) { errors.push(`unclosed ${c} quote`); return { lhs: q, broken: true }; }
+            if (end < 0) {
+                errors.push(`unclosed ${c} quote`);
+                return { lhs: q, broken: true };
+            }
             i = end - 1;
         } else if (c === "(") depth++;
-        else if (c === ")") { if (--depth < 0) { errors.push("unbalanced parentheses: a ) closes nothing"); return { lhs: q, broken: true }; } }
-        else if (c === "{") brace++;
+        else if (c === ")") {
+            if (--depth < 0) {
+                errors.push("unbalanced parentheses: a ) closes nothing");
+                return { lhs: q, broken: true };
+            }
+        } else if (c === "{") brace++;
         else if (c === "}") brace--;
         else if (depth === 0 && brace === 0 && "<>=!".includes(c)) {
             const two = q.slice(i, i + 2);
             const op = COMPARATORS.find((o) => two.startsWith(o));
-            if (op) { at = i; len = op.length; i += op.length - 1; }
+            if (op) {
+                at = i;
+                len = op.length;
+                i += op.length - 1;
+            }
         }
     }
-    if (depth > 0) { errors.push("unbalanced parentheses: a ( is never closed"); return { lhs: q, broken: true }; }
-    if (brace !== 0) { errors.push(brace > 0 ? "unbalanced braces: a { is never closed" : "unbalanced braces: a } closes nothing"); return { lhs: q, broken: true }; }
-    if (at < 0) { errors.push("missing comparator and threshold (e.g. `> 5`)"); return { lhs: q }; }
+    if (depth > 0) {
+        errors.push("unbalanced parentheses: a ( is never closed");
+        return { lhs: q, broken: true };
+    }
+    if (brace !== 0) {
+        errors.push(brace > 0 ? "unbalanced braces: a { is never closed" : "unbalanced braces: a } closes nothing");
+        return { lhs: q, broken: true };
+    }
+    if (at < 0) {
+        errors.push("missing comparator and threshold (e.g. `> 5`)");
+        return { lhs: q };
+    }
     const comparator = q.slice(at, at + len) as Comparator;
     // Older monitors put the group-by after the threshold: `... > 0.9 by {host}`.
     const rhs = /^\s*(\S+)(\s+by\s+(\{[^{}]*\}))?\s*$/.exec(q.slice(at + len));
-    if (!rhs) { errors.push(`threshold "${q.slice(at + len).trim()}" is not a number`); return { lhs: q.slice(0, at).trim(), comparator }; }
+    if (!rhs) {
+        errors.push(`threshold "${q.slice(at + len).trim()}" is not a number`);
+        return { lhs: q.slice(0, at).trim(), comparator };
+    }
     const threshold = rhs[1];
-    if (!NUMBER.test(threshold) && !(opts.allowKeyword && threshold === "threshold")) errors.push(`threshold "${threshold}" is not a number`);
+    if (!NUMBER.test(threshold) && !(opts.allowKeyword && threshold === "threshold"))
+        errors.push(`threshold "${threshold}" is not a number`);
     return { lhs: `${q.slice(0, at).trim()}${rhs[3] ? ` by ${rhs[3]}` : ""}`, comparator, threshold };
 }
 
@@ -101,11 +125,16 @@ export interface ChainCall {
 export function parseChain(s: string, errors: string[]): ChainCall[] | undefined {
     const calls: ChainCall[] = [];
     let i = 0;
-    const ws = () => { while (/\s/.test(s[i] ?? "")) i++; };
+    const ws = () => {
+        while (/\s/.test(s[i] ?? "")) i++;
+    };
     ws();
     if (s[i] === '"' || s[i] === "'") {
         const end = skipQuoted(s, i);
-        if (end < 0) { errors.push(`unclosed ${s[i]} quote`); return undefined; }
+        if (end < 0) {
+            errors.push(`unclosed ${s[i]} quote`);
+            return undefined;
+        }
         calls.push({ name: "", args: [{ text: unquote(s.slice(i, end)), quoted: true }] });
         i = end;
     }
@@ -113,22 +142,40 @@ export function parseChain(s: string, errors: string[]): ChainCall[] | undefined
         ws();
         if (i >= s.length) break;
         if (calls.length > 0) {
-            if (s[i] !== ".") { errors.push(`unexpected "${s.slice(i)}" after .${calls[calls.length - 1].name || "check name"}(…)`); return undefined; }
+            if (s[i] !== ".") {
+                errors.push(`unexpected "${s.slice(i)}" after .${calls[calls.length - 1].name || "check name"}(…)`);
+                return undefined;
+            }
             i++;
         }
         const name = /^[A-Za-z_][\w-]*/.exec(s.slice(i))?.[0];
-        if (!name) { errors.push(`expected a method name at "${s.slice(i)}"`); return undefined; }
+        if (!name) {
+            errors.push(`expected a method name at "${s.slice(i)}"`);
+            return undefined;
+        }
         i += name.length;
         ws();
-        if (s[i] !== "(") { errors.push(`${name} must be followed by (…)`); return undefined; }
+        if (s[i] !== "(") {
+            errors.push(`${name} must be followed by (…)`);
+            return undefined;
+        }
         i++;
         const args: ChainArg[] = [];
         for (;;) {
             ws();
-            if (s[i] === ")") { i++; break; }
-            if (i >= s.length) { errors.push(`unbalanced parentheses: ${name}( is never closed`); return undefined; }
+            if (s[i] === ")") {
+                i++;
+                break;
+            }
+            if (i >= s.length) {
+                errors.push(`unbalanced parentheses: ${name}( is never closed`);
+                return undefined;
+            }
             if (args.length > 0) {
-                if (s[i] !== ",") { errors.push(`expected , or ) in ${name}(…) at "${s.slice(i)}"`); return undefined; }
+                if (s[i] !== ",") {
+                    errors.push(`expected , or ) in ${name}(…) at "${s.slice(i)}"`);
+                    return undefined;
+                }
                 i++;
                 ws();
             }
@@ -136,12 +183,18 @@ export function parseChain(s: string, errors: string[]): ChainCall[] | undefined
             if (named) i += named[0].length;
             if (s[i] === '"' || s[i] === "'") {
                 const end = skipQuoted(s, i);
-                if (end < 0) { errors.push(`unclosed ${s[i]} quote in ${name}(…)`); return undefined; }
+                if (end < 0) {
+                    errors.push(`unclosed ${s[i]} quote in ${name}(…)`);
+                    return undefined;
+                }
                 args.push({ text: unquote(s.slice(i, end)), quoted: true, name: named?.[1] });
                 i = end;
             } else {
                 const bare = /^[^,()"'\s][^,()"']*/.exec(s.slice(i))?.[0];
-                if (!bare) { errors.push(`expected an argument in ${name}(…) at "${s.slice(i)}"`); return undefined; }
+                if (!bare) {
+                    errors.push(`expected an argument in ${name}(…) at "${s.slice(i)}"`);
+                    return undefined;
+                }
                 args.push({ text: bare.trim(), quoted: false, name: named?.[1] });
                 i += bare.length;
             }
@@ -163,7 +216,10 @@ export function checkSearchText(search: string, errors: string[]): void {
         if (c === "\\") i++;
         else if (c === '"') {
             const end = skipQuoted(search, i);
-            if (end < 0) { errors.push("unbalanced quotes in the search"); return; }
+            if (end < 0) {
+                errors.push("unbalanced quotes in the search");
+                return;
+            }
             i = end - 1;
         } else if (c === "(") depth++;
         else if (c === ")" && --depth < 0) break;

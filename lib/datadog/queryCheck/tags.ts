@@ -26,53 +26,94 @@ export function checkTagFilter(inside: string, errors: string[]): void {
     const text = inside.trim();
     if (text === "*") return;
     // Names the offending piece when there is one, the whole filter otherwise.
-    const fail = (why: string, piece = text) => { errors.push(`invalid tag filter "${piece}": ${why}`); };
+    const fail = (why: string, piece = text) => {
+        errors.push(`invalid tag filter "${piece}": ${why}`);
+    };
     if (text === "") return fail("empty (use {*} for every source)");
     const toks = tokenize(text);
     let i = 0;
     const orExpr = (): boolean => {
         if (!andExpr()) return false;
-        while (KEYWORD(toks[i], "OR")) { i++; if (!andExpr()) return false; }
+        while (KEYWORD(toks[i], "OR")) {
+            i++;
+            if (!andExpr()) return false;
+        }
         return true;
     };
     const andExpr = (): boolean => {
         if (!unary()) return false;
-        while (toks[i]?.kind === "," || KEYWORD(toks[i], "AND")) { i++; if (!unary()) return false; }
+        while (toks[i]?.kind === "," || KEYWORD(toks[i], "AND")) {
+            i++;
+            if (!unary()) return false;
+        }
         return true;
     };
     const unary = (): boolean => {
         const t = toks[i];
-        if (!t) { fail("ends where a tag is expected"); return false; }
-        if (KEYWORD(t, "NOT")) { i++; return unary(); }
+        if (!t) {
+            fail("ends where a tag is expected");
+            return false;
+        }
+        if (KEYWORD(t, "NOT")) {
+            i++;
+            return unary();
+        }
         if (t.kind === "(") {
             i++;
             if (!orExpr()) return false;
-            if (toks[i]?.kind !== ")") { fail("unbalanced parentheses"); return false; }
+            if (toks[i]?.kind !== ")") {
+                fail("unbalanced parentheses");
+                return false;
+            }
             i++;
             return true;
         }
-        if (t.kind !== "word" || ["AND", "OR", "IN"].includes(t.text.toUpperCase())) { fail(`unexpected "${t.text}"`); return false; }
+        if (t.kind !== "word" || ["AND", "OR", "IN"].includes(t.text.toUpperCase())) {
+            fail(`unexpected "${t.text}"`);
+            return false;
+        }
         i++;
         const notIn = KEYWORD(toks[i], "NOT") && KEYWORD(toks[i + 1], "IN");
         if (KEYWORD(toks[i], "IN") || notIn) {
             // key IN (v1, v2): the key is a bare tag key.
-            if (!GROUP_KEY.test(t.text)) { fail("not a tag key", t.text); return false; }
+            if (!GROUP_KEY.test(t.text)) {
+                fail("not a tag key", t.text);
+                return false;
+            }
             i += notIn ? 2 : 1;
-            if (toks[i]?.kind !== "(") { fail(`IN needs a (list)`); return false; }
+            if (toks[i]?.kind !== "(") {
+                fail(`IN needs a (list)`);
+                return false;
+            }
             i++;
             let values = 0;
             while (toks[i] && toks[i].kind !== ")") {
-                if (toks[i].kind === ",") { i++; continue; }
-                if (toks[i].kind !== "word") { fail(`unexpected "${toks[i].text}" in the IN list`); return false; }
+                if (toks[i].kind === ",") {
+                    i++;
+                    continue;
+                }
+                if (toks[i].kind !== "word") {
+                    fail(`unexpected "${toks[i].text}" in the IN list`);
+                    return false;
+                }
                 values++;
                 i++;
             }
-            if (toks[i]?.kind !== ")") { fail("unbalanced parentheses"); return false; }
+            if (toks[i]?.kind !== ")") {
+                fail("unbalanced parentheses");
+                return false;
+            }
             i++;
-            if (values === 0) { fail("empty IN list"); return false; }
+            if (values === 0) {
+                fail("empty IN list");
+                return false;
+            }
             return true;
         }
-        if (!TAG.test(t.text)) { fail("not a tag (key:value, key, !key:value or *)", t.text); return false; }
+        if (!TAG.test(t.text)) {
+            fail("not a tag (key:value, key, !key:value or *)", t.text);
+            return false;
+        }
         return true;
     };
     if (!orExpr()) return;

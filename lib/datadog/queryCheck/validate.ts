@@ -24,8 +24,16 @@ const FORMULA_ONLY = ["cost alert", "data-quality alert", "data-jobs alert"];
 
 /** Every monitor type the checker knows, as Datadog spells it. */
 export const MONITOR_TYPES: ReadonlyArray<string> = [
-    "metric alert", "query alert", "service check", "composite", "slo alert", "process alert",
-    ...Object.keys(SEARCH_SOURCES), ...FORMULA_ONLY, "event alert", "synthetics alert",
+    "metric alert",
+    "query alert",
+    "service check",
+    "composite",
+    "slo alert",
+    "process alert",
+    ...Object.keys(SEARCH_SOURCES),
+    ...FORMULA_ONLY,
+    "event alert",
+    "synthetics alert",
 ];
 
 const isFormula = (lhs: string) => /^formula\s*\(/.test(lhs);
@@ -46,11 +54,19 @@ export function validateQuery(type: string, query: string): QueryCheck {
         switch (type) {
             case "metric alert":
             case "query alert":
-                return withComparison(q, errors, (cmp) => {
-                    if (isFormula(cmp.lhs)) { checkFormulaQuery(cmp.lhs, errors); return "formula"; }
-                    if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
-                    return checkMetricMonitor(cmp.lhs, cmp, errors);
-                }, true);
+                return withComparison(
+                    q,
+                    errors,
+                    (cmp) => {
+                        if (isFormula(cmp.lhs)) {
+                            checkFormulaQuery(cmp.lhs, errors);
+                            return "formula";
+                        }
+                        if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
+                        return checkMetricMonitor(cmp.lhs, cmp, errors);
+                    },
+                    true,
+                );
             case "service check": {
                 const runs = checkServiceCheck(q, errors);
                 return { form: "service-check", errors, runs };
@@ -61,11 +77,20 @@ export function validateQuery(type: string, query: string): QueryCheck {
             case "slo alert":
                 return withComparison(q, errors, (cmp) => checkSloAlert(cmp, errors));
             case "process alert":
-                return withComparison(q, errors, (cmp) => { checkProcessQuery(cmp.lhs, errors); return "process"; });
+                return withComparison(q, errors, (cmp) => {
+                    checkProcessQuery(cmp.lhs, errors);
+                    return "process";
+                });
             case "event alert":
-                return { errors: ['"event alert" monitors are retired: Datadog replaced them with "event-v2 alert" (events("<search>")…)'] };
+                return {
+                    errors: ['"event alert" monitors are retired: Datadog replaced them with "event-v2 alert" (events("<search>")…)'],
+                };
             case "synthetics alert":
-                return { errors: ['"synthetics alert" monitors are created by Datadog with their synthetic test (Synthetics API), not through a monitor query'] };
+                return {
+                    errors: [
+                        '"synthetics alert" monitors are created by Datadog with their synthetic test (Synthetics API), not through a monitor query',
+                    ],
+                };
         }
         if (FORMULA_ONLY.includes(type)) {
             return withComparison(q, errors, (cmp) => {
@@ -75,12 +100,20 @@ export function validateQuery(type: string, query: string): QueryCheck {
             });
         }
         if (type in SEARCH_SOURCES) {
-            return withComparison(q, errors, (cmp) => {
-                if (isFormula(cmp.lhs)) { checkFormulaQuery(cmp.lhs, errors); return "formula"; }
-                if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
-                checkSearchQuery(type, cmp.lhs, errors);
-                return "search";
-            }, true);
+            return withComparison(
+                q,
+                errors,
+                (cmp) => {
+                    if (isFormula(cmp.lhs)) {
+                        checkFormulaQuery(cmp.lhs, errors);
+                        return "formula";
+                    }
+                    if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
+                    checkSearchQuery(type, cmp.lhs, errors);
+                    return "search";
+                },
+                true,
+            );
         }
         return { errors: [`unknown monitor type "${type}" (one of: ${MONITOR_TYPES.join(", ")})`] };
     })();
