@@ -6,7 +6,7 @@
  * The workbook's slowest pair is 1× over 3 d / 6 h, but Datadog burn-rate alerts take a long window of 1 h to 48 h
  * (docs: Service Level Objectives / Burn Rate Alerts, "1 hour <= long window <= 48 hours"). 1× over 2 d / 4 h keeps
  * the pair's meaning (on pace to spend exactly the budget) and its 1:12 short-to-long ratio within that limit; it
- * fires once ~6.7% instead of 10% of a 30-day budget is spent, i.e. slightly earlier. lib/queryValidator.ts
+ * fires once ~6.7% instead of 10% of a 30-day budget is spent, i.e. slightly earlier. lib/datadog/queryCheck/
  * enforces the window limits, `sloProblems` the highest burn rate a target allows.
  */
 import type { Product, Severity, SloSpec } from "../inputs/catalog/schema";
