@@ -90,6 +90,7 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
                     retainOnDelete: Boolean(req.getRetainondelete()),
                     aliases: req.getAliasesList().length,
                     ignoreChanges: req.getIgnorechangesList(),
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
                 },
             });
         }

@@ -9,7 +9,7 @@ import { loadPlan } from "./helpers/plan";
 /** Provider-computed values that are secrets, by type token and output name. */
 const COMPUTED_SECRETS: Record<string, string[]> = {
     "pagerduty:index/serviceIntegration:ServiceIntegration": ["integrationKey"],
-    "sentry:index/sentryKey:SentryKey": ["dsnPublic", "dsnSecret", "secret"],
+    "sentry:index/sentryKey:SentryKey": ["dsnPublic", "dsnSecret", "dsnCsp", "public", "secret"],
 };
 
 function leaves(value: unknown, at = ""): Array<[string, unknown]> {
@@ -41,6 +41,15 @@ describe.each(STACKS)("secrets in stack %s", (stack) => {
             }
         }
         expect(checked).toBeGreaterThanOrEqual(8);
+    });
+
+    it("declares the computed secrets as additionalSecretOutputs, since their providers do not mark them secret", () => {
+        for (const [type, fields] of Object.entries(COMPUTED_SECRETS)) {
+            const resources = view.ofType(type);
+            expect(resources.length).toBeGreaterThanOrEqual(8);
+            // The plan records the SDK's own list merged with the program's (the SDK may repeat a name).
+            for (const r of resources) expect([r.name, [...new Set(r.options.additionalSecretOutputs)].sort()]).toEqual([r.name, [...fields].sort()]);
+        }
     });
 
     it("writes every secret-looking output as [secret]", () => {
