@@ -10,8 +10,7 @@ import { traceRequestOperation } from "../lib/datadog/dashboards";
 import { RESERVED_LOG_ATTRIBUTES } from "../lib/datadog/logs";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";
-import { datadogModelProblems } from "./helpers/datadogModel";
-import { DATADOG_MAPPERS, datadogPayload } from "./helpers/datadogPayload";
+import { DATADOG_MAPPERS, datadogPayload, payloadProblems } from "./helpers/datadogPayload";
 import { loadPlan, PlanResource } from "./helpers/plan";
 import { PROVIDER_RULES, providerRuleProblems } from "./helpers/providerRules";
 import { stackConfig } from "./helpers/stackConfig";
@@ -60,7 +59,7 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
         it.each([...new Set(datadog.map((r) => r.type))].sort())("%s", (type) => {
             const problems = datadog.filter((r) => r.type === type).flatMap((r) => {
                 const p = datadogPayload(r);
-                return datadogModelProblems(p.api, p.model, p.body).map((x) => `${r.name} (${p.api} ${p.model}): ${x}`);
+                return payloadProblems(p).map((x) => `${r.name} (${p.api} ${p.model}): ${x}`);
             });
             expect(problems).toEqual([]);
         });

@@ -12,12 +12,26 @@
  */
 import { parse as parseYaml } from "yaml";
 import type { PlanResource } from "./plan";
-import type { DatadogApi } from "./datadogModel";
+import { DatadogApi, datadogModelProblems } from "./datadogModel";
 
 export interface DatadogPayload {
     api: DatadogApi;
     model: string;
     body: unknown;
+    /**
+     * Members that sit in a union of the model (a synthetic step is a test, wait or subtest step): a member that
+     * matches no variant only says so, so each is also checked as the variant it is meant to be, which names the
+     * attribute or value at fault.
+     */
+    variants?: Array<{ at: string; model: string; body: unknown }>;
+}
+
+/** Model problems of a payload and of its union members checked as their intended variant. */
+export function payloadProblems(p: DatadogPayload): string[] {
+    return [
+        ...datadogModelProblems(p.api, p.model, p.body),
+        ...(p.variants ?? []).flatMap((v) => datadogModelProblems(p.api, v.model, v.body).map((x) => `${v.at} as ${v.model}: ${x}`)),
+    ];
 }
 
 type Inputs = Record<string, any>;
@@ -131,13 +145,16 @@ function syntheticsTest(i: Inputs): DatadogPayload {
             }),
         };
     }
+    const steps = i.apiSteps?.map(apiStep) as unknown[] | undefined;
     return {
-        api: "v1", model: "SyntheticsAPITest", body: compact({
+        api: "v1", model: "SyntheticsAPITest",
+        variants: steps?.map((body, n) => ({ at: `config.steps[${n}]`, model: "SyntheticsAPITestStep", body })),
+        body: compact({
             ...common, subtype: i.subtype,
             config: compact({
                 request: request(i.requestDefinition, i.requestHeaders),
                 assertions: i.subtype === "multi" ? undefined : (i.assertions ?? []).map(assertion),
-                steps: i.apiSteps?.map(apiStep),
+                steps,
                 configVariables: i.configVariables?.map(variable),
             }),
             options: testOptions(i.optionsList),
