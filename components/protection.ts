@@ -8,6 +8,10 @@
  * - `retainedData` (`retainOnDelete`): data that must stay when a product is removed (log groups, archive buckets
  *   and the configuration that keeps them private, encrypted and expiring, the KMS keys that can decrypt them,
  *   Sentry projects with their issue history); removing the product leaves them in place, unmanaged.
+ *
+ * Neither: escalation policies, teams and memberships (no history of their own, recreated identically from code;
+ * PagerDuty refuses to delete a policy a protected service still uses), monitors and alert rules (a removed alert
+ * must really go away).
  */
 import type * as pulumi from "@pulumi/pulumi";
 

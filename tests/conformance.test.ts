@@ -128,6 +128,19 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
             expect(orders[0].dependsOn).toEqual(expect.arrayContaining(view.ofType(T.index).map((i) => i.urn)));
         });
 
+        it("keeps Sentry alert names distinct within their project after shortening them to the provider's 64 characters", () => {
+            const alerts = [...view.ofType("sentry:index/sentryIssueAlert:SentryIssueAlert"), ...view.ofType("sentry:index/sentryMetricAlert:SentryMetricAlert")];
+            expect(alerts.length).toBeGreaterThan(0);
+            const seen = new Map<string, string>();
+            const clashes = alerts.flatMap((a) => {
+                const key = `${a.inputs.project} ${a.inputs.name}`;
+                const other = seen.get(key);
+                seen.set(key, a.name);
+                return other ? [`${a.name} and ${other}: both named "${a.inputs.name}"`] : [];
+            });
+            expect(clashes).toEqual([]);
+        });
+
         it("charts each service's incoming requests (trace.<framework>.request), the operation its monitors use", () => {
             const serviceOf = new Map(enabled.flatMap((p) => p.surfaces.map((s) => [s.service, s] as const)));
             const problems: string[] = [];

@@ -148,7 +148,7 @@ const deployments = (env: string, surfaces: ReadonlyArray<Product["surfaces"][nu
     const events = [{ q: `tags:deployment env:${env} service:(${surfaces.map((s) => s.service).join(" OR ")})` }];
     return traced.length
         ? { definition: { type: "timeseries", title: "Request errors, with deployments as event markers", requests: traced, events } }
-        : { definition: { type: "event_stream", title: "Deployments", query: events[0].q, event_size: "s" } };
+        : note(`No traced incoming requests to chart for ${surfaces.map((s) => s.service).join(", ")}; deployments are the events \`${events[0].q}\`.`);
 };
 
 function envVariable(env: string): DashboardDoc["template_variables"] {

@@ -14,7 +14,10 @@ export const LogsConfig = z.strictObject({
     archiveBucketPrefix: z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, "must be a valid S3 bucket name prefix"),
     /** Where shipping-path alarms go when paging is off. */
     alarmEmail: z.email(),
-    /** External id Datadog presents when it assumes the archive role (from Datadog's AWS integration page). */
+    /**
+     * Unused since archives are written through `archiveIntegration` (the external id belongs to that integration
+     * role's trust policy, which Datadog's install manages); kept only until the stack files drop it.
+     */
     datadogExternalId: z.string().regex(/^[A-Za-z0-9]{8,64}$/, "must be the external id shown by Datadog's AWS integration"),
     /**
      * The Datadog AWS integration that writes the log archives: Datadog assumes the role of a *registered* AWS
