@@ -128,6 +128,12 @@ describe("the checkers catch the defects they exist for", () => {
         expect(datadogModelProblems(p.api, p.model, p.body)).toEqual(["options: unknown attribute(s) notify_when"]);
     });
 
+    it("refuses to check a payload with an input its mapper does not send (it would go unchecked)", () => {
+        const m = view.ofType("datadog:index/monitor:Monitor")[0];
+        expect(() => datadogPayload(clone(m, { notificationPresetName: "hide_all" })))
+            .toThrow(`${m.name} (datadog:index/monitor:Monitor): input(s) notificationPresetName not mapped to the API payload in tests/helpers/datadogPayload.ts`);
+    });
+
     it("flags a Sentry issue-alert name over 64 characters and Glacier objects expiring before 90 days", () => {
         const alert = view.ofType("sentry:index/sentryIssueAlert:SentryIssueAlert")[0];
         const long = "[AlphaBuilder (staging)] pdf-worker: Issue spiking: 100+ events in 1 h (P1)";

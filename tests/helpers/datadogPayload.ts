@@ -232,7 +232,13 @@ function logsArchive(i: Inputs): DatadogPayload {
     };
 }
 
+/** Inputs the provider uses but does not send in the body (a resource id, a URL path parameter). */
+function notInBody(...values: unknown[]): void {
+    void values;
+}
+
 function logsIndexOrder(i: Inputs): DatadogPayload {
+    notInBody(i.name); // the provider's id for the order, never sent
     return { api: "v1", model: "LogsIndexesOrder", body: { index_names: i.indexes } };
 }
 
@@ -315,6 +321,7 @@ function team(i: Inputs): DatadogPayload {
 }
 
 function teamLink(i: Inputs): DatadogPayload {
+    notInBody(i.teamId); // POST /api/v2/team/{team_id}/links
     return { api: "v2", model: "TeamLinkCreateRequest", body: { data: { type: "team_links", attributes: compact({ label: i.label, url: i.url, position: i.position }) } } };
 }
 
@@ -363,9 +370,18 @@ export const DATADOG_MAPPERS: Record<string, (inputs: Inputs) => DatadogPayload>
     "datadog:index/softwareCatalog:SoftwareCatalog": softwareCatalog,
 };
 
-/** The payload of a planned Datadog resource; throws for a type without a mapper (so a new type cannot go unchecked). */
+/**
+ * The payload of a planned Datadog resource. Throws for a type without a mapper, and for an input the mapper never
+ * reads (so a new type or a new input cannot go unchecked: an unmapped input would be silently missing from the
+ * payload the model sees).
+ */
 export function datadogPayload(r: PlanResource): DatadogPayload {
     const mapper = DATADOG_MAPPERS[r.type];
     if (!mapper) throw new Error(`${r.type}: no API mapper in tests/helpers/datadogPayload.ts`);
-    return mapper(r.inputs);
+    const read = new Set<string>();
+    const tracked = new Proxy(r.inputs, { get: (target, key) => (typeof key === "string" && read.add(key), Reflect.get(target, key)) });
+    const payload = mapper(tracked);
+    const unmapped = Object.keys(r.inputs).filter((k) => !read.has(k));
+    if (unmapped.length) throw new Error(`${r.name} (${r.type}): input(s) ${unmapped.join(", ")} not mapped to the API payload in tests/helpers/datadogPayload.ts`);
+    return payload;
 }
