@@ -5,6 +5,8 @@
  * checks, so a plan that breaks one would fail there; here it fails offline, naming resource, field and rule.
  *
  * Sources (read with git from the providers' repositories):
+ * - Datadog: DataDog/terraform-provider-datadog v4.15.0 (the line @pulumi/datadog 5.x wraps), for limits the API
+ *   client's models do not express; everything else is checked against the models (tests/helpers/datadogModel.ts).
  * - AWS: hashicorp/terraform-provider-aws v6 (wrapped by @pulumi/aws 7.48.0), `internal/service/<svc>/*.go`,
  *   plus limits that S3 itself enforces on lifecycle rules (S3 API reference, "Transitioning objects").
  * - PagerDuty: PagerDuty/terraform-provider-pagerduty v2.4.0 (@pulumi/pagerduty 3.4.0 wraps a fork of it from
@@ -21,8 +23,8 @@ export interface ProviderRule {
     /** The rule in the provider's words. */
     rule: string;
     source: string;
-    /** True when the value is acceptable; absent values are skipped unless `required`. */
-    ok: (value: any, inputs: Record<string, any>) => boolean;
+    /** True when the value is acceptable (given the object holding it and the resource's inputs); absent values are skipped unless `required`. */
+    ok: (value: any, holder: Record<string, any>, inputs: Record<string, any>) => boolean;
     required?: boolean;
 }
 
@@ -33,6 +35,7 @@ const matches = (re: RegExp) => (v: unknown) => typeof v === "string" && re.test
 const lengthBetween = (min: number, max: number) => (v: unknown) => typeof v === "string" && v.length >= min && v.length <= max;
 
 const AWS = "terraform-provider-aws v6";
+const DD = "terraform-provider-datadog v4.15.0";
 const S3_API = "S3 API (lifecycle transitions)";
 const PD = "terraform-provider-pagerduty v2.4.0";
 const SENTRY = "terraform-provider-sentry v0.11.2";
@@ -94,6 +97,15 @@ export const PROVIDER_RULES: ProviderRule[] = [
         ok: (days: number, rule: any) => (rule.transitions ?? []).every((t: Transition, i: number, all: Transition[]) => t.days < days && (i === 0 || all[i - 1].days < t.days)),
     },
 
+    // ---- Datadog (limits its models do not express) ----
+    { type: "datadog:index/syntheticsTest:SyntheticsTest", field: "optionsList.tickEvery", rule: "tick_every: IntBetween(30, 604800); browser tests from 60", source: `${DD} resource_datadog_synthetics_test_.go`, ok: (v, _o, i) => between(i.type === "browser" ? 60 : 30, 604800)(v), required: true },
+    { type: "datadog:index/syntheticsTest:SyntheticsTest", field: "optionsList.monitorPriority", rule: "monitor_priority: IntBetween(1, 5)", source: `${DD} resource_datadog_synthetics_test_.go`, ok: between(1, 5) },
+    { type: "datadog:index/syntheticsTest:SyntheticsTest", field: "optionsList.retry.count", rule: "retry.count: at most 3 for api tests, 2 for browser tests", source: `${DD} resource_datadog_synthetics_test_.go (Datadog API)`, ok: (v, _o, i) => between(0, i.type === "browser" ? 2 : 3)(v) },
+    { type: "datadog:index/syntheticsTest:SyntheticsTest", field: "optionsList.retry.interval", rule: "retry.interval: at most 5000 ms", source: `${DD} resource_datadog_synthetics_test_.go (Datadog API)`, ok: between(0, 5000) },
+    { type: "datadog:index/logsIndex:LogsIndex", field: "dailyLimit", rule: "daily_limit: IntAtLeast(1)", source: `${DD} resource_datadog_logs_index.go`, ok: atLeast(1) },
+    { type: "datadog:index/logsIndex:LogsIndex", field: "dailyLimitWarningThresholdPercentage", rule: "daily_limit_warning_threshold_percentage: FloatBetween(50, 99.99)", source: `${DD} resource_datadog_logs_index.go`, ok: (v) => typeof v === "number" && v >= 50 && v <= 99.99 },
+    { type: "datadog:index/logsIndex:LogsIndex", field: "retentionDays", rule: "retention_days: a standard index retention (3, 7, 15, 30, 45, 60, 90, 180, 360)", source: "Datadog API (logs indexes)", ok: oneOf([3, 7, 15, 30, 45, 60, 90, 180, 360]) },
+
     // ---- PagerDuty ----
     { type: "pagerduty:index/service:Service", field: "name", rule: "name can't be blank or contain '\\', '/', '&', '<', '>'", source: `${PD} resource_pagerduty_service.go`, ok: (v) => typeof v === "string" && !/^$|^[ ]+$|[/\\<>&]/.test(v), required: true },
     { type: "pagerduty:index/service:Service", field: "alertCreation", rule: "alert_creation: create_alerts_and_incidents or create_incidents", source: `${PD} resource_pagerduty_service.go`, ok: oneOf(["create_alerts_and_incidents", "create_incidents"]) },
@@ -149,7 +161,7 @@ export function providerRuleProblems(r: PlanResource, rules: ProviderRule[] = PR
                 if (rule.required) out.push(`${r.name} (${r.type}): ${at}: missing, required by "${rule.rule}" [${rule.source}]`);
                 continue;
             }
-            if (!rule.ok(value, holder)) out.push(`${r.name} (${r.type}): ${at}: ${JSON.stringify(value)} breaks "${rule.rule}" [${rule.source}]`);
+            if (!rule.ok(value, holder, r.inputs)) out.push(`${r.name} (${r.type}): ${at}: ${JSON.stringify(value)} breaks "${rule.rule}" [${rule.source}]`);
         }
     }
     return out;
