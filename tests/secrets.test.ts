@@ -3,6 +3,7 @@
  * (integration keys, DSNs), never reach the plan JSON, the summary or a non-secret output in clear.
  */
 import { computed } from "../scripts/mocks";
+import { markSecretOutputs, redact, SECRET_TEXT } from "../scripts/planner";
 import { SENTINEL_SECRETS, STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
 
@@ -62,5 +63,15 @@ describe.each(STACKS)("secrets in stack %s", (stack) => {
         const serviceObjects = view.ofType("datadog:pagerduty/serviceObject:ServiceObject");
         expect(serviceObjects).toHaveLength(8);
         for (const s of serviceObjects) expect(s.inputs.serviceKey).toBe("[secret]");
+    });
+});
+
+describe("additionalSecretOutputs under the mock runtime", () => {
+    it("marks the named outputs secret the engine's way, leaving the others and already-secret ones as they are", () => {
+        const state = { integrationKey: "abc123", name: "Datadog", dsnPublic: undefined };
+        const marked = markSecretOutputs(state, ["integrationKey", "dsnPublic"]);
+        expect(redact(marked)).toEqual({ integrationKey: SECRET_TEXT, name: "Datadog", dsnPublic: undefined });
+        expect(markSecretOutputs(marked, ["integrationKey"])).toEqual(marked);
+        expect(state.integrationKey).toBe("abc123");
     });
 });
