@@ -73,7 +73,7 @@ if (config.datadog.manageOrganizationResources) {
         products: stack.products,
         pagerdutyUrls: pulumi.all(Object.fromEntries(deployed.map(({ product, escalation }) => [product.key, escalation.serviceUrl]))),
     });
-    logIndexOrder("company", { products: stack.products, config, indexes: deployed.map(({ logs }) => logs.index) }, { parent: governance });
+    logIndexOrder("company", { products: stack.products, logs: config.logs, indexes: deployed.map(({ logs }) => logs.index) }, { parent: governance });
 }
 
 const company = new CompanyDashboards("company", {

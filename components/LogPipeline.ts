@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import { ENVIRONMENTS, type PublicStackConfig } from "../lib/inputs/config";
+import { ENVIRONMENTS, type LogsConfig, type PublicStackConfig } from "../lib/inputs/config";
 import { FAILED_DELIVERY_PREFIX, lifecycleRules, logTiers } from "../lib/aws/logs";
 import {
     archiveQuery, datadogIntakeUrl, indexName, indexRetentionDays, logIndexNames, PII_RULES, pipelineProcessors, ProcessorModel, productLogQuery,
@@ -308,8 +308,8 @@ export class LogPipeline extends pulumi.ComponentResource {
 }
 
 export interface LogIndexOrderArgs {
-    products: ReadonlyArray<Product>;
-    config: PublicStackConfig;
+    products: ReadonlyArray<Pick<Product, "key">>;
+    logs: Pick<LogsConfig, "indexesAfterProducts">;
     /** This stack's product indexes, so the order is set after they exist. */
     indexes: pulumi.Input<pulumi.Resource>[];
 }
@@ -321,6 +321,6 @@ export interface LogIndexOrderArgs {
 export function logIndexOrder(name: string, args: LogIndexOrderArgs, opts: pulumi.CustomResourceOptions): datadog.LogsIndexOrder {
     return new datadog.LogsIndexOrder(childName(name, "log-index-order"), {
         name: "product-monitoring",
-        indexes: logIndexNames(args.products.map((p) => p.key), ENVIRONMENTS, args.config.logs.indexesAfterProducts),
+        indexes: logIndexNames(args.products.map((p) => p.key), ENVIRONMENTS, args.logs.indexesAfterProducts),
     }, { ...opts, dependsOn: args.indexes });
 }
