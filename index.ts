@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CompanyDashboards } from "./components/CompanyDashboards";
 import { CompanyGovernance } from "./components/CompanyGovernance";
 import { EscalationPolicy } from "./components/EscalationPolicy";
-import { LogPipeline } from "./components/LogPipeline";
+import { LogPipeline, logIndexOrder } from "./components/LogPipeline";
 import { ProductGovernance } from "./components/ProductGovernance";
 import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
@@ -69,10 +69,11 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
 });
 
 if (config.datadog.manageOrganizationResources) {
-    new CompanyGovernance("company", {
+    const governance = new CompanyGovernance("company", {
         products: stack.products,
         pagerdutyUrls: pulumi.all(Object.fromEntries(deployed.map(({ product, escalation }) => [product.key, escalation.serviceUrl]))),
     });
+    logIndexOrder("company", { products: stack.products, logs: config.logs, indexes: deployed.map(({ logs }) => logs.index) }, { parent: governance });
 }
 
 const company = new CompanyDashboards("company", {

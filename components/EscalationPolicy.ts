@@ -10,6 +10,7 @@ import { childName, pagerServiceName } from "../lib/model/naming";
 import {
     ACKNOWLEDGEMENT_TIMEOUT_SECONDS, alertGrouping, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
 } from "../lib/pagerduty/service";
+import { historyOrConsumers, SECRET_OUTPUTS } from "./protection";
 
 export interface EscalationPolicyArgs {
     product: Product;
@@ -66,7 +67,7 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             timeZone: models[kind].timeZone,
             teams: [team.id],
             layers: models[kind].layers.map(({ userIds: ids, ...layer }) => ({ ...layer, users: ids.map(userId) })),
-        }, { parent: this })])) as Record<ScheduleKind, pagerduty.Schedule>;
+        }, { parent: this, ...historyOrConsumers })])) as Record<ScheduleKind, pagerduty.Schedule>;
 
         const target = (t: EscalationTarget) => t.kind === "schedule"
             ? { type: "schedule_reference", id: schedules[t.schedule].id }
@@ -89,12 +90,12 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             alertCreation: "create_alerts_and_incidents",
             incidentUrgencyRule: INCIDENT_URGENCY_RULE,
             alertGroupingParameters: alertGrouping(oncall.alertGroupingMinutes),
-        }, { parent: this });
+        }, { parent: this, ...historyOrConsumers });
         const integration = new pagerduty.ServiceIntegration(childName(name, "events-v2"), {
             name: "Datadog (Events API v2)",
             service: service.id,
             type: "events_api_v2_inbound_integration",
-        }, { parent: this });
+        }, { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.pagerdutyIntegration] });
 
         this.serviceId = service.id;
         this.serviceUrl = service.htmlUrl;

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
+import { ENVIRONMENTS, type LogsConfig, type PublicStackConfig } from "../lib/inputs/config";
 import { FAILED_DELIVERY_PREFIX, lifecycleRules, logTiers } from "../lib/aws/logs";
 import {
-    archiveQuery, datadogIntakeUrl, indexRetentionDays, PII_RULES, pipelineProcessors, ProcessorModel, productLogQuery,
+    archiveQuery, datadogIntakeUrl, indexName, indexRetentionDays, logIndexNames, PII_RULES, pipelineProcessors, ProcessorModel, productLogQuery,
     samplingExclusion,
 } from "../lib/datadog/logs";
 import { childName, logGroupName } from "../lib/model/naming";
@@ -13,6 +13,7 @@ import type { CloudWatchAlarmBinding } from "../lib/aws/alarms";
 import type { MonitorBinding } from "../lib/datadog/monitors";
 import type { Alert } from "../lib/model/alert";
 import { monitorArgs } from "./monitorArgs";
+import { retainedData } from "./protection";
 
 export interface LogPipelineArgs {
     product: Product;
@@ -24,9 +25,6 @@ export interface LogPipelineArgs {
     /** CloudWatch alarms on the shipping path (lib/aws/alarms.ts); they notify their route's mailbox through SNS. */
     shippingAlarms: ReadonlyArray<Alert<CloudWatchAlarmBinding>>;
 }
-
-/** Datadog's AWS account, which assumes the archive role to write log archives. */
-const DATADOG_AWS_ACCOUNT = "464622532012";
 
 function policyJson(statements: pulumi.Input<Array<Record<string, unknown>>>): pulumi.Output<string> {
     return pulumi.output(statements).apply((s) => JSON.stringify({ Version: "2012-10-17", Statement: s }));
@@ -42,6 +40,8 @@ function processorArgs(p: ProcessorModel): datadog.types.input.LogsCustomPipelin
             return { statusRemapper: { name: p.name, sources: p.sources, isEnabled: true } };
         case "message":
             return { messageRemapper: { name: p.name, sources: p.sources, isEnabled: true } };
+        case "trace-id":
+            return { traceIdRemapper: { name: p.name, sources: p.sources, isEnabled: true } };
         case "remap":
             return { attributeRemapper: { name: p.name, sources: p.sources, sourceType: "attribute", target: p.target, targetType: "attribute", preserveSource: false, overrideOnConflict: false, isEnabled: true } };
     }
@@ -66,13 +66,15 @@ export class LogPipeline extends pulumi.ComponentResource {
     public readonly archiveBucket: pulumi.Output<string>;
     public readonly indexName: pulumi.Output<string>;
     public readonly alarmTopicArn: pulumi.Output<string>;
+    /** The product's Datadog log index (for the organization's index order). */
+    public readonly index: datadog.LogsIndex;
 
     constructor(name: string, args: LogPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:LogPipeline", name, {}, opts);
         const { product, config } = args;
         const env = config.environment;
         const parent = { parent: this };
-        const keep = { parent: this, retainOnDelete: true };
+        const keep = { parent: this, ...retainedData };
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
         const region = aws.getRegionOutput({}, parent).region;
         const tiers = product.logs.types.map((t) => logTiers(t, config.logs));
@@ -104,14 +106,14 @@ export class LogPipeline extends pulumi.ComponentResource {
         // Named by the bucket's name (its id), known before the bucket exists: the policy pack matches by it.
         new aws.s3.BucketPublicAccessBlock(childName(name, "log-archive-private"), {
             bucket: bucket.bucket, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-        }, parent);
+        }, keep);
         new aws.s3.BucketVersioning(childName(name, "log-archive-versioning"), {
             bucket: bucket.id, versioningConfiguration: { status: "Enabled" },
-        }, parent);
+        }, keep);
         new aws.s3.BucketServerSideEncryptionConfiguration(childName(name, "log-archive-encryption"), {
             bucket: bucket.id,
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
-        }, parent);
+        }, keep);
         new aws.s3.BucketLifecycleConfiguration(childName(name, "log-archive-lifecycle"), {
             bucket: bucket.id,
             rules: lifecycleRules(tiers).map((r) => ({
@@ -122,7 +124,7 @@ export class LogPipeline extends pulumi.ComponentResource {
                 expiration: { days: r.expireAfterDays },
                 noncurrentVersionExpiration: { noncurrentDays: 30 },
             })),
-        }, parent);
+        }, keep);
 
         // Firehose → Datadog, failed records to S3.
         const firehoseRole = new aws.iam.Role(childName(name, "firehose-role"), {
@@ -225,7 +227,7 @@ export class LogPipeline extends pulumi.ComponentResource {
         // Datadog side.
         const query = productLogQuery(product);
         const index = new datadog.LogsIndex(childName(name, "index"), {
-            name: `${product.key}-${env}`,
+            name: indexName(product.key, env),
             filters: [{ query: `${query} env:${env}` }],
             // One index per product keeps its longest hot tier (security logs), rounded up to a Datadog retention.
             retentionDays: indexRetentionDays(Math.max(...tiers.map((t) => t.hotDays))),
@@ -258,16 +260,12 @@ export class LogPipeline extends pulumi.ComponentResource {
             textReplacement: { type: "replacement_string", replacementString: r.replacement },
         }, parent));
 
-        const archiveRole = new aws.iam.Role(childName(name, "archive-role"), {
-            description: `Datadog writes ${product.displayName} log archives`,
-            assumeRolePolicy: policyJson([{
-                Effect: "Allow", Principal: { AWS: `arn:aws:iam::${DATADOG_AWS_ACCOUNT}:root` }, Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "sts:ExternalId": config.logs.datadogExternalId } },
-            }]),
-            tags,
-        }, parent);
+        // Datadog writes archives only as a registered AWS integration (config `logs.archiveIntegration`): the
+        // archive policy goes on that integration's role, and the archives name its account and role.
+        const integration = config.logs.archiveIntegration;
         const archivePolicy = new aws.iam.RolePolicy(childName(name, "archive-role-policy"), {
-            role: archiveRole.id,
+            name: `${product.key}-${env}-log-archives`,
+            role: integration.roleName,
             policy: policyJson(pulumi.all([bucket.arn, key.arn]).apply(([b, k]) => [
                 { Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: tiers.map((t) => `${b}/${t.type}/*`) },
                 { Effect: "Allow", Action: "s3:ListBucket", Resource: b },
@@ -279,7 +277,10 @@ export class LogPipeline extends pulumi.ComponentResource {
                 name: `${product.key}-${env}-${t.type}`,
                 query: archiveQuery(logGroupName(product.key, env, t.type)),
                 includeTags: true,
-                s3Archive: { bucket: bucket.bucket, path: `/${t.type}`, accountId: account, roleName: archiveRole.name, encryptionType: "SSE_KMS", encryptionKey: key.arn },
+                s3Archive: {
+                    bucket: bucket.bucket, path: `/${t.type}`, accountId: integration.accountId ?? account, roleName: integration.roleName,
+                    encryptionType: "SSE_KMS", encryptionKey: key.arn,
+                },
             }, { parent: this, dependsOn: [archivePolicy] });
         }
 
@@ -296,6 +297,7 @@ export class LogPipeline extends pulumi.ComponentResource {
         this.kmsKeyArn = key.arn;
         this.archiveBucket = bucket.bucket;
         this.indexName = index.name;
+        this.index = index;
         this.alarmTopicArn = topic.arn;
         this.registerOutputs({
             logGroupNames: this.logGroupNames, logGroupArns: this.logGroupArns, groups: this.groups, firehoseArn: this.firehoseArn,
@@ -303,4 +305,22 @@ export class LogPipeline extends pulumi.ComponentResource {
             archiveBucket: this.archiveBucket, indexName: this.indexName, alarmTopicArn: this.alarmTopicArn,
         });
     }
+}
+
+export interface LogIndexOrderArgs {
+    products: ReadonlyArray<Pick<Product, "key">>;
+    logs: Pick<LogsConfig, "indexesAfterProducts">;
+    /** This stack's product indexes, so the order is set after they exist. */
+    indexes: pulumi.Input<pulumi.Resource>[];
+}
+
+/**
+ * The organization's log index order (one per organization: the stack with `datadog.manageOrganizationResources`
+ * owns it): every product index of every environment first, then `logs.indexesAfterProducts` (the catch-all last).
+ */
+export function logIndexOrder(name: string, args: LogIndexOrderArgs, opts: pulumi.CustomResourceOptions): datadog.LogsIndexOrder {
+    return new datadog.LogsIndexOrder(childName(name, "log-index-order"), {
+        name: "product-monitoring",
+        indexes: logIndexNames(args.products.map((p) => p.key), ENVIRONMENTS, args.logs.indexesAfterProducts),
+    }, { ...opts, dependsOn: args.indexes });
 }

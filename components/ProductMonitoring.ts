@@ -8,6 +8,7 @@ import { SloModel, withSloId } from "../lib/datadog/slo";
 import type { Alert } from "../lib/model/alert";
 import { childName, datadogAppUrl } from "../lib/model/naming";
 import { monitorArgs } from "./monitorArgs";
+import { historyOrConsumers } from "./protection";
 
 export interface ProductMonitoringArgs {
     product: Product;
@@ -48,7 +49,7 @@ export class ProductMonitoring extends pulumi.ComponentResource {
             query: { numerator: model.numerator, denominator: model.denominator },
             thresholds: model.thresholds,
             tags: model.tags,
-        }, parent)]));
+        }, { ...parent, ...historyOrConsumers })])); // a recreated SLO starts without its history
         this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
         const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId } }) => {

@@ -4,6 +4,7 @@ import type { Product } from "../lib/inputs/catalog/schema";
 import type { SentryConfig } from "../lib/inputs/config";
 import { childName } from "../lib/model/naming";
 import { SentryAction, sentryAlertName, SentryModel } from "../lib/sentry/model";
+import { historyOrConsumers, retainedData, SECRET_OUTPUTS } from "./protection";
 
 export interface SentryProjectsArgs {
     product: Product;
@@ -93,14 +94,14 @@ export class SentryProjects extends pulumi.ComponentResource {
                 platform: p.platform,
                 teams: [team.slug],
                 resolveAge: 720,
-            }, { parent: this, retainOnDelete: true }); // issue history outlives a product's removal from the stack
+            }, { parent: this, ...retainedData }); // issue history outlives a product's removal from the stack
             const key = new sentry.SentryKey(childName(name, "sentry", p.surface, "key"), {
                 organization,
                 project: project.slug,
                 name: `${p.slug} (managed by Pulumi)`,
                 rateLimitCount: sentryConfig.keyRateLimit.count,
                 rateLimitWindow: sentryConfig.keyRateLimit.windowSeconds,
-            }, { parent: this });
+            }, { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.sentryKey] }); // deleting revokes the DSN
             dsns[p.surface] = pulumi.secret(key.dsnPublic);
             this.projectSlugs[p.surface] = p.slug;
 

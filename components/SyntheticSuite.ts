@@ -29,7 +29,7 @@ function apiStepArgs(s: ApiStepModel): datadog.types.input.SyntheticsTestApiStep
         requestHeaders: s.headers,
         assertions: s.assertions.map(assertionArgs),
         extractedValues: s.extract
-            ? [{ name: s.extract.variable, type: "httpBody", parser: { type: "jsonPath", value: s.extract.jsonPath }, secure: s.extract.secure }]
+            ? [{ name: s.extract.variable, type: s.extract.source, parser: { type: s.extract.parser, value: s.extract.jsonPath }, secure: s.extract.secure }]
             : undefined,
     };
 }

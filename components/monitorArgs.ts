@@ -1,8 +1,11 @@
 import * as datadog from "@pulumi/datadog";
 import type { MonitorModel } from "../lib/datadog/monitors";
+import { normalizedMonitor } from "../lib/datadog/normalize";
 
 /** Maps a monitor model onto `datadog.Monitor` inputs (shared with every component that creates monitors). */
-export function monitorArgs(m: MonitorModel): datadog.MonitorArgs {
+export function monitorArgs(model: MonitorModel): datadog.MonitorArgs {
+    // Sent as Datadog stores them, so refreshes show no perpetual diff (lib/datadog/normalize.ts).
+    const m = normalizedMonitor(model);
     return {
         name: m.name,
         type: m.type,

@@ -50,6 +50,21 @@ export function redact(value: unknown): unknown {
 interface StructLike { toJavaScript(): Record<string, unknown> }
 
 /**
+ * The engine stores the outputs named in a resource's `additionalSecretOutputs` as secrets, whatever the provider
+ * returns; the mock runtime does not, so the planner wraps them the engine's way and a program that forgets
+ * `pulumi.secret(...)` around such an output still gets a secret, as it would under `pulumi up`.
+ */
+export function markSecretOutputs(state: Record<string, unknown>, names: ReadonlyArray<string>): Record<string, unknown> {
+    const out = { ...state };
+    for (const n of names) {
+        const v = out[n];
+        const isSecret = v !== null && typeof v === "object" && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+        if (v !== undefined && !isSecret) out[n] = { [SECRET_SIG_KEY]: SECRET_SIG, value: v };
+    }
+    return out;
+}
+
+/**
  * The SDK records a stack trace for every resource; with tsx's source maps on, mapping each trace doubles the
  * cost of a resource (measured: 9.4 → 4.5 ms per bare resource). Offline runs print no stack traces, so turn
  * mapping off unless PLAN_DEBUG asks for readable traces.
@@ -76,6 +91,11 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
     };
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, cb) => register(req, (err, resp) => {
+        const secretOutputs: string[] = req.getAdditionalsecretoutputsList();
+        if (!err && secretOutputs.length && resp.getObject()) {
+            const object = resp.getObject();
+            resp.setObject(object.constructor.fromJavaScript(markSecretOutputs(object.toJavaScript(), secretOutputs)));
+        }
         if (!err) {
             resources.push({
                 urn: resp.getUrn(),
@@ -90,6 +110,7 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
                     retainOnDelete: Boolean(req.getRetainondelete()),
                     aliases: req.getAliasesList().length,
                     ignoreChanges: req.getIgnorechangesList(),
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
                 },
             });
         }

@@ -85,17 +85,18 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
             expect((view.byName(`${p.key}-log-archive-encryption`).inputs.rules as any)[0].applyServerSideEncryptionByDefault.sseAlgorithm).toBe("aws:kms");
             expect(view.ofType(T.archive, p.key)).toHaveLength(p.logs.types.length);
         }
-        // 004 §Log Retention: [transitions as "class@day", expiry day]; staging caps archives at 90 days.
+        // 004 §Log Retention: [transitions as "class@day", expiry day]; staging caps archives at 90 days. Glacier
+        // only where objects stay there ≥ 90 days (its minimum billed duration), else Standard-IA until expiry.
         const rules = Object.fromEntries((view.byName("plumberleads-log-archive-lifecycle", T.lifecycle).inputs.rules as any[]).map((r) => [
             r.id, [(r.transitions ?? []).map((t: any) => `${t.storageClass}@${t.days}`), r.expiration.days]]));
         expect(rules).toEqual(env === "production"
             ? {
-                "app-tiers": [["GLACIER@30"], 365], "web-tiers": [["GLACIER@15"], 90], "db-tiers": [["GLACIER@30"], 180],
-                "security-tiers": [["STANDARD_IA@30", "GLACIER@90"], 730], "system-tiers": [["GLACIER@30"], 90], "failed-delivery": [[], 30],
+                "app-tiers": [["GLACIER@30"], 365], "web-tiers": [["STANDARD_IA@30"], 90], "db-tiers": [["GLACIER@30"], 180],
+                "security-tiers": [["STANDARD_IA@30", "GLACIER@90"], 730], "system-tiers": [["STANDARD_IA@30"], 90], "failed-delivery": [[], 30],
             }
             : {
-                "app-tiers": [["GLACIER@30"], 90], "web-tiers": [["GLACIER@15"], 90], "db-tiers": [["GLACIER@30"], 90],
-                "security-tiers": [["STANDARD_IA@30"], 90], "system-tiers": [["GLACIER@30"], 90], "failed-delivery": [[], 30],
+                "app-tiers": [["STANDARD_IA@30"], 90], "web-tiers": [["STANDARD_IA@30"], 90], "db-tiers": [["STANDARD_IA@30"], 90],
+                "security-tiers": [["STANDARD_IA@30"], 90], "system-tiers": [["STANDARD_IA@30"], 90], "failed-delivery": [[], 30],
             });
     });
 

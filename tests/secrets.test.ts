@@ -3,13 +3,14 @@
  * (integration keys, DSNs), never reach the plan JSON, the summary or a non-secret output in clear.
  */
 import { computed } from "../scripts/mocks";
+import { markSecretOutputs, redact, SECRET_TEXT } from "../scripts/planner";
 import { SENTINEL_SECRETS, STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
 
 /** Provider-computed values that are secrets, by type token and output name. */
 const COMPUTED_SECRETS: Record<string, string[]> = {
     "pagerduty:index/serviceIntegration:ServiceIntegration": ["integrationKey"],
-    "sentry:index/sentryKey:SentryKey": ["dsnPublic", "dsnSecret", "secret"],
+    "sentry:index/sentryKey:SentryKey": ["dsnPublic", "dsnSecret", "dsnCsp", "public", "secret"],
 };
 
 function leaves(value: unknown, at = ""): Array<[string, unknown]> {
@@ -43,6 +44,15 @@ describe.each(STACKS)("secrets in stack %s", (stack) => {
         expect(checked).toBeGreaterThanOrEqual(8);
     });
 
+    it("declares the computed secrets as additionalSecretOutputs, since their providers do not mark them secret", () => {
+        for (const [type, fields] of Object.entries(COMPUTED_SECRETS)) {
+            const resources = view.ofType(type);
+            expect(resources.length).toBeGreaterThanOrEqual(8);
+            // The plan records the SDK's own list merged with the program's (the SDK may repeat a name).
+            for (const r of resources) expect([r.name, [...new Set(r.options.additionalSecretOutputs)].sort()]).toEqual([r.name, [...fields].sort()]);
+        }
+    });
+
     it("writes every secret-looking output as [secret]", () => {
         const secretish = leaves(view.plan.outputs).filter(([k]) => /integrationKey|dsn|password|apiKey|secret/i.test(k.split(".").slice(-2).join(".")));
         expect(secretish.length).toBeGreaterThanOrEqual(8);
@@ -53,5 +63,15 @@ describe.each(STACKS)("secrets in stack %s", (stack) => {
         const serviceObjects = view.ofType("datadog:pagerduty/serviceObject:ServiceObject");
         expect(serviceObjects).toHaveLength(8);
         for (const s of serviceObjects) expect(s.inputs.serviceKey).toBe("[secret]");
+    });
+});
+
+describe("additionalSecretOutputs under the mock runtime", () => {
+    it("marks the named outputs secret the engine's way, leaving the others and already-secret ones as they are", () => {
+        const state = { integrationKey: "abc123", name: "Datadog", dsnPublic: undefined };
+        const marked = markSecretOutputs(state, ["integrationKey", "dsnPublic"]);
+        expect(redact(marked)).toEqual({ integrationKey: SECRET_TEXT, name: "Datadog", dsnPublic: undefined });
+        expect(markSecretOutputs(marked, ["integrationKey"])).toEqual(marked);
+        expect(state.integrationKey).toBe("abc123");
     });
 });

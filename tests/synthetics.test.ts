@@ -148,8 +148,8 @@ describe("test definitions", () => {
             ["POST", "https://api.plumberleads.com/api/leads/{{ LEAD_ID }}/claim", "Bearer {{ AUTH_TOKEN }}"],
             ["POST", "https://api.plumberleads.com/api/leads/{{ LEAD_ID }}/release", "Bearer {{ AUTH_TOKEN }}"],
         ]);
-        expect(steps[0].extractedValues).toEqual([{ name: "AUTH_TOKEN", type: "httpBody", parser: { type: "jsonPath", value: "$.token" }, secure: true }]);
-        expect(steps[1].extractedValues).toEqual([{ name: "LEAD_ID", type: "httpBody", parser: { type: "jsonPath", value: "$.leads[0].id" }, secure: false }]);
+        expect(steps[0].extractedValues).toEqual([{ name: "AUTH_TOKEN", type: "http_body", parser: { type: "json_path", value: "$.token" }, secure: true }]);
+        expect(steps[1].extractedValues).toEqual([{ name: "LEAD_ID", type: "http_body", parser: { type: "json_path", value: "$.leads[0].id" }, secure: false }]);
         expect(steps.every((s) => s.subtype === "http" && s.isCritical && s.assertions[0].type === "statusCode")).toBe(true);
     });
 

@@ -112,22 +112,44 @@ function monitorGraphs(product: Product, env: string, keep: (m: Monitor) => bool
         .slice(0, limit);
 }
 
-/** Application services (what deploys and has traces); databases and caches are their dependencies. */
+/** Application surfaces (what deploys and has traces); databases and caches are their dependencies. */
+function appSurfaces(product: Product): Product["surfaces"] {
+    return product.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache");
+}
+
 function appServices(product: Product): string[] {
-    return product.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache").map((s) => s.service);
+    return appSurfaces(product).map((s) => s.service);
 }
 
 function webServices(product: Product): string[] {
     return product.surfaces.filter((s) => s.kind === "web" || s.kind === "mobile" || s.kind === "admin").map((s) => s.service);
 }
 
-const deployments = (env: string, services: string[]): Widget => ({
-    definition: {
-        type: "timeseries", title: "Errors, with deployments as event markers",
-        requests: services.map((s) => ({ q: `sum:trace.http.request.errors{env:${env},service:${s}}.as_count()`, display_type: "bars" })),
-        events: [{ q: `tags:deployment env:${env} service:(${services.join(" OR ")})` }],
-    },
-});
+/**
+ * The APM operation of a surface's incoming requests, from its framework: dd-trace names it after the server
+ * integration (`next.request`, `flask.request`...; Node's plain http server is `web.request`). `http.request` is
+ * the *outgoing* HTTP client span, so charting it would show a service's calls, not its own errors. Undefined
+ * for surfaces without traced incoming requests (workers, front-ends measured by RUM, databases).
+ */
+export function traceRequestOperation(surface: Pick<Product["surfaces"][number], "kind" | "framework">): string | undefined {
+    if (surface.kind === "database" || surface.kind === "cache" || /worker/i.test(surface.framework)) return undefined;
+    const rules: Array<[RegExp, string]> = [
+        [/next\.?js/i, "next.request"], [/fastapi/i, "fastapi.request"], [/flask/i, "flask.request"], [/django/i, "django.request"],
+        [/express/i, "express.request"], [/sveltekit server|node\b.*server routes/i, "web.request"],
+    ];
+    return rules.find(([re]) => re.test(surface.framework))?.[1];
+}
+
+const deployments = (env: string, surfaces: ReadonlyArray<Product["surfaces"][number]>): Widget => {
+    const traced = surfaces.flatMap((s) => {
+        const op = traceRequestOperation(s);
+        return op ? [{ q: `sum:trace.${op}.errors{env:${env},service:${s.service}}.as_count()`, display_type: "bars" }] : [];
+    });
+    const events = [{ q: `tags:deployment env:${env} service:(${surfaces.map((s) => s.service).join(" OR ")})` }];
+    return traced.length
+        ? { definition: { type: "timeseries", title: "Request errors, with deployments as event markers", requests: traced, events } }
+        : note(`No traced incoming requests to chart for ${surfaces.map((s) => s.service).join(", ")}; deployments are the events \`${events[0].q}\`.`);
+};
 
 function envVariable(env: string): DashboardDoc["template_variables"] {
     return [{ name: "env", prefix: "env", available_values: ["production", "staging"], default: env }];
@@ -158,7 +180,7 @@ export function engineeringDashboard(product: Product, env: string, sloIds: Reco
                 ...monitorGraphs(product, env, (m) => m.category === "latency" || m.category === "saturation" || m.category === "database", 8),
                 ...product.slos.filter((s) => s.kind === "latency").map((s) => slo(s.title, sloIds[s.id])),
             ],
-            "Deployment tracking": [deployments(env, services)],
+            "Deployment tracking": [deployments(env, appSurfaces(product))],
             "Incident timeline": [monitorSummary("Monitors, last triggered first", monitorSearch(env, product.key), "list", "triggered,desc")],
         });
 }
@@ -178,7 +200,7 @@ export function onCallDashboard(product: Product, env: string, sloIds: Record<st
                 ...product.slos.filter((s) => s.kind === "availability").map((s) => slo(`SLO: ${s.title}`, sloIds[s.id])),
                 ...monitorGraphs(product, env, (m) => m.category === "availability" || m.category === "errors", 2),
             ],
-            "Recent deployments": [deployments(env, appServices(product))],
+            "Recent deployments": [deployments(env, appSurfaces(product))],
             "Runbook links": [note([
                 `**Runbook**: [${product.displayName} runbook](${runbookUrl}) (one section per alert; each alert links its own).`,
                 `**Escalation**: ${product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min: ${l.description}`).join("; ")}`,

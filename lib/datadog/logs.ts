@@ -17,6 +17,21 @@ export function indexRetentionDays(days: number): number {
     return DATADOG_INDEX_RETENTION_DAYS.find((d) => d >= days) ?? DATADOG_INDEX_RETENTION_DAYS[DATADOG_INDEX_RETENTION_DAYS.length - 1];
 }
 
+/** A product's Datadog log index in one environment. */
+export function indexName(productKey: string, environment: string): string {
+    return `${productKey}-${environment}`;
+}
+
+/**
+ * The organization's index order: the product indexes of every environment (their filters are disjoint, by
+ * service and env), then the organization's other indexes in the configured order, the catch-all last.
+ */
+export function logIndexNames(productKeys: ReadonlyArray<string>, environments: ReadonlyArray<string>, after: ReadonlyArray<string>): string[] {
+    const products = environments.flatMap((env) => productKeys.map((k) => indexName(k, env)));
+    // A product index listed among the others is already placed first.
+    return [...products, ...after.filter((i) => !products.includes(i))];
+}
+
 /** Datadog's Kinesis Firehose HTTP intake for a site (datadoghq.com, datadoghq.eu, us3.datadoghq.com, ...). */
 export function datadogIntakeUrl(site: string): string {
     return `https://aws-kinesis-http-intake.logs.${site}/v1/input`;
@@ -42,7 +57,15 @@ export type ProcessorModel =
     | { kind: "date"; name: string; sources: string[] }
     | { kind: "status"; name: string; sources: string[] }
     | { kind: "message"; name: string; sources: string[] }
-    | { kind: "remap"; name: string; sources: string[]; target: string };
+    | { kind: "remap"; name: string; sources: string[]; target: string }
+    /** Datadog's trace-id remapper: the only way to correlate a log with its trace (copying to `dd.trace_id` does not). */
+    | { kind: "trace-id"; name: string; sources: string[] };
+
+/**
+ * Attributes Datadog reserves (host, source, status, service, trace_id, message...): it consumes them at intake,
+ * so a generic attribute remapper must not read them; each has its own remapper kind.
+ */
+export const RESERVED_LOG_ATTRIBUTES = ["host", "source", "status", "service", "trace_id", "message", "date", "timestamp"] as const;
 
 /** Parsing per log format; JSON logs are parsed by Datadog itself, the pipeline maps their fields. */
 export function pipelineProcessors(format: Product["logs"]["format"]): ProcessorModel[] {
@@ -50,17 +73,18 @@ export function pipelineProcessors(format: Product["logs"]["format"]): Processor
         { kind: "date", name: "Timestamp", sources: ["timestamp"] },
         { kind: "status", name: "Level", sources: ["level"] },
         { kind: "message", name: "Message", sources: ["message"] },
-        { kind: "remap", name: "Trace id", sources: ["trace_id"], target: "dd.trace_id" },
+        { kind: "trace-id", name: "Trace id", sources: ["trace_id"] },
     ];
     switch (format) {
         case "json":
             return [...common, { kind: "remap", name: "User id", sources: ["userId"], target: "usr.id" }];
         case "plumberleads-json":
-            // 004 §Logging Standards: {timestamp, level, service, trace_id, source, message, context}.
+            // 004 §Logging Standards: {timestamp, level, service, trace_id, source, message, context}. Its `source`
+            // (code location) is Datadog's reserved source attribute, taken at intake as the log's source: no
+            // remapper can read it back, so the code location should be logged as `logger.name` instead.
             return [
                 ...common,
                 { kind: "remap", name: "Client IP", sources: ["context.ip_address"], target: "network.client.ip" },
-                { kind: "remap", name: "Code location", sources: ["source"], target: "logger.name" },
                 { kind: "remap", name: "Duration", sources: ["context.duration"], target: "duration" },
             ];
         case "combined":

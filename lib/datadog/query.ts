@@ -32,12 +32,17 @@ export function searchExpr(search: string, scope: QueryScope): string {
     return `env:${scope.env} service:${scope.service} ${search}`.replace(/"/g, '\\"');
 }
 
+/**
+ * The monitor type as Datadog stores it for the query: the API saves every metric query monitor as
+ * `query alert`, whatever was sent ("metric alert" is only the UI's name). Sending "metric alert" leaves a diff
+ * the Datadog provider has to suppress (DiffSuppressFunc on `type`, "Datadog API quirk", hashicorp/terraform#13784)
+ * and older providers replaced the monitor over it, losing its history.
+ */
 export function monitorType(q: QuerySpec): MonitorType {
     switch (q.kind) {
         case "metric":
         case "ratio":
         case "percentile":
-            return "metric alert";
         case "anomaly":
         case "change":
             return "query alert";

@@ -74,8 +74,12 @@ export interface ApiStepModel {
     body?: string;
     headers: Record<string, string>;
     assertions: HttpAssertionModel[];
-    /** A value of the JSON response kept for later steps; tokens are obfuscated in test results. */
-    extract?: { variable: string; jsonPath: string; secure: boolean };
+    /**
+     * A value of the JSON response kept for later steps; tokens are obfuscated in test results. `source` and
+     * `parser` are the API's wire values (Pulumi's generated docs show camelCase `httpBody`/`jsonPath`, which the
+     * API and the Terraform provider refuse).
+     */
+    extract?: { variable: string; jsonPath: string; secure: boolean; source: "http_body"; parser: "json_path" };
 }
 
 export interface BrowserStepModel {
@@ -141,7 +145,7 @@ function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
             body: st.body,
             headers,
             assertions: statusAndTime(st.expectStatus),
-            extract: st.extract && { ...st.extract, secure: SECRET_VARIABLE.test(st.extract.variable) },
+            extract: st.extract && { ...st.extract, secure: SECRET_VARIABLE.test(st.extract.variable), source: "http_body", parser: "json_path" },
         };
     });
 }

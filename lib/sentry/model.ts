@@ -79,9 +79,23 @@ export function sentryTeamSlug(product: Product, environment: string): string {
     return `${product.team.handle}-${environment}`;
 }
 
-/** `[VIVR (staging)] web: New issue (P2)`: the Datadog title convention, plus the severity Sentry has no field for. */
+/** terraform-provider-sentry v0.11.2 (@pulumiverse/sentry 0.0.9) refuses issue-alert names outside 1–64 characters. */
+export const SENTRY_ALERT_NAME_MAX = 64;
+
+/**
+ * `[VIVR (staging)] web: New issue (P2)`: the Datadog title convention, plus the severity Sentry has no field for.
+ * Product, environment, surface and severity are what the on-call routes by, so only the title is shortened to fit
+ * the provider's 64 characters: cut at the last word that fits, marked with "…".
+ */
 export function sentryAlertName(product: Product, surface: string, title: string, severity: Severity, environment: string): string {
-    return `${monitorTitle(product.displayName, `${surface}: ${title}`, environment)} (${severity})`;
+    const name = (t: string) => `${monitorTitle(product.displayName, `${surface}: ${t}`, environment)} (${severity})`;
+    const full = name(title);
+    if (full.length <= SENTRY_ALERT_NAME_MAX) return full;
+    const room = SENTRY_ALERT_NAME_MAX - name("").length - 1;
+    const words = title.slice(0, room + 1).split(" ");
+    const cut = (words.length > 1 ? words.slice(0, -1).join(" ") : title.slice(0, room)).replace(/[\s:,;.-]+$/, "");
+    if (!cut) throw new Error(`${product.key}: sentry alert "${full}": product, environment, surface and severity alone exceed ${SENTRY_ALERT_NAME_MAX} characters`);
+    return name(`${cut}…`);
 }
 
 export function issueAlertFrequency(severity: Severity): number {

@@ -9,7 +9,8 @@ export interface PlanResource {
     custom: boolean;
     inputs: Record<string, unknown>;
     dependsOn: string[];
-    options: { protect: boolean; retainOnDelete: boolean; aliases: number; ignoreChanges: string[] };
+    /** `additionalSecretOutputs`: computed outputs the engine stores encrypted although the provider does not mark them secret. */
+    options: { protect: boolean; retainOnDelete: boolean; aliases: number; ignoreChanges: string[]; additionalSecretOutputs: string[] };
 }
 
 export interface Plan {

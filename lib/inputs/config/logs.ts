@@ -14,7 +14,27 @@ export const LogsConfig = z.strictObject({
     archiveBucketPrefix: z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, "must be a valid S3 bucket name prefix"),
     /** Where shipping-path alarms go when paging is off. */
     alarmEmail: z.email(),
-    /** External id Datadog presents when it assumes the archive role (from Datadog's AWS integration page). */
+    /**
+     * Unused since archives are written through `archiveIntegration` (the external id belongs to that integration
+     * role's trust policy, which Datadog's install manages); kept only until the stack files drop it.
+     */
     datadogExternalId: z.string().regex(/^[A-Za-z0-9]{8,64}$/, "must be the external id shown by Datadog's AWS integration"),
+    /**
+     * The Datadog AWS integration that writes the log archives: Datadog assumes the role of a *registered* AWS
+     * integration (`account_id` + `role_name`), never an arbitrary role. The archive policy is attached to that
+     * role. Default: the role Datadog's CloudFormation install creates (`DatadogIntegrationRole`) in the account
+     * the stack deploys to.
+     */
+    archiveIntegration: z.strictObject({
+        accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
+        roleName: z.string().regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 of letters, digits, +=,.@_-)").default("DatadogIntegrationRole"),
+    }).default({ roleName: "DatadogIntegrationRole" }),
+    /**
+     * The organization's log indexes this program does not create, in order, placed after the product indexes
+     * in the index order (Datadog routes a log to the first index whose filter matches, so a catch-all first
+     * would starve the product indexes). Used by the stack with `datadog.manageOrganizationResources`. Default:
+     * Datadog's catch-all index `main`.
+     */
+    indexesAfterProducts: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a Datadog log index name")).min(1).default(["main"]),
 });
 export type LogsConfig = z.infer<typeof LogsConfig>;
