@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { Plan, PlanResource } from "../plan";
 import { productOf } from "../plan";
-import { code, escapeInline } from "./textDiff";
+import { code, escapeInline, inlineDiff } from "./textDiff";
 
 const num = z.union([z.number(), z.string()]);
 
@@ -272,10 +272,10 @@ export interface AlertChange {
     warnings: string[];
 }
 
+/** A threshold with its unit, escaped for Markdown ("5%", "2 s", "3000 events"). */
 const value = (a: AlertView, v: string) => {
     const u = a.unit;
-    if (!u) return v;
-    return u === "%" || u === "x" ? `${v}${u}` : `${v} ${u}`;
+    return escapeInline(!u ? v : u === "%" || u === "x" ? `${v}${u}` : `${v} ${u}`);
 };
 
 export function formatRoute(r: Route): string {
@@ -301,8 +301,8 @@ export function routeDelta(b: Route, a: Route): string {
 
 function describe(a: AlertView): string {
     const t = THRESHOLD_KEYS.filter((k) => a.thresholds[k] !== undefined)
-        .map((k) => `${THRESHOLD_WORDS[k]} ${a.comparator ? `${a.comparator} ` : ""}${value(a, a.thresholds[k])}`);
-    return [...t, a.window ? `window ${a.window}` : undefined].filter(Boolean).join(", ");
+        .map((k) => `${THRESHOLD_WORDS[k]} ${a.comparator ? `${escapeInline(a.comparator)} ` : ""}${value(a, a.thresholds[k])}`);
+    return [...t, a.window ? `window ${escapeInline(a.window)}` : undefined].filter(Boolean).join(", ");
 }
 
 const sameRoute = (a: Route, b: Route) => JSON.stringify(a) === JSON.stringify(b);
@@ -325,15 +325,16 @@ function alertChanges(b: AlertView, a: AlertView): { changes: string[]; warnings
             warnings.push(`title still says “${a.title}”`);
         }
     }
-    if (b.comparator !== a.comparator) changes.push(`comparator ${b.comparator ?? "—"} → ${a.comparator ?? "—"}`);
-    if (b.window !== a.window) changes.push(`window ${b.window ?? "—"} → ${a.window ?? "—"}`);
+    if (b.comparator !== a.comparator) changes.push(`comparator ${escapeInline(b.comparator ?? "—")} → ${escapeInline(a.comparator ?? "—")}`);
+    if (b.window !== a.window) changes.push(`window ${escapeInline(b.window ?? "—")} → ${escapeInline(a.window ?? "—")}`);
     for (const k of [...new Set([...Object.keys(b.details), ...Object.keys(a.details)])]) {
-        if (b.details[k] !== a.details[k]) changes.push(`${k} ${b.details[k] ?? "—"} → ${a.details[k] ?? "—"}`);
+        if (b.details[k] !== a.details[k]) changes.push(`${k} ${escapeInline(b.details[k] ?? "—")} → ${escapeInline(a.details[k] ?? "—")}`);
     }
     if (!sameRoute(b.route, a.route)) changes.push(routeDelta(b.route, a.route));
     if (b.runbook !== a.runbook) changes.push(`runbook ${b.runbook ? code(b.runbook) : "(none)"} → ${a.runbook ? code(a.runbook) : "(none)"}`);
-    if (b.title !== a.title) changes.push(`title “${escapeInline(b.title)}” → “${escapeInline(a.title)}”`);
-    if (JSON.stringify(b.simulation) !== JSON.stringify(a.simulation)) changes.push("simulated behaviour");
+    if (b.title !== a.title) changes.push(`title ${inlineDiff(b.title, a.title)}`);
+    // The consequences have their own column; named here only when nothing else changed.
+    if (!changes.length && JSON.stringify(b.simulation) !== JSON.stringify(a.simulation)) changes.push("simulated behaviour only");
     return { changes, warnings };
 }
 
@@ -377,7 +378,12 @@ export function simulationCell(c: AlertChange): string {
         const y = a ? fmt(f(a), unit) : "—";
         return c.kind === "added" ? y : c.kind === "removed" ? `${x} (removed)` : x === y ? `${y} (unchanged)` : `${x} → ${y}`;
     };
-    return [`detect ${pair((s) => s.detectSeconds, " s")}`, `pages/week ${pair((s) => s.pagesPerWeek)}`, `pages/incident ${pair((s) => s.pagesPerIncident)}`].join(", ");
+    const has = (f: (s: AlertSimulation) => number | undefined) => (b && f(b) !== undefined) || (a && f(a) !== undefined);
+    return [
+        ["detect", (s: AlertSimulation) => s.detectSeconds, " s"], ["pages/week", (s: AlertSimulation) => s.pagesPerWeek, ""],
+        ["pages/incident", (s: AlertSimulation) => s.pagesPerIncident, ""],
+    ].filter(([, f]) => has(f as (s: AlertSimulation) => number | undefined))
+        .map(([word, f, unit]) => `${word} ${pair(f as (s: AlertSimulation) => number | undefined, unit as string)}`).join(", ");
 }
 
 /** P0 alerts whose simulated time to detect a hard outage now exceeds the target (and did not before). */

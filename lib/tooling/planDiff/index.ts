@@ -133,7 +133,7 @@ const ICON = { added: "➕", removed: "➖", changed: "✏️" } as const;
 export function alertRow(c: AlertChange, name: (p: string) => string, simulated: boolean): string {
     const a = (c.after ?? c.before)!;
     const label = `${escapeInline(name(a.product))}: ${escapeInline(a.title)}${a.severity ? ` (${a.severity})` : ""}`;
-    const what = c.kind === "added" ? `added: ${c.changes.join("; ")}` : c.kind === "removed" ? `removed (was ${c.changes.join("; ")})` : c.changes.join("; ");
+    const what = c.kind === "added" ? `added: ${c.changes.join("; ")}` : c.kind === "removed" ? `removed${c.changes[0] ? ` (was ${c.changes.join("; ")})` : ""}` : c.changes.join("; ");
     const warn = c.warnings.map((w) => `; ⚠️ ${escapeInline(w)}`).join("");
     const routeChanged = c.kind === "changed" && JSON.stringify(c.before!.route) !== JSON.stringify(c.after!.route);
     const route = c.kind === "removed" ? `was: ${formatRoute(c.before!.route)}`
