@@ -176,6 +176,15 @@ describe("alerting summary on real plan edits", () => {
         expect(renderDiff(d, base, head)).toContain(`| ${displayName(p)} | primary rotation | rotation ${rotation.primary.join(", ")} → `);
     });
 
+    it("a person leaving a team", () => {
+        const head = clone();
+        const membership = head.resources.find((r) => r.type === "pagerduty:index/teamMembership:TeamMembership" && r.inputs.role === "responder")!;
+        head.resources = head.resources.filter((r) => r !== membership);
+        const who = membership.name.slice(`${product(membership)}-member-`.length);
+        expect(stackConfig("production").oncall.users.map((u) => u.id)).toContain(who);
+        expect(diffPlans(base, head).routing).toEqual([{ product: product(membership), subject: "team", changes: [`−${who} (responder)`] }]);
+    });
+
     it("an escalation delay changed", () => {
         const head = clone();
         const policy = head.resources.find((r) => r.type === "pagerduty:index/escalationPolicy:EscalationPolicy")!;
@@ -276,6 +285,13 @@ describe("alerts with simulation (hand-made fixtures with the alert model's `ale
             "### Resources",
         ]);
         expect(md).not.toContain("no simulation in these plans");
+    });
+
+    it("compares alerts derived from resources when only one plan has the `alerts` array", () => {
+        const head = { ...sh, alerts: undefined };
+        const d = diffPlans(sb, head);
+        expect(d.notes).toEqual(["Only the base plan has an `alerts` array: alerts are compared as derived from the resources of both plans, without simulation."]);
+        expect(d.alerts.map((c) => [c.kind, c.after!.id, c.changes[0]])).toEqual([["changed", "bearo-payment-failure-rate", "critical 5 → 4"]]);
     });
 });
 

@@ -43,7 +43,8 @@ export type PlanAlert = z.infer<typeof planAlertSchema>;
 export type AlertSimulation = z.infer<typeof alertSimulationSchema>;
 export type PlanWithAlerts = Plan & { alerts?: PlanAlert[] };
 
-export interface Route { pager?: string; slack: string[]; email: string[] }
+/** Who an alert reaches; `other` holds targets outside the model's pager/Slack/email (an SNS topic's HTTPS subscriber). */
+export interface Route { pager?: string; slack: string[]; email: string[]; other?: string[] }
 
 /** An alert as compared: the model's fields, normalised, and the plan resource it was derived from (if any). */
 export interface AlertView {
@@ -202,9 +203,10 @@ function sentryMetricAlert(r: PlanResource, product: string): AlertView {
     const critical = triggers.find((t) => t.label === "critical") ?? triggers[0] ?? {};
     return {
         product, id: r.name, title: sentryTitle(i.name), severity: sentrySeverity(i.name), kind: "Sentry metric alert",
-        thresholds, comparator: i.thresholdType === 1 ? "<" : ">", unit: String(i.aggregate ?? "") || undefined,
+        thresholds, comparator: i.thresholdType === 1 ? "<" : ">",
         window: i.timeWindow !== undefined ? `${i.timeWindow}m` : undefined,
-        route: sentryRoute((critical.actions ?? []) as Array<Record<string, any>>), details: { query: String(i.query ?? "") }, urn: r.urn,
+        route: sentryRoute((critical.actions ?? []) as Array<Record<string, any>>),
+        details: { measure: `${i.aggregate ?? ""} of ${i.dataset ?? ""}`, query: String(i.query ?? "") }, urn: r.urn,
     };
 }
 
@@ -212,17 +214,32 @@ const CW_COMPARATORS: Record<string, string> = {
     GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=", LessThanThreshold: "<", LessThanOrEqualToThreshold: "<=",
 };
 
-function cloudwatchAlarm(r: PlanResource, product: string, emailsByTopic: Map<string, string[]>): AlertView {
+/** Alarm actions (SNS topic ARNs) → route: each topic's email subscribers, else the topic and how it delivers. */
+function routeOfTopics(topics: string[], subscribers: Map<string, Array<{ protocol: string; endpoint: string }>>): Route {
+    const route: Route = { slack: [], email: [], other: [] };
+    for (const t of topics) {
+        const subs = subscribers.get(t) ?? [];
+        const name = t.split(":").pop();
+        if (!subs.length) route.other!.push(`SNS ${name}`);
+        for (const s of subs) {
+            // Endpoints are secrets in the plan ("[secret]"): then the topic and protocol say where it goes.
+            if (s.protocol === "email" && s.endpoint !== "[secret]") route.email.push(s.endpoint);
+            else route.other!.push(`SNS ${name} (${s.protocol})`);
+        }
+    }
+    return route;
+}
+
+function cloudwatchAlarm(r: PlanResource, product: string, subscribers: Map<string, Array<{ protocol: string; endpoint: string }>>): AlertView {
     const i = r.inputs;
     const actions = ((i.alarmActions ?? []) as string[]).map(String);
     const description = String(i.alarmDescription ?? i.name ?? r.name);
     return {
         product, id: r.name, title: description.replace(/^[^:]+:\s*/, "").replace(/\s*[;(].*$/, ""), kind: "CloudWatch alarm",
         thresholds: i.threshold !== undefined ? { critical: String(i.threshold) } : {}, comparator: CW_COMPARATORS[String(i.comparisonOperator)] ?? String(i.comparisonOperator ?? ""),
-        unit: i.metricName !== undefined ? String(i.metricName) : undefined,
         window: i.period !== undefined ? `${i.evaluationPeriods ?? 1} × ${seconds(Number(i.period))}` : undefined,
-        route: { slack: [], email: actions.flatMap((a) => emailsByTopic.get(a) ?? [`SNS ${a.split(":").pop()}`]) },
-        details: { "missing data": String(i.treatMissingData ?? "missing") }, urn: r.urn,
+        route: routeOfTopics(actions, subscribers),
+        details: { metric: `${i.namespace ?? ""} ${i.metricName ?? ""} ${i.statistic ?? ""}`.trim(), "missing data": String(i.treatMissingData ?? "missing") }, urn: r.urn,
     };
 }
 
@@ -241,11 +258,10 @@ export function alertsOf(plan: PlanWithAlerts): AlertView[] {
         });
     }
     const product = productOf(plan);
-    // SNS topic ARN → its subscribers' endpoints (emails are secrets in the plan, so usually "[secret]").
-    const emailsByTopic = new Map<string, string[]>();
+    const subscribers = new Map<string, Array<{ protocol: string; endpoint: string }>>();
     for (const s of plan.resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription")) {
         const topic = String(s.inputs.topic);
-        emailsByTopic.set(topic, [...(emailsByTopic.get(topic) ?? []), `${s.inputs.protocol} subscriber of ${topic.split(":").pop()}`]);
+        subscribers.set(topic, [...(subscribers.get(topic) ?? []), { protocol: String(s.inputs.protocol), endpoint: String(s.inputs.endpoint) }]);
     }
     const out: AlertView[] = [];
     for (const r of plan.resources) {
@@ -256,7 +272,7 @@ export function alertsOf(plan: PlanWithAlerts): AlertView[] {
             case "datadog:index/securityMonitoringRule:SecurityMonitoringRule": out.push(detectionAlert(r, p)); break;
             case "sentry:index/sentryIssueAlert:SentryIssueAlert": out.push(sentryIssueAlert(r, p)); break;
             case "sentry:index/sentryMetricAlert:SentryMetricAlert": out.push(sentryMetricAlert(r, p)); break;
-            case "aws:cloudwatch/metricAlarm:MetricAlarm": out.push(cloudwatchAlarm(r, p, emailsByTopic)); break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm": out.push(cloudwatchAlarm(r, p, subscribers)); break;
         }
     }
     return out;
@@ -283,6 +299,7 @@ export function formatRoute(r: Route): string {
     if (r.pager) parts.push(`pages ${code(r.pager)}`);
     if (r.slack.length) parts.push(`posts ${r.slack.map((c) => code(c)).join(", ")}`);
     if (r.email.length) parts.push(`emails ${r.email.map((c) => code(c)).join(", ")}`);
+    if (r.other?.length) parts.push(`notifies ${r.other.map((c) => code(c)).join(", ")}`);
     return parts.join(", ") || "notifies nobody";
 }
 
@@ -292,7 +309,7 @@ export function routeDelta(b: Route, a: Route): string {
     if (b.pager !== a.pager) {
         parts.push(!a.pager ? `no longer pages ${code(b.pager)}` : b.pager ? `pages ${code(a.pager)} instead of ${code(b.pager)}` : `now pages ${code(a.pager)}`);
     }
-    for (const [verb, x, y] of [["posts", b.slack, a.slack], ["emails", b.email, a.email]] as const) {
+    for (const [verb, x, y] of [["posts", b.slack, a.slack], ["emails", b.email, a.email], ["notifies", b.other ?? [], a.other ?? []]] as const) {
         const delta = [...y.filter((c) => !x.includes(c)).map((c) => `+${code(c)}`), ...x.filter((c) => !y.includes(c)).map((c) => `−${code(c)}`)];
         if (delta.length) parts.push(`${verb} ${delta.join(" ")}`);
     }

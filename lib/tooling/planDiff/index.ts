@@ -45,6 +45,8 @@ export interface PlanDiff {
     routing: RoutingChange[];
     /** True when either plan carries simulation results. */
     simulated: boolean;
+    /** How the alerts were compared, when a reviewer needs to know (only one plan has the `alerts` array). */
+    notes: string[];
     /** True when anything differs. */
     changed: boolean;
 }
@@ -99,12 +101,16 @@ export function diffPlans(base: PlanWithAlerts, head: PlanWithAlerts): PlanDiff 
     for (const { product, ...c } of urnChanges) get(product).urnChanges.push(c);
     const list = [...products.values()].sort((a, b) => a.product.localeCompare(b.product));
 
-    const baseAlerts = alertsOf(base);
-    const headAlerts = alertsOf(head);
+    // Alert-model ids and resource names differ: with the `alerts` array on one side only (the first change after
+    // the array appears), both sides are derived from their resources so the same alert matches itself.
+    const mixed = Boolean(base.alerts) !== Boolean(head.alerts);
+    const notes = mixed ? [`Only the ${base.alerts ? "base" : "head"} plan has an \`alerts\` array: alerts are compared as derived from the resources of both plans, without simulation.`] : [];
+    const baseAlerts = alertsOf(mixed ? { ...base, alerts: undefined } : base);
+    const headAlerts = alertsOf(mixed ? { ...head, alerts: undefined } : head);
     const alerts = diffAlerts(baseAlerts, headAlerts, new Map(urnChanges.map((c) => [c.from.urn, c.to.urn])));
     const routing = diffRouting(base, head, { base: baseProduct, head: headProduct });
     return {
-        products: list, alerts, routing, simulated: hasSimulation(baseAlerts) || hasSimulation(headAlerts),
+        products: list, alerts, routing, simulated: hasSimulation(baseAlerts) || hasSimulation(headAlerts), notes,
         changed: list.length > 0 || alerts.length > 0,
     };
 }
@@ -194,7 +200,7 @@ function sections(diff: PlanDiff, base: Plan, head: Plan): Sections {
     if (replaced.length) {
         header.push("> [!WARNING]", `> ${replaced.length} resource(s) change URN without an alias: \`pulumi up\` would **delete and recreate** them (monitors lose their history). Add \`aliases\` (docs/urns.md) if this is a rename.`, "");
     }
-    const alertIntro = ["### Alerting", ""];
+    const alertIntro = ["### Alerting", "", ...diff.notes.flatMap((n) => [n, ""])];
     const alertOutro: string[] = [];
     const slow = slowP0s(diff.alerts);
     if (slow.length) {
