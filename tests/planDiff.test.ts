@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
-    alertsOf, diffPlans, fieldChanges, GITHUB_COMMENT_LIMIT, inlineDiff, lineDiff, parseDocument, renderDiff,
+    alertsOf, diffPlans, sameRoute, fieldChanges, GITHUB_COMMENT_LIMIT, inlineDiff, lineDiff, parseDocument, renderDiff,
 } from "../lib/tooling/planDiff";
 import { productOf, type Plan, type PlanResource } from "../lib/tooling/plan";
 import { catalog } from "../products";
@@ -35,14 +35,26 @@ const routeText = (r: PlanResource) => {
 /** A P0 monitor with a percentage threshold that pages, like BEARO's payment failure rate. */
 function percentP0(plan: Plan): PlanResource {
     const found = plan.resources.find((r) => r.type === MONITOR && r.inputs.priority === "1" && r.inputs.type === "metric alert"
-        && / > \d+$/.test(String(r.inputs.query)) && /critical > \d+ %/.test(String(r.inputs.message))
+        && / > \d+$/.test(String(r.inputs.query)) && /\*\*Threshold:\*\* (critical )?> \d+ %/.test(String(r.inputs.message))
         && String(r.inputs.message).includes("@pagerduty-") && Object.keys(r.inputs.monitorThresholds as object).length === 1);
     if (!found) throw new Error("no paging P0 monitor with a % threshold in the production plan");
     return found;
 }
 
-/** Lowers the monitor's critical threshold by one where the spec change shows up: query, thresholds, message. */
-function lowerThreshold(r: PlanResource, retitle: boolean): { from: number; to: number } {
+/** The plan's `alerts` entry (the alert model) of a monitor resource, named `<product>-<alert id>`. */
+function alertRowOf(plan: Plan, r: PlanResource) {
+    const p = product(r);
+    const row = plan.alerts?.find((a) => a.product === p && `${p}-${a.id}` === r.name);
+    if (!row) throw new Error(`no alerts entry for ${r.name}`);
+    return row;
+}
+
+/**
+ * Lowers the monitor's critical threshold by one where the spec change shows up: the resource's query,
+ * thresholds and message, and the plan's `alerts` entry.
+ */
+function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean): { from: number; to: number } {
+    const row = alertRowOf(plan, r);
     const from = Number((r.inputs.monitorThresholds as Record<string, string>).critical);
     const to = from - 1;
     r.inputs.query = String(r.inputs.query).replace(/ > \d+$/, ` > ${to}`);
@@ -50,8 +62,15 @@ function lowerThreshold(r: PlanResource, retitle: boolean): { from: number; to: 
     const title = String(r.inputs.name).replace(/^\[[^\]]+\] /, "");
     // The message restates the title in its heading and recovery line: those change only with the title.
     r.inputs.message = String(r.inputs.message).split("\n")
-        .map((l) => (!retitle && l.includes(title) ? l : l.replace(`critical > ${from} %`, `critical > ${to} %`).split(`${from}%`).join(`${to}%`))).join("\n");
+        .map((l) => (!retitle && l.includes(title) ? l : l.replace(`> ${from} %`, `> ${to} %`).split(`${from}%`).join(`${to}%`))).join("\n");
     if (retitle) r.inputs.name = String(r.inputs.name).split(`${from}%`).join(`${to}%`);
+    expect(row.thresholds.critical).toBe(from);
+    row.thresholds.critical = to;
+    row.threshold = row.threshold.replace(` ${from} `, ` ${to} `);
+    if (retitle) {
+        row.title = row.title.split(`${from}%`).join(`${to}%`);
+        row.name = row.name.split(`${from}%`).join(`${to}%`);
+    }
     return { from, to };
 }
 
@@ -99,8 +118,8 @@ describe("alerting summary on real plan edits", () => {
         expect(renderDiff(d, base, base)).toBe("## Plan diff: `production`\n\nNo changes.\n");
     });
 
-    it("derives the alerts of today's plans from their resources", () => {
-        const alerts = alertsOf(base);
+    it("derives the alerts of plans without an `alerts` array from their resources, as the alert model has them", () => {
+        const alerts = alertsOf({ ...base, alerts: undefined });
         const alerting = base.resources.filter((r) => [MONITOR, "datadog:index/syntheticsTest:SyntheticsTest", "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
             "sentry:index/sentryIssueAlert:SentryIssueAlert", "sentry:index/sentryMetricAlert:SentryMetricAlert", "aws:cloudwatch/metricAlarm:MetricAlarm"].includes(r.type));
         expect(alerts.map((a) => a.id)).toEqual(alerting.map((r) => r.name));
@@ -112,14 +131,24 @@ describe("alerting summary on real plan edits", () => {
             thresholds: { critical }, comparator: ">", unit: "%", window: /last_(\w+)/.exec(String(m.inputs.query))![1],
             route: { pager: handles(m).find((h) => h.startsWith("@pagerduty-")) },
         });
+        // Every monitor derived from its resource agrees with the alert model's entry on severity, threshold, route.
+        const model = new Map(alertsOf(base).map((a) => [`${a.product}-${a.id}`, a]));
+        const monitors = alerts.filter((a) => a.kind?.startsWith("monitor"));
+        const disagree = monitors.filter((a) => {
+            const row = model.get(a.id);
+            return !row || row.severity !== a.severity || row.thresholds.critical !== a.thresholds.critical || !sameRoute(row.route, a.route);
+        }).map((a) => a.id);
+        expect(monitors.length).toBeGreaterThan(0);
+        expect(disagree).toEqual([]);
     });
 
     it("a lowered threshold: the first lines state the new threshold, the unchanged route, and the title that now lies", () => {
         const head = clone();
         const m = percentP0(head);
-        const { from, to } = lowerThreshold(m, false);
+        const { from, to } = lowerThreshold(head, m, false);
         const title = String(m.inputs.name).replace(/^\[[^\]]+\] /, "");
         const md = renderDiff(diffPlans(base, head), base, head);
+        const thresholdLine = (r: PlanResource) => String(r.inputs.message).split("\n").find((l) => l.startsWith("**Threshold:**"))!;
         const titleWarning = title.includes(`${from}%`) ? `; ⚠️ title still says “${title.replace(/[()]/g, (c) => `\\${c}`)}”` : "";
         expect(md.split("\n").slice(0, 9)).toEqual([
             "## Plan diff: `production`",
@@ -136,15 +165,16 @@ describe("alerting summary on real plan edits", () => {
         // The resource details show the change, not the common prefix.
         expect(md).toContain(`  - \`query\`: <code>…`);
         expect(md).toContain(` &gt; <del>${from}</del><ins>${to}</ins></code>`);
-        expect(md).toContain(`\n    -**Threshold:** critical > ${from} % (current value: {{value}})\n`);
-        expect(md).toContain(`\n    +**Threshold:** critical > ${to} % (current value: {{value}})\n`);
+        expect(thresholdLine(m)).toContain(`> ${to} %`);
+        expect(md).toContain(`\n    -${thresholdLine(percentP0(base))}\n`);
+        expect(md).toContain(`\n    +${thresholdLine(m)}\n`);
         expect(md).not.toMatch(/^    [-+]## /m);
     });
 
     it("a retitled threshold change has no warning and shows the title's change inline", () => {
         const head = clone();
         const m = percentP0(head);
-        const { from, to } = lowerThreshold(m, true);
+        const { from, to } = lowerThreshold(head, m, true);
         const row = diffPlans(base, head).alerts;
         expect(row.map((c) => [c.kind, c.warnings])).toEqual([["changed", []]]);
         expect(row[0].changes[0]).toBe(`critical ${from}% → ${to}%`);
@@ -154,6 +184,9 @@ describe("alerting summary on real plan edits", () => {
         const head = clone();
         const m = head.resources.find((r) => r.type === MONITOR && r.inputs.priority === "2" && handles(r).includes("@slack-alerts-critical"))!;
         m.inputs.message = String(m.inputs.message).replace("@slack-alerts-critical", "@slack-alerts-warning");
+        const row = alertRowOf(head, m);
+        row.route.slack = row.route.slack.map((c) => (c === "alerts-critical" ? "alerts-warning" : c));
+        row.handles = row.handles.map((h) => (h === "@slack-alerts-critical" ? "@slack-alerts-warning" : h));
         const [change] = diffPlans(base, head).alerts;
         expect(change.changes).toEqual(["posts +<code>\\#alerts-warning</code> −<code>\\#alerts-critical</code>"]);
         expect(renderDiff(diffPlans(base, head), base, head)).toContain(`| ${routeText(m)} (changed) |`);
@@ -226,9 +259,10 @@ describe("alerting summary on real plan edits", () => {
             .map((r) => JSON.parse(JSON.stringify(r).split(donor).join("newprod")) as PlanResource);
         const head = clone();
         head.resources.push(...copy);
+        const donorAlerts = base.alerts!.filter((a) => a.product === donor);
+        head.alerts!.push(...donorAlerts.map((a) => JSON.parse(JSON.stringify(a).split(donor).join("newprod"))));
         const d = diffPlans(base, head);
-        const donorAlerts = alertsOf(base).filter((a) => a.product === donor).length;
-        expect(d.alerts.map((c) => [c.kind, c.after!.product])).toEqual(Array(donorAlerts).fill(["added", "newprod"]));
+        expect(d.alerts.map((c) => [c.kind, c.after!.product])).toEqual(Array(donorAlerts.length).fill(["added", "newprod"]));
         expect(d.routing.filter((r) => r.changes[0] === "added").map((r) => r.subject).sort())
             .toEqual(["Datadog → PagerDuty service", "PagerDuty service", "backup rotation", "escalation policy", "primary rotation"]);
         expect(d.products.map((p) => [p.product, p.added.length])).toEqual([["newprod", copy.length]]);
@@ -304,7 +338,7 @@ describe("npm run plan:diff", () => {
 
     it("prints the comment and exits 2 when something changed, 0 when not; --out gets the full diff", () => {
         const head = clone();
-        lowerThreshold(percentP0(head), false);
+        lowerThreshold(head, percentP0(head), false);
         const b = file("base.json", base);
         const h = file("head.json", head);
         const changed = runScript("planDiff.ts", [b, h, "--out", path.join(dir, "diff.md")]);

@@ -18,21 +18,29 @@ export const alertSimulationSchema = z.object({
     pagesPerWeek: z.number().optional(),
 });
 
-/** One entry of the plan's `alerts` array. Only product, id, title and severity are required. */
-export const planAlertSchema = z.looseObject({
+/**
+ * One entry of the plan's `alerts` array (lib/tooling/alertRows.ts writes them). Only product, id, title and
+ * severity are required, so plans from older or newer versions of the model still diff. Unknown keys are dropped.
+ */
+export const planAlertSchema = z.object({
     product: z.string(),
     id: z.string(),
     title: z.string(),
     severity: z.string(),
     kind: z.string().optional(),
     service: z.string().optional(),
-    thresholds: z.looseObject({
+    thresholds: z.object({
         critical: num.optional(), warning: num.optional(), criticalRecovery: num.optional(), warningRecovery: num.optional(),
     }).optional(),
     comparator: z.string().optional(),
     unit: z.string().optional(),
-    window: z.string().optional(),
-    route: z.looseObject({ pager: z.string().optional(), slack: z.array(z.string()).optional(), email: z.array(z.string()).optional() }).optional(),
+    /** Seconds (the model), or already written out ("10m"). */
+    window: num.optional(),
+    /** The condition as one text ("> 5 % over 10m"). */
+    threshold: z.string().optional(),
+    missingData: z.string().optional(),
+    renotifyMinutes: z.number().optional(),
+    route: z.object({ pager: z.string().optional(), slack: z.array(z.string()).optional(), email: z.array(z.string()).optional() }).optional(),
     handles: z.array(z.string()).optional(),
     runbook: z.string().optional(),
     source: z.string().optional(),
@@ -41,7 +49,10 @@ export const planAlertSchema = z.looseObject({
 
 export type PlanAlert = z.infer<typeof planAlertSchema>;
 export type AlertSimulation = z.infer<typeof alertSimulationSchema>;
-export type PlanWithAlerts = Plan & { alerts?: PlanAlert[] };
+export type PlanWithAlerts = Omit<Plan, "alerts"> & { alerts?: PlanAlert[] };
+
+/** The product of each resource (lib/tooling/plan.ts), for a plan whose `alerts` were read by this module. */
+export const productsOf = (plan: PlanWithAlerts) => productOf({ ...plan, alerts: undefined });
 
 /** Who an alert reaches; `other` holds targets outside the model's pager/Slack/email (an SNS topic's HTTPS subscriber). */
 export interface Route { pager?: string; slack: string[]; email: string[]; other?: string[] }
@@ -57,6 +68,8 @@ export interface AlertView {
     comparator?: string;
     unit?: string;
     window?: string;
+    /** The model's one-text condition, compared only when nothing more specific changed. */
+    condition?: string;
     route: Route;
     runbook?: string;
     /** Kind-specific settings that change alerting behaviour (synthetic frequency, retries, locations). */
@@ -122,8 +135,8 @@ function monitorAlert(r: PlanResource, product: string): AlertView {
     const message = String(i.message ?? "");
     const thresholds = Object.fromEntries(Object.entries((i.monitorThresholds ?? {}) as Record<string, unknown>)
         .filter(([k]) => k !== "ok" || i.type !== "service check").map(([k, v]) => [k, String(v)]));
-    // The unit is only written in the message ("**Threshold:** critical > 5 % (current value: …)").
-    const unit = i.type === "slo alert" ? "x" : /\*\*Threshold:\*\*\s*critical\s*[<>]=?\s*-?[\d.]+\s+([^,(]+?)\s*(?:,|\(|$)/m.exec(message)?.[1];
+    // The unit is only written in the message ("**Threshold:** > 5 % over 10m (current value: …)").
+    const unit = i.type === "slo alert" ? "x" : /\*\*Threshold:\*\*\s*(?:critical\s*)?[<>]=?\s*-?[\d.]+\s+([^,(]+?)\s*(?: over |,|\(|$)/m.exec(message)?.[1];
     return {
         product, id: r.name, title: stripPrefix(i.name), severity: severityOf(i.tags, i.priority), kind: `monitor (${i.type})`,
         thresholds, comparator: /\s(>=|<=|>|<)\s*-?[\d.e+]+\s*$/.exec(query)?.[1], unit, window: windowOfQuery(query),
@@ -243,21 +256,31 @@ function cloudwatchAlarm(r: PlanResource, product: string, subscribers: Map<stri
     };
 }
 
+/** An entry of the plan's `alerts` array as compared. The pager is shown as its Datadog handle, as in messages. */
+function modelAlert(a: PlanAlert): AlertView {
+    const route: Route = a.route
+        ? {
+            pager: a.route.pager === undefined ? undefined : a.route.pager.startsWith("@") ? a.route.pager : `@pagerduty-${a.route.pager}`,
+            slack: (a.route.slack ?? []).map((c) => (c.startsWith("#") ? c : `#${c}`)), email: a.route.email ?? [],
+        }
+        : routeOfHandles(a.handles ?? []);
+    const details: Record<string, string> = {};
+    if (a.service !== undefined) details.service = a.service;
+    if (a.missingData !== undefined) details["missing data"] = a.missingData;
+    if (a.renotifyMinutes !== undefined) details.renotify = a.renotifyMinutes ? `every ${a.renotifyMinutes} min` : "never";
+    return {
+        product: a.product, id: a.id, title: a.title, severity: a.severity, kind: a.kind,
+        thresholds: Object.fromEntries(THRESHOLD_KEYS.filter((k) => a.thresholds?.[k] !== undefined).map((k) => [k, String(a.thresholds![k])])),
+        comparator: a.comparator, unit: a.unit,
+        window: typeof a.window === "number" ? (a.window > 0 ? seconds(a.window) : undefined) : a.window,
+        condition: a.threshold, route, runbook: a.runbook, details, simulation: a.simulation,
+    };
+}
+
 /** The plan's alerts: its `alerts` array if it has one, else derived from its resources. */
 export function alertsOf(plan: PlanWithAlerts): AlertView[] {
-    if (plan.alerts) {
-        return plan.alerts.map((a) => {
-            const route = routeOfHandles(a.handles ?? []);
-            return {
-                product: a.product, id: a.id, title: a.title, severity: a.severity, kind: a.kind,
-                thresholds: Object.fromEntries(THRESHOLD_KEYS.filter((k) => a.thresholds?.[k] !== undefined).map((k) => [k, String(a.thresholds![k])])),
-                comparator: a.comparator, unit: a.unit, window: a.window,
-                route: a.route ? { pager: a.route.pager, slack: a.route.slack ?? [], email: a.route.email ?? [] } : route,
-                runbook: a.runbook, details: {}, simulation: a.simulation,
-            };
-        });
-    }
-    const product = productOf(plan);
+    if (plan.alerts) return plan.alerts.map(modelAlert);
+    const product = productsOf(plan);
     const subscribers = new Map<string, Array<{ protocol: string; endpoint: string }>>();
     for (const s of plan.resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription")) {
         const topic = String(s.inputs.topic);
@@ -322,7 +345,8 @@ function describe(a: AlertView): string {
     return [...t, a.window ? `window ${escapeInline(a.window)}` : undefined].filter(Boolean).join(", ");
 }
 
-const sameRoute = (a: Route, b: Route) => JSON.stringify(a) === JSON.stringify(b);
+const routeKey = (r: Route) => JSON.stringify([r.pager ?? null, r.slack, r.email, r.other ?? []]);
+export const sameRoute = (a: Route, b: Route) => routeKey(a) === routeKey(b);
 
 /** The words for what changed between two versions of one alert. */
 function alertChanges(b: AlertView, a: AlertView): { changes: string[]; warnings: string[] } {
@@ -349,6 +373,9 @@ function alertChanges(b: AlertView, a: AlertView): { changes: string[]; warnings
     }
     if (!sameRoute(b.route, a.route)) changes.push(routeDelta(b.route, a.route));
     if (b.runbook !== a.runbook) changes.push(`runbook ${b.runbook ? code(b.runbook) : "(none)"} → ${a.runbook ? code(a.runbook) : "(none)"}`);
+    if (!changes.length && b.condition !== undefined && a.condition !== undefined && b.condition !== a.condition) {
+        changes.push(`condition ${inlineDiff(b.condition, a.condition)}`);
+    }
     if (b.title !== a.title) changes.push(`title ${inlineDiff(b.title, a.title)}`);
     // The consequences have their own column; named here only when nothing else changed.
     if (!changes.length && JSON.stringify(b.simulation) !== JSON.stringify(a.simulation)) changes.push("simulated behaviour only");

@@ -3,14 +3,14 @@
  * the people on call (alerts, simulated consequences, routing and escalation), then per product the resources
  * added, removed, changed (each changed field shown as its change, not its prefix) and renamed.
  */
-import { Plan, PlanResource, productOf } from "../plan";
-import { AlertChange, alertsOf, diffAlerts, formatRoute, hasSimulation, P0_DETECT_SECONDS, PlanWithAlerts, simulationCell, slowP0s } from "./alerts";
+import type { PlanResource } from "../plan";
+import { AlertChange, alertsOf, productsOf, diffAlerts, formatRoute, hasSimulation, P0_DETECT_SECONDS, PlanWithAlerts, sameRoute, simulationCell, slowP0s } from "./alerts";
 import { diffRouting, RoutingChange } from "./routing";
 import { escapeInline, FieldChange, fieldChanges, renderChange } from "./textDiff";
 
 export { fieldChanges, inlineDiff, lineDiff, parseDocument } from "./textDiff";
 export type { FieldChange } from "./textDiff";
-export { alertsOf, diffAlerts, P0_DETECT_SECONDS } from "./alerts";
+export { alertsOf, diffAlerts, P0_DETECT_SECONDS, sameRoute } from "./alerts";
 export type { AlertChange, AlertView, PlanAlert, PlanWithAlerts } from "./alerts";
 export { diffRouting } from "./routing";
 export type { RoutingChange } from "./routing";
@@ -70,8 +70,8 @@ function resourceFields(before: PlanResource, after: PlanResource): FieldChange[
 }
 
 export function diffPlans(base: PlanWithAlerts, head: PlanWithAlerts): PlanDiff {
-    const baseProduct = productOf(base);
-    const headProduct = productOf(head);
+    const baseProduct = productsOf(base);
+    const headProduct = productsOf(head);
     const baseBy = new Map(base.resources.map((r) => [r.urn, r]));
     const headBy = new Map(head.resources.map((r) => [r.urn, r]));
     const removed = base.resources.filter((r) => !headBy.has(r.urn));
@@ -123,7 +123,7 @@ function kind(type: string): string {
 const cell = (s: string) => s.replace(/\n/g, " ").replace(/(?<!\\)\|/g, "\\|");
 
 /** The product's display name from the plan's stack outputs (`products.<key>.displayName`), else its key. */
-function displayNames(plans: Plan[]): (product: string) => string {
+function displayNames(plans: PlanWithAlerts[]): (product: string) => string {
     const names = new Map<string, string>();
     for (const p of plans) {
         for (const [k, v] of Object.entries((p.outputs?.products ?? {}) as Record<string, { displayName?: unknown }>)) {
@@ -141,7 +141,7 @@ export function alertRow(c: AlertChange, name: (p: string) => string, simulated:
     const label = `${escapeInline(name(a.product))}: ${escapeInline(a.title)}${a.severity ? ` (${a.severity})` : ""}`;
     const what = c.kind === "added" ? `added: ${c.changes.join("; ")}` : c.kind === "removed" ? `removed${c.changes[0] ? ` (was ${c.changes.join("; ")})` : ""}` : c.changes.join("; ");
     const warn = c.warnings.map((w) => `; ⚠️ ${escapeInline(w)}`).join("");
-    const routeChanged = c.kind === "changed" && JSON.stringify(c.before!.route) !== JSON.stringify(c.after!.route);
+    const routeChanged = c.kind === "changed" && !sameRoute(c.before!.route, c.after!.route);
     const route = c.kind === "removed" ? `was: ${formatRoute(c.before!.route)}`
         : routeChanged ? `${formatRoute(c.after!.route)} (changed)`
         : c.kind === "changed" ? `${formatRoute(c.after!.route)} (unchanged)` : formatRoute(c.after!.route);
@@ -185,7 +185,7 @@ function productBody(p: ProductDiff): string {
     return lines.join("\n");
 }
 
-function sections(diff: PlanDiff, base: Plan, head: Plan): Sections {
+function sections(diff: PlanDiff, base: PlanWithAlerts, head: PlanWithAlerts): Sections {
     const name = displayNames([base, head]);
     const count = (f: (p: ProductDiff) => unknown[]) => diff.products.reduce((n, p) => n + f(p).length, 0);
     const replaced = diff.products.flatMap((p) => p.urnChanges.filter((c) => !c.aliased));
@@ -273,7 +273,7 @@ export interface RenderOptions {
  * cut first, the largest first, then alert and routing rows from the least severe, and the comment says what was
  * cut and where the full diff is.
  */
-export function renderDiff(diff: PlanDiff, base: Plan, head: Plan, options: RenderOptions = {}): string {
+export function renderDiff(diff: PlanDiff, base: PlanWithAlerts, head: PlanWithAlerts, options: RenderOptions = {}): string {
     if (!diff.changed) return `## Plan diff: \`${head.stack}\`\n\nNo changes.\n`;
     const s = sections(diff, base, head);
     const max = options.maxChars ?? Infinity;

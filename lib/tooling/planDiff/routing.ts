@@ -4,7 +4,8 @@
  * and the Datadog PagerDuty service objects, summarised in words between two plans. People are named by their
  * config id, recovered from the team memberships (`<product>-member-<id>`), since the plan only holds user ids.
  */
-import type { Plan, PlanResource } from "../plan";
+import type { PlanResource } from "../plan";
+import type { PlanWithAlerts as Plan } from "./alerts";
 import { code } from "./textDiff";
 
 export interface RoutingChange {
