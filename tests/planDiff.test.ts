@@ -7,13 +7,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as YAML from "yaml";
 import {
     alertsOf, diffPlans, sameRoute, fieldChanges, GITHUB_COMMENT_LIMIT, inlineDiff, lineDiff, parseDocument, renderDiff,
 } from "../lib/tooling/planDiff";
 import { productOf, type Plan, type PlanResource } from "../lib/tooling/plan";
 import { catalog } from "../products";
 import { loadPlan, MONITOR } from "./helpers/plan";
-import { runScript } from "./helpers/run";
+import { PROJECT_DIR, runScript } from "./helpers/run";
 import { stackConfig } from "./helpers/stackConfig";
 
 const base = loadPlan("production").plan;
@@ -279,6 +280,16 @@ describe("alerting summary on real plan edits", () => {
         expect(tiny).toMatch(/> Cut to fit GitHub's comment limit: \d+ alert row\(s\), \d+ routing row\(s\), the resource details of newprod\./);
     });
 
+    it("compares options too: protection lost is a change", () => {
+        const head = clone();
+        const retained = head.resources.find((r) => r.options.retainOnDelete)!;
+        retained.options.retainOnDelete = false;
+        const d = diffPlans(base, head);
+        expect(d.products.flatMap((p) => p.changed.map((c) => [c.resource.name, c.fields]))).toEqual([
+            [retained.name, [{ path: "(options) retainOnDelete", before: true, after: false }]],
+        ]);
+    });
+
     it("URN changes: a rename without alias is a replacement, with alias a rename", () => {
         const head = clone();
         const [a, b] = head.resources.filter((r) => r.type === MONITOR);
@@ -363,6 +374,32 @@ describe("npm run plan:diff", () => {
         expect(full.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
         expect(allowed.stdout.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
         expect(allowed.stdout).toMatch(/> Cut to fit GitHub's comment limit: .*The full diff is in the `plan-diff` artifact\./);
+    });
+
+    it("a real config edit, planned again: a rotation reordered and alert grouping lengthened, in words", () => {
+        const doc = YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.production.yaml"), "utf8"));
+        const oncall = doc.config["product-monitoring:oncall"];
+        // A team whose primary rotation can be reversed without pairing anyone with themselves as backup.
+        const [team, rotation] = Object.entries(oncall.teams as Record<string, { primary: string[]; backup: string[] }>)
+            .find(([, r]) => r.primary.length > 1 && [...r.primary].reverse().every((u, i) => r.backup[i % r.backup.length] !== u))!;
+        const primary = [...rotation.primary];
+        const reversed = [...primary].reverse();
+        oncall.teams[team].primary = reversed;
+        const minutes = oncall.alertGroupingMinutes;
+        oncall.alertGroupingMinutes = minutes + 5;
+        const config = file("Pulumi.production.yaml", YAML.stringify(doc));
+        const planned = runScript("plan.ts", ["--stack", "production", "--config", config, "--out", path.join(dir, "edited.json"), "--quiet"]);
+        expect([planned.status, planned.stderr]).toEqual([0, ""]);
+        const head = JSON.parse(fs.readFileSync(path.join(dir, "edited.json"), "utf8")) as Plan;
+        const d = diffPlans(base, head);
+        const teamProducts = catalog.filter((c) => c.team.handle === team && stackConfig("production").products.includes(c.key)).map((c) => c.key);
+        expect(d.alerts).toEqual([]);
+        expect(d.routing.filter((r) => r.subject === "primary rotation")).toEqual(teamProducts.map((p) => ({
+            product: p, subject: "primary rotation", changes: [`rotation ${primary.join(", ")} → ${reversed.join(", ")}`],
+        })));
+        expect(d.routing.filter((r) => r.subject === "PagerDuty service")).toEqual(stackConfig("production").products.map((p) => ({
+            product: p, subject: "PagerDuty service", changes: [`alert grouping time ${minutes} min → time ${minutes + 5} min`],
+        })).sort((x, y) => x.product.localeCompare(y.product)));
     });
 
     it("names every bad input in one line each, without a stack trace (exit 1)", () => {
