@@ -25,7 +25,7 @@ const FIXTURES = path.join(__dirname, "fixtures", "plans");
 const fixture = (name: string): Plan => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
 
 /** The handles of a Datadog message, read independently of the code under test. */
-const handles = (r: PlanResource): string[] => String(r.inputs.message).match(/@(pagerduty|slack)-[\w-]+/g) ?? [];
+const handles = (r: PlanResource): string[] => [...new Set(String(r.inputs.message).match(/@(pagerduty|slack)-[\w-]+/g) ?? [])];
 const routeText = (r: PlanResource) => {
     const h = handles(r);
     const pager = h.filter((x) => x.startsWith("@pagerduty-")).map((x) => `pages <code>${x}</code>`);
@@ -37,7 +37,7 @@ const routeText = (r: PlanResource) => {
 function percentP0(plan: Plan): PlanResource {
     const found = plan.resources.find((r) => r.type === MONITOR && r.inputs.priority === "1" && r.inputs.type === "metric alert"
         && / > \d+$/.test(String(r.inputs.query)) && /\*\*Threshold:\*\* (critical )?> \d+ %/.test(String(r.inputs.message))
-        && String(r.inputs.message).includes("@pagerduty-") && Object.keys(r.inputs.monitorThresholds as object).length === 1);
+        && String(r.inputs.message).includes("@pagerduty-") && (r.inputs.monitorThresholds as Record<string, string>).critical !== undefined);
     if (!found) throw new Error("no paging P0 monitor with a % threshold in the production plan");
     return found;
 }
@@ -52,14 +52,24 @@ function alertRowOf(plan: Plan, r: PlanResource) {
 
 /**
  * Lowers the monitor's critical threshold by one where the spec change shows up: the resource's query,
- * thresholds and message, and the plan's `alerts` entry.
+ * thresholds and message, and the plan's `alerts` entry. A recovery threshold (hysteresis) moves in proportion.
  */
-function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean): { from: number; to: number } {
+function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean) {
     const row = alertRowOf(plan, r);
-    const from = Number((r.inputs.monitorThresholds as Record<string, string>).critical);
+    const thresholds = r.inputs.monitorThresholds as Record<string, string>;
+    const from = Number(thresholds.critical);
     const to = from - 1;
+    const recovery = thresholds.criticalRecovery === undefined ? undefined
+        : { from: Number(thresholds.criticalRecovery), to: Math.round((Number(thresholds.criticalRecovery) * to / from) * 100) / 100 };
     r.inputs.query = String(r.inputs.query).replace(/ > \d+$/, ` > ${to}`);
-    (r.inputs.monitorThresholds as Record<string, string>).critical = String(to);
+    thresholds.critical = String(to);
+    if (recovery) {
+        thresholds.criticalRecovery = String(recovery.to);
+        r.inputs.message = String(r.inputs.message).replace(`recovers at ${recovery.from} %`, `recovers at ${recovery.to} %`);
+        expect(row.thresholds.criticalRecovery).toBe(recovery.from);
+        row.thresholds.criticalRecovery = recovery.to;
+        row.threshold = row.threshold.replace(`recovers at ${recovery.from} `, `recovers at ${recovery.to} `);
+    }
     const title = String(r.inputs.name).replace(/^\[[^\]]+\] /, "");
     // The message restates the title in its heading and recovery line: those change only with the title.
     r.inputs.message = String(r.inputs.message).split("\n")
@@ -72,7 +82,9 @@ function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean): { from: 
         row.title = row.title.split(`${from}%`).join(`${to}%`);
         row.name = row.name.split(`${from}%`).join(`${to}%`);
     }
-    return { from, to };
+    // What the alerting summary should say about it.
+    const change = `critical ${from}% → ${to}%${recovery ? `; critical recovery ${recovery.from}% → ${recovery.to}%` : ""}`;
+    return { from, to, change };
 }
 
 describe("value diffs", () => {
@@ -146,7 +158,7 @@ describe("alerting summary on real plan edits", () => {
     it("a lowered threshold: the first lines state the new threshold, the unchanged route, and the title that now lies", () => {
         const head = clone();
         const m = percentP0(head);
-        const { from, to } = lowerThreshold(head, m, false);
+        const { from, to, change } = lowerThreshold(head, m, false);
         const title = String(m.inputs.name).replace(/^\[[^\]]+\] /, "");
         const md = renderDiff(diffPlans(base, head), base, head);
         const thresholdLine = (r: PlanResource) => String(r.inputs.message).split("\n").find((l) => l.startsWith("**Threshold:**"))!;
@@ -160,7 +172,7 @@ describe("alerting summary on real plan edits", () => {
             "",
             "| | alert | change | route |",
             "| --- | --- | --- | --- |",
-            `| ✏️ | ${displayName(product(m))}: ${title.replace(/[()]/g, (c) => `\\${c}`)} (P0) | critical ${from}% → ${to}%${titleWarning} | ${routeText(m)} (unchanged) |`,
+            `| ✏️ | ${displayName(product(m))}: ${title.replace(/[()]/g, (c) => `\\${c}`)} (P0) | ${change}${titleWarning} | ${routeText(m)} (unchanged) |`,
         ]);
         expect(md).toContain("Simulated consequences: (no simulation in these plans)");
         // The resource details show the change, not the common prefix.
@@ -169,22 +181,23 @@ describe("alerting summary on real plan edits", () => {
         expect(thresholdLine(m)).toContain(`> ${to} %`);
         expect(md).toContain(`\n    -${thresholdLine(percentP0(base))}\n`);
         expect(md).toContain(`\n    +${thresholdLine(m)}\n`);
-        expect(md).not.toMatch(/^    [-+]## /m);
+        expect(md).not.toMatch(/^ {4}[-+]## /m);
     });
 
     it("a retitled threshold change has no warning and shows the title's change inline", () => {
         const head = clone();
         const m = percentP0(head);
-        const { from, to } = lowerThreshold(head, m, true);
+        const { change } = lowerThreshold(head, m, true);
         const row = diffPlans(base, head).alerts;
         expect(row.map((c) => [c.kind, c.warnings])).toEqual([["changed", []]]);
-        expect(row[0].changes[0]).toBe(`critical ${from}% → ${to}%`);
+        expect(row[0].changes.slice(0, -1).join("; ")).toBe(change);
+        expect(row[0].changes[row[0].changes.length - 1]).toMatch(/^title <code>.*<del>\d+<\/del><ins>\d+<\/ins>%/);
     });
 
     it("a route handle moved to another channel", () => {
         const head = clone();
         const m = head.resources.find((r) => r.type === MONITOR && r.inputs.priority === "2" && handles(r).includes("@slack-alerts-critical"))!;
-        m.inputs.message = String(m.inputs.message).replace("@slack-alerts-critical", "@slack-alerts-warning");
+        m.inputs.message = String(m.inputs.message).split("@slack-alerts-critical").join("@slack-alerts-warning");
         const row = alertRowOf(head, m);
         row.route.slack = row.route.slack.map((c) => (c === "alerts-critical" ? "alerts-warning" : c));
         row.handles = row.handles.map((h) => (h === "@slack-alerts-critical" ? "@slack-alerts-warning" : h));
@@ -251,7 +264,7 @@ describe("alerting summary on real plan edits", () => {
         expect(d.products.flatMap((p) => p.changed.map((c) => [c.resource.name, c.fields.map((f) => f.path)]))).toEqual([
             [dash.name, [`dashboard.${at}`]],
         ]);
-        expect(renderDiff(d, base, head)).toMatch(/ changed `[\w-]+` \(DashboardJson\)\n  - `dashboard\.[^`]+`: <code>…[^<]*env:production,?<ins>,?region:eu,?<\/ins>[^<]*<\/code>\n/);
+        expect(renderDiff(d, base, head)).toMatch(/ changed `[\w-]+` \(DashboardJson\)\n {2}- `dashboard\.[^`]+`: <code>…[^<]*env:production,?<ins>,?region:eu,?<\/ins>[^<]*<\/code>\n/);
     });
 
     it("a new product (another's resources renamed): its alerts added, its routing added, its section collapsed", () => {

@@ -92,10 +92,16 @@ export function routeOfHandles(handles: string[]): Route {
     return route;
 }
 
-/** The `@handles` of a Datadog message, outside template variables. */
+/**
+ * The `@handles` an alert notifies when it fires: those of the message's `{{#is_alert}}` block when it has any
+ * (each state may have its own route), else all of the message's.
+ */
 export function handlesOf(message: string): string[] {
-    return [...new Set(message.replace(/\{\{[^}]*\}\}/g, " ").match(/(?<![\w@])@[\w.+-]+(?:@[\w.-]+\.\w+)?/g) ?? [])]
+    const find = (text: string) => [...new Set(text.replace(/\{\{[^}]*\}\}/g, " ").match(/(?<![\w@])@[\w.+-]+(?:@[\w.-]+\.\w+)?/g) ?? [])]
         .filter((h) => /^@(pagerduty-|slack-|webhook-|opsgenie-)/.test(h) || h.slice(1).includes("@"));
+    const alertBlock = /\{\{#is_alert\}\}([\s\S]*?)\{\{\/is_alert\}\}/.exec(message)?.[1];
+    const inBlock = alertBlock === undefined ? [] : find(alertBlock);
+    return inBlock.length ? inBlock : find(message);
 }
 
 function runbookOf(message: unknown): string | undefined {
