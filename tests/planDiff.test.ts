@@ -95,8 +95,9 @@ describe("value diffs", () => {
             .toBe("<code>… failure rate above <del>5</del><ins>4</ins>% for 10 minutes</code>");
     });
 
-    it("shows strings that share little whole, before → after", () => {
+    it("shows strings that share little, and numbers, whole: before → after", () => {
         expect(inlineDiff("abc def", "xyz uvw")).toBe("<code>abc def</code> → <code>xyz uvw</code>");
+        expect(inlineDiff("4.5", "3.5")).toBe("<code>4.5</code> → <code>3.5</code>");
     });
 
     it("diffs multi-line text line by line with one line of context", () => {

@@ -131,7 +131,8 @@ const MAX_CHANGED = 160;
 export function inlineDiff(before: string, after: string): string {
     const parts = diffWordsWithSpace(before, after);
     const unchanged = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
-    if (unchanged < 0.3 * Math.max(before.length, after.length)) return `${code(before, MAX_CHANGED)} → ${code(after, MAX_CHANGED)}`;
+    const numeric = /^-?[\d.]+(e[+-]?\d+)?$/i;
+    if ((numeric.test(before) && numeric.test(after)) || unchanged < 0.3 * Math.max(before.length, after.length)) return `${code(before, MAX_CHANGED)} → ${code(after, MAX_CHANGED)}`;
     const clip = (s: string) => escapeInline(s.length > MAX_CHANGED ? `${s.slice(0, MAX_CHANGED - 1)}…` : s);
     const out = parts.map((p, i) => {
         if (p.removed) return `<del>${clip(p.value)}</del>`;
