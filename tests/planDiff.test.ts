@@ -414,7 +414,7 @@ describe("npm run plan:diff", () => {
         expect(d.routing.filter((r) => r.subject === "PagerDuty service")).toEqual(stackConfig("production").products.map((p) => ({
             product: p, subject: "PagerDuty service", changes: [`alert grouping time ${minutes} min → time ${minutes + 5} min`],
         })).sort((x, y) => x.product.localeCompare(y.product)));
-    });
+    }, 120000); // one more `npm run plan` (~10-20 s alone, slower when the suite shares the machine)
 
     it("names every bad input in one line each, without a stack trace (exit 1)", () => {
         const missing = path.join(dir, "missing.json");
