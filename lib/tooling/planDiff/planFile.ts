@@ -19,6 +19,8 @@ const planSchema = z.looseObject({
         dependsOn: z.array(z.string()).optional(),
         options: z.looseObject({
             protect: z.boolean(), retainOnDelete: z.boolean(), aliases: z.number(), ignoreChanges: z.array(z.string()),
+            // Plans made before the option was recorded have none.
+            additionalSecretOutputs: z.array(z.string()).default([]),
         }),
     })),
     outputs: z.record(z.string(), z.unknown()).optional(),
