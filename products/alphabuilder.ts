@@ -3,6 +3,7 @@
  * Plan: 000 (company Datadog plan), §Implementation by Product / AlphaBuilder, plus the company-wide basic alerts.
  */
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
@@ -27,6 +28,7 @@ export const alphabuilder: ProductSpec = {
             service: "alphabuilder-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.alphabuilder.io",
         },
@@ -36,6 +38,7 @@ export const alphabuilder: ProductSpec = {
             service: "alphabuilder-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "alphabuilder.io",
         },
@@ -53,19 +56,18 @@ export const alphabuilder: ProductSpec = {
         {
             // 000 §AlphaBuilder / Alerts: PDF generation > 10s (distribution metric in seconds, one point per document)
             id: "pdf-generation-slow",
-            title: "PDF generation p95 above 10 s",
+            title: "PDF generation p95 above {critical}",
             category: "latency",
             severity: "P1",
             surface: "pdf-worker",
             query: {
                 kind: "percentile",
                 percentile: "p95",
-                base: { metric: "alphabuilder.pdf.generation_time" },
+                base: { metric: "alphabuilder.pdf.generation_time", unit: "s" },
                 window: "10m",
             },
             comparator: ">",
-            critical: 10,
-            unit: "s",
+            critical: s(10),
             whatHappened: "Generating a PDF export took longer than 10 seconds for the slowest 5% of documents over the last 10 minutes.",
             firstSteps: [
                 "Check the pdf-worker queue depth and the number of running workers",
@@ -83,14 +85,16 @@ export const alphabuilder: ProductSpec = {
             surface: "api",
             query: {
                 kind: "metric",
-                base: { metric: "alphabuilder.calculations.errors", aggregation: "sum", asCount: true },
+                // default_zero: a window without errors is 0, so the monitor recovers instead of holding its state.
+                base: { metric: "alphabuilder.calculations.errors", aggregation: "sum", asCount: true, defaultZero: true },
                 timeAggregation: "sum",
                 window: "15m",
             },
-            comparator: ">",
-            critical: 0,
+            // The plan gives no number: a count floor of 3 in the window, so one odd input does not alert.
+            comparator: ">=",
+            critical: 3,
             unit: "count",
-            whatHappened: "Estimate calculations failed or failed their consistency checks in the last 15 minutes.",
+            whatHappened: "At least {critical} estimate calculations failed or failed their consistency checks in the last {window}.",
             firstSteps: [
                 "Open the error logs for the failed calculations and note the project ids and inputs",
                 "Check Sentry for the exception and whether it started with a deployment",
@@ -134,14 +138,8 @@ export const alphabuilder: ProductSpec = {
             category: "saturation",
             severity: "P2",
             surface: "pdf-worker",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "system.mem.used", aggregation: "avg", groupBy: ["host"] },
-                denominator: { metric: "system.mem.total", aggregation: "avg", groupBy: ["host"] },
-                scale: 100,
-                timeAggregation: "avg",
-                window: "5m",
-            },
+            // Usable memory: system.mem.used counts the page cache the kernel frees on demand.
+            query: { kind: "metric", base: { metric: "system.mem.pct_usable", aggregation: "avg", groupBy: ["host"] }, timeAggregation: "avg", window: "5m", expression: "(1 - {m}) * 100" },
             comparator: ">",
             critical: 90,
             warning: 80,

@@ -2,7 +2,9 @@
  * BEARO — BearifiedCo's payments/commerce product with wallet connections.
  * Plan: 000 (company Datadog plan), §Implementation by Product / BEARO, plus the company-wide basic alerts.
  */
+import { eventRatio } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
@@ -27,6 +29,7 @@ export const bearo: ProductSpec = {
             service: "bearo-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.bearo.app",
         },
@@ -36,6 +39,7 @@ export const bearo: ProductSpec = {
             service: "bearo-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "bearo.app",
         },
@@ -50,37 +54,32 @@ export const bearo: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
-        {
-            // 000 §BEARO / Alerts: Payment failures > 5%
+        // 000 §BEARO / Alerts: payment failures above the plan's percentage. Counted over at least 40 attempts, so it
+        // takes 3 failures: one failure in twenty attempts at night is not a payment outage.
+        eventRatio({
             id: "payment-failure-rate",
-            title: "Payment failure rate above 5%",
+            title: "Payment failure rate above {critical}",
             category: "business",
             severity: "P0",
             surface: "api",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "bearo.payments.failed", aggregation: "sum", asCount: true },
-                denominator: { metric: "bearo.payments.attempted", aggregation: "sum", asCount: true },
-                scale: 100,
-                timeAggregation: "sum",
-                window: "10m",
-            },
-            comparator: ">",
+            numerator: "bearo.payments.failed",
+            denominator: "bearo.payments.attempted",
+            window: "10m",
+            minCount: 40,
             critical: 5,
-            unit: "%",
-            whatHappened: "More than 5% of payment attempts failed over the last 10 minutes, so customers cannot pay.",
+            whatHappened: "More than {critical} of payment attempts failed over the last {window}, so customers cannot pay.",
             firstSteps: [
                 "Break the failures down by error code and payment method in the payment logs",
                 "Check the payment provider's status page and API error responses",
                 "Check whether the wallet-service is healthy (wallet payments depend on it)",
                 "Roll back the latest deployment if failures started with it",
             ],
-            source: "000 §Implementation by Product / BEARO / Alerts (Payment failures > 5%)",
-        },
+            source: "000 §Implementation by Product / BEARO / Alerts (Payment failures)",
+        }),
         {
-            // 000 §BEARO / Alerts: API timeout > 10s — the slowest request in the window; APM latency is in seconds.
+            // 000 §BEARO / Alerts: API timeout > 10s — the slowest request in the window.
             id: "api-timeout",
-            title: "API requests taking longer than 10 s",
+            title: "API requests taking longer than {critical}",
             category: "latency",
             severity: "P1",
             surface: "api",
@@ -91,9 +90,8 @@ export const bearo: ProductSpec = {
                 window: "5m",
             },
             comparator: ">",
-            critical: 10,
-            unit: "s",
-            whatHappened: "At least one API request took longer than 10 seconds in the last 5 minutes, so requests are timing out.",
+            critical: s(10),
+            whatHappened: "At least one API request took longer than 10 seconds in the last {window}, so requests are timing out.",
             firstSteps: [
                 "Open APM traces for the service filtered on duration > 10s and find the slow span",
                 "Check the payment provider and blockchain RPC calls in those traces for slow external dependencies",

@@ -27,6 +27,7 @@ export const chimpanion: ProductSpec = {
             service: "chimpanion-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.chimpanion.ai",
         },
@@ -36,6 +37,7 @@ export const chimpanion: ProductSpec = {
             service: "chimpanion-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "chimpanion.ai",
         },
@@ -59,14 +61,16 @@ export const chimpanion: ProductSpec = {
             surface: "ai-worker",
             query: {
                 kind: "metric",
-                base: { metric: "chimpanion.ai.timeouts", aggregation: "sum", asCount: true },
+                // default_zero: a window without timeouts is 0, so the monitor recovers instead of holding its state.
+                base: { metric: "chimpanion.ai.timeouts", aggregation: "sum", asCount: true, defaultZero: true },
                 timeAggregation: "sum",
                 window: "10m",
             },
-            comparator: ">",
-            critical: 0,
+            // The plan gives no number: a count floor of 3 in the window; a single slow prompt is retried by the user.
+            comparator: ">=",
+            critical: 3,
             unit: "count",
-            whatHappened: "Calls from the AI worker to the LLM API hit their timeout in the last 10 minutes; users got no answer.",
+            whatHappened: "At least {critical} calls from the AI worker to the LLM API hit their timeout in the last {window}; users got no answer.",
             firstSteps: [
                 "Check the LLM provider's status page and recent latency of openai.request spans in APM",
                 "Check whether the timeouts concentrate on one model or very long prompts",

@@ -3,6 +3,7 @@
  * Plan: 001 Production Monitoring Strategy (Datadog APM + Sentry), §Alert Configuration and the task list.
  */
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { ms, s } from "../lib/inputs/catalog/units";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const genonaut: ProductSpec = {
@@ -86,6 +87,7 @@ export const genonaut: ProductSpec = {
                 scale: 100,
                 timeAggregation: "sum",
                 window: "5m",
+                minCount: 100, // volume floor: at least 100 requests, so one error at night cannot alert
             },
             comparator: ">",
             critical: 5,
@@ -101,16 +103,15 @@ export const genonaut: ProductSpec = {
         {
             // 001 §Critical Alerts: Response time P95 > 2 seconds for 10 minutes (APM latency in seconds)
             id: "api-p95-latency",
-            title: "API p95 response time above 2 s",
+            title: "API p95 response time above {critical}",
             category: "latency",
             severity: "P1",
             planSeverity: "critical",
             surface: "api",
             query: { kind: "percentile", percentile: "p95", base: { metric: "trace.fastapi.request" }, window: "10m" },
             comparator: ">",
-            critical: 2,
-            unit: "s",
-            whatHappened: "The 95th percentile API response time stayed above 2 seconds over the last 10 minutes.",
+            critical: s(2),
+            whatHappened: "The 95th percentile API response time stayed above 2 seconds over the last {window}.",
             firstSteps: [
                 "Open APM latency by endpoint; check the pagination endpoints first",
                 "Check database query latency and connection pool waits in the slow traces",
@@ -147,14 +148,8 @@ export const genonaut: ProductSpec = {
             severity: "P1",
             planSeverity: "critical",
             surface: "api",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "system.mem.used", aggregation: "avg", groupBy: ["host"] },
-                denominator: { metric: "system.mem.total", aggregation: "avg", groupBy: ["host"] },
-                scale: 100,
-                timeAggregation: "avg",
-                window: "5m",
-            },
+            // Usable memory: system.mem.used counts the page cache the kernel frees on demand.
+            query: { kind: "metric", base: { metric: "system.mem.pct_usable", aggregation: "avg", groupBy: ["host"] }, timeAggregation: "avg", window: "5m", expression: "(1 - {m}) * 100" },
             comparator: ">",
             critical: 90,
             unit: "%",
@@ -172,21 +167,20 @@ export const genonaut: ProductSpec = {
             // `pagination.query.duration` records seconds (time.time() deltas), so 500 ms = 0.5 s; the agent
             // publishes its p95 as `.95percentile`.
             id: "pagination-query-slow",
-            title: "Pagination query p95 above 500 ms",
+            title: "Pagination query p95 above {critical}",
             category: "database",
             severity: "P2",
             planSeverity: "warning",
             surface: "api",
             query: {
                 kind: "metric",
-                base: { metric: "pagination.query.duration.95percentile", aggregation: "max" },
+                base: { metric: "pagination.query.duration.95percentile", aggregation: "max", unit: "s" },
                 timeAggregation: "avg",
                 window: "15m",
             },
             comparator: ">",
-            critical: 0.5,
-            unit: "s",
-            whatHappened: "The 95th percentile of paginated query time stayed above 500 ms over the last 15 minutes.",
+            critical: ms(500),
+            whatHappened: "The 95th percentile of paginated query time stayed above {critical} over the last {window}.",
             firstSteps: [
                 "Break the metric down by page_size and offset_range tags to find deep-offset pages",
                 "Check the EXPLAIN plan of the slow paginated query for a missing index or OFFSET scan",
@@ -343,6 +337,7 @@ export const genonaut: ProductSpec = {
                 scale: 100,
                 timeAggregation: "sum",
                 window: "1h",
+                minCount: 50, // volume floor: at least 50 searches, so a handful of failures at night cannot alert
             },
             comparator: ">",
             critical: 10,

@@ -4,6 +4,7 @@
  * are translated to Datadog monitors below.
  */
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const vivr: ProductSpec = {
@@ -36,6 +37,7 @@ export const vivr: ProductSpec = {
             service: "vivr-frontend",
             language: "TypeScript",
             framework: "Next.js (App Router)",
+            runtime: "containers",
             sentryPlatform: "javascript-nextjs",
             host: "vivr.shop",
         },
@@ -46,6 +48,7 @@ export const vivr: ProductSpec = {
             service: "vivr-api",
             language: "TypeScript",
             framework: "Next.js route handlers (/api)",
+            runtime: "containers",
             sentryPlatform: "javascript-nextjs",
             host: "vivr.shop",
         },
@@ -96,6 +99,7 @@ export const vivr: ProductSpec = {
                 scale: 100,
                 timeAggregation: "sum",
                 window: "5m",
+                minCount: 100, // volume floor: at least 100 requests, so one error at night cannot alert
             },
             comparator: ">",
             critical: 5,
@@ -141,16 +145,15 @@ export const vivr: ProductSpec = {
         {
             // prometheus-rules.yml HighResponseTime: histogram_quantile(0.95, api_response_time_seconds) > 5 for 5m
             id: "high-response-time",
-            title: "API p95 response time above 5 s",
+            title: "API p95 response time above {critical}",
             category: "latency",
             severity: "P2",
             planSeverity: "warning",
             surface: "api",
             query: { kind: "percentile", percentile: "p95", base: { metric: "trace.next.request" }, window: "5m" },
             comparator: ">",
-            critical: 5,
-            unit: "s",
-            whatHappened: "The 95th percentile API response time stayed above 5 seconds over the last 5 minutes.",
+            critical: s(5),
+            whatHappened: "The 95th percentile API response time stayed above 5 seconds over the last {window}.",
             firstSteps: [
                 "Open APM latency by route to find the slow handlers",
                 "Check database.query_time and the Stripe/Redis spans in slow traces",
@@ -160,7 +163,8 @@ export const vivr: ProductSpec = {
         },
         {
             // prometheus-rules.yml HighMemoryUsage: container_memory_usage_bytes / container_spec_memory_limit_bytes > 0.9
-            // for 5m. Kept as the plan's fraction (0.9); measured as host memory used / total like the rest of the catalog.
+            // for 5m. Kept as the plan's fraction (0.9), measured the plan's way: container memory usage / limit (Datadog's
+            // container check), per container.
             id: "high-memory-usage",
             title: "Memory usage above 90%",
             category: "saturation",
@@ -169,8 +173,8 @@ export const vivr: ProductSpec = {
             surface: "api",
             query: {
                 kind: "ratio",
-                numerator: { metric: "system.mem.used", aggregation: "avg", groupBy: ["host"] },
-                denominator: { metric: "system.mem.total", aggregation: "avg", groupBy: ["host"] },
+                numerator: { metric: "container.memory.usage", aggregation: "avg", groupBy: ["container_name"] },
+                denominator: { metric: "container.memory.limit", aggregation: "avg", groupBy: ["container_name"] },
                 scale: 1,
                 timeAggregation: "avg",
                 window: "5m",
@@ -225,7 +229,7 @@ export const vivr: ProductSpec = {
             surface: "api",
             query: {
                 kind: "metric",
-                base: { metric: "vivr.database.slow_queries", aggregation: "sum", asCount: true },
+                base: { metric: "vivr.database.slow_queries", aggregation: "sum", asCount: true, defaultZero: true },
                 timeAggregation: "sum",
                 window: "5m",
             },
