@@ -146,7 +146,7 @@ export const MONITOR_CATEGORIES = [
 ] as const;
 
 /** A threshold: a number in the monitor's `unit`, or a duration with its own unit (`ms(500)`, `s(1.5)`). */
-const Threshold = z.union([z.number(), QuantitySchema]);
+const Threshold = z.union([z.number(), QuantitySchema], { error: "must be a number, or a duration with its unit such as ms(500) or s(1.5)" });
 
 export const MonitorSpecShape = z.strictObject({
     /** Unique in the product; part of the resource name and the runbook anchor. */
