@@ -28,6 +28,14 @@ function fieldPath(path: ReadonlyArray<PropertyKey>, root: unknown): string {
     return out;
 }
 
+/** Every string value still starting with "TODO", with its path. */
+function todoProblems(node: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; text: string }> {
+    if (typeof node === "string") return node.startsWith("TODO") ? [{ path, text: node }] : [];
+    if (Array.isArray(node)) return node.flatMap((x, i) => todoProblems(x, [...path, i]));
+    if (node !== null && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => todoProblems(v, [...path, k]));
+    return [];
+}
+
 /** True when `warning` fires before `critical` as the value degrades. */
 export function warningOnSafeSide(comparator: Comparator, warning: number, critical: number): boolean {
     return comparator === ">" || comparator === ">=" ? warning < critical : warning > critical;
@@ -135,7 +143,7 @@ export function requiredCoverageProblems(p: Product): Array<{ field: string; mes
 }
 
 /** Counters Datadog's integrations report as running totals: alert on their rate, never their value. */
-const CUMULATIVE_METRICS = new Set(["redis.keys.evicted", "redis.net.rejected_connections", "redis.keys.expired"]);
+export const CUMULATIVE_METRICS = new Set(["redis.keys.evicted", "redis.net.rejected_connections", "redis.keys.expired"]);
 /** Integrations whose metrics carry neither `env` nor `service`; filtering them by those tags leaves no data. */
 const UNTAGGED_INTEGRATIONS = /^cloudflare\./;
 /** Agent 5 metrics that current Agents no longer report. */
@@ -200,6 +208,12 @@ export function loadCatalog(specs: ReadonlyArray<ProductSpec>): Product[] {
     specs.forEach((spec, i) => {
         const key = typeof spec?.key === "string" ? spec.key : `#${i}`;
         const source = productSource(key);
+        // A started spec (npm run new-product) names what is left to fill; the rest of its problems follow from those.
+        const todos = todoProblems(spec);
+        if (todos.length) {
+            for (const t of todos) problems.push({ source, field: fieldPath(t.path, spec), message: `still TODO: ${t.text.replace(/^TODO:?\s*/, "")}` });
+            return;
+        }
         const parsed = ProductSpec.safeParse(spec);
         if (!parsed.success) {
             for (const issue of parsed.error.issues) {
