@@ -5,7 +5,7 @@
  * The API is SvelteKit server routes traced by dd-trace-js' HTTP server integration: operation `web.request`,
  * trace metrics `trace.web.request*` (latency distribution in seconds).
  */
-import { anomaly, apmErrorRate, apmLatency, eventCount, eventRatio, gauge, percentile, serviceCheck, webVital } from "../lib/inputs/catalog/factories";
+import { anomaly, apmErrorRate, apmLatency, browserJourney, eventCount, eventRatio, gauge, healthCheck, percentile, serviceCheck, sslCheck, webVital } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { ms, s } from "../lib/inputs/catalog/units";
 
@@ -484,18 +484,12 @@ export const driplo: ProductSpec = {
             assertions: [{ jsonPath: "$.status", equals: "healthy" }, { jsonPath: "$.checks.database.status", equals: "ok" }],
             source: "003 §2.1 Critical Alerts (Service downtime, Database connection failures)",
         },
-        {
-            id: "web-home", title: "driplo.com home page", kind: "api", surface: "web", severity: "P0", frequency: "1m", path: "/", expectStatus: 200,
-            maxResponseMs: 5000, source: "003 §2.1 Critical Alerts (Service downtime > 30 seconds); §Performance Thresholds (page_load_time >5s critical)",
-        },
-        {
-            id: "ssl-web", title: "driplo.com certificate expiry", kind: "ssl", surface: "web", severity: "P2", frequency: "12h", sslMinDays: 14,
-            source: "003 §Network Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
-        {
-            id: "ssl-api", title: "api.driplo.com certificate expiry", kind: "ssl", surface: "api", severity: "P2", frequency: "12h", sslMinDays: 14,
-            source: "003 §Network Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
+        healthCheck({
+            id: "web-home", title: "driplo.com home page", surface: "web", path: "/", maxResponseMs: 5000,
+            source: "003 §2.1 Critical Alerts (Service downtime > 30 seconds); §Performance Thresholds (page_load_time >5s critical)",
+        }),
+        sslCheck({ surface: "web", host: "driplo.com", source: "003 §Network Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({ surface: "api", host: "api.driplo.com", source: "003 §Network Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
         {
             id: "search-flow", title: "Search and open a listing", kind: "multistep", surface: "api", severity: "P1", frequency: "5m", maxResponseMs: 500,
             steps: [
@@ -535,24 +529,24 @@ export const driplo: ProductSpec = {
             ],
             source: "003 §2.1 Business Critical Alerts (Payment processing failures); §Success Metrics (Payment processing uptime > 99.95%)",
         },
-        {
-            id: "product-page-journey", title: "Search to product page in a browser", kind: "browser", surface: "web", severity: "P2", frequency: "15m",
+        browserJourney({
+            id: "product-page-journey", title: "Search to product page in a browser", surface: "web", severity: "P2", frequency: "15m",
             path: "/",
             journey: [
                 "Open the home page", "Search for a common item and verify results render with images",
                 "Open the first product page and verify the main image and price render",
             ],
             source: "003 §Marketplace-Specific KPIs (Conversion funnel: Search → View → Contact → Purchase); §Performance Budget Alerts",
-        },
-        {
-            id: "sell-journey", title: "Create a draft listing with an image in a browser", kind: "browser", surface: "web", severity: "P2", frequency: "30m",
+        }),
+        browserJourney({
+            id: "sell-journey", title: "Create a draft listing with an image in a browser", surface: "web", severity: "P2", frequency: "30m",
             path: "/sell", needsLogin: true,
             journey: [
                 "Log in with the synthetic test seller", "Start a new listing and upload a test image",
                 "Save it as a draft and verify the image preview appears", "Delete the draft",
             ],
             source: "003 §Alert Prioritization (P1: image uploads failing); §Business Health (Product listing activity)",
-        },
+        }),
     ],
     security: [
         {

@@ -11,9 +11,7 @@
  * APM: dd-trace-py Flask integration, operation `flask.request` (trace metrics `trace.flask.request*`, latency in
  * seconds); per-endpoint resource_name tag values are normalized by Datadog ("GET /api/leads" → "get_/api/leads").
  */
-import {
-    apmLatency, dayOverDayDrop, eventCount, eventRatio, gauge, hostCpu, hostMemory, serviceCheck, webVital,
-} from "../lib/inputs/catalog/factories";
+import { apmLatency, browserJourney, dayOverDayDrop, eventCount, eventRatio, gauge, healthCheck, hostCpu, hostMemory, serviceCheck, sslCheck, webVital } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { min, ms, s } from "../lib/inputs/catalog/units";
 import { COMPANY_ESCALATION } from "./defaults";
@@ -832,41 +830,31 @@ export const plumberleads: ProductSpec = {
             ],
             source: "004 §Synthetic Checks (Payment Processing, 15 min, >99% success)",
         },
-        {
-            id: "admin-dashboard", title: "Admin dashboard availability", kind: "browser", surface: "admin", severity: "P2", frequency: "30m", path: "/",
+        browserJourney({
+            id: "admin-dashboard", title: "Admin dashboard availability", surface: "admin", severity: "P2", frequency: "30m", path: "/",
             needsLogin: true, successTarget: 99.5,
             journey: [
                 "Log in to the admin interface with the synthetic admin account", "Verify the dashboard loads with the leads, plumbers and payments widgets",
                 "Open the leads list and verify rows render",
             ],
             source: "004 §Synthetic Checks (Admin Dashboard, 30 min, >99.5% success)",
-        },
-        {
-            id: "mobile-responsive", title: "Mobile responsive check", kind: "browser", surface: "web", severity: "P2", frequency: "60m", path: "/",
+        }),
+        browserJourney({
+            id: "mobile-responsive", title: "Mobile responsive check", surface: "web", severity: "P2", frequency: "60m", path: "/",
             successTarget: 99, devices: ["mobile_small"],
             journey: [
                 "Open the home page on a mobile device viewport", "Verify the navigation menu collapses and opens",
                 "Open the lead request form and verify it fits the screen and submits validation",
             ],
             source: "004 §Synthetic Checks (Mobile Responsive Check, 60 min, >99% success)",
-        },
-        {
-            id: "api-health", title: "PlumberLeads API health endpoint", kind: "api", surface: "api", severity: "P0", frequency: "1m", path: "/api/health",
-            expectStatus: 200, maxResponseMs: 1000,
+        }),
+        healthCheck({
+            title: "PlumberLeads API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 1000,
             source: "004 §Monitoring Components (Datadog Synthetics: endpoint monitoring); §Performance Metrics (P95 >1 second)",
-        },
-        {
-            id: "ssl-web", title: "plumberleads.com certificate expiry", kind: "ssl", surface: "web", severity: "P2", frequency: "12h", sslMinDays: 14,
-            source: "004 §Network Metrics (SSL Certificate Expiry <14 days)",
-        },
-        {
-            id: "ssl-api", title: "api.plumberleads.com certificate expiry", kind: "ssl", surface: "api", severity: "P2", frequency: "12h", sslMinDays: 14,
-            source: "004 §Network Metrics (SSL Certificate Expiry <14 days)",
-        },
-        {
-            id: "ssl-admin", title: "admin.plumberleads.com certificate expiry", kind: "ssl", surface: "admin", severity: "P2", frequency: "12h",
-            sslMinDays: 14, source: "004 §Network Metrics (SSL Certificate Expiry <14 days)",
-        },
+        }),
+        sslCheck({ surface: "web", host: "plumberleads.com", source: "004 §Network Metrics (SSL Certificate Expiry <14 days)" }),
+        sslCheck({ surface: "api", host: "api.plumberleads.com", source: "004 §Network Metrics (SSL Certificate Expiry <14 days)" }),
+        sslCheck({ surface: "admin", host: "admin.plumberleads.com", source: "004 §Network Metrics (SSL Certificate Expiry <14 days)" }),
     ],
     security: [
         {

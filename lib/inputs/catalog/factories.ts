@@ -192,3 +192,8 @@ export function sslCheck(t: { surface: string; host: string; source: string; id?
         severity: "P2", frequency: "12h", sslMinDays: t.minDays ?? 14, source: t.source,
     };
 }
+
+/** A user journey in a browser: Pulumi owns its schedule and alerting, the steps are recorded in Datadog's recorder. */
+export function browserJourney(t: Omit<SyntheticSpec, "kind" | "steps" | "assertions" | "expectStatus" | "maxResponseMs" | "sslMinDays">): SyntheticSpec {
+    return { ...t, kind: "browser" };
+}
