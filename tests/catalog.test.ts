@@ -198,3 +198,16 @@ describe("alert shapes that page wrongly or never fire", () => {
         ]);
     });
 });
+
+describe("the query builder", () => {
+    it("converts a duration threshold to the query's native unit and refuses one for a query without durations", () => {
+        const scope = { env: "staging", service: "acme-api" };
+        const p95 = { kind: "percentile", percentile: "p95", window: "5m", base: { metric: "trace.flask.request", aggregation: "avg" } } as const;
+        expect(buildQuery(p95, ">", ms(800), scope)).toBe("percentile(last_5m):p95:trace.flask.request{env:staging,service:acme-api} > 0.8");
+        expect(buildQuery(p95, ">", 0.8, scope)).toBe("percentile(last_5m):p95:trace.flask.request{env:staging,service:acme-api} > 0.8");
+        const lcp = { kind: "rum", search: "@type:view", rollup: "pc75", measure: "@view.largest_contentful_paint", window: "15m" } as const;
+        expect(buildQuery(lcp, ">", s(2.5), scope)).toBe('rum("env:staging service:acme-api @type:view").rollup("pc75", "@view.largest_contentful_paint").last("15m") > 2500000000');
+        const hits = { kind: "metric", timeAggregation: "sum", window: "5m", base: { metric: "trace.flask.request.hits", aggregation: "sum", asCount: true } } as const;
+        expect(() => buildQuery(hits, ">", ms(5), scope)).toThrow("5 ms is a duration, but this metric query does not return durations");
+    });
+});

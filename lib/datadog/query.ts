@@ -3,7 +3,7 @@
  * Components never concatenate query strings themselves.
  */
 import type { Comparator, MetricRef, QuerySpec } from "../inputs/catalog/schema";
-import type { DurationUnit } from "../inputs/catalog/units";
+import { convert, type DurationUnit, formatQuantity, isQuantity, type Quantity } from "../inputs/catalog/units";
 import { formatNumber } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 
@@ -145,10 +145,24 @@ export function queryExpression(q: QuerySpec, scope: QueryScope): string {
     }
 }
 
-/** The full monitor query. Service checks carry their threshold in `monitorThresholds`, not in the query. */
-export function buildQuery(q: QuerySpec, comparator: Comparator, critical: number, scope: QueryScope): string {
+/**
+ * A threshold in the unit Datadog compares the query in: a duration (`ms(500)`) is converted to the query's native
+ * unit (0.5 for an APM latency in seconds); a plain number is taken as already in it.
+ */
+export function nativeThreshold(q: QuerySpec, threshold: number | Quantity): number {
+    if (!isQuantity(threshold)) return threshold;
+    const unit = nativeUnit(q);
+    if (!unit) throw new Error(`${formatQuantity(threshold)} is a duration, but this ${q.kind} query does not return durations`);
+    return convert(threshold, unit);
+}
+
+/**
+ * The full monitor query. Service checks carry their threshold in `monitorThresholds`, not in the query. Catalog
+ * monitors arrive with `critical` already in the native unit; a duration is converted here.
+ */
+export function buildQuery(q: QuerySpec, comparator: Comparator, critical: number | Quantity, scope: QueryScope): string {
     const lhs = queryExpression(q, scope);
-    return q.kind === "service-check" ? lhs : `${lhs} ${comparator} ${formatNumber(critical)}`;
+    return q.kind === "service-check" ? lhs : `${lhs} ${comparator} ${formatNumber(nativeThreshold(q, critical))}`;
 }
 
 /** SLO burn-rate alert query (Datadog's native form). */

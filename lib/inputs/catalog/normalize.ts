@@ -4,11 +4,11 @@
  * thresholds do not have, or whose duration is implausible for its unit. Pure, no Pulumi.
  */
 import type { z } from "zod";
-import { nativeUnit } from "../../datadog/query";
+import { nativeThreshold, nativeUnit } from "../../datadog/query";
 import { durationSeconds } from "../../model/duration";
 import type { MonitorSpecShape } from "./schema";
 import {
-    convert, durationUnitOfWord, type DurationUnit, formatQuantity, formatThreshold, formatValue, isQuantity, type Quantity, toSeconds,
+    durationUnitOfWord, type DurationUnit, formatQuantity, formatThreshold, formatValue, isQuantity, type Quantity, toSeconds,
     windowWords,
 } from "./units";
 
@@ -77,7 +77,7 @@ export function normalizeMonitor(m: RawMonitor, ctx: z.RefinementCtx): z.output<
             if (secs < low || secs > high) {
                 issue(field, `${formatQuantity(t)} is implausible for ${what} (expected ${formatValue(low)} s to ${formatValue(high)} s): is the unit wrong?`);
             }
-            return convert(t, native);
+            return nativeThreshold(m.query, t);
         }
         if (native) {
             issue(field, `${what} is a duration stored in ${native}: give the threshold with its unit, e.g. ms(${formatValue(t)}) or s(${formatValue(t)})`);
