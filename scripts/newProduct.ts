@@ -13,7 +13,10 @@ const KEY = /^[a-z][a-z0-9-]*$/;
 /** The starting spec of product `key`, importing the factories from `libDir` and the escalation from `productsDir`. */
 export function starterSpec(key: string, imports: { catalog: string; products: string }): string {
     const id = key.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-    const display = key.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join(" ");
+    const display = key
+        .split("-")
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(" ");
     return `/**
  * ${display} — TODO: one line on what the product is.
  * Plan: TODO: the plan this spec implements (shared/seeds/<n>_*.txt). Every threshold cites its section in \`source\`.
@@ -140,20 +143,25 @@ function main(argv: string[]): void {
         return r.startsWith(".") ? r : `./${r}`;
     };
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(file, starterSpec(key, { catalog: rel(path.join(PROJECT_DIR, "lib/inputs/catalog")), products: rel(path.join(PROJECT_DIR, "products")) }));
+    fs.writeFileSync(
+        file,
+        starterSpec(key, { catalog: rel(path.join(PROJECT_DIR, "lib/inputs/catalog")), products: rel(path.join(PROJECT_DIR, "products")) }),
+    );
     const id = key.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-    process.stdout.write([
-        `wrote ${path.relative(process.cwd(), file)}`,
-        "",
-        "Next steps:",
-        `  1. Replace every "TODO: …" value in ${path.relative(process.cwd(), file)} and add the plan's thresholds (README: Adding a product).`,
-        `  2. products/index.ts: import { ${id} } from "./${key}"; and add ${id} to the catalog list.`,
-        `  3. Pulumi.staging.yaml and Pulumi.production.yaml: add "${key}" to product-monitoring:products, its team's rotation under`,
-        `     oncall.teams and its Slack channel "${key}-alerts" under routing.slack.channels.`,
-        "  4. npm run plan -- --stack staging   (lists what is still wrong, or what would be created)",
-        "  5. npm run catalog && npm run urns   (regenerate the alert catalog, runbooks and URN lists)",
-        "",
-    ].join("\n"));
+    process.stdout.write(
+        [
+            `wrote ${path.relative(process.cwd(), file)}`,
+            "",
+            "Next steps:",
+            `  1. Replace every "TODO: …" value in ${path.relative(process.cwd(), file)} and add the plan's thresholds (README: Adding a product).`,
+            `  2. products/index.ts: import { ${id} } from "./${key}"; and add ${id} to the catalog list.`,
+            `  3. Pulumi.staging.yaml and Pulumi.production.yaml: add "${key}" to product-monitoring:products, its team's rotation under`,
+            `     oncall.teams and its Slack channel "${key}-alerts" under routing.slack.channels.`,
+            "  4. npm run plan -- --stack staging   (lists what is still wrong, or what would be created)",
+            "  5. npm run catalog && npm run urns   (regenerate the alert catalog, runbooks and URN lists)",
+            "",
+        ].join("\n"),
+    );
 }
 
 if (require.main === module) main(process.argv.slice(2));

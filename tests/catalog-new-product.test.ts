@@ -27,16 +27,21 @@ function problemsOf(spec: ProductSpec): string[] {
 
 /** What a new user types for each TODO, chosen by the property it fills. */
 function fill(source: string): string {
-    return source.split("\n").map((line) => line.replace(/(\w+)(: | = )"TODO[^"]*"/g, (_all, prop: string, sep: string) => {
-        const value: Record<string, string> = {
-            host: line.includes('"web"') ? `${KEY}.example.com` : `api.${KEY}.example.com`,
-            email: `${KEY}-team@example.com`,
-            metric: `${KEY.replace("-", "_")}.requests`,
-            SPAN: "next.request",
-            company: "ACME",
-        };
-        return `${prop}${sep}"${value[prop] ?? "Filled in as a new user would (plan §1)"}"`;
-    })).join("\n");
+    return source
+        .split("\n")
+        .map((line) =>
+            line.replace(/(\w+)(: | = )"TODO[^"]*"/g, (_all, prop: string, sep: string) => {
+                const value: Record<string, string> = {
+                    host: line.includes('"web"') ? `${KEY}.example.com` : `api.${KEY}.example.com`,
+                    email: `${KEY}-team@example.com`,
+                    metric: `${KEY.replace("-", "_")}.requests`,
+                    SPAN: "next.request",
+                    company: "ACME",
+                };
+                return `${prop}${sep}"${value[prop] ?? "Filled in as a new user would (plan §1)"}"`;
+            }),
+        )
+        .join("\n");
 }
 
 describe("npm run new-product", () => {
@@ -74,7 +79,11 @@ describe("npm run new-product", () => {
         // The script runs in the project folder, as npm does.
         ["an existing file", KEY, `new-product: ${path.relative(PROJECT_DIR, path.join(dir, `${KEY}.ts`))} already exists`],
         ["a key of the catalog", catalog[0].key, `new-product: product "${catalog[0].key}" already exists in products/index.ts`],
-        ["a bad key", "Acme_Shop", 'new-product: "Acme_Shop" is not a product key: use lower-case kebab-case (a-z, 0-9, -), starting with a letter'],
+        [
+            "a bad key",
+            "Acme_Shop",
+            'new-product: "Acme_Shop" is not a product key: use lower-case kebab-case (a-z, 0-9, -), starting with a letter',
+        ],
     ])("refuses %s with one line and exit 2", (_case, key, message) => {
         const r = runScript("newProduct.ts", [key, "--dir", dir]);
         expect([r.status, r.stdout, r.stderr]).toEqual([2, "", `${message}\n`]);

@@ -8,7 +8,14 @@ import { nativeThreshold, nativeUnit } from "../../datadog/query";
 import { durationSeconds } from "../../model/duration";
 import type { MonitorSpecShape } from "./schema";
 import {
-    durationUnitOfWord, type DurationUnit, formatQuantity, formatThreshold, formatValue, isQuantity, type Quantity, toSeconds,
+    durationUnitOfWord,
+    type DurationUnit,
+    formatQuantity,
+    formatThreshold,
+    formatValue,
+    isQuantity,
+    type Quantity,
+    toSeconds,
     windowWords,
 } from "./units";
 
@@ -36,7 +43,10 @@ export interface LoadedThresholds {
 /** Seconds of the query's windows, which a sentence may mention ("over the last 5 minutes"). */
 function windowSeconds(m: RawMonitor): number[] {
     const q = m.query as Record<string, unknown>;
-    return ["window", "comparedTo", "alertWindow"].map((k) => q[k]).filter((v): v is string => typeof v === "string").map(durationSeconds);
+    return ["window", "comparedTo", "alertWindow"]
+        .map((k) => q[k])
+        .filter((v): v is string => typeof v === "string")
+        .map(durationSeconds);
 }
 
 function stated(t: Threshold): number {
@@ -64,23 +74,37 @@ function statedNumbers(text: string): Array<{ value: number; text: string; unit?
 export function normalizeMonitor(m: RawMonitor, ctx: z.RefinementCtx): z.output<typeof MonitorSpecShape> & LoadedThresholds {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", message, path: [path] });
     const native = nativeUnit(m.query);
-    const what = "base" in m.query ? m.query.base.metric : m.query.kind === "rum" ? (m.query.measure ?? "the RUM count") : `this ${m.query.kind} query`;
+    const what =
+        "base" in m.query
+            ? m.query.base.metric
+            : m.query.kind === "rum"
+              ? (m.query.measure ?? "the RUM count")
+              : `this ${m.query.kind} query`;
     const [low, high] = PLAUSIBLE_SECONDS[m.category === "business" ? "business" : "default"];
 
     const load = (field: "critical" | "warning", t: Threshold): number => {
         if (isQuantity(t)) {
             if (!native) {
-                issue(field, `${formatQuantity(t)} is a duration, but ${what} is not one whose unit is known: declare the metric's native unit (\`unit: "ms"\` on the metric) or give a plain number`);
+                issue(
+                    field,
+                    `${formatQuantity(t)} is a duration, but ${what} is not one whose unit is known: declare the metric's native unit (\`unit: "ms"\` on the metric) or give a plain number`,
+                );
                 return t.value;
             }
             const secs = toSeconds(t);
             if (secs < low || secs > high) {
-                issue(field, `${formatQuantity(t)} is implausible for ${what} (expected ${formatValue(low)} s to ${formatValue(high)} s): is the unit wrong?`);
+                issue(
+                    field,
+                    `${formatQuantity(t)} is implausible for ${what} (expected ${formatValue(low)} s to ${formatValue(high)} s): is the unit wrong?`,
+                );
             }
             return nativeThreshold(m.query, t);
         }
         if (native) {
-            issue(field, `${what} is a duration stored in ${native}: give the threshold with its unit, e.g. ms(${formatValue(t)}) or s(${formatValue(t)})`);
+            issue(
+                field,
+                `${what} is a duration stored in ${native}: give the threshold with its unit, e.g. ms(${formatValue(t)}) or s(${formatValue(t)})`,
+            );
         }
         return t;
     };
@@ -126,8 +150,14 @@ export function normalizeMonitor(m: RawMonitor, ctx: z.RefinementCtx): z.output<
     const check = (field: "title" | "whatHappened", text: string) => {
         for (const n of statedNumbers(text)) {
             if (matches(n)) continue;
-            const w = m.warning === undefined ? "" : ` and warning is ${isQuantity(m.warning) ? formatQuantity(m.warning) : formatValue(m.warning)}`;
-            issue(field, `says ${n.text} but critical is ${isQuantity(m.critical) ? formatQuantity(m.critical) : formatValue(m.critical)}${w}: write {critical}/{warning}/{window} instead of the number`);
+            const w =
+                m.warning === undefined
+                    ? ""
+                    : ` and warning is ${isQuantity(m.warning) ? formatQuantity(m.warning) : formatValue(m.warning)}`;
+            issue(
+                field,
+                `says ${n.text} but critical is ${isQuantity(m.critical) ? formatQuantity(m.critical) : formatValue(m.critical)}${w}: write {critical}/{warning}/{window} instead of the number`,
+            );
         }
     };
     check("title", m.title);

@@ -65,10 +65,26 @@ export function formatThreshold(value: number | Quantity, unit: string): string 
 
 /** Words for the duration units a sentence may use ("5 minutes", "10s", "500 ms"). */
 const WORD_UNITS: Record<string, DurationUnit> = {
-    ns: "ns", us: "us", ms: "ms", millisecond: "ms", milliseconds: "ms",
-    s: "s", sec: "s", secs: "s", second: "s", seconds: "s",
-    m: "min", min: "min", mins: "min", minute: "min", minutes: "min",
-    h: "h", hr: "h", hrs: "h", hour: "h", hours: "h",
+    ns: "ns",
+    us: "us",
+    ms: "ms",
+    millisecond: "ms",
+    milliseconds: "ms",
+    s: "s",
+    sec: "s",
+    secs: "s",
+    second: "s",
+    seconds: "s",
+    m: "min",
+    min: "min",
+    mins: "min",
+    minute: "min",
+    minutes: "min",
+    h: "h",
+    hr: "h",
+    hrs: "h",
+    hour: "h",
+    hours: "h",
 };
 
 export function durationUnitOfWord(word: string): DurationUnit | undefined {
