@@ -114,6 +114,20 @@ export function ratioExpr(q: Extract<QuerySpec, { kind: "ratio" }>, scope: Query
     return `${ratio}${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
 }
 
+/**
+ * The series a metric-based monitor watches, for graphs: its metric with the monitor's expression applied, or its
+ * ratio (1 − ratio for `complement`) without the volume floor, which only matters for alerting. Undefined for log,
+ * RUM and service-check monitors.
+ */
+export function monitorSeries(q: QuerySpec, scope: QueryScope): string | undefined {
+    if (q.kind === "ratio") {
+        const ratio = `${metricExpr(q.numerator, scope)} / ${metricExpr(q.denominator, scope)}`;
+        return `${q.complement ? `(1 - ${ratio})` : `(${ratio})`}${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
+    }
+    if (q.kind === "metric" && q.expression) return q.expression.replace("{m}", metricExpr(q.base, scope));
+    return "base" in q ? metricExpr(q.base, scope) : undefined;
+}
+
 /** The query's left-hand side (everything before the comparator). */
 export function queryExpression(q: QuerySpec, scope: QueryScope): string {
     switch (q.kind) {
