@@ -2,7 +2,9 @@
  * AlphaBuilder — BearifiedCo's project estimating product (calculations, estimates, PDF exports).
  * Plan: 000 (company Datadog plan), §Implementation by Product / AlphaBuilder, plus the company-wide basic alerts.
  */
+import { anomaly, browserJourney, eventCount, healthCheck, hostMemory, percentile, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
@@ -27,6 +29,7 @@ export const alphabuilder: ProductSpec = {
             service: "alphabuilder-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.alphabuilder.io",
         },
@@ -36,6 +39,7 @@ export const alphabuilder: ProductSpec = {
             service: "alphabuilder-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "alphabuilder.io",
         },
@@ -50,110 +54,55 @@ export const alphabuilder: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
-        {
-            // 000 §AlphaBuilder / Alerts: PDF generation > 10s (distribution metric in seconds, one point per document)
-            id: "pdf-generation-slow",
-            title: "PDF generation p95 above 10 s",
-            category: "latency",
-            severity: "P1",
-            surface: "pdf-worker",
-            query: {
-                kind: "percentile",
-                percentile: "p95",
-                base: { metric: "alphabuilder.pdf.generation_time" },
-                window: "10m",
-            },
-            comparator: ">",
-            critical: 10,
-            unit: "s",
-            whatHappened: "Generating a PDF export took longer than 10 seconds for the slowest 5% of documents over the last 10 minutes.",
+        // 000 §AlphaBuilder / Alerts: PDF generation > 10s (distribution metric in seconds, one point per document)
+        percentile({
+            id: "pdf-generation-slow", surface: "pdf-worker", severity: "P1", metric: { metric: "alphabuilder.pdf.generation_time", unit: "s" }, window: "10m",
+            critical: s(10), title: "PDF generation p95 above {critical}",
+            whatHappened: "Generating a PDF export took longer than 10 seconds for the slowest 5% of documents over the last {window}.",
             firstSteps: [
                 "Check the pdf-worker queue depth and the number of running workers",
                 "Check pdf-worker CPU and memory; headless Chromium slows down sharply under memory pressure",
                 "Look for unusually large projects in the slow jobs' logs (page count, image count)",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (PDF generation > 10s)",
-        },
-        {
-            // 000 §AlphaBuilder / Alerts: Calculation errors — any error means a wrong or missing estimate.
-            id: "calculation-errors",
+        }),
+        // 000 §AlphaBuilder / Alerts: Calculation errors — any error means a wrong or missing estimate.
+        // The plan gives no number: a count floor of 3 in the window, so one odd input does not alert, counted in
+        // default_zero so the monitor recovers once errors stop.
+        eventCount({
+            id: "calculation-errors", surface: "api", severity: "P1", metric: "alphabuilder.calculations.errors", window: "15m", critical: 3,
             title: "Estimate calculation errors",
-            category: "errors",
-            severity: "P1",
-            surface: "api",
-            query: {
-                kind: "metric",
-                base: { metric: "alphabuilder.calculations.errors", aggregation: "sum", asCount: true },
-                timeAggregation: "sum",
-                window: "15m",
-            },
-            comparator: ">",
-            critical: 0,
-            unit: "count",
-            whatHappened: "Estimate calculations failed or failed their consistency checks in the last 15 minutes.",
+            whatHappened: "At least {critical} estimate calculations failed or failed their consistency checks in the last {window}.",
             firstSteps: [
                 "Open the error logs for the failed calculations and note the project ids and inputs",
                 "Check Sentry for the exception and whether it started with a deployment",
                 "Re-run one failed calculation in staging with the same inputs to reproduce",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (Calculation errors); §Priority Metrics (Calculation accuracy)",
-        },
-        {
-            // 000 §AlphaBuilder / Alerts: Database slow queries — no number in the plan, so alert on a deviation from the
-            // baseline of APM Postgres span latency (dd-trace `pg` spans carry the API's service with
-            // DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED=true).
-            id: "db-slow-queries",
-            title: "Database queries slower than usual",
-            category: "database",
-            severity: "P2",
-            surface: "api",
-            query: {
-                kind: "anomaly",
-                base: { metric: "trace.pg.query", aggregation: "avg" },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
-            whatHappened: "Average database query latency seen by the API deviates from its usual level.",
+        }),
+        // 000 §AlphaBuilder / Alerts: Database slow queries — no number in the plan, so alert on a deviation from the
+        // baseline of APM Postgres span latency (dd-trace `pg` spans carry the API's service with
+        // DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED=true).
+        anomaly({
+            id: "db-slow-queries", surface: "api", severity: "P2", category: "database", metric: "trace.pg.query", counter: false, direction: "above",
+            title: "Database queries slower than usual", whatHappened: "Average database query latency seen by the API deviates from its usual level.",
             firstSteps: [
                 "Open APM Database view and sort queries by average latency to find the slow statements",
-                "Check for missing indexes, lock waits or a long-running migration",
-                "Check database CPU and connection pool usage at the same time",
+                "Check for missing indexes, lock waits or a long-running migration", "Check database CPU and connection pool usage at the same time",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (Database slow queries)",
-        },
-        {
-            // 000 §AlphaBuilder / Alerts: High memory usage — the plan gives no number; 90% (warning 80%) matches the
-            // family's other plans (001 §Critical Alerts memory > 90%, 004 §Server Metrics memory > 90%).
-            id: "pdf-worker-memory-high",
-            title: "PDF worker memory usage high",
-            category: "saturation",
-            severity: "P2",
-            surface: "pdf-worker",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "system.mem.used", aggregation: "avg", groupBy: ["host"] },
-                denominator: { metric: "system.mem.total", aggregation: "avg", groupBy: ["host"] },
-                scale: 100,
-                timeAggregation: "avg",
-                window: "5m",
-            },
-            comparator: ">",
-            critical: 90,
-            warning: 80,
-            unit: "%",
-            whatHappened: "Memory usage on a PDF worker host stayed high over the last 5 minutes; PDF rendering may fail or be killed.",
+        }),
+        // 000 §AlphaBuilder / Alerts: High memory usage — the plan gives no number; 90% (warning 80%) matches the
+        // family's other plans (001 §Critical Alerts memory > 90%, 004 §Server Metrics memory > 90%).
+        hostMemory({
+            id: "pdf-worker-memory-high", surface: "pdf-worker", severity: "P2", critical: 90, warning: 80, title: "PDF worker memory usage high",
+            whatHappened: "Memory usage on a PDF worker host stayed high over the last {window}; PDF rendering may fail or be killed.",
             firstSteps: [
                 "Check the pdf-worker process memory and whether Chromium instances are leaking (not closed after jobs)",
-                "Restart the affected worker if memory keeps growing and jobs are failing",
-                "Scale out the worker pool if the queue is long",
+                "Restart the affected worker if memory keeps growing and jobs are failing", "Scale out the worker pool if the queue is long",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (High memory usage)",
-        },
+        }),
     ],
     slos: [
         {
@@ -181,38 +130,12 @@ export const alphabuilder: ProductSpec = {
     ],
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
-        {
-            id: "api-health",
-            title: "AlphaBuilder API health endpoint",
-            kind: "api",
-            surface: "api",
-            severity: "P0",
-            frequency: "1m",
-            path: "/api/health",
-            expectStatus: 200,
-            maxResponseMs: 3000,
+        healthCheck({
+            title: "AlphaBuilder API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks, Global availability)",
-        },
-        {
-            id: "ssl-web",
-            title: "alphabuilder.io certificate expiry",
-            kind: "ssl",
-            surface: "web",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
-        {
-            id: "ssl-api",
-            title: "api.alphabuilder.io certificate expiry",
-            kind: "ssl",
-            surface: "api",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
+        }),
+        sslCheck({ surface: "web", host: "alphabuilder.io", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({ surface: "api", host: "api.alphabuilder.io", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
         {
             id: "estimate-pdf-export",
             title: "Create an estimate and export it as PDF",
@@ -254,10 +177,9 @@ export const alphabuilder: ProductSpec = {
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (Multi-step transactions); §AlphaBuilder Priority Metrics (Export success rate)",
         },
-        {
+        browserJourney({
             id: "project-journey",
             title: "Open a project and its estimate in a browser",
-            kind: "browser",
             surface: "web",
             severity: "P2",
             frequency: "30m",
@@ -270,7 +192,7 @@ export const alphabuilder: ProductSpec = {
                 "Click Export PDF and verify the download link appears",
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (User flow testing)",
-        },
+        }),
     ],
     security: [
         {

@@ -5,7 +5,9 @@
  * All four run their API as Next.js API routes (Node, dd-trace `next` integration), so the APM operation is
  * `next.request` and the trace metrics are `trace.next.request*` (latency distribution in seconds).
  */
+import { apmErrorRate, apmLatency } from "../lib/inputs/catalog/factories";
 import type { LogsSpec, MonitorSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 
 /** 000 §Phase 1 / Basic Alerting: API downtime, database connectivity, error rate > 1%, response time > 3 s. */
 export const BEARIFIEDCO_BASIC_ALERTS: MonitorSpec[] = [
@@ -52,51 +54,39 @@ export const BEARIFIEDCO_BASIC_ALERTS: MonitorSpec[] = [
         ],
         source: "000 §Phase 1 / Basic Alerting (Database connectivity)",
     },
-    {
-        // 000 §Basic Alerting: High error rates (>1%)
+    // 000 §Basic Alerting: High error rates (>1%), counted over at least 100 requests so one error at night cannot alert.
+    apmErrorRate({
         id: "api-error-rate",
-        title: "API error rate above 1%",
-        category: "errors",
         severity: "P1",
         surface: "api",
-        query: {
-            kind: "ratio",
-            numerator: { metric: "trace.next.request.errors", aggregation: "sum", asCount: true },
-            denominator: { metric: "trace.next.request.hits", aggregation: "sum", asCount: true },
-            scale: 100,
-            timeAggregation: "sum",
-            window: "5m",
-        },
-        comparator: ">",
+        span: "next.request",
+        minRequests: 100,
         critical: 1,
-        unit: "%",
-        whatHappened: "More than 1% of API requests failed with server errors over the last 5 minutes.",
+        title: "API error rate above {critical}",
+        whatHappened: "More than {critical} of API requests failed with server errors over the last {window}.",
         firstSteps: [
             "Open APM for the service and sort resources by error count to find the failing endpoint",
             "Check Sentry for a new issue that started with the spike",
             "Compare with the latest deployment marker; roll back if the errors started with it",
         ],
         source: "000 §Phase 1 / Basic Alerting (High error rates >1%)",
-    },
-    {
-        // 000 §Basic Alerting: Slow response times (>3s); APM latency is in seconds.
+    }),
+    // 000 §Basic Alerting: Slow response times (>3s)
+    apmLatency({
         id: "api-slow-response",
-        title: "API p95 response time above 3 s",
-        category: "latency",
         severity: "P1",
         surface: "api",
-        query: { kind: "percentile", percentile: "p95", base: { metric: "trace.next.request" }, window: "5m" },
-        comparator: ">",
-        critical: 3,
-        unit: "s",
-        whatHappened: "The 95th percentile API response time exceeded 3 seconds over the last 5 minutes.",
+        span: "next.request",
+        critical: s(3),
+        title: "API p95 response time above {critical}",
+        whatHappened: "The 95th percentile API response time exceeded 3 seconds over the last {window}.",
         firstSteps: [
             "Open APM latency by resource to find the slow endpoints",
             "Check database query latency and external API calls in the slow traces",
             "Check Vercel function cold starts and duration limits for the affected routes",
         ],
         source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
-    },
+    }),
 ];
 
 /**

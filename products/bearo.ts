@@ -2,7 +2,9 @@
  * BEARO — BearifiedCo's payments/commerce product with wallet connections.
  * Plan: 000 (company Datadog plan), §Implementation by Product / BEARO, plus the company-wide basic alerts.
  */
+import { anomaly, browserJourney, eventRatio, gauge, healthCheck, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
@@ -27,6 +29,7 @@ export const bearo: ProductSpec = {
             service: "bearo-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.bearo.app",
         },
@@ -36,6 +39,7 @@ export const bearo: ProductSpec = {
             service: "bearo-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "bearo.app",
         },
@@ -50,104 +54,52 @@ export const bearo: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
-        {
-            // 000 §BEARO / Alerts: Payment failures > 5%
-            id: "payment-failure-rate",
-            title: "Payment failure rate above 5%",
-            category: "business",
-            severity: "P0",
-            surface: "api",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "bearo.payments.failed", aggregation: "sum", asCount: true },
-                denominator: { metric: "bearo.payments.attempted", aggregation: "sum", asCount: true },
-                scale: 100,
-                timeAggregation: "sum",
-                window: "10m",
-            },
-            comparator: ">",
-            critical: 5,
-            unit: "%",
-            whatHappened: "More than 5% of payment attempts failed over the last 10 minutes, so customers cannot pay.",
+        // 000 §BEARO / Alerts: payment failures above the plan's percentage. Counted over at least 40 attempts, so it
+        // takes 3 failures: one failure in twenty attempts at night is not a payment outage.
+        eventRatio({
+            id: "payment-failure-rate", surface: "api", severity: "P0", category: "business", numerator: "bearo.payments.failed",
+            denominator: "bearo.payments.attempted", window: "10m", minCount: 40, critical: 5, title: "Payment failure rate above {critical}",
+            whatHappened: "More than {critical} of payment attempts failed over the last {window}, so customers cannot pay.",
             firstSteps: [
                 "Break the failures down by error code and payment method in the payment logs",
                 "Check the payment provider's status page and API error responses",
-                "Check whether the wallet-service is healthy (wallet payments depend on it)",
-                "Roll back the latest deployment if failures started with it",
+                "Check whether the wallet-service is healthy (wallet payments depend on it)", "Roll back the latest deployment if failures started with it",
             ],
-            source: "000 §Implementation by Product / BEARO / Alerts (Payment failures > 5%)",
-        },
-        {
-            // 000 §BEARO / Alerts: API timeout > 10s — the slowest request in the window; APM latency is in seconds.
-            id: "api-timeout",
-            title: "API requests taking longer than 10 s",
-            category: "latency",
-            severity: "P1",
-            surface: "api",
-            query: {
-                kind: "metric",
-                base: { metric: "trace.next.request", aggregation: "max" },
-                timeAggregation: "max",
-                window: "5m",
-            },
-            comparator: ">",
-            critical: 10,
-            unit: "s",
-            whatHappened: "At least one API request took longer than 10 seconds in the last 5 minutes, so requests are timing out.",
+            source: "000 §Implementation by Product / BEARO / Alerts (Payment failures)",
+        }),
+        // 000 §BEARO / Alerts: API timeout > 10s — the slowest request in the window.
+        gauge({
+            id: "api-timeout", surface: "api", severity: "P1", category: "latency", metric: { metric: "trace.next.request", aggregation: "max" },
+            timeAggregation: "max", window: "5m", critical: s(10), title: "API requests taking longer than {critical}",
+            whatHappened: "At least one API request took longer than 10 seconds in the last {window}, so requests are timing out.",
             firstSteps: [
                 "Open APM traces for the service filtered on duration > 10s and find the slow span",
                 "Check the payment provider and blockchain RPC calls in those traces for slow external dependencies",
                 "Check database locks and slow queries at the same time",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (API timeout > 10s)",
-        },
-        {
-            // 000 §BEARO / Alerts: Wallet service down
-            id: "wallet-service-down",
-            title: "Wallet service down",
-            category: "availability",
-            severity: "P0",
-            surface: "wallet-service",
-            // Datadog process check: the wallet-service process is not running on its hosts.
-            query: { kind: "service-check", check: "process.up", filter: { process: "wallet-service" }, lastRuns: 3 },
-            comparator: ">=",
-            critical: 2,
-            unit: "consecutive failed checks",
-            notifyNoData: true,
-            whatHappened: "The wallet-service process is not running, so wallet connections and wallet payments fail.",
+        }),
+        // 000 §BEARO / Alerts: Wallet service down
+        // Datadog process check: the wallet-service process is not running on its hosts.
+        serviceCheck({
+            id: "wallet-service-down", surface: "wallet-service", severity: "P0", check: "process.up", filter: { process: "wallet-service" },
+            title: "Wallet service down", whatHappened: "The wallet-service process is not running, so wallet connections and wallet payments fail.",
             firstSteps: [
                 "Check the wallet-service logs for the crash reason right before it stopped",
-                "Restart the wallet-service and confirm wallet connections recover",
-                "Check the blockchain RPC provider status if the service crashes on start",
+                "Restart the wallet-service and confirm wallet connections recover", "Check the blockchain RPC provider status if the service crashes on start",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (Wallet service down)",
-        },
-        {
-            // 000 §BEARO / Alerts: High cart abandonment — the plan gives no number, so alert on a deviation from the baseline.
-            id: "cart-abandonment-anomaly",
-            title: "Unusual cart abandonment",
-            category: "business",
-            severity: "P2",
-            surface: "web",
-            query: {
-                kind: "anomaly",
-                base: { metric: "bearo.cart.abandoned", aggregation: "sum", asCount: true },
-                algorithm: "agile",
-                deviations: 2,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
-            whatHappened: "Abandoned carts deviate from their usual pattern for this time of day and week.",
+        }),
+        // 000 §BEARO / Alerts: High cart abandonment — the plan gives no number, so alert on a deviation from the baseline.
+        anomaly({
+            id: "cart-abandonment-anomaly", surface: "web", severity: "P2", metric: "bearo.cart.abandoned", direction: "above", deviations: 2,
+            title: "Unusual cart abandonment", whatHappened: "Abandoned carts deviate from their usual pattern for this time of day and week.",
             firstSteps: [
-                "Check the checkout funnel in RUM for the step where users drop off",
-                "Check payment failure rate and checkout page errors for the same period",
+                "Check the checkout funnel in RUM for the step where users drop off", "Check payment failure rate and checkout page errors for the same period",
                 "Ask whether a pricing, shipping or UI change shipped recently",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (High cart abandonment)",
-        },
+        }),
     ],
     slos: [
         {
@@ -177,38 +129,12 @@ export const bearo: ProductSpec = {
     ],
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
-        {
-            id: "api-health",
-            title: "BEARO API health endpoint",
-            kind: "api",
-            surface: "api",
-            severity: "P0",
-            frequency: "1m",
-            path: "/api/health",
-            expectStatus: 200,
-            maxResponseMs: 3000,
+        healthCheck({
+            title: "BEARO API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks, Global availability)",
-        },
-        {
-            id: "ssl-web",
-            title: "bearo.app certificate expiry",
-            kind: "ssl",
-            surface: "web",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
-        {
-            id: "ssl-api",
-            title: "api.bearo.app certificate expiry",
-            kind: "ssl",
-            surface: "api",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
+        }),
+        sslCheck({ surface: "web", host: "bearo.app", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({ surface: "api", host: "api.bearo.app", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
         {
             id: "checkout-flow",
             title: "Login, cart and payment session",
@@ -244,10 +170,9 @@ export const bearo: ProductSpec = {
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (Multi-step transactions); §BEARO Priority Metrics (Payment success rate)",
         },
-        {
+        browserJourney({
             id: "checkout-journey",
             title: "Storefront to checkout in a browser",
-            kind: "browser",
             surface: "web",
             severity: "P1",
             frequency: "15m",
@@ -260,7 +185,7 @@ export const bearo: ProductSpec = {
                 "Open checkout and verify the payment options (card and wallet) render",
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (User flow testing)",
-        },
+        }),
     ],
     security: [
         {

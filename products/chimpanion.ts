@@ -2,6 +2,7 @@
  * Chimpanion — BearifiedCo's AI assistant that acts on the user's crypto wallet.
  * Plan: 000 (company Datadog plan), §Implementation by Product / Chimpanion, plus the company-wide basic alerts.
  */
+import { anomaly, browserJourney, eventCount, healthCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
@@ -27,6 +28,7 @@ export const chimpanion: ProductSpec = {
             service: "chimpanion-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.chimpanion.ai",
         },
@@ -36,6 +38,7 @@ export const chimpanion: ProductSpec = {
             service: "chimpanion-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "chimpanion.ai",
         },
@@ -50,130 +53,66 @@ export const chimpanion: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
-        {
-            // 000 §Chimpanion / Alerts: AI service timeout — any LLM call hitting its client timeout fails a user request.
-            id: "ai-service-timeouts",
+        // 000 §Chimpanion / Alerts: AI service timeout — any LLM call hitting its client timeout fails a user request.
+        // The plan gives no number: a count floor of 3 in the window (a single slow prompt is retried by the user), counted
+        // in default_zero so the monitor recovers once timeouts stop.
+        eventCount({
+            id: "ai-service-timeouts", surface: "ai-worker", severity: "P1", metric: "chimpanion.ai.timeouts", window: "10m", critical: 3,
             title: "AI service timeouts",
-            category: "errors",
-            severity: "P1",
-            surface: "ai-worker",
-            query: {
-                kind: "metric",
-                base: { metric: "chimpanion.ai.timeouts", aggregation: "sum", asCount: true },
-                timeAggregation: "sum",
-                window: "10m",
-            },
-            comparator: ">",
-            critical: 0,
-            unit: "count",
-            whatHappened: "Calls from the AI worker to the LLM API hit their timeout in the last 10 minutes; users got no answer.",
+            whatHappened: "At least {critical} calls from the AI worker to the LLM API hit their timeout in the last {window}; users got no answer.",
             firstSteps: [
                 "Check the LLM provider's status page and recent latency of openai.request spans in APM",
-                "Check whether the timeouts concentrate on one model or very long prompts",
-                "Fall back to the secondary model if the provider is degraded",
+                "Check whether the timeouts concentrate on one model or very long prompts", "Fall back to the secondary model if the provider is degraded",
             ],
             source: "000 §Implementation by Product / Chimpanion / Alerts (AI service timeout); §Priority Metrics (AI response time)",
-        },
-        {
-            // 000 §Chimpanion / Alerts: High API costs — no budget number in the plan; alert on spend deviating from its
-            // usual daily pattern (cost = tokens x model price, emitted per LLM call).
-            id: "ai-api-cost-anomaly",
+        }),
+        // 000 §Chimpanion / Alerts: High API costs — no budget number in the plan; alert on spend deviating from its
+        // usual daily pattern (cost = tokens x model price, emitted per LLM call).
+        anomaly({
+            id: "ai-api-cost-anomaly", surface: "ai-worker", severity: "P2", category: "cost", metric: "chimpanion.ai.cost_usd", direction: "above",
             title: "AI API spend above normal",
-            category: "cost",
-            severity: "P2",
-            surface: "ai-worker",
-            query: {
-                kind: "anomaly",
-                base: { metric: "chimpanion.ai.cost_usd", aggregation: "sum", asCount: true },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
             whatHappened: "LLM API spend deviates from its usual pattern; a loop, abuse or a model change may be burning budget.",
             firstSteps: [
-                "Break spend down by model and by user to find the source",
-                "Check for retry loops or agents calling the model repeatedly in the worker logs",
+                "Break spend down by model and by user to find the source", "Check for retry loops or agents calling the model repeatedly in the worker logs",
                 "Check the abuse rules for a single account generating most requests",
             ],
             source: "000 §Implementation by Product / Chimpanion / Alerts (High API costs); §Priority Metrics (API quota usage)",
-        },
-        {
-            // 000 §Chimpanion / Alerts: Wallet connection failures — no number in the plan; alert on unusual failure volume.
-            id: "wallet-connection-failures",
-            title: "Wallet connection failures above normal",
-            category: "errors",
-            severity: "P1",
-            surface: "web",
-            query: {
-                kind: "anomaly",
-                base: { metric: "chimpanion.wallet.connections.failed", aggregation: "sum", asCount: true },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
+        }),
+        // 000 §Chimpanion / Alerts: Wallet connection failures — no number in the plan; alert on unusual failure volume.
+        anomaly({
+            id: "wallet-connection-failures", surface: "web", severity: "P1", category: "errors", metric: "chimpanion.wallet.connections.failed",
+            direction: "above", title: "Wallet connection failures above normal",
             whatHappened: "Failed wallet connections deviate from their usual volume; users cannot link their wallets.",
             firstSteps: [
-                "Break failures down by wallet provider and error code",
-                "Check the wallet connector (WalletConnect relay / RPC provider) status",
+                "Break failures down by wallet provider and error code", "Check the wallet connector (WalletConnect relay / RPC provider) status",
                 "Check browser errors in RUM for the connect flow after the latest deployment",
             ],
             source: "000 §Implementation by Product / Chimpanion / Alerts (Wallet connection failures); §Priority Metrics (Wallet interaction success)",
-        },
+        }),
+        // 000 §Chimpanion / Alerts: Rate limit approaching — remaining LLM API requests in the provider's window
+        // (dd-trace openai integration metrics). "Approaching" = under 20% left warns, under 10% is critical.
         {
-            // 000 §Chimpanion / Alerts: Rate limit approaching — remaining LLM API requests in the provider's window
-            // (dd-trace openai integration metrics). "Approaching" = under 20% left warns, under 10% is critical.
-            id: "ai-rate-limit-requests",
-            title: "LLM API request rate limit approaching",
-            category: "saturation",
-            severity: "P2",
-            surface: "ai-worker",
+            id: "ai-rate-limit-requests", title: "LLM API request rate limit approaching", category: "saturation", severity: "P2", surface: "ai-worker",
             query: {
-                kind: "ratio",
-                numerator: { metric: "openai.ratelimit.remaining.requests", aggregation: "min" },
-                denominator: { metric: "openai.ratelimit.requests", aggregation: "max" },
-                scale: 100,
-                timeAggregation: "min",
-                window: "5m",
+                kind: "ratio", numerator: { metric: "openai.ratelimit.remaining.requests", aggregation: "min" },
+                denominator: { metric: "openai.ratelimit.requests", aggregation: "max" }, scale: 100, timeAggregation: "min", window: "5m",
             },
-            comparator: "<",
-            critical: 10,
-            warning: 20,
-            unit: "% remaining",
+            comparator: "<", critical: 10, warning: 20, unit: "% remaining",
             whatHappened: "Less than the safe share of the LLM provider's request quota is left in the current rate-limit window.",
             firstSteps: [
-                "Check which feature or account drives the request volume",
-                "Throttle background/batch AI jobs to leave room for interactive requests",
+                "Check which feature or account drives the request volume", "Throttle background/batch AI jobs to leave room for interactive requests",
                 "Request a higher rate limit tier from the provider if growth is organic",
             ],
             source: "000 §Implementation by Product / Chimpanion / Alerts (Rate limit approaching)",
         },
+        // 000 §Chimpanion / Alerts: Rate limit approaching — same for the token quota.
         {
-            // 000 §Chimpanion / Alerts: Rate limit approaching — same for the token quota.
-            id: "ai-rate-limit-tokens",
-            title: "LLM API token rate limit approaching",
-            category: "saturation",
-            severity: "P2",
-            surface: "ai-worker",
+            id: "ai-rate-limit-tokens", title: "LLM API token rate limit approaching", category: "saturation", severity: "P2", surface: "ai-worker",
             query: {
-                kind: "ratio",
-                numerator: { metric: "openai.ratelimit.remaining.tokens", aggregation: "min" },
-                denominator: { metric: "openai.ratelimit.tokens", aggregation: "max" },
-                scale: 100,
-                timeAggregation: "min",
-                window: "5m",
+                kind: "ratio", numerator: { metric: "openai.ratelimit.remaining.tokens", aggregation: "min" },
+                denominator: { metric: "openai.ratelimit.tokens", aggregation: "max" }, scale: 100, timeAggregation: "min", window: "5m",
             },
-            comparator: "<",
-            critical: 10,
-            warning: 20,
-            unit: "% remaining",
+            comparator: "<", critical: 10, warning: 20, unit: "% remaining",
             whatHappened: "Less than the safe share of the LLM provider's token quota is left in the current rate-limit window.",
             firstSteps: [
                 "Check for unusually long prompts or conversation histories being sent",
@@ -209,38 +148,12 @@ export const chimpanion: ProductSpec = {
     ],
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
-        {
-            id: "api-health",
-            title: "Chimpanion API health endpoint",
-            kind: "api",
-            surface: "api",
-            severity: "P0",
-            frequency: "1m",
-            path: "/api/health",
-            expectStatus: 200,
-            maxResponseMs: 3000,
+        healthCheck({
+            title: "Chimpanion API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks, Global availability)",
-        },
-        {
-            id: "ssl-web",
-            title: "chimpanion.ai certificate expiry",
-            kind: "ssl",
-            surface: "web",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
-        {
-            id: "ssl-api",
-            title: "api.chimpanion.ai certificate expiry",
-            kind: "ssl",
-            surface: "api",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
+        }),
+        sslCheck({ surface: "web", host: "chimpanion.ai", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({ surface: "api", host: "api.chimpanion.ai", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
         {
             id: "ai-chat-flow",
             title: "Log in and get an AI answer",
@@ -275,10 +188,9 @@ export const chimpanion: ProductSpec = {
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (Multi-step transactions); §Chimpanion Priority Metrics (AI response time)",
         },
-        {
+        browserJourney({
             id: "chat-journey",
             title: "Chat with the assistant in a browser",
-            kind: "browser",
             surface: "web",
             severity: "P2",
             frequency: "30m",
@@ -290,7 +202,7 @@ export const chimpanion: ProductSpec = {
                 "Send a fixed question and verify an answer appears within 30 seconds",
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (User flow testing)",
-        },
+        }),
     ],
     security: [
         {

@@ -2,6 +2,7 @@
  * Primape — BearifiedCo's on-chain prediction game (real-time game server over WebSockets, blockchain settlement).
  * Plan: 000 (company Datadog plan), §Implementation by Product / Primape, plus the company-wide basic alerts.
  */
+import { anomaly, browserJourney, gauge, healthCheck, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
@@ -27,6 +28,7 @@ export const primape: ProductSpec = {
             service: "primape-api",
             language: "TypeScript",
             framework: "Next.js API routes (Node, Vercel)",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "api.primape.gg",
         },
@@ -36,6 +38,7 @@ export const primape: ProductSpec = {
             service: "primape-web",
             language: "TypeScript",
             framework: "Next.js",
+            runtime: "vercel",
             sentryPlatform: "javascript-nextjs",
             host: "primape.gg",
         },
@@ -59,131 +62,64 @@ export const primape: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
-        {
-            // 000 §Primape / Alerts: Game server latency — no number in the plan; alert on deviation from the baseline
-            // of the server-side message round-trip time (distribution metric, seconds).
-            id: "game-server-latency",
-            title: "Game server latency above normal",
-            category: "latency",
-            severity: "P1",
-            surface: "game-server",
-            query: {
-                kind: "anomaly",
-                base: { metric: "primape.game.message_latency", aggregation: "avg" },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
+        // 000 §Primape / Alerts: Game server latency — no number in the plan; alert on deviation from the baseline
+        // of the server-side message round-trip time (distribution metric, seconds).
+        anomaly({
+            id: "game-server-latency", surface: "game-server", severity: "P1", category: "latency", metric: "primape.game.message_latency", counter: false,
+            direction: "above", title: "Game server latency above normal",
             whatHappened: "Game message round-trip latency on the game server deviates from its usual level; players see lag.",
             firstSteps: [
-                "Check game-server CPU, load and event-loop lag per host",
-                "Check the number of concurrent players and rooms per server against normal",
+                "Check game-server CPU, load and event-loop lag per host", "Check the number of concurrent players and rooms per server against normal",
                 "Check the prediction processing time; slow settlement calls block the game loop",
             ],
             source: "000 §Implementation by Product / Primape / Alerts (Game server latency); §Priority Metrics (Game performance)",
-        },
-        {
-            // 000 §Primape / Alerts: WebSocket disconnections — no number in the plan; alert on unusual disconnect volume.
-            id: "websocket-disconnections",
-            title: "Unusual WebSocket disconnections",
-            category: "availability",
-            severity: "P1",
-            surface: "game-server",
-            query: {
-                kind: "anomaly",
-                base: { metric: "primape.websocket.disconnections", aggregation: "sum", asCount: true },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
+        }),
+        // 000 §Primape / Alerts: WebSocket disconnections — no number in the plan; alert on unusual disconnect volume.
+        anomaly({
+            id: "websocket-disconnections", surface: "game-server", severity: "P1", category: "availability", metric: "primape.websocket.disconnections",
+            direction: "above", title: "Unusual WebSocket disconnections",
             whatHappened: "WebSocket disconnections on the game server deviate from their usual volume; players are being dropped from games.",
             firstSteps: [
                 "Break disconnections down by close code and host to tell server restarts from network drops",
-                "Check for a game-server deployment or crash/restart at the same time",
-                "Check the load balancer idle timeout and WebSocket upgrade errors",
+                "Check for a game-server deployment or crash/restart at the same time", "Check the load balancer idle timeout and WebSocket upgrade errors",
             ],
             source: "000 §Implementation by Product / Primape / Alerts (WebSocket disconnections); §Priority Metrics (WebSocket stability)",
-        },
-        {
-            // 000 §Primape / Alerts: Blockchain sync issues — the indexer process is down.
-            id: "blockchain-sync-down",
+        }),
+        // 000 §Primape / Alerts: Blockchain sync issues — the indexer process is down.
+        serviceCheck({
+            id: "blockchain-sync-down", surface: "blockchain-sync", severity: "P1", check: "process.up", filter: { process: "blockchain-sync" },
             title: "Blockchain sync worker down",
-            category: "availability",
-            severity: "P1",
-            surface: "blockchain-sync",
-            query: { kind: "service-check", check: "process.up", filter: { process: "blockchain-sync" }, lastRuns: 3 },
-            comparator: ">=",
-            critical: 2,
-            unit: "consecutive failed checks",
-            notifyNoData: true,
             whatHappened: "The blockchain sync worker is not running, so on-chain predictions and results stop being indexed.",
             firstSteps: [
-                "Check the blockchain-sync logs for the crash reason",
-                "Restart the worker and confirm the indexed block height advances",
+                "Check the blockchain-sync logs for the crash reason", "Restart the worker and confirm the indexed block height advances",
                 "Check the RPC provider's status and rate limits",
             ],
             source: "000 §Implementation by Product / Primape / Alerts (Blockchain sync issues)",
-        },
-        {
-            // 000 §Primape / Alerts: Blockchain sync issues — the indexer is running but falling behind the chain head.
-            id: "blockchain-sync-lag",
+        }),
+        // 000 §Primape / Alerts: Blockchain sync issues — the indexer is running but falling behind the chain head.
+        anomaly({
+            id: "blockchain-sync-lag", surface: "blockchain-sync", severity: "P1", category: "saturation",
+            metric: { metric: "primape.blockchain.sync.lag_blocks", aggregation: "max" }, counter: false, direction: "above",
             title: "Blockchain sync falling behind",
-            category: "saturation",
-            severity: "P1",
-            surface: "blockchain-sync",
-            query: {
-                kind: "anomaly",
-                base: { metric: "primape.blockchain.sync.lag_blocks", aggregation: "max" },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
             whatHappened: "The number of blocks between the chain head and the last indexed block deviates from normal; settlements are delayed.",
             firstSteps: [
-                "Compare the indexed block height with the chain head from a block explorer",
-                "Check RPC latency and error responses from the provider",
+                "Compare the indexed block height with the chain head from a block explorer", "Check RPC latency and error responses from the provider",
                 "Check for a stuck block (reorg or malformed event) in the worker logs",
             ],
             source: "000 §Implementation by Product / Primape / Alerts (Blockchain sync issues); §Priority Metrics (Transaction throughput)",
-        },
-        {
-            // 000 §Primape / Alerts: High server load — the plan gives no number; normalized load (load / cores) of 1.0
-            // means every core is busy, 0.8 warns before that.
-            id: "game-server-load",
-            title: "Game server load high",
-            category: "saturation",
-            severity: "P2",
-            surface: "game-server",
-            query: {
-                kind: "metric",
-                base: { metric: "system.load.norm.1", aggregation: "avg", groupBy: ["host"] },
-                timeAggregation: "avg",
-                window: "10m",
-            },
-            comparator: ">",
-            critical: 1,
-            warning: 0.8,
-            unit: "load per core",
-            whatHappened: "A game server host's load per CPU core stayed above its capacity over the last 10 minutes.",
+        }),
+        // 000 §Primape / Alerts: High server load — the plan gives no number; normalized load (load / cores) of 1.0
+        // means every core is busy, 0.8 warns before that.
+        gauge({
+            id: "game-server-load", surface: "game-server", severity: "P2", metric: { metric: "system.load.norm.1", groupBy: ["host"] }, window: "10m",
+            critical: 1, warning: 0.8, unit: "load per core", title: "Game server load high",
+            whatHappened: "A game server host's load per CPU core stayed above its capacity over the last {window}.",
             firstSteps: [
                 "Check concurrent players and rooms on the host against the others (unbalanced rooms)",
-                "Check the game-server process CPU profile for a hot loop",
-                "Scale out the game server pool if all hosts are loaded",
+                "Check the game-server process CPU profile for a hot loop", "Scale out the game server pool if all hosts are loaded",
             ],
             source: "000 §Implementation by Product / Primape / Alerts (High server load); §Priority Metrics (Concurrent users)",
-        },
+        }),
     ],
     slos: [
         {
@@ -211,60 +147,17 @@ export const primape: ProductSpec = {
     ],
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
-        {
-            id: "api-health",
-            title: "Primape API health endpoint",
-            kind: "api",
-            surface: "api",
-            severity: "P0",
-            frequency: "1m",
-            path: "/api/health",
-            expectStatus: 200,
-            maxResponseMs: 3000,
+        healthCheck({
+            title: "Primape API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks, Global availability)",
-        },
-        {
-            id: "game-server-health",
-            title: "Game server health endpoint",
-            kind: "api",
-            surface: "game-server",
-            severity: "P1",
-            frequency: "1m",
-            path: "/health",
-            expectStatus: 200,
-            maxResponseMs: 3000,
+        }),
+        healthCheck({
+            title: "Game server health endpoint", surface: "game-server", path: "/health", severity: "P1", maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks); §Primape Priority Metrics (WebSocket stability)",
-        },
-        {
-            id: "ssl-web",
-            title: "primape.gg certificate expiry",
-            kind: "ssl",
-            surface: "web",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
-        {
-            id: "ssl-api",
-            title: "api.primape.gg certificate expiry",
-            kind: "ssl",
-            surface: "api",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
-        {
-            id: "ssl-game-server",
-            title: "game.primape.gg certificate expiry",
-            kind: "ssl",
-            surface: "game-server",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
-        },
+        }),
+        sslCheck({ surface: "web", host: "primape.gg", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({ surface: "api", host: "api.primape.gg", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({ surface: "game-server", host: "game.primape.gg", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
         {
             id: "prediction-flow",
             title: "Log in, list games and place a prediction",
@@ -298,10 +191,9 @@ export const primape: ProductSpec = {
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (Multi-step transactions); §Primape Priority Metrics (Prediction processing time)",
         },
-        {
+        browserJourney({
             id: "game-lobby-journey",
             title: "Open the game lobby and join a game in a browser",
-            kind: "browser",
             surface: "web",
             severity: "P2",
             frequency: "15m",
@@ -313,7 +205,7 @@ export const primape: ProductSpec = {
                 "Join the synthetic test game and verify the live game board connects (WebSocket status shows connected)",
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (User flow testing)",
-        },
+        }),
     ],
     security: [
         {

@@ -3,7 +3,9 @@
  * Plan: 002 Monitoring & Observability Setup Guide. Its Prometheus alert rules (§Alerting / prometheus-rules.yml)
  * are translated to Datadog monitors below.
  */
+import { anomaly, apmLatency, browserJourney, eventCount, eventRatio, gauge, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
+import { s } from "../lib/inputs/catalog/units";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const vivr: ProductSpec = {
@@ -36,6 +38,7 @@ export const vivr: ProductSpec = {
             service: "vivr-frontend",
             language: "TypeScript",
             framework: "Next.js (App Router)",
+            runtime: "containers",
             sentryPlatform: "javascript-nextjs",
             host: "vivr.shop",
         },
@@ -46,254 +49,135 @@ export const vivr: ProductSpec = {
             service: "vivr-api",
             language: "TypeScript",
             framework: "Next.js route handlers (/api)",
+            runtime: "containers",
             sentryPlatform: "javascript-nextjs",
             host: "vivr.shop",
         },
     ],
     monitors: [
         // ---- Critical ----
-        {
-            // prometheus-rules.yml ServiceDown: up{job="vivr"} == 0 for 2m. The agent HTTP check on /api/health
-            // reports network.http.can_connect (1 up, 0 down); the max over 2 minutes below 1 = down the whole 2 minutes.
-            id: "service-down",
-            title: "VIVR service down",
-            category: "availability",
-            severity: "P0",
-            planSeverity: "critical",
-            surface: "api",
-            query: {
-                kind: "metric",
-                base: { metric: "network.http.can_connect", aggregation: "max" },
-                timeAggregation: "max",
-                window: "2m",
-            },
-            comparator: "<",
-            critical: 1,
-            unit: "up (1) / down (0)",
-            notifyNoData: true,
-            whatHappened: "The VIVR app has not answered its /api/health check for 2 minutes: the storefront and checkout are down.",
+        // prometheus-rules.yml ServiceDown: up{job="vivr"} == 0 for 2m. The agent HTTP check on /api/health
+        // reports network.http.can_connect (1 up, 0 down); the max over 2 minutes below 1 = down the whole 2 minutes.
+        gauge({
+            id: "service-down", surface: "api", severity: "P0", planSeverity: "critical", category: "availability",
+            metric: { metric: "network.http.can_connect", aggregation: "max" }, timeAggregation: "max", window: "2m", critical: 1, comparator: "<",
+            unit: "up (1) / down (0)", notifyNoData: true, title: "VIVR service down",
+            whatHappened: "The VIVR app has not answered its /api/health check for {window}: the storefront and checkout are down.",
             firstSteps: [
                 "Check the ALB target group: are the targets unhealthy or deregistered?",
-                "Check the app containers/instances and their last logs in /vivr/production/app",
-                "Roll back the latest deployment if it coincides",
+                "Check the app containers/instances and their last logs in /vivr/production/app", "Roll back the latest deployment if it coincides",
                 "Post on the status page and in #vivr-alerts-critical",
             ],
             source: "002 §Alerting / Alert Rules (ServiceDown: up == 0 for 2m, critical)",
-        },
-        {
-            // prometheus-rules.yml HighErrorRate: rate(errors_total[5m]) > 0.05 for 2m, "Error rate exceeds 5%".
-            // Translated to the plan's own StatsD counters: errors.count / http.requests (prefix vivr.).
-            id: "high-error-rate",
-            title: "Error rate above 5%",
-            category: "errors",
-            severity: "P1",
-            planSeverity: "critical",
-            surface: "api",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "vivr.errors.count", aggregation: "sum", asCount: true },
-                denominator: { metric: "vivr.http.requests", aggregation: "sum", asCount: true },
-                scale: 100,
-                timeAggregation: "sum",
-                window: "5m",
-            },
-            comparator: ">",
-            critical: 5,
-            unit: "%",
-            whatHappened: "More than 5% of requests to VIVR ended in an error over the last 5 minutes.",
+        }),
+        // prometheus-rules.yml HighErrorRate: rate(errors_total[5m]) > 0.05 for 2m, "Error rate exceeds 5%".
+        // Translated to the plan's own StatsD counters: errors.count / http.requests (prefix vivr.).
+        eventRatio({
+            id: "high-error-rate", surface: "api", severity: "P1", planSeverity: "critical", numerator: "vivr.errors.count", denominator: "vivr.http.requests",
+            window: "5m", minCount: 100, critical: 5, title: "Error rate above {critical}",
+            whatHappened: "More than {critical} of requests to VIVR ended in an error over the last {window}.",
             firstSteps: [
                 "Check Sentry for the new issue (database, payment and auth errors are reported as critical)",
                 "Break errors down by endpoint tag to find the failing route",
-                "Check the /api/health response: which dependency (database, cache, payment) is in error?",
-                "Roll back the latest deployment if it coincides",
+                "Check the /api/health response: which dependency (database, cache, payment) is in error?", "Roll back the latest deployment if it coincides",
             ],
             source: "002 §Alerting / Alert Rules (HighErrorRate: error rate > 5% for 2m, critical)",
-        },
-        {
-            // prometheus-rules.yml DatabaseConnectionPoolExhausted: pg_connections_max - pg_connections_available < 5
-            // for 5m. Read as intended: fewer than 5 free connections. Datadog's Postgres check has no "available"
-            // metric and MetricRef has no subtraction, so the app publishes max_connections - active as a gauge.
-            // The max over 5 minutes below 5 = fewer than 5 free the whole 5 minutes.
-            id: "db-pool-exhausted",
-            title: "Database connection pool exhausted",
-            category: "database",
-            severity: "P0",
-            planSeverity: "critical",
-            surface: "api",
-            query: {
-                kind: "metric",
-                base: { metric: "vivr.database.connections.available", aggregation: "min" },
-                timeAggregation: "max",
-                window: "5m",
-            },
-            comparator: "<",
-            critical: 5,
-            unit: "connections",
-            whatHappened: "Fewer than 5 database connections have been free for 5 minutes; new requests wait or fail to get a connection.",
+        }),
+        // prometheus-rules.yml DatabaseConnectionPoolExhausted: pg_connections_max - pg_connections_available < 5
+        // for 5m. Read as intended: fewer than 5 free connections. Datadog's Postgres check has no "available"
+        // metric and MetricRef has no subtraction, so the app publishes max_connections - active as a gauge.
+        // The max over 5 minutes below 5 = fewer than 5 free the whole 5 minutes.
+        gauge({
+            id: "db-pool-exhausted", surface: "api", severity: "P0", planSeverity: "critical", category: "database",
+            metric: { metric: "vivr.database.connections.available", aggregation: "min" }, timeAggregation: "max", window: "5m", critical: 5, comparator: "<",
+            unit: "connections", title: "Database connection pool exhausted",
+            whatHappened: "Fewer than {critical} database connections have been free for {critical} minutes; new requests wait or fail to get a connection.",
             firstSteps: [
                 "Check active queries in pg_stat_activity for long-running or idle-in-transaction sessions",
                 "Check the Prisma connection_limit per instance times the number of instances against max_connections",
                 "Terminate stuck sessions, then scale down runaway workers or raise the pool size carefully",
             ],
             source: "002 §Alerting / Alert Rules (DatabaseConnectionPoolExhausted: < 5 connections for 5m, critical)",
-        },
+        }),
         // ---- Warning ----
-        {
-            // prometheus-rules.yml HighResponseTime: histogram_quantile(0.95, api_response_time_seconds) > 5 for 5m
-            id: "high-response-time",
-            title: "API p95 response time above 5 s",
-            category: "latency",
-            severity: "P2",
-            planSeverity: "warning",
-            surface: "api",
-            query: { kind: "percentile", percentile: "p95", base: { metric: "trace.next.request" }, window: "5m" },
-            comparator: ">",
-            critical: 5,
-            unit: "s",
-            whatHappened: "The 95th percentile API response time stayed above 5 seconds over the last 5 minutes.",
+        // prometheus-rules.yml HighResponseTime: histogram_quantile(0.95, api_response_time_seconds) > 5 for 5m
+        apmLatency({
+            id: "high-response-time", surface: "api", severity: "P2", planSeverity: "warning", span: "next.request", critical: s(5),
+            title: "API p95 response time above {critical}",
+            whatHappened: "The 95th percentile API response time stayed above 5 seconds over the last {window}.",
             firstSteps: [
-                "Open APM latency by route to find the slow handlers",
-                "Check database.query_time and the Stripe/Redis spans in slow traces",
+                "Open APM latency by route to find the slow handlers", "Check database.query_time and the Stripe/Redis spans in slow traces",
                 "Check CPU and memory of the app instances",
             ],
             source: "002 §Alerting / Alert Rules (HighResponseTime: p95 > 5s for 5m, warning)",
-        },
+        }),
+        // prometheus-rules.yml HighMemoryUsage: container_memory_usage_bytes / container_spec_memory_limit_bytes > 0.9
+        // for 5m. Kept as the plan's fraction (0.9), measured the plan's way: container memory usage / limit (Datadog's
+        // container check), per container.
         {
-            // prometheus-rules.yml HighMemoryUsage: container_memory_usage_bytes / container_spec_memory_limit_bytes > 0.9
-            // for 5m. Kept as the plan's fraction (0.9); measured as host memory used / total like the rest of the catalog.
-            id: "high-memory-usage",
-            title: "Memory usage above 90%",
-            category: "saturation",
-            severity: "P2",
-            planSeverity: "warning",
-            surface: "api",
+            id: "high-memory-usage", title: "Memory usage above 90%", category: "saturation", severity: "P2", planSeverity: "warning", surface: "api",
             query: {
-                kind: "ratio",
-                numerator: { metric: "system.mem.used", aggregation: "avg", groupBy: ["host"] },
-                denominator: { metric: "system.mem.total", aggregation: "avg", groupBy: ["host"] },
-                scale: 1,
-                timeAggregation: "avg",
+                kind: "ratio", numerator: { metric: "container.memory.usage", aggregation: "avg", groupBy: ["container_name"] },
+                denominator: { metric: "container.memory.limit", aggregation: "avg", groupBy: ["container_name"] }, scale: 1, timeAggregation: "avg",
                 window: "5m",
             },
-            comparator: ">",
-            critical: 0.9,
-            unit: "ratio",
-            whatHappened: "Memory usage of a VIVR app instance stayed above 90% of its limit for 5 minutes.",
+            comparator: ">", critical: 0.9, unit: "ratio", whatHappened: "Memory usage of a VIVR app instance stayed above 90% of its limit for 5 minutes.",
             firstSteps: [
                 "Check the health endpoint's metrics.memoryUsage (heap) trend for a leak since the last deploy",
-                "Restart the affected instance if memory keeps growing",
-                "Scale out if the memory use follows traffic",
+                "Restart the affected instance if memory keeps growing", "Scale out if the memory use follows traffic",
             ],
             source: "002 §Alerting / Alert Rules (HighMemoryUsage: > 0.9 for 5m, warning)",
         },
+        // prometheus-rules.yml LowDiskSpace: node_filesystem_avail_bytes / node_filesystem_size_bytes < 0.1 for 10m
         {
-            // prometheus-rules.yml LowDiskSpace: node_filesystem_avail_bytes / node_filesystem_size_bytes < 0.1 for 10m
-            id: "low-disk-space",
-            title: "Free disk space below 10%",
-            category: "saturation",
-            severity: "P2",
-            planSeverity: "warning",
-            surface: "api",
+            id: "low-disk-space", title: "Free disk space below 10%", category: "saturation", severity: "P2", planSeverity: "warning", surface: "api",
             query: {
-                kind: "ratio",
-                numerator: { metric: "system.disk.free", aggregation: "avg", groupBy: ["host", "device"] },
-                denominator: { metric: "system.disk.total", aggregation: "avg", groupBy: ["host", "device"] },
-                scale: 1,
-                timeAggregation: "avg",
-                window: "10m",
+                kind: "ratio", numerator: { metric: "system.disk.free", aggregation: "avg", groupBy: ["host", "device"] },
+                denominator: { metric: "system.disk.total", aggregation: "avg", groupBy: ["host", "device"] }, scale: 1, timeAggregation: "avg", window: "10m",
             },
-            comparator: "<",
-            critical: 0.1,
-            unit: "ratio",
-            whatHappened: "Less than 10% of a VIVR host's disk has been free for 10 minutes.",
+            comparator: "<", critical: 0.1, unit: "ratio", whatHappened: "Less than 10% of a VIVR host's disk has been free for 10 minutes.",
             firstSteps: [
-                "Find the largest directories (logs, .next cache, Docker images)",
-                "Clear old images/build caches and rotate logs",
+                "Find the largest directories (logs, .next cache, Docker images)", "Clear old images/build caches and rotate logs",
                 "Resize the volume if growth is organic",
             ],
             source: "002 §Alerting / Alert Rules (LowDiskSpace: avail/size < 0.1 for 10m, warning)",
         },
         // ---- Info ----
-        {
-            // prometheus-rules.yml SlowQueryDetected: slow_queries_total > 0 for 5m (counted by the Prisma query timing
-            // middleware that records database.query.duration)
-            id: "slow-query-detected",
-            title: "Slow database queries detected",
-            category: "database",
-            severity: "P3",
-            planSeverity: "info",
-            surface: "api",
-            query: {
-                kind: "metric",
-                base: { metric: "vivr.database.slow_queries", aggregation: "sum", asCount: true },
-                timeAggregation: "sum",
-                window: "5m",
-            },
-            comparator: ">",
-            critical: 0,
-            unit: "count",
-            whatHappened: "Queries slower than the slow-query threshold ran in the last 5 minutes.",
+        // prometheus-rules.yml SlowQueryDetected: slow_queries_total > 0 for 5m (counted by the Prisma query timing
+        // middleware that records database.query.duration)
+        eventCount({
+            id: "slow-query-detected", surface: "api", severity: "P3", planSeverity: "info", category: "database", metric: "vivr.database.slow_queries",
+            window: "5m", critical: 0, comparator: ">", title: "Slow database queries detected",
+            whatHappened: "Queries slower than the slow-query threshold ran in the last {window}.",
             firstSteps: [
                 "Break vivr.database.query.duration down by table to find the slow model",
-                "Enable LOG_QUERIES briefly in staging to capture the SQL, then EXPLAIN it",
-                "Add the missing index or paginate the query",
+                "Enable LOG_QUERIES briefly in staging to capture the SQL, then EXPLAIN it", "Add the missing index or paginate the query",
             ],
             source: "002 §Alerting / Alert Rules (SlowQueryDetected: slow_queries_total > 0 for 5m, info)",
-        },
+        }),
         // ---- Plan metrics without a threshold: baseline deviation ----
-        {
-            // 002 §Technical Metrics: paymentFailureRate gauge (payments.failure_rate). No threshold in the plan;
-            // payment failures are revenue-critical, so alert on a deviation from the baseline.
-            id: "payment-failure-anomaly",
-            title: "Payment failure rate above normal",
-            category: "business",
-            severity: "P1",
-            surface: "api",
-            query: {
-                kind: "anomaly",
-                base: { metric: "vivr.payments.failure_rate", aggregation: "avg" },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "above",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
-            whatHappened: "The payment failure rate deviates from its usual level; customers may be unable to pay.",
+        // 002 §Technical Metrics: paymentFailureRate gauge (payments.failure_rate). No threshold in the plan;
+        // payment failures are revenue-critical, so alert on a deviation from the baseline.
+        anomaly({
+            id: "payment-failure-anomaly", surface: "api", severity: "P1", metric: "vivr.payments.failure_rate", counter: false, direction: "above",
+            title: "Payment failure rate above normal", whatHappened: "The payment failure rate deviates from its usual level; customers may be unable to pay.",
             firstSteps: [
-                "Check the payment check in /api/health and the Stripe status page",
-                "Break failures down by Stripe decline/error code in the logs",
+                "Check the payment check in /api/health and the Stripe status page", "Break failures down by Stripe decline/error code in the logs",
                 "Check for a checkout deployment or Stripe key change",
             ],
             source: "002 §Metrics & Dashboards / Technical Metrics (paymentFailureRate)",
-        },
-        {
-            // 002 §Business Metrics: ordersCreated (orders.created). No threshold in the plan; baseline deviation.
-            id: "orders-anomaly",
+        }),
+        // 002 §Business Metrics: ordersCreated (orders.created). No threshold in the plan; baseline deviation.
+        anomaly({
+            id: "orders-anomaly", surface: "api", severity: "P2", metric: "vivr.orders.created", direction: "below",
             title: "Orders created deviate from normal",
-            category: "business",
-            severity: "P2",
-            surface: "api",
-            query: {
-                kind: "anomaly",
-                base: { metric: "vivr.orders.created", aggregation: "sum", asCount: true },
-                algorithm: "agile",
-                deviations: 3,
-                direction: "below",
-                window: "4h",
-            },
-            comparator: ">=",
-            critical: 1,
-            unit: "fraction of anomalous points",
             whatHappened: "The number of orders created deviates from its usual pattern for this time of day and week.",
             firstSteps: [
-                "Place a test order on the storefront to rule out a broken checkout",
-                "Check the payment failure rate and cart abandonment for the same period",
+                "Place a test order on the storefront to rule out a broken checkout", "Check the payment failure rate and cart abandonment for the same period",
                 "Ask whether a promotion started or ended",
             ],
             source: "002 §Metrics & Dashboards / Business Metrics (ordersCreated)",
-        },
+        }),
     ],
     slos: [
         {
@@ -356,16 +240,7 @@ export const vivr: ProductSpec = {
             ],
             source: "002 §Health Checks / Application Health Endpoint; §Load Balancer Health Check (path /api/health, timeout 5 s)",
         },
-        {
-            id: "ssl-web",
-            title: "vivr.shop certificate expiry",
-            kind: "ssl",
-            surface: "web",
-            severity: "P2",
-            frequency: "12h",
-            sslMinDays: 14,
-            source: "002 §Overview / Goals (detect issues proactively); 14-day SSL threshold from 004 §Network Metrics",
-        },
+        sslCheck({ surface: "web", host: "vivr.shop", source: "002 §Overview / Goals (detect issues proactively); 14-day SSL threshold from 004 §Network Metrics" }),
         {
             id: "checkout-flow",
             title: "Log in, add to cart and start checkout",
@@ -407,10 +282,9 @@ export const vivr: ProductSpec = {
             ],
             source: "002 §Overview / Goals (detect issues proactively); §Business Metrics (orders, cart abandonment)",
         },
-        {
+        browserJourney({
             id: "shop-journey",
             title: "Browse to checkout in a browser",
-            kind: "browser",
             surface: "web",
             severity: "P1",
             frequency: "15m",
@@ -423,11 +297,10 @@ export const vivr: ProductSpec = {
                 "Open checkout and verify the Stripe payment element loads",
             ],
             source: "002 §Overview / Goals (detect issues proactively before users notice)",
-        },
-        {
+        }),
+        browserJourney({
             id: "catalog-journey",
             title: "Search and browse the catalog in a browser",
-            kind: "browser",
             surface: "web",
             severity: "P2",
             frequency: "30m",
@@ -438,7 +311,7 @@ export const vivr: ProductSpec = {
                 "Open a category page and verify products and images load",
             ],
             source: "002 §Overview / Goals (detect issues proactively before users notice)",
-        },
+        }),
     ],
     security: [
         {

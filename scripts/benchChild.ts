@@ -33,6 +33,11 @@ export function generatedCatalog(real: ReadonlyArray<ProductSpec>, n: number): P
             surfaces: base.surfaces.map((s) => ({ ...s, service: `${s.service}-${suffix}` })),
             // Steps name the product's credential variables (BEARO_TEST_USER): rename them with the product.
             synthetics: JSON.parse(JSON.stringify(base.synthetics).split(`${base.key.toUpperCase()}_TEST_`).join(`${base.key.toUpperCase()}${suffix.toUpperCase()}_TEST_`)),
+            // Security searches name the product's own services (a catalog rule): rename them with the surfaces.
+            security: (base.security ?? []).map((r) => ({
+                ...r,
+                search: base.surfaces.reduce((q, s) => q.split(`service:${s.service}`).join(`service:${s.service}-${suffix}`), r.search),
+            })),
         };
     });
 }

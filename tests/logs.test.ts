@@ -125,7 +125,7 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
             }
         }
         expect(view.byName("plumberleads-security-failed-login-attempts").inputs.query)
-            .toBe(`logs("env:${env} service:auth status:error \\"Failed login attempt\\"").index("*").rollup("count").by("@network.client.ip").last("5m") > 10`);
+            .toBe(`logs("env:${env} service:plumberleads-api status:error \\"Failed login attempt\\"").index("*").rollup("count").by("@network.client.ip").last("5m") > 10`);
     });
 });
 

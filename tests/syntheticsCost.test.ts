@@ -49,7 +49,7 @@ describe("arithmetic", () => {
 
     it("costs a product from its spec and the stack config: one 1-min health check from 3 locations is $64.80", () => {
         const config = stackConfig("production");
-        const product = ProductSpec.parse(minimalProduct());
+        const product = ProductSpec.parse(minimalProduct({ synthetics: minimalProduct().synthetics.slice(0, 1) }));
         const report = costReport([product], config);
         expect(report.byProduct).toEqual({ acme: 64.8 });
         expect(report.totalUsd).toBe(64.8);

@@ -5,8 +5,8 @@
  * (@datadog/datadog-api-client).
  */
 import type { Alert } from "../model/alert";
-import type { MetricRef, Monitor, Product } from "../inputs/catalog/schema";
-import { formatNumber, metricExpr, type QueryScope } from "./query";
+import type { Monitor, Product } from "../inputs/catalog/schema";
+import { formatNumber, monitorSeries, type QueryScope } from "./query";
 
 type Widget = { definition: Record<string, unknown> };
 
@@ -94,11 +94,7 @@ function scopeOf(product: Product, m: Pick<Monitor, "surface">, env: string): Qu
 
 /** The metric a monitor watches as a graphable expression (ratios as percentages), if it is metric-based. */
 function monitorExpression(product: Product, m: Monitor, env: string): string | undefined {
-    const scope = scopeOf(product, m, env);
-    const q = m.query;
-    if (q.kind === "ratio") return `(${metricExpr(q.numerator, scope)} / ${metricExpr(q.denominator, scope)})${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
-    if ("base" in q) return metricExpr(q.base as MetricRef, scope);
-    return undefined;
+    return monitorSeries(m.query, scopeOf(product, m, env));
 }
 
 function monitorGraphs(product: Product, env: string, keep: (m: Monitor) => boolean, limit: number): Widget[] {

@@ -3,6 +3,7 @@
  * Components never concatenate query strings themselves.
  */
 import type { Comparator, MetricRef, QuerySpec } from "../inputs/catalog/schema";
+import { convert, type DurationUnit, formatQuantity, isQuantity, type Quantity } from "../inputs/catalog/units";
 import { formatNumber } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 
@@ -16,15 +17,56 @@ export interface QueryScope {
     service: string;
 }
 
-function tagList(scope: QueryScope, filter?: Record<string, string>): string[] {
-    return [`env:${scope.env}`, `service:${scope.service}`, ...Object.entries(filter ?? {}).map(([k, v]) => `${k}:${v}`)];
+function tagList(scope: QueryScope, filter?: Record<string, string>, unscoped?: boolean): string[] {
+    const own = Object.entries(filter ?? {}).map(([k, v]) => `${k}:${v}`);
+    // Integrations that tag neither env nor service (Cloudflare's crawler) are filtered by their own tags only.
+    if (unscoped) return own.length ? own : ["*"];
+    return [`env:${scope.env}`, `service:${scope.service}`, ...own];
 }
 
-/** `sum:trace.http.request.hits{env:production,service:x} by {host}.as_count()` */
+/** `sum:trace.http.request.hits{env:production,service:x} by {host}.as_count()`, in `default_zero()` for sparse counters. */
 export function metricExpr(ref: MetricRef, scope: QueryScope): string {
     const aggregation = ref.aggregation ?? "avg";
     const by = ref.groupBy?.length ? ` by {${ref.groupBy.join(",")}}` : "";
-    return `${aggregation}:${ref.metric}{${tagList(scope, ref.filter).join(",")}}${by}${ref.asCount ? ".as_count()" : ""}`;
+    const expr = `${aggregation}:${ref.metric}{${tagList(scope, ref.filter, ref.unscoped).join(",")}}${by}${ref.asCount ? ".as_count()" : ""}`;
+    return ref.defaultZero ? `default_zero(${expr})` : expr;
+}
+
+/**
+ * Native unit of the durations a query returns, when they are durations: APM trace metrics (`trace.<span>`, the
+ * latency distribution, not its `.hits`/`.errors`/`.apdex` counters) are in seconds, RUM timing attributes in
+ * nanoseconds, Synthetic HTTP timings in milliseconds (Datadog's metric metadata). Custom metrics declare theirs
+ * with `unit` on the metric.
+ */
+const KNOWN_METRIC_UNITS: Array<[RegExp, DurationUnit]> = [
+    [/^trace\.(?!.*\.(hits|errors|apdex|by_http_status|hits\.by_http_status|errors\.by_http_status)$).+$/, "s"],
+    [/^synthetics\.http\.[a-z]+\.time$/, "ms"],
+    [/^postgresql\.replication_delay$/, "s"],
+    [/^dns\.response_time$/, "s"],
+];
+const RUM_DURATION_MEASURE = /^@(view\.(loading_time|first_contentful_paint|largest_contentful_paint|first_input_delay|interaction_to_next_paint|dom_complete|dom_content_loaded|time_spent)|resource\.duration|action\.loading_time|long_task\.duration)$/;
+
+export function metricUnit(ref: MetricRef): DurationUnit | undefined {
+    return ref.unit ?? KNOWN_METRIC_UNITS.find(([re]) => re.test(ref.metric))?.[1];
+}
+
+/**
+ * The unit Datadog compares a monitor's threshold in, for duration queries; undefined for counts, ratios, scores and
+ * anomaly monitors (whose threshold is the fraction of anomalous points).
+ */
+export function nativeUnit(q: QuerySpec): DurationUnit | undefined {
+    switch (q.kind) {
+        case "metric":
+        case "percentile":
+            return metricUnit(q.base);
+        case "change":
+            // pct_change compares in percent; an absolute change in the metric's own unit.
+            return q.change === "change" ? metricUnit(q.base) : undefined;
+        case "rum":
+            return q.measure && RUM_DURATION_MEASURE.test(q.measure) ? "ns" : undefined;
+        default:
+            return undefined;
+    }
 }
 
 /** Log or RUM search with env and service prepended. */
@@ -63,17 +105,43 @@ export function anomalyInterval(alertWindow: string): number {
     return Math.min(60, Math.floor(durationSeconds(alertWindow) / 5));
 }
 
+/**
+ * `(num / den) * scale`. A volume floor (`minCount`) divides by at least that many events: Datadog evaluates a ratio
+ * of `.as_count()` queries as sum(numerator) / sum(denominator) over the window (docs: as_count() in monitor
+ * evaluations), so at low traffic one failure cannot cross the threshold, and `default_zero` makes a window without
+ * failures evaluate to 0 instead of no data. `complement` turns "available / total" into "used".
+ */
+export function ratioExpr(q: Extract<QuerySpec, { kind: "ratio" }>, scope: QueryScope): string {
+    const floor = q.minCount !== undefined;
+    const num = metricExpr({ ...q.numerator, defaultZero: q.numerator.defaultZero || floor }, scope);
+    const den = floor ? `clamp_min(${metricExpr(q.denominator, scope)}, ${q.minCount})` : metricExpr(q.denominator, scope);
+    const ratio = q.complement ? `(1 - ${num} / ${den})` : `(${num} / ${den})`;
+    return `${ratio}${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
+}
+
+/**
+ * The series a metric-based monitor watches, for graphs: its metric with the monitor's expression applied, or its
+ * ratio (1 − ratio for `complement`) without the volume floor, which only matters for alerting. Undefined for log,
+ * RUM and service-check monitors.
+ */
+export function monitorSeries(q: QuerySpec, scope: QueryScope): string | undefined {
+    if (q.kind === "ratio") {
+        const ratio = `${metricExpr(q.numerator, scope)} / ${metricExpr(q.denominator, scope)}`;
+        return `${q.complement ? `(1 - ${ratio})` : `(${ratio})`}${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
+    }
+    if (q.kind === "metric" && q.expression) return q.expression.replace("{m}", metricExpr(q.base, scope));
+    return "base" in q ? metricExpr(q.base, scope) : undefined;
+}
+
 /** The query's left-hand side (everything before the comparator). */
 export function queryExpression(q: QuerySpec, scope: QueryScope): string {
     switch (q.kind) {
         case "metric":
-            return `${q.timeAggregation}(last_${q.window}):${metricExpr(q.base, scope)}`;
-        case "ratio": {
-            const ratio = `(${metricExpr(q.numerator, scope)} / ${metricExpr(q.denominator, scope)})`;
-            return `${q.timeAggregation}(last_${q.window}):${ratio}${q.scale !== 1 ? ` * ${q.scale}` : ""}`;
-        }
+            return `${q.timeAggregation}(last_${q.window}):${q.expression ? q.expression.replace("{m}", metricExpr(q.base, scope)) : metricExpr(q.base, scope)}`;
+        case "ratio":
+            return `${q.timeAggregation}(last_${q.window}):${ratioExpr(q, scope)}`;
         case "percentile":
-            return `percentile(last_${q.window}):${q.percentile}:${q.base.metric}{${tagList(scope, q.base.filter).join(",")}}${q.base.groupBy?.length ? ` by {${q.base.groupBy.join(",")}}` : ""}`;
+            return `percentile(last_${q.window}):${q.percentile}:${q.base.metric}{${tagList(scope, q.base.filter, q.base.unscoped).join(",")}}${q.base.groupBy?.length ? ` by {${q.base.groupBy.join(",")}}` : ""}`;
         case "anomaly": {
             // Datadog's documented API form: every option explicit, so the monitor behaves as the UI would create it.
             const seasonality = q.algorithm === "basic" ? "" : `, seasonality='${q.seasonality}'`;
@@ -96,10 +164,24 @@ export function queryExpression(q: QuerySpec, scope: QueryScope): string {
     }
 }
 
-/** The full monitor query. Service checks carry their threshold in `monitorThresholds`, not in the query. */
-export function buildQuery(q: QuerySpec, comparator: Comparator, critical: number, scope: QueryScope): string {
+/**
+ * A threshold in the unit Datadog compares the query in: a duration (`ms(500)`) is converted to the query's native
+ * unit (0.5 for an APM latency in seconds); a plain number is taken as already in it.
+ */
+export function nativeThreshold(q: QuerySpec, threshold: number | Quantity): number {
+    if (!isQuantity(threshold)) return threshold;
+    const unit = nativeUnit(q);
+    if (!unit) throw new Error(`${formatQuantity(threshold)} is a duration, but this ${q.kind} query does not return durations`);
+    return convert(threshold, unit);
+}
+
+/**
+ * The full monitor query. Service checks carry their threshold in `monitorThresholds`, not in the query. Catalog
+ * monitors arrive with `critical` already in the native unit; a duration is converted here.
+ */
+export function buildQuery(q: QuerySpec, comparator: Comparator, critical: number | Quantity, scope: QueryScope): string {
     const lhs = queryExpression(q, scope);
-    return q.kind === "service-check" ? lhs : `${lhs} ${comparator} ${formatNumber(critical)}`;
+    return q.kind === "service-check" ? lhs : `${lhs} ${comparator} ${formatNumber(nativeThreshold(q, critical))}`;
 }
 
 /** SLO burn-rate alert query (Datadog's native form). */

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { DURATION_PATTERN } from "../../model/duration";
+import { DurationUnitSchema, QuantitySchema } from "./units";
+import { normalizeMonitor } from "./normalize";
 
 export const SEVERITIES = ["P0", "P1", "P2", "P3"] as const;
 export const Severity = z.enum(SEVERITIES);
@@ -31,6 +33,11 @@ export const Surface = z.strictObject({
     /** Host name of the surface in production; staging hosts come from `hostPrefix` in stack config. */
     host: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a host name such as api.example.com").optional(),
     repository: z.url().optional(),
+    /**
+     * Where the surface runs: "vercel" (serverless functions: no hosts, so no host metrics), "hosts" (VMs with the
+     * Datadog Agent), "containers" (container metrics per container), "managed" (a provider-run service).
+     */
+    runtime: z.enum(["vercel", "hosts", "containers", "managed"]).optional(),
 });
 export type Surface = z.infer<typeof Surface>;
 
@@ -45,6 +52,12 @@ export const MetricRef = z.strictObject({
     groupBy: z.array(z.string().min(1)).optional(),
     /** Append `.as_count()` (count/rate metrics in sums and ratios). */
     asCount: z.boolean().optional(),
+    /** Wrap in `default_zero()`: a sparse counter's empty window is 0, so its monitor recovers instead of going silent. */
+    defaultZero: z.boolean().optional(),
+    /** Native unit of a custom duration metric (APM, RUM and known integration metrics are known to lib/datadog/query.ts). */
+    unit: DurationUnitSchema.optional(),
+    /** The integration sets neither `env` nor `service` (Cloudflare's crawler): filter by `filter` only. */
+    unscoped: z.literal(true).optional(),
 });
 export type MetricRef = z.infer<typeof MetricRef>;
 
@@ -52,13 +65,24 @@ const TimeAggregation = z.enum(["avg", "sum", "min", "max"]);
 
 /** Typed monitor query descriptors. `lib/query.ts` renders them to Datadog query strings. */
 export const QuerySpec = z.discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("metric"), base: MetricRef, timeAggregation: TimeAggregation.default("avg"), window: Duration }),
+    z.strictObject({
+        kind: z.literal("metric"),
+        base: MetricRef,
+        timeAggregation: TimeAggregation.default("avg"),
+        window: Duration,
+        /** Arithmetic around the metric, `{m}` standing for it: `(1 - {m}) * 100` (used from usable), `per_second({m})`. */
+        expression: z.string().regex(/^[\w\s.,()+\-*/]*\{m\}[\w\s.,()+\-*/]*$/, "must contain {m} once, with numbers, operators and function calls around it").optional(),
+    }),
     z.strictObject({
         kind: z.literal("ratio"),
         numerator: MetricRef,
         denominator: MetricRef,
         /** 100 turns the ratio into a percentage. */
         scale: z.number().positive().default(1),
+        /** Volume floor: the denominator counts at least this many events, so a handful of events cannot alert. */
+        minCount: z.number().int().positive().optional(),
+        /** Alert on 1 − ratio (memory used from available / total). */
+        complement: z.literal(true).optional(),
         timeAggregation: TimeAggregation.default("sum"),
         window: Duration,
     }),
@@ -121,9 +145,13 @@ export const MONITOR_CATEGORIES = [
     "availability", "errors", "latency", "saturation", "database", "frontend", "business", "security", "cost",
 ] as const;
 
-export const MonitorSpec = z.strictObject({
+/** A threshold: a number in the monitor's `unit`, or a duration with its own unit (`ms(500)`, `s(1.5)`). */
+const Threshold = z.union([z.number(), QuantitySchema], { error: "must be a number, or a duration with its unit such as ms(500) or s(1.5)" });
+
+export const MonitorSpecShape = z.strictObject({
     /** Unique in the product; part of the resource name and the runbook anchor. */
     id: Slug,
+    /** May use {critical}, {warning} and {window}; rendered from the numbers when the catalog loads. */
     title: z.string().min(3),
     category: z.enum(MONITOR_CATEGORIES),
     /** Company severity (000: P0 page, P1 #alerts-critical, P2 #alerts-warning, P3 digest). */
@@ -133,17 +161,26 @@ export const MonitorSpec = z.strictObject({
     surface: Slug,
     query: QuerySpec,
     comparator: Comparator,
-    critical: z.number(),
-    warning: z.number().optional(),
-    /** Unit of the thresholds, for messages and the catalog: "%", "s", "ms", "count", "ratio", "days", "USD"... */
-    unit: z.string().min(1),
+    critical: Threshold,
+    warning: Threshold.optional(),
+    /**
+     * Unit of numeric thresholds, for messages and the catalog: "%", "count", "ratio", "score"... Durations carry
+     * their unit in the threshold instead; after loading, `unit` is the unit Datadog compares in.
+     */
+    unit: z.string().min(1).optional(),
     /** Availability checks alert when data stops arriving. */
     notifyNoData: z.boolean().default(false),
+    /** May use {critical}, {warning} and {window}, like the title. */
     whatHappened: z.string().min(10),
     firstSteps: z.array(z.string().min(3)).min(1),
     /** Plan section this threshold comes from, e.g. "003 §Alert Configuration / Performance Thresholds". */
     source: Citation,
 });
+/**
+ * A monitor as written in a spec; loading converts duration thresholds to the metric's native unit and renders the
+ * title and texts from the numbers (lib/inputs/catalog/normalize.ts), so `Monitor` has plain numbers in `unit`.
+ */
+export const MonitorSpec = MonitorSpecShape.transform(normalizeMonitor);
 export type MonitorSpec = z.input<typeof MonitorSpec>;
 export type Monitor = z.infer<typeof MonitorSpec>;
 

@@ -4,7 +4,7 @@
 import { Problem, ValidationError } from "../errors";
 import { durationSeconds } from "../../model/duration";
 import { cloudwatchRetentionProblem } from "../../aws/limits";
-import { Comparator, Product, ProductSpec } from "./schema";
+import { Comparator, MetricRef, Product, ProductSpec } from "./schema";
 
 export function productSource(key: string): string {
     return `products/${key}.ts`;
@@ -26,6 +26,14 @@ function fieldPath(path: ReadonlyArray<PropertyKey>, root: unknown): string {
         node = next;
     }
     return out;
+}
+
+/** Every string value still starting with "TODO", with its path. */
+function todoProblems(node: unknown, path: PropertyKey[] = []): Array<{ path: PropertyKey[]; text: string }> {
+    if (typeof node === "string") return node.startsWith("TODO") ? [{ path, text: node }] : [];
+    if (Array.isArray(node)) return node.flatMap((x, i) => todoProblems(x, [...path, i]));
+    if (node !== null && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => todoProblems(v, [...path, k]));
+    return [];
 }
 
 /** True when `warning` fires before `critical` as the value degrades. */
@@ -92,6 +100,7 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
         const floor = t.warmDays ?? t.hotDays;
         if (t.coldDays !== undefined && t.coldDays < floor) out.push({ field: `${f}.coldDays`, message: `cold (${t.coldDays}) must not be shorter than warm/hot (${floor})` });
     });
+    out.push(...requiredCoverageProblems(p), ...alertShapeProblems(p));
     const levels = p.escalation.levels;
     levels.forEach((l, i) => {
         if (i > 0 && l.startsAtMinute <= levels[i - 1].startsAtMinute) {
@@ -108,6 +117,88 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
 }
 
 /**
+ * What every product must have (README "Adding a product"): an availability check of each API surface (a service-down
+ * monitor or a health synthetic), a latency SLO, a health synthetic, an SSL test per host and a user-journey synthetic.
+ */
+export function requiredCoverageProblems(p: Product): Array<{ field: string; message: string }> {
+    const out: Array<{ field: string; message: string }> = [];
+    for (const surface of p.surfaces.filter((x) => x.kind === "api")) {
+        const monitored = p.monitors.some((m) => m.surface === surface.name && m.category === "availability"
+            && (m.query.kind === "service-check" || m.notifyNoData));
+        const checked = p.synthetics.some((s) => s.surface === surface.name && s.kind === "api");
+        if (!monitored && !checked) {
+            out.push({ field: "monitors", message: `API surface "${surface.name}" has no availability check: add a service-down monitor (serviceCheck) or a health synthetic (healthCheck)` });
+        }
+    }
+    if (!p.slos.some((s) => s.kind === "latency")) out.push({ field: "slos", message: "no latency SLO: add one (kind: \"latency\")" });
+    if (!p.synthetics.some((s) => s.kind === "api")) out.push({ field: "synthetics", message: "no health check: add an API test of a health endpoint (healthCheck)" });
+    const sslHosts = new Set(p.synthetics.filter((s) => s.kind === "ssl").map((s) => p.surfaces.find((x) => x.name === s.surface)?.host));
+    for (const host of new Set(p.surfaces.map((x) => x.host).filter((h): h is string => h !== undefined))) {
+        if (!sslHosts.has(host)) out.push({ field: "synthetics", message: `host ${host} has no SSL certificate test (sslCheck)` });
+    }
+    if (!p.synthetics.some((s) => s.kind === "multistep" || s.kind === "browser")) {
+        out.push({ field: "synthetics", message: "no user-journey test: add a multistep API test or a browser test of a key flow" });
+    }
+    return out;
+}
+
+/** Counters Datadog's integrations report as running totals: alert on their rate, never their value. */
+export const CUMULATIVE_METRICS = new Set(["redis.keys.evicted", "redis.net.rejected_connections", "redis.keys.expired"]);
+/** Integrations whose metrics carry neither `env` nor `service`; filtering them by those tags leaves no data. */
+const UNTAGGED_INTEGRATIONS = /^cloudflare\./;
+/** Agent 5 metrics that current Agents no longer report. */
+const RETIRED_METRICS = new Set(["system.net.tcp.rtt.avg"]);
+const RATE_FORM = /\b(per_second|per_minute|per_hour|diff|derivative|rate|monotonic_diff)\(/;
+
+function metricRefs(q: Product["monitors"][number]["query"]): MetricRef[] {
+    if (q.kind === "ratio") return [q.numerator, q.denominator];
+    return "base" in q ? [q.base] : [];
+}
+
+/** Alert shapes that page wrongly or never fire, whatever the product. */
+export function alertShapeProblems(p: Product): Array<{ field: string; message: string }> {
+    const out: Array<{ field: string; message: string }> = [];
+    const services = new Set(p.surfaces.map((x) => x.service));
+    for (const m of p.monitors) {
+        const f = `monitors[${m.id}]`;
+        const surface = p.surfaces.find((x) => x.name === m.surface);
+        const q = m.query;
+        const refs = metricRefs(q);
+        if (surface?.runtime === "vercel" && refs.some((r) => r.groupBy?.includes("host") || r.metric.startsWith("system."))) {
+            out.push({ field: `${f}.query`, message: `host metrics on surface "${surface.name}", which runs on Vercel and has no hosts: it would never report` });
+        }
+        for (const r of refs) {
+            if (CUMULATIVE_METRICS.has(r.metric) && !(q.kind === "metric" && q.expression && RATE_FORM.test(q.expression))) {
+                out.push({ field: `${f}.query`, message: `${r.metric} is a running total: alert on its rate (expression: "per_second({m})")` });
+            }
+            if (UNTAGGED_INTEGRATIONS.test(r.metric) && !r.unscoped) {
+                out.push({ field: `${f}.query`, message: `${r.metric} carries no env or service tag: filter it by its own tags (unscoped: true)` });
+            }
+            if (RETIRED_METRICS.has(r.metric)) out.push({ field: `${f}.query`, message: `${r.metric} is an Agent 5 metric that current Agents do not report` });
+        }
+        const above = m.comparator.startsWith(">");
+        if (q.kind === "ratio" && above && !q.complement && q.numerator.asCount && q.minCount === undefined) {
+            out.push({ field: `${f}.query.minCount`, message: "a failure ratio needs a volume floor (minCount): without it one failure among a few events alerts" });
+        }
+        if (q.kind === "metric" && q.base.asCount && q.timeAggregation === "sum" && !q.expression) {
+            if (!q.base.defaultZero) out.push({ field: `${f}.query.base.defaultZero`, message: "a sparse counter needs defaultZero: true, or the monitor never recovers once events stop" });
+            const events = m.comparator === ">" ? Math.floor(m.critical) + 1 : Math.ceil(m.critical);
+            if (m.severity === "P0" && above && events < 2) {
+                out.push({ field: `${f}.critical`, message: "a P0 on a single event pages for one failure: alert on a rate or on at least 2 events" });
+            }
+        }
+    }
+    p.security.forEach((r) => {
+        for (const [, service] of r.search.matchAll(/(?:^|\s)service:([\w.-]+)/g)) {
+            if (!services.has(service)) {
+                out.push({ field: `security[${r.id}].search`, message: `service:${service} is not a service of this product, so its logs never match (services: ${[...services].join(", ")})` });
+            }
+        }
+    });
+    return out;
+}
+
+/**
  * Validates every spec: shape (zod), cross-field rules, and catalog-wide uniqueness.
  * Returns parsed products (defaults applied) or throws one ValidationError listing every problem.
  */
@@ -117,6 +208,12 @@ export function loadCatalog(specs: ReadonlyArray<ProductSpec>): Product[] {
     specs.forEach((spec, i) => {
         const key = typeof spec?.key === "string" ? spec.key : `#${i}`;
         const source = productSource(key);
+        // A started spec (npm run new-product) names what is left to fill; the rest of its problems follow from those.
+        const todos = todoProblems(spec);
+        if (todos.length) {
+            for (const t of todos) problems.push({ source, field: fieldPath(t.path, spec), message: `still TODO: ${t.text.replace(/^TODO:?\s*/, "")}` });
+            return;
+        }
         const parsed = ProductSpec.safeParse(spec);
         if (!parsed.success) {
             for (const issue of parsed.error.issues) {

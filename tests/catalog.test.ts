@@ -1,0 +1,336 @@
+/**
+ * Specs that cannot contradict themselves: thresholds with units converted to each metric's native unit, texts
+ * rendered from the numbers, a number left in the prose checked against the thresholds, the rules every product must
+ * meet, and the alert shapes that page wrongly. Mechanisms are shown on the fixture product; the sweeps run over the
+ * whole catalog, so a new product is checked without editing this file.
+ */
+import { buildQuery, nativeUnit } from "../lib/datadog/query";
+import { formatProblem, isValidationError } from "../lib/inputs/errors";
+import { CUMULATIVE_METRICS, loadCatalog } from "../lib/inputs/catalog/validate";
+import type { Product, ProductSpec } from "../lib/inputs/catalog/schema";
+import { apmLatency, eventCount, hostMemory } from "../lib/inputs/catalog/factories";
+import { ms, s } from "../lib/inputs/catalog/units";
+import { catalog } from "../products";
+import { minimalProduct } from "./fixtures/minimalProduct";
+
+const products = loadCatalog(catalog);
+
+function problemsOf(specs: ProductSpec[]): string[] {
+    try {
+        loadCatalog(specs);
+        return [];
+    } catch (e) {
+        if (!isValidationError(e)) throw e;
+        return e.problems.map(formatProblem);
+    }
+}
+
+const latency = (critical: unknown, title = "API p95 above {critical}") =>
+    apmLatency({
+        id: "latency",
+        surface: "api",
+        severity: "P2",
+        span: "flask.request",
+        critical: critical as never,
+        title,
+        whatHappened: "The p95 latency exceeded {critical} over the last {window}.",
+        firstSteps: ["Open APM"],
+        source: "test",
+    });
+const withMonitor = (m: unknown) => minimalProduct({ monitors: [...minimalProduct().monitors, m as never] });
+const fixtureMonitor = (m: unknown) => loadCatalog([withMonitor(m)])[0].monitors.find((x) => x.id === (m as { id: string }).id)!;
+const scope = (p: Product, surface: string) => ({ env: "production", service: p.surfaces.find((x) => x.name === surface)!.service });
+
+describe("thresholds carry units", () => {
+    it("converts a duration to the metric's native unit: APM seconds, RUM nanoseconds", () => {
+        const m = fixtureMonitor(latency(ms(1500)));
+        expect([m.critical, m.unit, m.title]).toEqual([1.5, "s", "API p95 above 1500 ms"]);
+        expect(buildQuery(m.query, m.comparator, m.critical, { env: "production", service: "acme-api" })).toBe(
+            "percentile(last_5m):p95:trace.flask.request{env:production,service:acme-api} > 1.5",
+        );
+        const rum = fixtureMonitor({
+            id: "lcp",
+            title: "LCP above {critical}",
+            category: "frontend",
+            severity: "P2",
+            surface: "api",
+            comparator: ">",
+            critical: s(2.5),
+            query: { kind: "rum", search: "@type:view", rollup: "pc75", measure: "@view.largest_contentful_paint", window: "15m" },
+            whatHappened: "Largest Contentful Paint exceeded {critical}.",
+            firstSteps: ["Open RUM"],
+            source: "test",
+        });
+        expect([rum.critical, rum.unit, rum.title]).toEqual([2.5e9, "ns", "LCP above 2.5 s"]);
+    });
+
+    it("refuses a duration without its unit and an implausible one, naming product, monitor and field", () => {
+        expect(problemsOf([withMonitor(latency(1500))])).toContain(
+            "products/acme.ts: monitors[latency].critical: trace.flask.request is a duration stored in s: give the threshold with its unit, e.g. ms(1500) or s(1500)",
+        );
+        expect(problemsOf([withMonitor(latency(s(1500)))])).toEqual([
+            "products/acme.ts: monitors[latency].critical: 1500 s is implausible for trace.flask.request (expected 0.001 s to 600 s): is the unit wrong?",
+        ]);
+    });
+
+    it("writes every catalog duration with its unit and stores it in the metric's native unit", () => {
+        let durations = 0;
+        catalog.forEach((spec, i) =>
+            spec.monitors.forEach((raw, j) => {
+                const loaded = products[i].monitors[j];
+                const native = nativeUnit(loaded.query);
+                if (!native) return;
+                durations++;
+                expect([spec.key, raw.id, typeof raw.critical]).toEqual([spec.key, raw.id, "object"]);
+                expect([spec.key, raw.id, loaded.unit]).toEqual([spec.key, raw.id, native]);
+            }),
+        );
+        expect(durations).toBeGreaterThan(0);
+    });
+});
+
+describe("texts are rendered from the numbers", () => {
+    it("renders {critical}, {warning} and {window}", () => {
+        const m = fixtureMonitor(
+            hostMemory({
+                id: "memory",
+                surface: "api",
+                severity: "P2",
+                critical: 90,
+                warning: 80,
+                title: "Memory above {critical} (warning {warning})",
+                whatHappened: "Memory stayed above {critical} over the last {window}.",
+                firstSteps: ["Restart above {critical}"],
+                source: "test",
+            }),
+        );
+        expect([m.title, m.whatHappened, m.firstSteps[0]]).toEqual([
+            "Memory above 90% (warning 80%)",
+            "Memory stayed above 90% over the last 5 minutes.",
+            "Restart above 90%",
+        ]);
+    });
+
+    it("refuses a number left in the prose that differs from the thresholds", () => {
+        const spec = withMonitor(latency(ms(400), "API p95 above 500 ms"));
+        expect(problemsOf([spec])).toEqual([
+            "products/acme.ts: monitors[latency].title: says 500 ms but critical is 400 ms: write {critical}/{warning}/{window} instead of the number",
+        ]);
+        const error = minimalProduct();
+        (error.monitors[0] as { critical: number }).critical = 4;
+        (error.monitors[0] as { title: string }).title = "API error rate above 5%";
+        expect(problemsOf([error])).toContain(
+            "products/acme.ts: monitors[error-rate].title: says 5 but critical is 4 and warning is 1: write {critical}/{warning}/{window} instead of the number",
+        );
+    });
+
+    it("refuses an unknown placeholder and a {warning} without a warning", () => {
+        expect(problemsOf([withMonitor(latency(s(1), "API p95 above {threshold} ({warning})"))])).toEqual([
+            "products/acme.ts: monitors[latency].title: unknown placeholder {threshold} (known: {critical}, {warning}, {window})",
+            "products/acme.ts: monitors[latency].title: {warning} is used but the monitor has no warning",
+        ]);
+    });
+
+    it("leaves no placeholder unrendered and no contradicting number in any catalog text", () => {
+        for (const p of products) {
+            for (const m of p.monitors) {
+                for (const text of [m.title, m.whatHappened, ...m.firstSteps])
+                    expect([p.key, m.id, text]).toEqual([p.key, m.id, text.replace(/\{\w+\}/g, "")]);
+            }
+        }
+    });
+});
+
+describe("rules every product must meet", () => {
+    const fixture = minimalProduct();
+    const without = (change: (p: ProductSpec) => void) => {
+        const p = JSON.parse(JSON.stringify(fixture)) as ProductSpec;
+        change(p);
+        return problemsOf([p]);
+    };
+
+    it("holds for the fixture and for every catalog product", () => {
+        expect(problemsOf([fixture])).toEqual([]);
+        expect(products.length).toBe(catalog.length);
+    });
+
+    it.each<[string, (p: ProductSpec) => void, string]>([
+        [
+            "an availability check per API surface",
+            (p) => {
+                p.monitors = p.monitors.filter((m) => m.category !== "availability");
+                p.synthetics = p.synthetics.filter((x) => x.kind !== "api");
+            },
+            'products/acme.ts: monitors: API surface "api" has no availability check: add a service-down monitor (serviceCheck) or a health synthetic (healthCheck)',
+        ],
+        [
+            "a latency SLO",
+            (p) => (p.slos = p.slos.filter((x) => x.kind !== "latency")),
+            'products/acme.ts: slos: no latency SLO: add one (kind: "latency")',
+        ],
+        [
+            "a health check",
+            (p) => (p.synthetics = p.synthetics.filter((x) => x.kind !== "api")),
+            "products/acme.ts: synthetics: no health check: add an API test of a health endpoint (healthCheck)",
+        ],
+        [
+            "an SSL test per host",
+            (p) => (p.synthetics = p.synthetics.filter((x) => x.kind !== "ssl")),
+            "products/acme.ts: synthetics: host api.acme.test has no SSL certificate test (sslCheck)",
+        ],
+        [
+            "a user-journey test",
+            (p) => (p.synthetics = p.synthetics.filter((x) => x.kind !== "multistep")),
+            "products/acme.ts: synthetics: no user-journey test: add a multistep API test or a browser test of a key flow",
+        ],
+    ])("requires %s", (_rule, change, problem) => {
+        expect(without(change)).toContain(problem);
+    });
+});
+
+describe("alert shapes that page wrongly or never fire", () => {
+    const rendered = products.flatMap((p) =>
+        p.monitors.map((m) => ({ p, m, query: buildQuery(m.query, m.comparator, m.critical, scope(p, m.surface)) })),
+    );
+
+    it("gives every failure ratio a volume floor: default_zero failures over at least minCount events", () => {
+        const ratios = rendered.filter(
+            ({ m }) => m.query.kind === "ratio" && m.comparator.startsWith(">") && !m.query.complement && m.query.numerator.asCount,
+        );
+        expect(ratios.length).toBeGreaterThan(0);
+        for (const { p, m, query } of ratios) {
+            const floor = m.query.kind === "ratio" ? m.query.minCount : undefined;
+            expect([p.key, m.id, floor !== undefined && floor > 0]).toEqual([p.key, m.id, true]);
+            expect([p.key, m.id, query]).toEqual([
+                p.key,
+                m.id,
+                expect.stringMatching(new RegExp(`^sum\\(last_\\w+\\):\\(default_zero\\(.*\\) / clamp_min\\(.*, ${floor}\\)\\)`)),
+            ]);
+        }
+        expect(
+            problemsOf([
+                minimalProduct({
+                    monitors: minimalProduct().monitors.map((m) =>
+                        m.id === "error-rate" ? ({ ...m, query: { ...(m.query as object), minCount: undefined } } as never) : m,
+                    ),
+                }),
+            ]),
+        ).toEqual([
+            "products/acme.ts: monitors[error-rate].query.minCount: a failure ratio needs a volume floor (minCount): without it one failure among a few events alerts",
+        ]);
+    });
+
+    it("counts sparse events in default_zero so monitors recover, and never pages on a single event", () => {
+        const counters = rendered.filter(
+            ({ m }) => m.query.kind === "metric" && m.query.base.asCount && m.query.timeAggregation === "sum" && !m.query.expression,
+        );
+        expect(counters.length).toBeGreaterThan(0);
+        for (const { p, m, query } of counters) {
+            expect([p.key, m.id, query]).toEqual([p.key, m.id, expect.stringMatching(/^sum\(last_\w+\):default_zero\(/)]);
+            const events = m.comparator === ">" ? Math.floor(m.critical) + 1 : Math.ceil(m.critical);
+            if (m.severity === "P0") expect([p.key, m.id, events >= 2]).toEqual([p.key, m.id, true]);
+        }
+        const single = eventCount({
+            id: "failures",
+            surface: "api",
+            severity: "P0",
+            metric: "acme.payments.failed",
+            window: "5m",
+            critical: 0,
+            comparator: ">",
+            title: "Payment failures",
+            whatHappened: "Payments failed in the last {window}.",
+            firstSteps: ["Check the provider"],
+            source: "test",
+        });
+        expect(problemsOf([withMonitor(single)])).toEqual([
+            "products/acme.ts: monitors[failures].critical: a P0 on a single event pages for one failure: alert on a rate or on at least 2 events",
+        ]);
+    });
+
+    it("alerts on running totals as rates, memory as usable memory, CPU as total, and integration metrics by their own tags", () => {
+        for (const { p, m, query } of rendered) {
+            const at = [p.key, m.id];
+            for (const metric of CUMULATIVE_METRICS)
+                if (query.includes(`${metric}{`))
+                    expect([...at, query]).toEqual([...at, expect.stringMatching(/(per_second|diff|monotonic_diff|derivative|rate)\(/)]);
+            expect([...at, /system\.mem\.used\{|system\.cpu\.user\{|system\.net\.tcp\.rtt\.avg/.test(query)]).toEqual([...at, false]);
+            expect([...at, /cloudflare\.[\w.]+\{[^}]*(env|service):/.test(query)]).toEqual([...at, false]);
+        }
+        expect(rendered.some(({ query }) => query.includes("system.mem.pct_usable"))).toBe(true);
+    });
+
+    it("puts no host metric on a surface that runs on Vercel", () => {
+        const vercel = rendered.filter(({ p, m }) => p.surfaces.find((x) => x.name === m.surface)?.runtime === "vercel");
+        expect(vercel.length).toBeGreaterThan(0);
+        for (const { p, m, query } of vercel) expect([p.key, m.id, /by \{[^}]*host|system\./.test(query)]).toEqual([p.key, m.id, false]);
+        const onVercel = minimalProduct({ surfaces: [{ ...minimalProduct().surfaces[0], runtime: "vercel" }] });
+        const memory = hostMemory({
+            id: "memory",
+            surface: "api",
+            severity: "P2",
+            critical: 90,
+            title: "Memory above {critical}",
+            whatHappened: "Memory is high on a host.",
+            firstSteps: ["Restart"],
+            source: "test",
+        });
+        expect(problemsOf([{ ...onVercel, monitors: [...onVercel.monitors, memory] }])).toEqual([
+            'products/acme.ts: monitors[memory].query: host metrics on surface "api", which runs on Vercel and has no hosts: it would never report',
+        ]);
+    });
+
+    it("searches security logs only under the product's own services", () => {
+        for (const p of products) {
+            const services = p.surfaces.map((x) => x.service);
+            for (const r of p.security)
+                for (const [, svc] of r.search.matchAll(/(?:^|\s)service:([\w.-]+)/g))
+                    expect([p.key, r.id, services.includes(svc)]).toEqual([p.key, r.id, true]);
+        }
+        const rule = {
+            id: "failed-logins",
+            title: "Failed logins",
+            severity: "P1" as const,
+            search: "service:auth status:error",
+            threshold: 10,
+            window: "5m",
+            source: "test",
+        };
+        expect(problemsOf([minimalProduct({ security: [rule] })])).toEqual([
+            "products/acme.ts: security[failed-logins].search: service:auth is not a service of this product, so its logs never match (services: acme-api)",
+        ]);
+    });
+});
+
+describe("the query builder", () => {
+    it("converts a duration threshold to the query's native unit and refuses one for a query without durations", () => {
+        const scope = { env: "staging", service: "acme-api" };
+        const p95 = {
+            kind: "percentile",
+            percentile: "p95",
+            window: "5m",
+            base: { metric: "trace.flask.request", aggregation: "avg" },
+        } as const;
+        expect(buildQuery(p95, ">", ms(800), scope)).toBe(
+            "percentile(last_5m):p95:trace.flask.request{env:staging,service:acme-api} > 0.8",
+        );
+        expect(buildQuery(p95, ">", 0.8, scope)).toBe("percentile(last_5m):p95:trace.flask.request{env:staging,service:acme-api} > 0.8");
+        const lcp = {
+            kind: "rum",
+            search: "@type:view",
+            rollup: "pc75",
+            measure: "@view.largest_contentful_paint",
+            window: "15m",
+        } as const;
+        expect(buildQuery(lcp, ">", s(2.5), scope)).toBe(
+            'rum("env:staging service:acme-api @type:view").rollup("pc75", "@view.largest_contentful_paint").last("15m") > 2500000000',
+        );
+        const hits = {
+            kind: "metric",
+            timeAggregation: "sum",
+            window: "5m",
+            base: { metric: "trace.flask.request.hits", aggregation: "sum", asCount: true },
+        } as const;
+        expect(() => buildQuery(hits, ">", ms(5), scope)).toThrow("5 ms is a duration, but this metric query does not return durations");
+    });
+});
