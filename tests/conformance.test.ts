@@ -161,12 +161,10 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
     });
 
     /**
-     * Integration metrics carry the integration's own tags only. Failing on the current specs (products/, owned
-     * by the lead): driplo `network-latency` charts `system.net.tcp.rtt.avg` (Agent 5's go-metro, not reported
-     * by Agent 6/7) and plumberleads `cdn-cache-rate` filters `cloudflare.*` by env/service (the Cloudflare
-     * integration tags by zone/account). Marked `failing` until the specs are fixed; flip it to `it` then.
+     * Integration metrics carry the integration's own tags only: `system.net.tcp.rtt.avg` (Agent 5's go-metro) is
+     * never reported by Agent 6/7, and the Cloudflare integration tags by zone/account, not env/service.
      */
-    it.failing("filters integration metrics only by tags their integration sets (spec values in products/)", () => {
+    it("filters integration metrics only by tags their integration sets (spec values in products/)", () => {
         const INTEGRATION_TAGS: Array<{ prefix: RegExp; integration: string; tags: string[] }> = [
             { prefix: /^cloudflare\./, integration: "Cloudflare", tags: ["zone_name", "account", "zone_id"] },
             { prefix: /^system\.net\.tcp\.rtt/, integration: "Agent 5 go-metro (no Agent 6/7 check reports it)", tags: [] },

@@ -35,7 +35,7 @@ const routeText = (r: PlanResource) => {
 
 /** A P0 monitor with a percentage threshold that pages, like BEARO's payment failure rate. */
 function percentP0(plan: Plan): PlanResource {
-    const found = plan.resources.find((r) => r.type === MONITOR && r.inputs.priority === "1" && r.inputs.type === "metric alert"
+    const found = plan.resources.find((r) => r.type === MONITOR && r.inputs.priority === "1" && (r.inputs.type === "metric alert" || r.inputs.type === "query alert")
         && / > \d+$/.test(String(r.inputs.query)) && /\*\*Threshold:\*\* (critical )?> \d+ %/.test(String(r.inputs.message))
         && String(r.inputs.message).includes("@pagerduty-") && (r.inputs.monitorThresholds as Record<string, string>).critical !== undefined);
     if (!found) throw new Error("no paging P0 monitor with a % threshold in the production plan");
