@@ -285,9 +285,10 @@ describe("CloudWatch alarms", () => {
 
 describe("detection rules", () => {
     const rule: SimBinding = { provider: "datadog-detection-rule", rule: { condition: "a > 5", evaluationWindow: 300, keepAlive: 600, maxSignalDuration: 86400 } };
-    test("one signal per attack: opens above the count, stays open while matches continue, closes after keep-alive", () => {
+    test("one signal per attack: opens above the count, stays open while the case matches, closes after keep-alive", () => {
         const e = run(rule, { logs: series("2x9 _x14 3x3", 60, "count") });
-        expect(changes(e)).toEqual(["180 OK>ALERT", "1200 ALERT>OK", "1560 OK>ALERT"]);
+        // The case last matches at 720 s (6 logs in the window); keep-alive closes the signal 10 min later.
+        expect(changes(e)).toEqual(["180 OK>ALERT", "1320 ALERT>OK", "1560 OK>ALERT"]);
         expect(e.notifications).toHaveLength(2);
         expect(e.pages).toEqual([180, 1560]);
     });

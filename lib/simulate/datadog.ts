@@ -5,7 +5,7 @@
  */
 import type { Comparator } from "../inputs/catalog/schema";
 import { breaches, DatadogQuery, Expr, metricTerms, parseMonitorQuery, TimeAggregation } from "./datadogQuery";
-import { notificationsOf, Timeline } from "./notify";
+import { firstEvaluation, notificationsOf, Timeline } from "./notify";
 import { Series, seriesEnd } from "./series";
 import type { AlertEvaluation, EvaluateOptions, Inputs, MonitorPayload, SimRoute, State } from "./types";
 
@@ -325,8 +325,8 @@ export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: Monitor
     const noDataAfter = (m.noDataTimeframeMinutes ?? 10) * 60;
     const runs = q.kind === "service-check" ? new Indexed(need(inputs, q.check)) : undefined;
     const timeline = new Timeline();
-    let lastData = 0;
-    for (let t = every; t <= end; t += every) {
+    let lastData = opts.evaluateFrom ?? 0;
+    for (let t = firstEvaluation(opts, every); t <= end; t += every) {
         const to = t - delay;
         const v = value(to);
         if (v === undefined) continue;

@@ -124,3 +124,8 @@ export class Timeline {
         this.state = to;
     }
 }
+
+/** The first evaluation at or after `opts.evaluateFrom`, on the evaluation grid. */
+export function firstEvaluation(opts: { evaluateFrom?: number }, every: number): number {
+    return Math.max(every, Math.ceil((opts.evaluateFrom ?? every) / every) * every);
+}

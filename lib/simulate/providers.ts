@@ -5,7 +5,7 @@
  * critical / warning / resolve), CloudWatch alarms (period, M of N datapoints, missing data treatment).
  */
 import { Indexed } from "./datadog";
-import { notificationsOf, routeHandles, Timeline } from "./notify";
+import { firstEvaluation, notificationsOf, routeHandles, Timeline } from "./notify";
 import { seriesEnd } from "./series";
 import type {
     AlertEvaluation, CloudWatchAlarmPayload, DetectionRulePayload, EvaluateOptions, Inputs, IssueAlertPayload, MetricAlertPayload,
@@ -61,7 +61,7 @@ export function evaluateSynthetic(test: SyntheticPayload, inputs: Inputs, route:
 
 /**
  * Detection rule: a signal opens when more than the condition's count of matching logs (input `logs`) fall in
- * the evaluation window, and stays open (no new notification) while matches keep arriving within `keepAlive`,
+ * the evaluation window, and stays open (no new notification) while the case keeps matching within `keepAlive`,
  * at most `maxSignalDuration`. Signals notify when they open; closing is shown as OK.
  */
 export function evaluateDetectionRule(rule: DetectionRulePayload, inputs: Inputs, route: SimRoute, opts: EvaluateOptions = {}): AlertEvaluation {
@@ -73,9 +73,10 @@ export function evaluateDetectionRule(rule: DetectionRulePayload, inputs: Inputs
     const timeline = new Timeline();
     let openedAt = 0;
     let lastMatch = 0;
-    for (let t = every; t <= end; t += every) {
+    for (let t = firstEvaluation(opts, every); t <= end; t += every) {
         const count = logs.aggregate("sum", t - Math.max(rule.evaluationWindow, every), t) ?? 0;
-        if ((logs.aggregate("sum", t - every, t) ?? 0) > 0) lastMatch = t;
+        // The signal is kept alive by the rule's case still matching, not by any log matching the search.
+        if (count > threshold) lastMatch = t;
         if (timeline.state === "ALERT") {
             if (t - lastMatch >= rule.keepAlive || t - openedAt >= rule.maxSignalDuration) timeline.set(t, "OK", count);
         } else if (count > threshold) {
@@ -110,7 +111,7 @@ export function evaluateIssueAlert(alert: IssueAlertPayload, inputs: Inputs, rou
     const s = inputs[series] ? need(inputs, series) : undefined;
     const interval = id.includes("EventFrequency") ? windowOf(cond.interval ?? "1h") : every;
     const limit = id.includes("EventFrequency") ? Number(cond.value ?? 0) : 0;
-    for (let t = every; s && t <= end; t += every) {
+    for (let t = firstEvaluation(opts, every); s && t <= end; t += every) {
         const count = s.aggregate("sum", t - interval, t) ?? 0;
         // First-seen and regression fire once per new issue, regardless of the action interval of another issue.
         const fresh = id.includes("EventFrequency") ? count > limit && t >= quietUntil : (s.aggregate("sum", t - every, t) ?? 0) > 0;
@@ -144,7 +145,7 @@ export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inp
     const over = (v: number, x: number) => (above ? v > x : v < x);
     const timeline = new Timeline();
     const w = alert.timeWindowMinutes * 60;
-    for (let t = every; t <= end; t += every) {
+    for (let t = firstEvaluation(opts, every); t <= end; t += every) {
         const total = den.aggregate("sum", t - w, t);
         if (!total) continue;
         const v = ((num.aggregate("sum", t - w, t) ?? 0) / total) * (crash ? 100 : 1);

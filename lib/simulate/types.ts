@@ -125,6 +125,8 @@ export interface EvaluateOptions {
     end?: number;
     /** Seconds between evaluations of a monitor / alarm (Datadog and Sentry: 60). */
     evaluateEvery?: number;
+    /** First evaluation time (default: one interval in); earlier data still fills the windows. */
+    evaluateFrom?: number;
 }
 
 export type Inputs = Readonly<Record<string, Series>>;
