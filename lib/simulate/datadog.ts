@@ -5,9 +5,9 @@
  */
 import type { Comparator } from "../inputs/catalog/schema";
 import { breaches, DatadogQuery, Expr, metricTerms, parseMonitorQuery, TimeAggregation } from "./datadogQuery";
-import { firstEvaluation, notificationsOf, Timeline } from "./notify";
+import { firstEvaluation, Timeline } from "./notify";
 import { Series, seriesEnd } from "./series";
-import type { AlertEvaluation, EvaluateOptions, Inputs, MonitorPayload, SimRoute, State } from "./types";
+import type { AlertTimeline, EvaluateOptions, Inputs, MonitorPayload, State } from "./types";
 
 /** A series with prefix sums, so that sums and averages over any window cost O(1). */
 export class Indexed {
@@ -16,21 +16,27 @@ export class Indexed {
     readonly values: ReadonlyArray<number | null>;
     private readonly sums: Float64Array;
     private readonly counts: Int32Array;
+    private readonly squares: Float64Array;
     constructor(s: Series, convert: (v: number) => number = (v) => v) {
         this.start = s.start ?? 0;
         this.step = s.step;
         this.values = s.values.map((v) => (v === null ? null : convert(v)));
         this.sums = new Float64Array(this.values.length + 1);
         this.counts = new Int32Array(this.values.length + 1);
-        this.values.forEach((v, i) => {
+        this.squares = new Float64Array(this.values.length + 1);
+        for (let i = 0; i < this.values.length; i++) {
+            const v = this.values[i];
             this.sums[i + 1] = this.sums[i] + (v ?? 0);
+            this.squares[i + 1] = this.squares[i] + (v ?? 0) * (v ?? 0);
             this.counts[i + 1] = this.counts[i] + (v === null ? 0 : 1);
-        });
+        }
     }
     /** Index range of the points with from <= t < to. */
     range(from: number, to: number): [number, number] {
-        const clamp = (i: number) => Math.min(this.values.length, Math.max(0, i));
-        return [clamp(Math.ceil((from - this.start) / this.step - 1e-9)), clamp(Math.ceil((to - this.start) / this.step - 1e-9))];
+        const n = this.values.length;
+        const a = Math.ceil((from - this.start) / this.step - 1e-9);
+        const b = Math.ceil((to - this.start) / this.step - 1e-9);
+        return [a < 0 ? 0 : a > n ? n : a, b < 0 ? 0 : b > n ? n : b];
     }
     at(t: number): number | null {
         const i = Math.floor((t - this.start) / this.step + 1e-9);
@@ -66,7 +72,21 @@ export class Indexed {
     }
     valuesIn(from: number, to: number): number[] {
         const [a, b] = this.range(from, to);
-        return this.values.slice(a, b).filter((v): v is number => v !== null);
+        const out: number[] = [];
+        for (let i = a; i < b; i++) {
+            const v = this.values[i];
+            if (v !== null) out.push(v);
+        }
+        return out;
+    }
+    /** Mean and population standard deviation of the points in [from, to), from prefix sums. */
+    stats(from: number, to: number): { n: number; mean: number; std: number } {
+        const [a, b] = this.range(from, to);
+        const n = this.counts[b] - this.counts[a];
+        if (n === 0) return { n, mean: 0, std: 0 };
+        const mean = (this.sums[b] - this.sums[a]) / n;
+        const variance = (this.squares[b] - this.squares[a]) / n - mean * mean;
+        return { n, mean, std: Math.sqrt(Math.max(0, variance)) };
     }
 }
 
@@ -165,10 +185,8 @@ export function percentileOf(values: number[], p: number): number | null {
  * alerts once the whole alert window is anomalous and recovers once none of it is.
  */
 export function anomalyFraction(series: Indexed, q: Extract<DatadogQuery, { kind: "anomaly" }>, to: number, zeroFill: boolean): number | null {
-    const history = series.valuesIn(to - q.window, to - q.alertWindow);
-    if (history.length < 3) return null;
-    const mean = history.reduce((a, b) => a + b, 0) / history.length;
-    const std = Math.sqrt(history.reduce((a, b) => a + (b - mean) ** 2, 0) / history.length);
+    const { n: points, mean, std } = series.stats(to - q.window, to - q.alertWindow);
+    if (points < 3) return null;
     const width = q.deviations * Math.max(std, 0.02 * Math.abs(mean), 1e-9);
     const [a, b] = series.range(to - q.alertWindow, to);
     let anomalous = 0;
@@ -221,7 +239,6 @@ function serviceCheckState(prev: State, runs: number[], m: MonitorPayload): Stat
 }
 
 export interface MonitorContextOptions extends EvaluateOptions {
-    route: SimRoute;
     /** SLO target in percent, for burn-rate monitors. */
     sloTarget?: number;
 }
@@ -307,7 +324,7 @@ function valueFunction(q: DatadogQuery, m: MonitorPayload, inputs: Inputs, sloTa
     }
 }
 
-export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: MonitorContextOptions): AlertEvaluation {
+export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: MonitorContextOptions): AlertTimeline {
     const q = parseMonitorQuery(m.type, m.query);
     const end = opts.end ?? seriesEnd(inputs);
     const every = opts.evaluateEvery ?? 60;
@@ -347,10 +364,7 @@ export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: Monitor
     }
     return {
         transitions: timeline.transitions,
-        ...notificationsOf(timeline.transitions, {
-            route: opts.route, message: m.message, renotifyMinutes: m.renotifyIntervalMinutes, renotifyStatuses: m.renotifyStatuses,
-            notifyNoData: m.notifyNoData || m.onMissingData === "show_and_notify_no_data", end,
-        }),
+        end,
         ...(q.kind === "anomaly" ? { approximation: "anomaly baseline is the query's own history window (mean ± deviations × std), not Datadog's seasonal model" } : {}),
     };
 }

@@ -5,11 +5,10 @@
  * critical / warning / resolve), CloudWatch alarms (period, M of N datapoints, missing data treatment).
  */
 import { Indexed } from "./datadog";
-import { firstEvaluation, notificationsOf, routeHandles, Timeline } from "./notify";
+import { firstEvaluation, Timeline } from "./notify";
 import { seriesEnd } from "./series";
 import type {
-    AlertEvaluation, CloudWatchAlarmPayload, DetectionRulePayload, EvaluateOptions, Inputs, IssueAlertPayload, MetricAlertPayload,
-    Notification, SimRoute, State, SyntheticPayload,
+    AlertTimeline, CloudWatchAlarmPayload, DetectionRulePayload, EvaluateOptions, Inputs, IssueAlertPayload, MetricAlertPayload, State, SyntheticPayload,
 } from "./types";
 
 function need(inputs: Inputs, key: string): Indexed {
@@ -24,7 +23,7 @@ function need(inputs: Inputs, key: string): Indexed {
  * `minLocationFailed` locations' latest results fail and have done so for `minFailureDurationSeconds`; it
  * recovers when fewer locations fail. Inputs: one series per location name, 1 = the endpoint works, 0 = it fails.
  */
-export function evaluateSynthetic(test: SyntheticPayload, inputs: Inputs, route: SimRoute, opts: EvaluateOptions = {}): AlertEvaluation {
+export function evaluateSynthetic(test: SyntheticPayload, inputs: Inputs, opts: EvaluateOptions = {}): AlertTimeline {
     const end = opts.end ?? seriesEnd(inputs);
     const up = test.locations.map((l) => need(inputs, l));
     const works = (s: Indexed, t: number) => s.at(t) !== 0;
@@ -56,7 +55,7 @@ export function evaluateSynthetic(test: SyntheticPayload, inputs: Inputs, route:
             timeline.set(r.at, "OK", failing);
         }
     }
-    return { transitions: timeline.transitions, ...notificationsOf(timeline.transitions, { route, renotifyMinutes: test.renotifyMinutes, notifyNoData: false, end }) };
+    return { transitions: timeline.transitions, end };
 }
 
 /**
@@ -64,7 +63,7 @@ export function evaluateSynthetic(test: SyntheticPayload, inputs: Inputs, route:
  * the evaluation window, and stays open (no new notification) while the case keeps matching within `keepAlive`,
  * at most `maxSignalDuration`. Signals notify when they open; closing is shown as OK.
  */
-export function evaluateDetectionRule(rule: DetectionRulePayload, inputs: Inputs, route: SimRoute, opts: EvaluateOptions = {}): AlertEvaluation {
+export function evaluateDetectionRule(rule: DetectionRulePayload, inputs: Inputs, opts: EvaluateOptions = {}): AlertTimeline {
     const end = opts.end ?? seriesEnd(inputs);
     const every = opts.evaluateEvery ?? 60;
     const threshold = Number(/>\s*(\d+(?:\.\d+)?)/.exec(rule.condition)?.[1] ?? NaN);
@@ -84,13 +83,7 @@ export function evaluateDetectionRule(rule: DetectionRulePayload, inputs: Inputs
             timeline.set(t, "ALERT", count);
         }
     }
-    const notifications: Notification[] = timeline.transitions.filter((tr) => tr.to === "ALERT").map((tr) => ({ at: tr.at, state: "ALERT", reason: "trigger", handles: routeHandles(route) }));
-    return { transitions: timeline.transitions, notifications, pages: notifications.filter((n) => n.handles.some((h) => h.startsWith("@pagerduty-"))).map((n) => n.at) };
-}
-
-/** A Sentry alert reaches PagerDuty only through a PagerDuty action. */
-function sentryRoute(route: SimRoute, actions: ReadonlyArray<{ kind: string }> | undefined): SimRoute {
-    return actions && !actions.some((a) => a.kind === "pagerduty") ? { ...route, pager: undefined } : route;
+    return { transitions: timeline.transitions, end };
 }
 
 /**
@@ -99,10 +92,9 @@ function sentryRoute(route: SimRoute, actions: ReadonlyArray<{ kind: string }> |
  * issue's events (`sentry.events`) in the condition's interval exceed its value. After firing for an issue the
  * rule stays quiet for `frequencyMinutes` (Sentry's action interval).
  */
-export function evaluateIssueAlert(alert: IssueAlertPayload, inputs: Inputs, route: SimRoute, opts: EvaluateOptions = {}): AlertEvaluation {
+export function evaluateIssueAlert(alert: IssueAlertPayload, inputs: Inputs, opts: EvaluateOptions = {}): AlertTimeline {
     const end = opts.end ?? seriesEnd(inputs);
     const every = opts.evaluateEvery ?? 60;
-    const r = sentryRoute(route, alert.actions);
     const fires: number[] = [];
     let quietUntil = -Infinity;
     const cond = alert.conditions[0] ?? {};
@@ -119,9 +111,8 @@ export function evaluateIssueAlert(alert: IssueAlertPayload, inputs: Inputs, rou
         fires.push(t);
         quietUntil = t + alert.frequencyMinutes * 60;
     }
-    const notifications: Notification[] = fires.map((at) => ({ at, state: "ALERT", reason: "trigger", handles: routeHandles(r) }));
     const transitions = fires.flatMap((at) => [{ at, from: "OK" as State, to: "ALERT" as State, value: null }, { at, from: "ALERT" as State, to: "OK" as State, value: null }]);
-    return { transitions, notifications, pages: notifications.filter((n) => n.handles.some((h) => h.startsWith("@pagerduty-"))).map((n) => n.at), stateless: true };
+    return { transitions, end, stateless: true };
 }
 
 function windowOf(text: string): number {
@@ -135,7 +126,7 @@ function windowOf(text: string): number {
  * `sentry.sessions` (percent). Above `critical` CRITICAL, above `warning` WARNING; a triggered alert resolves
  * only below `resolve`. No events in the window: the state is kept.
  */
-export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inputs, route: SimRoute, opts: EvaluateOptions = {}): AlertEvaluation {
+export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inputs, opts: EvaluateOptions = {}): AlertTimeline {
     const end = opts.end ?? seriesEnd(inputs);
     const every = opts.evaluateEvery ?? 60;
     const crash = alert.aggregate.includes("sessions");
@@ -153,7 +144,7 @@ export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inp
         const next: State = over(v, alert.critical) ? "ALERT" : over(v, alert.warning) ? "WARN" : timeline.state !== "OK" && !resolved ? "WARN" : "OK";
         timeline.set(t, next, v);
     }
-    return { transitions: timeline.transitions, ...notificationsOf(timeline.transitions, { route: sentryRoute(route, alert.actions), notifyNoData: false, end }) };
+    return { transitions: timeline.transitions, end };
 }
 
 const CW_COMPARE: Record<CloudWatchAlarmPayload["comparisonOperator"], (v: number, x: number) => boolean> = {
@@ -168,7 +159,7 @@ const CW_COMPARE: Record<CloudWatchAlarmPayload["comparisonOperator"], (v: numbe
  * least `datapointsToAlarm` (default: all) of the last `evaluationPeriods` breach, OK otherwise; missing
  * datapoints count as `treatMissingData` says (`missing`: INSUFFICIENT_DATA, shown as NO DATA, when all are missing).
  */
-export function evaluateCloudWatchAlarm(alarm: CloudWatchAlarmPayload, inputs: Inputs, route: SimRoute, opts: EvaluateOptions = {}): AlertEvaluation {
+export function evaluateCloudWatchAlarm(alarm: CloudWatchAlarmPayload, inputs: Inputs, opts: EvaluateOptions = {}): AlertTimeline {
     const end = opts.end ?? seriesEnd(inputs);
     const s = need(inputs, alarm.metricName);
     const m = alarm.evaluationPeriods;
@@ -197,5 +188,5 @@ export function evaluateCloudWatchAlarm(alarm: CloudWatchAlarmPayload, inputs: I
         }
         timeline.set(t, present.filter(Boolean).length >= n ? "ALERT" : "OK", v);
     }
-    return { transitions: timeline.transitions, ...notificationsOf(timeline.transitions, { route, notifyNoData: false, end }) };
+    return { transitions: timeline.transitions, end };
 }

@@ -3,9 +3,9 @@
  * the CLI, the catalog and the target tests read (time to detect a hard outage, time to recover, pages per
  * incident, pages per week under normal traffic). Pure.
  */
-import { evaluateAlert } from "./evaluate";
+import { alertTimeline, notifyAlert } from "./evaluate";
 import { Path, scenario, Scenario, ScenarioKind, SCENARIOS, Shape, shapeOf, TRAFFIC } from "./scenarios";
-import type { AlertEvaluation, SimAlert, State } from "./types";
+import type { AlertEvaluation, AlertTimeline, SimAlert, State } from "./types";
 
 export interface ScenarioOutcome {
     scenario: Scenario;
@@ -48,14 +48,45 @@ export function pagesIn(o: ScenarioOutcome | undefined): number[] {
     return o ? o.evaluation.pages.filter((t) => t >= o.scenario.start) : [];
 }
 
-function run(alert: SimAlert, shape: Shape, s: Scenario): ScenarioOutcome {
-    const inputs = shape.inputs(s.path);
-    // Evaluations start an hour before the event: the warm-up only fills the windows.
-    const evaluation = evaluateAlert(alert, inputs, { end: s.end, evaluateFrom: Math.max(60, s.start - 3600) });
-    return { scenario: s, evaluation };
+/**
+ * State timelines by scenario and condition. Alerts whose conditions differ only in names (product, service,
+ * environment, SLO id) and routing behave the same, so their timelines are computed once and shared, also
+ * between the two stacks; notifications are then derived per alert from its own route.
+ */
+export type TimelineCache = Map<string, AlertTimeline>;
+
+const COSMETIC = new Set([
+    "id", "name", "message", "tags", "url", "host", "assertions", "steps", "browserSteps", "journey", "deviceIds", "variables", "title",
+    "actions", "priority", "monitorPriority", "unitsPerRun", "projectSlug", "notifications", "renotifyIntervalMinutes", "renotifyStatuses",
+    "renotifyMinutes", "includeTags", "severity", "sloId", "status",
+]);
+
+function normalizeQuery(q: string): string {
+    return q.replace(/env:[A-Za-z0-9_-]+/g, "env:*").replace(/service:[A-Za-z0-9_.()-]+/g, "service:*").replace(/burn_rate\("[^"]*"\)/, 'burn_rate("*")');
 }
 
-export function simulateAlert(alert: SimAlert, kinds: ReadonlyArray<ScenarioKind> = SCENARIOS): AlertSimulation {
+/** What an alert's state timeline depends on: its binding without names and routing. */
+export function timelineKey(a: SimAlert): string {
+    return JSON.stringify(a.binding, (k, v) => (COSMETIC.has(k) ? undefined : k === "query" && typeof v === "string" ? normalizeQuery(v) : v));
+}
+
+function cached(cache: TimelineCache | undefined, key: string, compute: () => AlertTimeline): AlertTimeline {
+    if (!cache) return compute();
+    let t = cache.get(key);
+    if (!t) {
+        t = compute();
+        cache.set(key, t);
+    }
+    return t;
+}
+
+function run(alert: SimAlert, shape: Shape, s: Scenario, cache?: TimelineCache): ScenarioOutcome {
+    // Evaluations start an hour before the event: the warm-up only fills the windows.
+    const t = cached(cache, `${s.kind}|${timelineKey(alert)}`, () => alertTimeline(alert, shape.inputs(s.path), { end: s.end, evaluateFrom: Math.max(60, s.start - 3600) }));
+    return { scenario: s, evaluation: notifyAlert(alert, t) };
+}
+
+export function simulateAlert(alert: SimAlert, kinds: ReadonlyArray<ScenarioKind> = SCENARIOS, cache?: TimelineCache): AlertSimulation {
     const base = { alert, outcomes: {}, detectSeconds: null, recoverSeconds: null, pagesPerIncident: 0, pagesPerWeek: 0 };
     let shape: Shape;
     try {
@@ -66,7 +97,7 @@ export function simulateAlert(alert: SimAlert, kinds: ReadonlyArray<ScenarioKind
     }
     const outcomes: Partial<Record<ScenarioKind, ScenarioOutcome>> = {};
     try {
-        for (const k of kinds) outcomes[k] = run(alert, shape, scenario(shape, k));
+        for (const k of kinds) outcomes[k] = run(alert, shape, scenario(shape, k), cache);
     } catch (e) {
         const reason = (e as Error).message;
         return { ...base, family: shape.family, outcomes, error: reason, reason, recoverReason: reason };
@@ -143,19 +174,23 @@ export interface Impact {
 }
 
 export function impactOf(a: SimAlert, incident: IncidentKind, product: ReadonlyArray<SimAlert>): Impact {
+    // Security alerts watch attackers, whom an outage does not bring.
+    if (a.category === "security" || a.kind === "detection-rule" || a.kind === "security") return { share: 0 };
     const text = alertText(a);
     switch (incident) {
         case "payments-provider-down": {
             if (PAYMENT.test(text)) return { share: 1 };
             const takesPayments = product.some((x) => PAYMENT.test(alertText(x)));
-            return { share: takesPayments && requestLevel(a) && a.binding.provider !== "datadog-synthetic" ? PAYMENT_SHARE : 0 };
+            // The database keeps working: its own alerts and SLOs see nothing.
+            return { share: takesPayments && requestLevel(a) && !DATABASE.test(text) && a.binding.provider !== "datadog-synthetic" ? PAYMENT_SHARE : 0 };
         }
         case "database-down":
             return { share: DATABASE.test(text) || requestLevel(a) ? 1 : 0 };
         case "region-down": {
             if (a.binding.provider === "datadog-synthetic") return { share: 1 / a.binding.test.locations.length, locations: 1 };
             const locations = product.map((x) => (x.binding.provider === "datadog-synthetic" ? x.binding.test.locations.length : 0)).find((n) => n > 0) ?? 3;
-            return { share: requestLevel(a) ? 1 / locations : 0 };
+            // Users of one region cannot reach the product; the product and its database keep running.
+            return { share: requestLevel(a) && !DATABASE.test(text) ? 1 / locations : 0 };
         }
     }
 }
@@ -183,7 +218,7 @@ export interface IncidentResult {
 
 const INCIDENT_MINUTES = 30;
 
-export function simulateIncident(product: string, alerts: ReadonlyArray<SimAlert>, incident: IncidentKind, alertGroupingMinutes: number | undefined): IncidentResult {
+export function simulateIncident(product: string, alerts: ReadonlyArray<SimAlert>, incident: IncidentKind, alertGroupingMinutes: number | undefined, cache?: TimelineCache): IncidentResult {
     const fired: IncidentAlert[] = [];
     const pageTimes: number[] = [];
     const errors: string[] = [];
@@ -207,7 +242,8 @@ export function simulateIncident(product: string, alerts: ReadonlyArray<SimAlert
             ...(impact.locations !== undefined ? { failingLocations: (t: number) => (t >= t0 && t < clears ? impact.locations! : 0) } : {}),
         };
         try {
-            const e = evaluateAlert(a, shape.inputs(path), { end: path.end, evaluateFrom: Math.max(60, t0 - 3600) });
+            const key = `${incident}|${impact.share}|${impact.locations ?? ""}|${timelineKey(a)}`;
+            const e = notifyAlert(a, cached(cache, key, () => alertTimeline(a, shape.inputs(path), { end: path.end, evaluateFrom: Math.max(60, t0 - 3600) })));
             const first = after(e, t0).find((tr) => tr.to === "ALERT");
             const pages = e.pages.filter((t) => t >= t0);
             if (first && stateAt(e, t0) !== "ALERT") fired.push({ id: a.id, severity: a.severity, firedAfter: first.at - t0, pages: pages.length });
@@ -240,11 +276,14 @@ export interface SimulateOptions {
     alertGroupingMinutes?: number;
     /** Products to summarise, in order; default: as they appear in the alerts. */
     products?: ReadonlyArray<string>;
+    /** Shared state timelines (e.g. across both stacks); a fresh cache per call by default. */
+    cache?: TimelineCache;
 }
 
 /** Every alert of a stack model (`{ alerts }`, as lib/stack/model.ts builds it), simulated once. */
 export function simulateStack(model: { alerts: ReadonlyArray<SimAlert> }, opts: SimulateOptions = {}): StackSimulation {
-    const alerts = model.alerts.map((a) => simulateAlert(a));
+    const cache = opts.cache ?? new Map();
+    const alerts = model.alerts.map((a) => simulateAlert(a, SCENARIOS, cache));
     const keys = opts.products ?? [...new Set(model.alerts.map((a) => a.product))];
     const products = keys.map((product): ProductSummary => {
         const own = alerts.filter((s) => s.alert.product === product);
@@ -255,7 +294,7 @@ export function simulateStack(model: { alerts: ReadonlyArray<SimAlert> }, opts: 
             alerts: own.length,
             fastestPageSeconds: paging.length ? Math.min(...paging.map((s) => s.detectSeconds!)) : null,
             pagesPerWeek: groupPages(normalPages, opts.alertGroupingMinutes).length * 7,
-            incidents: INCIDENTS.map((i) => simulateIncident(product, own.map((s) => s.alert), i, opts.alertGroupingMinutes)),
+            incidents: INCIDENTS.map((i) => simulateIncident(product, own.map((s) => s.alert), i, opts.alertGroupingMinutes, cache)),
         };
     });
     return { alerts, products };

@@ -131,6 +131,17 @@ export interface EvaluateOptions {
 
 export type Inputs = Readonly<Record<string, Series>>;
 
+/** What an evaluator computes: the state changes. Notifications follow from them and the alert's route. */
+export interface AlertTimeline {
+    transitions: Transition[];
+    /** End of the simulated span (seconds). */
+    end: number;
+    /** Event-driven alerts (Sentry issue alerts) have no state to recover from. */
+    stateless?: boolean;
+    /** Where the evaluation approximates the provider, in words. */
+    approximation?: string;
+}
+
 export interface AlertEvaluation {
     transitions: Transition[];
     notifications: Notification[];
