@@ -147,7 +147,7 @@ export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inp
     return { transitions: timeline.transitions, end };
 }
 
-const CW_COMPARE: Record<CloudWatchAlarmPayload["comparisonOperator"], (v: number, x: number) => boolean> = {
+const CW_COMPARE: Record<string, (v: number, x: number) => boolean> = {
     GreaterThanThreshold: (v, x) => v > x,
     GreaterThanOrEqualToThreshold: (v, x) => v >= x,
     LessThanThreshold: (v, x) => v < x,
@@ -166,13 +166,15 @@ export function evaluateCloudWatchAlarm(alarm: CloudWatchAlarmPayload, inputs: I
     const n = alarm.datapointsToAlarm ?? m;
     const treat = alarm.treatMissingData ?? "missing";
     const breach = CW_COMPARE[alarm.comparisonOperator];
+    if (!breach) throw new Error(`comparisonOperator "${alarm.comparisonOperator}" is not one CloudWatch alarms on a static threshold use`);
+    if (!["Average", "Sum", "Minimum", "Maximum", "SampleCount"].includes(alarm.statistic)) throw new Error(`statistic "${alarm.statistic}" is not a CloudWatch statistic`);
     const stat = (from: number, to: number): number | null => {
         switch (alarm.statistic) {
             case "Average": return s.aggregate("avg", from, to);
             case "Sum": return s.aggregate("sum", from, to);
             case "Minimum": return s.aggregate("min", from, to);
             case "Maximum": return s.aggregate("max", from, to);
-            case "SampleCount": return s.valuesIn(from, to).length || null;
+            default: return s.valuesIn(from, to).length || null;
         }
     };
     const timeline = new Timeline();

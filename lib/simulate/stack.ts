@@ -280,10 +280,24 @@ export interface SimulateOptions {
     cache?: TimelineCache;
 }
 
-/** Every alert of a stack model (`{ alerts }`, as lib/stack/model.ts builds it), simulated once. */
-export function simulateStack(model: { alerts: ReadonlyArray<SimAlert> }, opts: SimulateOptions = {}): StackSimulation {
+/** What simulateStack reads of a stack model (lib/stack/model.ts): its alerts, and the products' SLO targets. */
+export interface StackModelLike {
+    alerts: ReadonlyArray<SimAlert>;
+    products?: ReadonlyArray<{ key: string; slos?: ReadonlyArray<{ id: string; target: number }> }>;
+}
+
+/** A burn-rate monitor's SLO target from the model's products when its binding names only the SLO. */
+function withSloTarget(a: SimAlert, model: StackModelLike): SimAlert {
+    const b = a.binding;
+    if (b.provider !== "datadog-monitor" || b.sloTarget !== undefined || b.sloId === undefined) return a;
+    const target = model.products?.find((p) => p.key === a.product)?.slos?.find((s) => s.id === b.sloId)?.target;
+    return target === undefined ? a : { ...a, binding: { ...b, sloTarget: target } };
+}
+
+/** Every alert of a stack model (`{ alerts, products }`, as lib/stack/model.ts builds it), simulated once. */
+export function simulateStack(model: StackModelLike, opts: SimulateOptions = {}): StackSimulation {
     const cache = opts.cache ?? new Map();
-    const alerts = model.alerts.map((a) => simulateAlert(a, SCENARIOS, cache));
+    const alerts = model.alerts.map((a) => simulateAlert(withSloTarget(a, model), SCENARIOS, cache));
     const keys = opts.products ?? [...new Set(model.alerts.map((a) => a.product))];
     const products = keys.map((product): ProductSummary => {
         const own = alerts.filter((s) => s.alert.product === product);

@@ -66,13 +66,16 @@ export interface MetricAlertPayload {
 export interface CloudWatchAlarmPayload {
     metricName: string;
     namespace?: string;
-    statistic: "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
-    comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+    /** Average, Sum, Minimum, Maximum or SampleCount. */
+    statistic: string;
+    /** GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold or LessThanOrEqualToThreshold. */
+    comparisonOperator: string;
     threshold: number;
     period: number;
     evaluationPeriods: number;
     datapointsToAlarm?: number;
-    treatMissingData?: "missing" | "notBreaching" | "breaching" | "ignore";
+    /** missing (default), notBreaching, breaching or ignore. */
+    treatMissingData?: string;
 }
 
 export type SimBinding =
