@@ -12,13 +12,13 @@ import * as path from "path";
 import type { PublicStackConfig } from "../lib/inputs/config";
 import { ENVIRONMENTS } from "../lib/inputs/config";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
-import { stackAlerts } from "../lib/simulate/fromProducts";
 import { alertFigures, simulateStack, StackSimulation, TimelineCache } from "../lib/simulate/stack";
 import {
     flappingFailures, formatFailure, incidentFailures, lowTrafficFailures, noTrafficFailures, normalTrafficFailures, p0DetectionFailures, recoveryFailures,
     simulationFailures, TargetFailure,
 } from "../lib/simulate/targets";
 import type { SimAlert } from "../lib/simulate/types";
+import { buildStackModel } from "../lib/stack/model";
 import { catalog } from "../products";
 import { readStackConfig } from "./stackFile";
 
@@ -34,9 +34,9 @@ export interface CommittedStackSimulation {
 export function simulateCommittedStack(stack: string, cache?: TimelineCache): CommittedStackSimulation {
     const config = readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
     const products = loadCatalog(catalog).filter((p) => config.products.includes(p.key));
-    const alerts = stackAlerts(products, config);
-    const sim = simulateStack({ alerts }, { alertGroupingMinutes: config.oncall.alertGroupingMinutes, products: config.products, cache });
-    return { config, alerts, sim };
+    const model = buildStackModel(products, config);
+    const sim = simulateStack(model, { alertGroupingMinutes: config.oncall.alertGroupingMinutes, products: config.products, cache });
+    return { config, alerts: model.alerts, sim };
 }
 
 /** Every missed target of a simulated stack, in the targets' order. */

@@ -397,8 +397,8 @@ export function scenario(shape: Shape, kind: ScenarioKind): Scenario {
         case "no-traffic":
             return { kind, start: t0, end: t0 + 2 * HOUR, path: { end: t0 + 2 * HOUR, value: () => h, traffic: (t) => (t < t0 ? TRAFFIC.dayPerMinute : 0) } };
         case "flapping": {
-            // A fifth of the way to the healthy level; at least one event for thresholds on counts at 0.
-            const delta = Math.abs(c - h) * 0.2 || Math.max(Math.abs(c) * 0.2, 1);
+            // Hovering within 5 % of the threshold; for thresholds at 0, a fifth of the way to the healthy level or one event.
+            const delta = Math.abs(c) * 0.05 || Math.abs(c - h) * 0.2 || 1;
             const above = shape.comparator === ">" || shape.comparator === ">=";
             const bad = above ? c + delta : c - delta;
             const good = above ? c - delta : c + delta;

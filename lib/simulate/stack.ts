@@ -283,14 +283,14 @@ export interface SimulateOptions {
 /** What simulateStack reads of a stack model (lib/stack/model.ts): its alerts, and the products' SLO targets. */
 export interface StackModelLike {
     alerts: ReadonlyArray<SimAlert>;
-    products?: ReadonlyArray<{ key: string; slos?: ReadonlyArray<{ id: string; target: number }> }>;
+    products?: ReadonlyArray<{ product: { key: string; slos: ReadonlyArray<{ id: string; target: number }> } }>;
 }
 
 /** A burn-rate monitor's SLO target from the model's products when its binding names only the SLO. */
 function withSloTarget(a: SimAlert, model: StackModelLike): SimAlert {
     const b = a.binding;
     if (b.provider !== "datadog-monitor" || b.sloTarget !== undefined || b.sloId === undefined) return a;
-    const target = model.products?.find((p) => p.key === a.product)?.slos?.find((s) => s.id === b.sloId)?.target;
+    const target = model.products?.find((p) => p.product.key === a.product)?.product.slos.find((s) => s.id === b.sloId)?.target;
     return target === undefined ? a : { ...a, binding: { ...b, sloTarget: target } };
 }
 

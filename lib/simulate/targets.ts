@@ -84,8 +84,10 @@ function fixFor(s: AlertSimulation, target: TargetFailure["target"]): string {
         case "p0-detection":
             if (f === "synthetic test") return "P0 API tests: shorter minFailureDurationSeconds (≤ 60 s) with the retry kept, tick 30-60 s";
             if (f === "slo burn rate") return "page on a latency threshold monitor for hard slowdowns; keep the burn rate for budget, or raise the SLO target so 14.4x is reachable quickly";
-            if (m?.evaluationDelaySeconds) return `drop the ${m.evaluationDelaySeconds} s evaluation_delay for APM/agent metrics (not delayed cloud metrics), or shorten the window`;
-            return "shorten the window or use an aggregation that breaches on the first bad minute";
+            if (m?.evaluationDelaySeconds && s.detectSeconds !== null && s.detectSeconds <= m.evaluationDelaySeconds + 60) {
+                return `drop the ${m.evaluationDelaySeconds} s evaluation_delay for APM/agent metrics (not delayed cloud metrics)`;
+            }
+            return "shorten the window or use an aggregation that breaches on the first bad minute (not max/min over the whole window)";
         case "low-traffic":
             if (f === "ratio of counts") return "add a volume floor: alert only with at least N attempts in the window (composite with a count monitor), or lower the severity";
             if (f === "count") return "alert on a ratio with a volume floor or a count above a real threshold, not > 0 on a sparse counter";
@@ -97,12 +99,15 @@ function fixFor(s: AlertSimulation, target: TargetFailure["target"]): string {
             return "treat missing data as healthy (default_zero / on_missing_data: resolve)";
         case "normal-traffic":
             if (/system\.mem\.used/.test(m?.query ?? "")) return "use system.mem.pct_usable (or usable / total): system.mem.used includes the page cache";
+            if (m?.notifyNoData) return "no notify_no_data on ratios (silence is health): default_zero() the numerator, on_missing_data resolve";
+            if (f === "ratio of counts" || f === "sentry failure rate") return "at night (10 requests/min) one error in a 5-minute window is ~2 %: add a volume floor (minimum requests in the window) or a longer window";
             return "move the threshold above the healthy level, or add a volume floor";
         case "recovery":
             if (f === "cumulative counter") return "alert on the rate of the counter (per_minute / monotonic_diff), not its running total";
             if (f === "count") return "default_zero() the counter or on_missing_data: resolve, so the window evaluates to 0 once errors stop";
             return "check the recovery condition: the alert must evaluate to OK once the condition clears";
         case "flapping":
+            if (f === "cloudwatch alarm") return "CloudWatch has no recovery threshold: alarm on M of N datapoints (datapointsToAlarm < evaluationPeriods over more periods)";
             return "add recovery thresholds (critical_recovery / warning_recovery) on the safe side of the threshold";
         default:
             return "see the simulation";
@@ -168,7 +173,9 @@ export function flappingTriggers(s: AlertSimulation): number {
 const BINARY_SHAPES = new Set(["service check", "synthetic test", "anomaly", "sentry new issue"]);
 
 export function flappingFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => !BINARY_SHAPES.has(s.family ?? "") && !s.outcomes.flapping?.evaluation.stateless && flappingTriggers(s) > 1).map((s) => ({
+    // Availability alerts watch a service that is up or down: a service that really goes down six times alerts six times.
+    const continuous = (s: AlertSimulation) => !BINARY_SHAPES.has(s.family ?? "") && s.alert.category !== "availability" && !s.outcomes.flapping?.evaluation.stateless;
+    return sim.alerts.filter((s) => continuous(s) && flappingTriggers(s) > 1).map((s) => ({
         target: "flapping", product: s.alert.product, alert: s.alert.id, scenario: "flapping around the threshold",
         happened: `notifies ${flappingTriggers(s)} times in an hour`, fix: fixFor(s, "flapping"),
     }));

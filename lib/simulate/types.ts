@@ -1,8 +1,9 @@
 /**
  * What the simulator reads and returns. The alert shape is the structural subset of the one alert model
- * (`Alert<AlertBinding>`, lib/model/alert.ts and lib/stack/model.ts) that evaluation needs, so a `StackAlert`
- * is accepted as is; the binding payloads are the provider models (MonitorModel, SyntheticTestModel, ...),
- * typed here by the fields the evaluators read.
+ * (`StackAlert = Alert<AlertBinding>`, lib/model/alert.ts and lib/stack/model.ts) that evaluation needs, so a
+ * StackAlert is accepted as is (tests/simulate.test.ts passes the stack model's alerts); the binding payloads are
+ * the provider models (MonitorModel, SyntheticTestModel, ...), typed here by the fields the evaluators read.
+ * Detection rules are signals, not alerts, in the stack model; the simulator still evaluates one when given.
  */
 import type { Series } from "./series";
 
