@@ -30,11 +30,11 @@ beforeAll(() => {
 const PLAN_TYPES = {
     "datadog-monitor": MONITOR,
     "datadog-synthetic": "datadog:index/syntheticsTest:SyntheticsTest",
-    "datadog-detection-rule": "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
+    "cloudwatch-alarm": "aws:cloudwatch/metricAlarm:MetricAlarm",
 } as const;
 
 describe.each(STACKS)("%s stack simulation", (stack) => {
-    test("simulates every monitor, synthetic test, detection rule and Sentry alert the plan deploys", () => {
+    test("simulates every monitor, synthetic test, CloudWatch alarm and Sentry alert the plan deploys", () => {
         const { alerts } = simOf(stack);
         const plan = loadPlan(stack);
         for (const [provider, type] of Object.entries(PLAN_TYPES)) {
