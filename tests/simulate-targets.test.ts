@@ -60,3 +60,20 @@ describe("target checks", () => {
         expect(incidentFailures(sim, true)).toEqual([]);
     });
 });
+
+describe("simulateStack on a stack model", () => {
+    const burn: SimAlert = {
+        product: "shop", id: "slo-api-availability-page-fast", kind: "slo-burn-rate", severity: "P0", category: "slo", route: PAGER,
+        binding: {
+            provider: "datadog-monitor", sloId: "api-availability",
+            monitor: { type: "slo alert", query: 'burn_rate("slo-id-api-availability").over("30d").long_window("1h").short_window("5m") > 14.4', thresholds: { critical: "14.4" }, notifyNoData: false, requireFullWindow: false },
+        },
+    };
+    test("a burn-rate alert takes its SLO target from the model's products", () => {
+        const sim = simulateStack({ alerts: [burn], products: [{ product: { key: "shop", slos: [{ id: "api-availability", target: 99.9 }] } }] });
+        expect([sim.alerts[0].error, sim.alerts[0].detectSeconds]).toEqual([undefined, 60]);
+    });
+    test("without it, the alert is reported as not simulated, with the reason", () => {
+        expect(simulateStack({ alerts: [burn] }).alerts[0].error).toBe('the target of SLO "api-availability" is unknown');
+    });
+});
