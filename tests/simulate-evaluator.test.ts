@@ -259,6 +259,23 @@ describe("Sentry", () => {
         const e = run(b, { "sentry.failed": series("10 2 0.7 0.2", 60, "count"), "sentry.total": series("100x3", 60, "count") });
         expect(changes(e)).toEqual(["60 OK>ALERT", "120 ALERT>WARN", "240 WARN>OK"]);
     });
+    test("a warning goes to the warning route: it pages only when the alert's own route and actions do", () => {
+        const b: SimBinding = {
+            provider: "sentry-metric", projectSlug: "p",
+            alert: { id: "error-rate", aggregate: "failure_rate()", timeWindowMinutes: 1, thresholdType: 0, critical: 0.05, warning: 0.01, resolve: 0.005, actions: [{ kind: "pagerduty" }], warningActions: [{ kind: "slack" }] },
+        };
+        const inputs = { "sentry.failed": series("2 10 0", 60, "count"), "sentry.total": series("100x2", 60, "count") };
+        const e = evaluateAlert({ ...alertOf(b), warningRoute: SLACK }, inputs);
+        expect(e.notifications.map((n) => `${n.at} ${n.state} ${n.handles.join(" ")}`)).toEqual([
+            "60 WARN @slack-alerts-warning", "120 ALERT @pagerduty-x-production @slack-alerts-critical", "180 OK @pagerduty-x-production @slack-alerts-critical",
+        ]);
+        expect(e.pages).toEqual([120]);
+    });
+    test("without a warning trigger, a value between resolve and critical holds the alert", () => {
+        const b: SimBinding = { provider: "sentry-metric", projectSlug: "p", alert: { id: "error-rate", aggregate: "failure_rate()", timeWindowMinutes: 1, thresholdType: 0, critical: 0.05, resolve: 0.005 } };
+        const e = run(b, { "sentry.failed": series("10 2 0.2", 60, "count"), "sentry.total": series("100x2", 60, "count") });
+        expect(changes(e)).toEqual(["60 OK>ALERT", "180 ALERT>OK"]);
+    });
 });
 
 describe("CloudWatch alarms", () => {

@@ -31,6 +31,18 @@ function sentryRoute(route: SimRoute, actions: ReadonlyArray<{ kind: string }> |
     return actions && !actions.some((a) => a.kind === "pagerduty") ? { ...route, pager: undefined } : route;
 }
 
+/**
+ * A message template routing each state like the alert model does: the alert's route for alerts and no data, the
+ * warning route for warnings, recoveries to the route that was notified. Undefined when one route serves all.
+ */
+function stateMessage(route: SimRoute, warningRoute: SimRoute | undefined): string | undefined {
+    if (!warningRoute) return undefined;
+    const a = routeHandles(route).join(" ");
+    const w = routeHandles(warningRoute).join(" ");
+    return `{{#is_alert}}${a}{{/is_alert}}{{#is_no_data}}${a}{{/is_no_data}}{{#is_warning}}${w}{{/is_warning}}` +
+        `{{#is_alert_recovery}}${a}{{/is_alert_recovery}}{{#is_warning_recovery}}${w}{{/is_warning_recovery}}`;
+}
+
 /** Each opening (a detection rule's signal, a Sentry issue alert firing) notifies the route once. */
 function openings(t: AlertTimeline, route: SimRoute): Pick<AlertEvaluation, "notifications" | "pages"> {
     const notifications: Notification[] = t.transitions.filter((tr) => tr.to === "ALERT").map((tr) => ({ at: tr.at, state: "ALERT", reason: "trigger", handles: routeHandles(route) }));
@@ -49,15 +61,18 @@ export function notifyAlert(alert: SimAlert, t: AlertTimeline): AlertEvaluation 
             }) };
         }
         case "datadog-synthetic":
-            return { ...base, ...notificationsOf(t.transitions, { route: alert.route, renotifyMinutes: b.test.renotifyMinutes, notifyNoData: false, end: t.end }) };
+            return { ...base, ...notificationsOf(t.transitions, { route: alert.route, message: stateMessage(alert.route, alert.warningRoute), renotifyMinutes: b.test.renotifyMinutes, notifyNoData: false, end: t.end }) };
         case "datadog-detection-rule":
             return { ...base, ...openings(t, alert.route) };
         case "sentry-issue":
             return { ...base, ...openings(t, sentryRoute(alert.route, b.alert.actions)) };
-        case "sentry-metric":
-            return { ...base, ...notificationsOf(t.transitions, { route: sentryRoute(alert.route, b.alert.actions), notifyNoData: false, end: t.end }) };
+        case "sentry-metric": {
+            const route = sentryRoute(alert.route, b.alert.actions);
+            const warning = alert.warningRoute && sentryRoute(alert.warningRoute, b.alert.warningActions ?? b.alert.actions);
+            return { ...base, ...notificationsOf(t.transitions, { route, message: stateMessage(route, warning), notifyNoData: false, end: t.end }) };
+        }
         case "cloudwatch-alarm":
-            return { ...base, ...notificationsOf(t.transitions, { route: alert.route, notifyNoData: false, end: t.end }) };
+            return { ...base, ...notificationsOf(t.transitions, { route: alert.route, message: stateMessage(alert.route, alert.warningRoute), notifyNoData: false, end: t.end }) };
     }
 }
 

@@ -141,7 +141,9 @@ export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inp
         if (!total) continue;
         const v = ((num.aggregate("sum", t - w, t) ?? 0) / total) * (crash ? 100 : 1);
         const resolved = above ? v < alert.resolve : v > alert.resolve;
-        const next: State = over(v, alert.critical) ? "ALERT" : over(v, alert.warning) ? "WARN" : timeline.state !== "OK" && !resolved ? "WARN" : "OK";
+        // Between the thresholds an alert without a warning trigger stays critical until it resolves.
+        const held: State = alert.warning === undefined ? "ALERT" : "WARN";
+        const next: State = over(v, alert.critical) ? "ALERT" : alert.warning !== undefined && over(v, alert.warning) ? "WARN" : timeline.state !== "OK" && !resolved ? (timeline.state === "ALERT" ? held : "WARN") : "OK";
         timeline.set(t, next, v);
     }
     return { transitions: timeline.transitions, end };

@@ -58,9 +58,12 @@ export interface MetricAlertPayload {
     timeWindowMinutes: number;
     thresholdType: 0 | 1;
     critical: number;
-    warning: number;
+    /** Absent: critical only. */
+    warning?: number;
     resolve: number;
     actions?: Array<{ kind: string }>;
+    /** The warning trigger's actions. */
+    warningActions?: Array<{ kind: string }>;
 }
 
 /** An AWS CloudWatch metric alarm. */
@@ -103,6 +106,8 @@ export interface SimAlert {
     severity: "P0" | "P1" | "P2" | "P3";
     category?: string;
     route: SimRoute;
+    /** Where the warning state goes when it differs from the alert's route (the alert model's `warningRoute`). */
+    warningRoute?: SimRoute;
     renotifyMinutes?: number;
     binding: SimBinding;
 }
