@@ -1,0 +1,415 @@
+/**
+ * Scenarios generated from an alert's own condition: which inputs its query reads, its comparator, thresholds
+ * and window. Each alert gets a "shape": the value it shows when healthy and in a hard outage, and a generator
+ * that turns a path of values and traffic over time into its input series. Scenarios are paths:
+ * normal traffic over a day, hard outage, gradual degradation, one failure at low traffic, no traffic at all,
+ * flapping around the threshold, and recovery.
+ *
+ * Assumptions (stated once, used everywhere): daytime traffic 100 requests (events) per minute, night 10, low
+ * traffic 1; a healthy error ratio sits at a tenth of its threshold; counts Datadog would not submit (zero
+ * increments) are missing points; infrastructure gauges keep reporting without traffic, request metrics do not.
+ */
+import type { Comparator } from "../inputs/catalog/schema";
+import { DatadogQuery, Expr, metricTerms, parseMonitorQuery } from "./datadogQuery";
+import { evenCounts, Series } from "./series";
+import type { Inputs, SimAlert } from "./types";
+
+export const TRAFFIC = { dayPerMinute: 100, nightPerMinute: 10, lowPerMinute: 1 } as const;
+
+export const SCENARIOS = ["normal", "outage", "degradation", "low-traffic-failure", "no-traffic", "flapping", "recovery"] as const;
+export type ScenarioKind = (typeof SCENARIOS)[number];
+
+/**
+ * What is known about particular metrics, from the providers' docs (shared/PROVIDER-FACTS.md), and changes how
+ * they behave: a healthy host's `system.mem.used` includes the page cache; Redis' `redis.keys.evicted` is a
+ * running total since Redis started.
+ */
+export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; why: string }>> = {
+    "system.mem.used": { healthyFractionOfTotal: 0.93, why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used" },
+    "redis.keys.evicted": { cumulative: true, why: "Datadog's Redis check reports evicted keys as a running total since Redis started" },
+};
+
+/** A path through time: the alert's value, the traffic, and optional discrete events. */
+export interface Path {
+    end: number;
+    /** The value the alert's query would show, in its own units (badness 0..1 for binary shapes). */
+    value(t: number): number;
+    /** Requests (events) per minute; 0 = nobody uses the product. */
+    traffic(t: number): number;
+    /** A single failing event (request, run, log) at this time, on top of the value. */
+    single?: number;
+    /** For synthetic tests: how many locations fail at t (default: all when the value is bad, else none). */
+    failingLocations?(t: number): number;
+}
+
+export interface Shape {
+    family: string;
+    comparator: Comparator;
+    critical: number;
+    healthy: number;
+    worst: number;
+    /** The value showing no failure at all (no errors, all checks passing), for the one-failure scenario. */
+    clean: number;
+    /** Seconds of history the query reads before an evaluation. */
+    history: number;
+    /** Whether its inputs stop when traffic stops. */
+    trafficDriven: boolean;
+    /** Seconds the provider holds a cleared alert by design (a detection rule's keep-alive). */
+    settle?: number;
+    inputs(p: Path): Inputs;
+}
+
+const STEP = 60;
+
+function grid(p: Path, f: (t: number) => number | null, step = STEP, type: Series["type"] = "gauge"): Series {
+    const values: Array<number | null> = [];
+    for (let t = 0; t < p.end; t += step) values.push(f(t));
+    return { values, step, type, start: 0 };
+}
+
+function withSingle(s: Series, at: number | undefined): Series {
+    if (at === undefined) return s;
+    const i = Math.floor(at / s.step);
+    const values = [...s.values];
+    values[i] = (values[i] ?? 0) + 1;
+    return { ...s, values };
+}
+
+function counts(p: Path, perMinute: (t: number) => number): Series {
+    return evenCounts((t) => Math.max(0, perMinute(t)), p.end, STEP);
+}
+
+/** Healthy and worst values of a threshold on a continuous value. */
+function levels(comparator: Comparator, c: number, kind: "ratio" | "count" | "gauge", scale = 100): { healthy: number; worst: number; clean: number } {
+    const above = comparator === ">" || comparator === ">=";
+    if (kind === "ratio") return above ? { healthy: c * 0.1, worst: scale, clean: 0 } : { healthy: c + (scale - c) * 0.8, worst: 0, clean: scale };
+    if (kind === "count") return above ? { healthy: c > 0 ? c * 0.2 : 0, worst: Math.max(c * 10, 10), clean: 0 } : { healthy: c * 2, worst: 0, clean: c * 2 };
+    if (above) return { healthy: c > 0 ? c * 0.5 : c < 0 ? c * 2 : 0, worst: c > 0 ? c * 4 : c + 10, clean: c > 0 ? c * 0.5 : 0 };
+    return { healthy: c > 0 ? c * 2 : c < 0 ? c / 2 : 1, worst: c > 0 ? 0 : c * 4 - 10, clean: c > 0 ? c * 2 : 1 };
+}
+
+const BINARY = { comparator: ">=" as Comparator, critical: 0.5, healthy: 0, worst: 1, clean: 0 };
+
+/** Request metrics (APM traces) stop without traffic; host and database gauges do not. */
+const isTrafficMetric = (metric: string) => metric.startsWith("trace.");
+
+/** `a / b` or `(a / b) * k`: numerator and denominator terms and the scale. */
+function ratioOf(e: Expr): { num: Extract<Expr, { op: "metric" }>; den: Extract<Expr, { op: "metric" }>; scale: number } | undefined {
+    let scale = 1;
+    let inner = e;
+    if (e.op === "bin" && e.o === "*" && e.r.op === "num") { scale = e.r.value; inner = e.l; }
+    const strip = (x: Expr): Expr => (x.op === "default_zero" ? x.arg : x);
+    if (inner.op === "bin" && inner.o === "/") {
+        const num = strip(inner.l);
+        const den = strip(inner.r);
+        if (num.op === "metric" && den.op === "metric") return { num, den, scale };
+    }
+    return undefined;
+}
+
+function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number): Shape {
+    const terms = metricTerms(q.expr);
+    const ratio = ratioOf(q.expr);
+    const history = q.window + delay;
+    if (ratio && ratio.num.asCount) {
+        const above = q.comparator === ">" || q.comparator === ">=";
+        const l = levels(q.comparator, q.threshold, "ratio", ratio.scale);
+        return {
+            family: "ratio of counts", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: true,
+            inputs: (p) => {
+                const den = counts(p, p.traffic);
+                const failures = withSingle(counts(p, (t) => p.traffic(t) * (above ? p.value(t) : ratio.scale - p.value(t)) / ratio.scale), p.single);
+                const num = above ? failures : { ...den, values: den.values.map((d, i) => { const v = (d ?? 0) - (failures.values[i] ?? 0); return v > 0 ? v : null; }) };
+                return { [ratio.num.key]: num, [ratio.den.key]: den };
+            },
+        };
+    }
+    if (ratio) {
+        // A ratio of gauges (used / total, remaining / limit): the denominator is a capacity.
+        const fact = METRIC_FACTS[ratio.num.metric];
+        const l = levels(q.comparator, q.threshold, "gauge", ratio.scale);
+        const healthy = fact?.healthyFractionOfTotal !== undefined ? fact.healthyFractionOfTotal * ratio.scale : Math.min(l.healthy, ratio.scale);
+        const worst = Math.max(0, Math.min(ratio.scale, l.worst));
+        const traffic = isTrafficMetric(ratio.num.metric);
+        return {
+            family: "ratio of gauges", comparator: q.comparator, critical: q.threshold, healthy, worst, clean: healthy, history, trafficDriven: traffic,
+            inputs: (p) => {
+                const live = (t: number) => !traffic || p.traffic(t) > 0;
+                const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? worst : p.value(t));
+                return {
+                    [ratio.num.key]: grid(p, (t) => (live(t) ? (at(t) / ratio.scale) * 1000 : null)),
+                    [ratio.den.key]: grid(p, (t) => (live(t) ? 1000 : null)),
+                };
+            },
+        };
+    }
+    if (terms.length === 1 && terms[0].asCount && q.aggregation === "sum") {
+        const l = levels(q.comparator, q.threshold, "count");
+        const key = terms[0].key;
+        return {
+            family: "count", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: true,
+            inputs: (p) => ({ [key]: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)), p.single) }),
+        };
+    }
+    if (terms.length === 1) {
+        const term = terms[0];
+        const fact = METRIC_FACTS[term.metric];
+        const l = levels(q.comparator, q.threshold, "gauge");
+        const traffic = isTrafficMetric(term.metric);
+        return {
+            family: fact?.cumulative ? "cumulative counter" : "gauge", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: traffic,
+            inputs: (p) => {
+                const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t));
+                if (fact?.cumulative) {
+                    // The value is the number of new events per minute; the metric reports their running total.
+                    let total = 0;
+                    return { [term.key]: grid(p, (t) => (total += Math.max(0, at(t)))) };
+                }
+                return { [term.key]: grid(p, (t) => (traffic && p.traffic(t) === 0 ? null : at(t)), STEP, term.asCount ? "count" : "gauge") };
+            },
+        };
+    }
+    throw new Error(`the simulator has no scenario generator for the expression of "${q.kind}" queries with ${terms.length} terms that are not a ratio`);
+}
+
+/**
+ * The shape of an alert: how its inputs follow a path. A healthy value is also clear of the warning threshold
+ * (a healthy service does not warn). Throws with the reason when the alert has no shape.
+ */
+export function shapeOf(alert: SimAlert): Shape {
+    const shape = baseShape(alert);
+    const b = alert.binding;
+    const warning = b.provider === "datadog-monitor" && b.monitor.thresholds.warning !== undefined ? Number(b.monitor.thresholds.warning)
+        : b.provider === "sentry-metric" ? b.alert.warning : undefined;
+    if (warning === undefined || shape.critical === BINARY.critical) return shape;
+    const above = shape.comparator === ">" || shape.comparator === ">=";
+    const safe = (v: number) => (above ? v < warning : v > warning);
+    const fix = (v: number) => (safe(v) ? v : above ? (warning > 0 ? warning * 0.5 : warning - 1) : warning > 0 ? warning * 1.5 : warning / 2);
+    return { ...shape, healthy: fix(shape.healthy), clean: fix(shape.clean) };
+}
+
+function baseShape(alert: SimAlert): Shape {
+    const b = alert.binding;
+    switch (b.provider) {
+        case "datadog-monitor": {
+            const m = b.monitor;
+            const q = parseMonitorQuery(m.type, m.query);
+            const delay = m.evaluationDelaySeconds ?? 0;
+            switch (q.kind) {
+                case "metric":
+                    return metricShape(q, delay);
+                case "percentile": {
+                    const l = levels(q.comparator, q.threshold, "gauge");
+                    return {
+                        family: "percentile", comparator: q.comparator, critical: q.threshold, ...l, history: q.window + delay, trafficDriven: true,
+                        // Each minute's point is the latency of that minute's requests: one slow request at low traffic is the minute.
+                        inputs: (p) => ({ [q.key]: grid(p, (t) => (p.traffic(t) === 0 ? null : p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))) }),
+                    };
+                }
+                case "anomaly": {
+                    const terms = metricTerms(q.expr);
+                    if (terms.length !== 1) throw new Error("the simulator generates anomaly scenarios for single-metric queries only");
+                    const term = terms[0];
+                    const base = TRAFFIC.dayPerMinute;
+                    const target = q.direction === "below" ? 0 : base * 5;
+                    return {
+                        family: "anomaly", ...BINARY, history: q.window + delay, trafficDriven: term.asCount || isTrafficMetric(term.metric),
+                        inputs: (p) => ({
+                            [term.key]: grid(p, (t) => {
+                                if (term.asCount && p.traffic(t) === 0) return null;
+                                // ±3 % alternating noise around the baseline: a steady, healthy series.
+                                const healthy = base * (1 + (Math.floor(t / STEP) % 2 ? 0.03 : -0.03));
+                                return healthy + p.value(t) * (target - healthy);
+                            }, STEP, term.asCount ? "count" : "gauge"),
+                        }),
+                    };
+                }
+                case "change": {
+                    const terms = metricTerms(q.expr);
+                    if (terms.length !== 1) throw new Error("the simulator generates change scenarios for single-metric queries only");
+                    const term = terms[0];
+                    const drop = q.comparator === "<" || q.comparator === "<=";
+                    return {
+                        family: "change", comparator: q.comparator, critical: q.threshold, healthy: 0, worst: drop ? -100 : 1000, clean: 0,
+                        history: q.window + q.comparedTo + delay, trafficDriven: true,
+                        inputs: (p) => ({
+                            [term.key]: term.asCount
+                                ? counts(p, (t) => (p.traffic(t) > 0 ? TRAFFIC.dayPerMinute * (1 + p.value(t) / 100) : 0))
+                                : grid(p, (t) => (p.traffic(t) > 0 ? TRAFFIC.dayPerMinute * (1 + p.value(t) / 100) : null)),
+                        }),
+                    };
+                }
+                case "events": {
+                    const cmp = q.comparator ?? ">";
+                    const critical = q.threshold ?? 0;
+                    if (!q.measure || q.rollup === "count") {
+                        const l = levels(cmp, critical, "count");
+                        return {
+                            family: `${q.source} count`, comparator: cmp, critical, ...l, history: q.window, trafficDriven: true,
+                            inputs: (p) => ({ [q.source]: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)), p.single) }),
+                        };
+                    }
+                    const l = levels(cmp, critical, "gauge");
+                    return {
+                        family: `${q.source} measure`, comparator: cmp, critical, ...l, history: q.window, trafficDriven: true,
+                        inputs: (p) => ({
+                            [q.source]: counts(p, p.traffic),
+                            [q.measure!]: grid(p, (t) => (p.traffic(t) === 0 ? null : p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))),
+                        }),
+                    };
+                }
+                case "service-check":
+                    return {
+                        family: "service check", ...BINARY, history: 600, trafficDriven: false,
+                        // Agent checks run every 15 s whether or not anyone uses the product.
+                        inputs: (p) => ({ [q.check]: grid(p, (t) => (p.value(t) >= 0.5 || (p.single !== undefined && t >= p.single && t < p.single + 15) ? 2 : 0), 15) }),
+                    };
+                case "slo-burn": {
+                    if (b.sloTarget === undefined) throw new Error(`the target of SLO "${b.sloId ?? q.sloId}" is unknown`);
+                    const budget = 1 - b.sloTarget / 100;
+                    return {
+                        family: "slo burn rate", comparator: q.comparator, critical: q.threshold * budget, healthy: 0.1 * budget, worst: 1, clean: 0,
+                        history: q.longWindow, trafficDriven: true,
+                        inputs: (p) => ({ "slo.bad": withSingle(counts(p, (t) => p.traffic(t) * p.value(t)), p.single), "slo.total": counts(p, p.traffic) }),
+                    };
+                }
+            }
+            break;
+        }
+        case "datadog-synthetic": {
+            const test = b.test;
+            return {
+                family: "synthetic test", ...BINARY, history: 600, trafficDriven: false,
+                inputs: (p) => Object.fromEntries(test.locations.map((loc, i) => [loc, grid(p, (t) => {
+                    const failing = p.failingLocations ? p.failingLocations(t) : p.value(t) >= 0.5 ? test.locations.length : 0;
+                    const single = p.single !== undefined && i === 0 && t >= p.single && t < p.single + 10;
+                    return i < failing || single ? 0 : 1;
+                }, 10)])),
+            };
+        }
+        case "datadog-detection-rule": {
+            const critical = Number(/>\s*(\d+)/.exec(b.rule.condition)?.[1] ?? 0);
+            const window = Math.max(b.rule.evaluationWindow, 60);
+            const l = levels(">", critical, "count");
+            return {
+                family: "detection rule", comparator: ">", critical, ...l, history: window, trafficDriven: true, settle: b.rule.keepAlive,
+                inputs: (p) => ({ logs: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (window / 60) : 0)), p.single) }),
+            };
+        }
+        case "sentry-issue": {
+            const cond = b.alert.conditions[0] ?? {};
+            const id = cond.id ?? "";
+            if (id.includes("EventFrequency")) {
+                const interval = { m: 60, h: 3600, d: 86400 }[(/^\d+([mhd])$/.exec(cond.interval ?? "1h")?.[1] ?? "h") as "m" | "h" | "d"] * Number(/^(\d+)/.exec(cond.interval ?? "1h")?.[1] ?? 1);
+                const critical = Number(cond.value ?? 0);
+                const l = levels(">", critical, "count");
+                return {
+                    family: "sentry event frequency", comparator: ">", critical, ...l, history: interval, trafficDriven: true,
+                    inputs: (p) => ({ "sentry.events": withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (interval / 60) : 0)), p.single) }),
+                };
+            }
+            if (id.includes("FirstSeen")) {
+                return {
+                    family: "sentry new issue", ...BINARY, history: 600, trafficDriven: true,
+                    // An outage's errors are a new issue the first minute they appear.
+                    inputs: (p) => {
+                        let seen = false;
+                        const s = grid(p, (t) => { if (p.value(t) < 0.5 || p.traffic(t) === 0 || seen) return null; seen = true; return 1; }, STEP, "count");
+                        return { "sentry.newIssues": withSingle(s, p.single) };
+                    },
+                };
+            }
+            throw new Error("fires only when an issue resolved earlier comes back (regression), which no generated scenario contains");
+        }
+        case "sentry-metric": {
+            const a = b.alert;
+            const crash = a.aggregate.includes("sessions");
+            const scale = crash ? 100 : 1;
+            const l = levels(">", a.critical, "ratio", scale);
+            return {
+                family: crash ? "sentry crash rate" : "sentry failure rate", comparator: ">", critical: a.critical, ...l, history: a.timeWindowMinutes * 60, trafficDriven: true,
+                inputs: (p) => ({
+                    [crash ? "sentry.crashed" : "sentry.failed"]: withSingle(counts(p, (t) => (p.traffic(t) * p.value(t)) / scale), p.single),
+                    [crash ? "sentry.sessions" : "sentry.total"]: counts(p, p.traffic),
+                }),
+            };
+        }
+        case "cloudwatch-alarm": {
+            const a = b.alarm;
+            const cmp: Comparator = a.comparisonOperator.startsWith("Greater") ? (a.comparisonOperator.includes("Equal") ? ">=" : ">") : a.comparisonOperator.includes("Equal") ? "<=" : "<";
+            const l = levels(cmp, a.threshold, "gauge");
+            return {
+                family: "cloudwatch alarm", comparator: cmp, critical: a.threshold, ...l, history: a.period * a.evaluationPeriods, trafficDriven: false,
+                inputs: (p) => ({ [a.metricName]: grid(p, (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))) }),
+            };
+        }
+    }
+    throw new Error("no scenario generator for this alert");
+}
+
+export interface Scenario {
+    kind: ScenarioKind;
+    /** When the scenario's event starts (outage, first failure, traffic stop...). */
+    start: number;
+    /** When the condition starts to breach the threshold (degradation: mid-ramp). */
+    breachesAt?: number;
+    /** When the condition clears (recovery). */
+    clearsAt?: number;
+    end: number;
+    path: Path;
+}
+
+const HOUR = 3600;
+const DAY = 86400;
+
+/** Daily traffic: the night trough at midnight, the day peak at noon. */
+export function dailyTraffic(t: number): number {
+    const phase = ((t % DAY) / DAY) * 2 * Math.PI;
+    return TRAFFIC.nightPerMinute + ((TRAFFIC.dayPerMinute - TRAFFIC.nightPerMinute) * (1 - Math.cos(phase))) / 2;
+}
+
+/** The scenario paths of a shape. Healthy history long enough for the query's windows precedes every event. */
+export function scenario(shape: Shape, kind: ScenarioKind): Scenario {
+    const warmup = Math.ceil((shape.history + 600) / HOUR) * HOUR;
+    const t0 = warmup;
+    const { healthy: h, worst: w, critical: c, clean } = shape;
+    const tail = Math.min(DAY, Math.max(HOUR, 2 * shape.history, (shape.settle ?? 0) + HOUR));
+    const day = () => TRAFFIC.dayPerMinute;
+    switch (kind) {
+        case "normal":
+            // A day at daily traffic; volume-baselined shapes (anomaly, change) see flat traffic, since the
+            // simulator's baseline has no daily seasonality (Datadog's does).
+            return { kind, start: t0, end: t0 + DAY, path: { end: t0 + DAY, value: () => h, traffic: shape.family === "anomaly" || shape.family === "change" ? day : dailyTraffic } };
+        case "outage":
+            return { kind, start: t0, end: t0 + 2 * HOUR, path: { end: t0 + 2 * HOUR, value: (t) => (t < t0 ? h : w), traffic: day } };
+        case "degradation": {
+            const ramp = 30 * 60;
+            const top = c + (c - h);
+            const lo = Math.min(h, w);
+            const hi = Math.max(h, w);
+            return {
+                kind, start: t0, breachesAt: t0 + ramp / 2, end: t0 + 2 * HOUR,
+                path: { end: t0 + 2 * HOUR, value: (t) => (t < t0 ? h : Math.min(hi, Math.max(lo, h + (top - h) * Math.min(1, (t - t0) / ramp)))), traffic: day },
+            };
+        }
+        case "low-traffic-failure":
+            return { kind, start: t0, end: t0 + HOUR, path: { end: t0 + HOUR, value: () => clean, traffic: () => TRAFFIC.lowPerMinute, single: t0 } };
+        case "no-traffic":
+            return { kind, start: t0, end: t0 + 2 * HOUR, path: { end: t0 + 2 * HOUR, value: () => h, traffic: (t) => (t < t0 ? TRAFFIC.dayPerMinute : 0) } };
+        case "flapping": {
+            // Hovering within 5 % of the threshold; for thresholds at 0, a fifth of the way to the healthy level or one event.
+            const delta = Math.abs(c) * 0.05 || Math.abs(c - h) * 0.2 || 1;
+            const above = shape.comparator === ">" || shape.comparator === ">=";
+            const bad = above ? c + delta : c - delta;
+            const good = above ? c - delta : c + delta;
+            return {
+                kind, start: t0, end: t0 + HOUR,
+                path: { end: t0 + HOUR, value: (t) => (t < t0 ? h : Math.floor((t - t0) / 300) % 2 === 0 ? bad : good), traffic: day },
+            };
+        }
+        case "recovery": {
+            const clears = t0 + 30 * 60;
+            return { kind, start: t0, clearsAt: clears, end: clears + tail, path: { end: clears + tail, value: (t) => (t >= t0 && t < clears ? w : h), traffic: day } };
+        }
+    }
+}
