@@ -1,26 +1,27 @@
 /**
  * `npm run plan -- --stack <name> [--out <file>] [--config <file>]`
  * The offline main job: evaluates index.ts under Pulumi's mock runtime (no cloud credentials, no Pulumi CLI),
- * prints a summary and optionally writes the plan JSON. Exit 0 when valid; 1 with one line per problem otherwise.
+ * prints a summary and optionally writes the plan JSON. Exit 0 when valid; 1 with one line per problem otherwise:
+ * the stack file's, the config's, the catalog's, the stack validation's, the budget's and the policies' problems
+ * all in one run (config problems that leave no usable model stop before validation and policies).
  * Values of `secure:` keys can be supplied as PLAN_SECRET_<key> environment variables (placeholders otherwise).
  */
 import * as fs from "fs";
 import * as path from "path";
-import { formatProblem, Problem } from "../lib/inputs/errors";
+import { formatProblem, isValidationError, Problem } from "../lib/inputs/errors";
 import { policyReport } from "../lib/tooling/policy";
-import { alertRow, AlertRow } from "../lib/tooling/alertRows";
-import { loadCatalog } from "../lib/inputs/catalog/validate";
-import { namespaceValues, parseStackConfig, withoutSecrets } from "../lib/inputs/config";
-import { buildStackModel } from "../lib/stack/model";
-import { catalog } from "../products";
-import { evaluate, withoutSourceMaps } from "./planner";
-import { readProjectName, stackConfigMap } from "./stackFile";
+import { collectProblemsOffline } from "../components/stack";
+import { evaluate, Plan, readProjectName, withoutSourceMaps } from "./planner";
+import { readStackFile } from "./stackFile";
 import { summarize } from "./summary";
 
 interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
 
+const USAGE = "expected --stack <name> [--out <file>] [--config <file>] [--quiet]";
+
 function parseArgs(argv: string[]): Args {
     const args: Args = { quiet: false };
+    const given = new Set<string>();
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const value = () => {
@@ -28,19 +29,53 @@ function parseArgs(argv: string[]): Args {
             if (v === undefined || v.startsWith("--")) fail([`usage: ${a} needs a value`]);
             return v;
         };
+        if (given.has(a)) fail([`usage: ${a} is given twice`]);
+        given.add(a);
         if (a === "--stack") args.stack = value();
         else if (a === "--out") args.out = value();
         else if (a === "--config") args.config = value();
         else if (a === "--quiet") args.quiet = true;
-        else fail([`usage: unknown argument "${a}" (expected --stack <name> [--out <file>] [--config <file>] [--quiet])`]);
+        else fail([`usage: unknown argument "${a}" (${USAGE})`]);
     }
     if (!args.stack) fail(["usage: --stack <name> is required (e.g. npm run plan -- --stack production)"]);
     return args;
 }
 
+/** Problems of the options themselves, found before anything is evaluated. */
+function argumentProblems(args: Args, configFile: string): string[] {
+    const out: string[] = [];
+    if (!fs.existsSync(configFile)) out.push(`${args.config ?? path.basename(configFile)}: no such stack config file`);
+    else if (fs.statSync(configFile).isDirectory()) out.push(`${args.config}: is a directory, not a stack config file`);
+    const named = /^Pulumi\.(.+)\.yaml$/.exec(path.basename(configFile));
+    if (args.config && named && named[1] !== args.stack) {
+        out.push(`usage: --config ${args.config} is the config of stack "${named[1]}", not of --stack ${args.stack}`);
+    }
+    if (args.out) {
+        const out_ = path.resolve(args.out);
+        const dir = path.dirname(out_);
+        if (out_ === configFile) out.push(`usage: --out ${args.out} would overwrite the stack config file`);
+        else if (fs.existsSync(out_) && fs.statSync(out_).isDirectory()) out.push(`${args.out}: is a directory; --out takes a file name`);
+        else if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) out.push(`${args.out}: directory ${dir} does not exist`);
+        else {
+            try {
+                fs.accessSync(dir, fs.constants.W_OK);
+                if (fs.existsSync(out_)) fs.accessSync(out_, fs.constants.W_OK);
+            } catch {
+                out.push(`${args.out}: not writable`);
+            }
+        }
+    }
+    return out;
+}
+
 function fail(lines: string[]): never {
     for (const l of lines) process.stderr.write(`${l}\n`);
     process.exit(1);
+}
+
+function failWith(problems: string[]): never {
+    const unique = [...new Set(problems)];
+    fail([`plan failed: ${unique.length} problem${unique.length === 1 ? "" : "s"}`, ...unique]);
 }
 
 function secretValuesFromEnv(): Record<string, string> {
@@ -51,36 +86,64 @@ function secretValuesFromEnv(): Record<string, string> {
     return out;
 }
 
-/** The stack model's alerts for the plan JSON, from the config the plan just evaluated (valid by now). */
-function stackAlertRows(projectDir: string, stack: string, configFile = path.join(projectDir, `Pulumi.${stack}.yaml`)): AlertRow[] {
-    const project = readProjectName(projectDir);
-    const values = namespaceValues(stackConfigMap(configFile, project).config, project);
-    const config = withoutSecrets(parseStackConfig(values, path.basename(configFile), catalog.map((p) => p.key)));
-    return buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config).alerts.map(alertRow);
+/**
+ * A runtime error of the program as one problem line, naming the product spec it was thrown from (the first
+ * stack frame in `products/`), so a broken spec module is pointed at rather than shown as a bare message.
+ */
+export function runtimeErrorProblem(e: unknown, projectDir: string): Problem {
+    const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    const stack = e instanceof Error ? e.stack ?? "" : "";
+    const products = path.join(projectDir, "products") + path.sep;
+    for (const line of stack.split("\n").slice(1)) {
+        const m = /\(?((?:file:\/\/)?\/[^():]+\.ts):(\d+):\d+\)?$/.exec(line.trim());
+        const file = m?.[1].replace(/^file:\/\//, "");
+        if (file?.startsWith(products)) {
+            return { source: path.relative(projectDir, file).split(path.sep).join("/"), field: "(module)", message: `throws: ${message}` };
+        }
+    }
+    return { source: "index.ts", field: "(program)", message: `throws: ${message} (PLAN_DEBUG=1 prints the stack trace)` };
+}
+
+/**
+ * Policy lines that only repeat a config problem already reported: with `routing.paging` off in production, every
+ * P0 monitor breaks the production-p0-pages rule; the one config line names the cause.
+ */
+function withoutConsequences(policyLines: string[], problems: Problem[]): string[] {
+    const pagingOff = problems.some((p) => p.field === "routing.paging");
+    return pagingOff ? policyLines.filter((l) => !l.endsWith("(production-p0-pages)")) : policyLines;
 }
 
 async function main(): Promise<void> {
     withoutSourceMaps();
     const args = parseArgs(process.argv.slice(2));
     const projectDir = path.resolve(__dirname, "..");
-    let plan;
+    const configFile = path.resolve(args.config ?? path.join(projectDir, `Pulumi.${args.stack}.yaml`));
+    const usage = argumentProblems(args, configFile);
+    if (usage.length) fail(usage);
+
+    const display = path.basename(configFile);
+    const file = readStackFile(configFile, readProjectName(projectDir), {}, display);
+    if (file.fatal) failWith(file.problems.map(formatProblem));
+    const problems: Problem[] = [...file.problems];
+    const collected = collectProblemsOffline({ configFile: display });
+    let plan: Plan | undefined;
     try {
-        plan = await evaluate({ stack: args.stack!, projectDir, configFile: args.config && path.resolve(args.config), secretValues: secretValuesFromEnv() });
+        plan = await evaluate({ stack: args.stack!, projectDir, configFile, secretValues: secretValuesFromEnv() });
     } catch (e) {
-        const problems = (e as { problems?: Problem[] }).problems;
-        if (Array.isArray(problems)) fail([`plan failed: ${problems.length} problem${problems.length === 1 ? "" : "s"}`, ...problems.map(formatProblem)]);
-        if (process.env.PLAN_DEBUG) console.error(e);
-        fail([`plan failed: ${e instanceof Error ? e.message : String(e)}`]);
+        if (isValidationError(e) || Array.isArray((e as { problems?: unknown }).problems)) {
+            problems.push(...collected.problems(), ...(e as { problems: Problem[] }).problems);
+        } else {
+            if (process.env.PLAN_DEBUG) console.error(e);
+            problems.push(...collected.problems(), runtimeErrorProblem(e, projectDir));
+        }
     }
-    plan.alerts = stackAlertRows(projectDir, args.stack!, args.config && path.resolve(args.config));
+    if (plan) problems.push(...collected.problems());
     // The policy pack's rules, run on what the plan would create: a violation fails the offline plan too.
-    const violations = policyReport(plan);
-    if (violations.length) fail([`plan failed: ${violations.length} policy violation${violations.length === 1 ? "" : "s"}`, ...violations]);
-    if (args.out) {
-        fs.writeFileSync(args.out, JSON.stringify(plan, null, 2) + "\n");
-    }
-    if (!args.quiet) process.stdout.write(summarize(plan) + "\n");
-    if (args.out) process.stdout.write(`\nWrote ${plan.resources.length} resources to ${args.out}\n`);
+    const violations = plan ? withoutConsequences(policyReport(plan), problems) : [];
+    if (problems.length || violations.length) failWith([...problems.map(formatProblem), ...violations]);
+    if (args.out) fs.writeFileSync(args.out, JSON.stringify(plan, null, 2) + "\n");
+    if (!args.quiet) process.stdout.write(summarize(plan!) + "\n");
+    if (args.out) process.stdout.write(`\nWrote ${plan!.resources.length} resources to ${args.out}\n`);
 }
 
 main().then(() => process.exit(0), (e) => fail([`plan failed: ${e instanceof Error ? e.message : String(e)}`]));

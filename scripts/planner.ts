@@ -8,6 +8,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { assertNoProblems, Problem } from "../lib/inputs/errors";
 import type { Plan, PlanResource } from "../lib/tooling/plan";
 import { mocks } from "./mocks";
 import { readProjectName, stackConfigMap } from "./stackFile";
@@ -138,7 +139,25 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
     if (programErrors.length) throw programErrors[0];
     // Registration order depends on RPC timing; sort so the same program always writes the same plan.
     const sorted = withEngineUrns(resources).sort((a, b) => (a.parent === null ? -1 : b.parent === null ? 1 : a.urn.localeCompare(b.urn)));
+    assertNoProblems(duplicateUrnProblems(sorted));
     return { stack: opts.stack, project, resources: sorted, outputs };
+}
+
+/**
+ * Pulumi refuses to register two resources with the same URN ("Duplicate resource URN"); the mock runtime does
+ * not, so the plan checks it: one problem per URN, naming both registrations.
+ */
+export function duplicateUrnProblems(resources: ReadonlyArray<PlanResource>): Problem[] {
+    const byUrn = new Map<string, PlanResource[]>();
+    for (const r of resources) byUrn.set(r.urn, [...(byUrn.get(r.urn) ?? []), r]);
+    const describe = (r: PlanResource) => {
+        const physical = ["name", "bucket", "displayName"].map((k) => r.inputs[k]).find((v) => typeof v === "string");
+        return `${r.parent ? `under ${r.parent}` : "at the root"}${physical ? ` (${JSON.stringify(physical)})` : ""}`;
+    };
+    return [...byUrn].filter(([, rs]) => rs.length > 1).map(([urn, rs]) => ({
+        source: "plan", field: urn,
+        message: `duplicate URN: registered ${rs.length} times, ${rs.map(describe).join(" and ")}; Pulumi refuses this, give each a unique name`,
+    }));
 }
 
 /**

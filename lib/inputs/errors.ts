@@ -40,3 +40,36 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     }
     return out;
 }
+
+/** Edit distance between two short strings (keys, namespaces), for "did you mean" hints. */
+function editDistance(a: string, b: string): number {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++) {
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+/** The closest candidate within a third of the word's length (at least 1 edit, at most 3), if any. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+    let best: string | undefined;
+    let bestDistance = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d <= bestDistance && (best === undefined || d < bestDistance)) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+/** `unknown key (did you mean "config"?)`, or `unknown key (check the spelling)` when nothing is close. */
+export function unknownName(what: string, word: string, candidates: Iterable<string>): string {
+    const guess = closest(word, candidates);
+    return `unknown ${what} (${guess ? `did you mean "${guess}"?` : "check the spelling"})`;
+}

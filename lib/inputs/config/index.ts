@@ -3,7 +3,7 @@
  * from the project's namespace in `Pulumi.<stack>.yaml`. Unknown keys are rejected (typo catching).
  */
 import { z } from "zod";
-import { formatPath, Problem, ValidationError } from "../errors";
+import { closest, formatPath, Problem, unknownName, ValidationError } from "../errors";
 import type { Product } from "../catalog/schema";
 import { MaintenanceWindow } from "./maintenance";
 import { LogsConfig } from "./logs";
@@ -11,6 +11,10 @@ import { OnCallConfig, rotationProblems } from "./oncall";
 import { RoutingConfig } from "./routing";
 import { SentryConfig } from "./sentry";
 import { SyntheticsConfig } from "./synthetics";
+import {
+    AWS_REGIONS, DATADOG_GOV_SYNTHETIC_LOCATIONS, DATADOG_SYNTHETIC_LOCATIONS, PROVIDER_NAMESPACES, PROVIDER_SECRET_KEYS,
+} from "./known";
+import { bucketPrefixProblems } from "./s3";
 
 export { MaintenanceWindow, LogsConfig, OnCallConfig, RoutingConfig, SentryConfig, SyntheticsConfig };
 
@@ -50,16 +54,8 @@ const StackConfigShape = {
 
 export const StackConfig = z.strictObject(StackConfigShape);
 export type StackConfig = z.infer<typeof StackConfig>;
-
-/** The schema with product keys checked against the catalog, so unknown products are reported with the rest. */
-export function stackConfigSchema(productKeys?: ReadonlyArray<string>) {
-    if (!productKeys) return StackConfig;
-    const known = new Set(productKeys);
-    const product = z.string().min(1).superRefine((k, ctx) => {
-        if (!known.has(k)) ctx.addIssue({ code: "custom", message: `unknown product "${k}" (known: ${[...known].join(", ")})` });
-    });
-    return z.strictObject({ ...StackConfigShape, products: z.array(product).min(1) });
-}
+type SectionKey = keyof typeof StackConfigShape;
+const SECTIONS = Object.keys(StackConfigShape) as SectionKey[];
 
 /**
  * Turns the raw config map (as the CLI hands it to the program: `"<ns>:<key>"` → string, objects JSON-encoded)
@@ -87,23 +83,91 @@ function decodeValue(v: string): unknown {
     return v;
 }
 
-/** Parses and validates the stack config; throws one ValidationError listing every problem. */
-export function parseStackConfig(values: Record<string, unknown>, file: string, productKeys?: ReadonlyArray<string>): StackConfig {
-    const parsed = stackConfigSchema(productKeys).safeParse(values);
-    if (!parsed.success) {
-        throw new ValidationError(parsed.error.issues.map((i) => ({ source: file, field: issueField(i), message: issueMessage(i) })));
-    }
-    const problems = crossFieldProblems(parsed.data).map((p) => ({ source: file, ...p }));
-    if (problems.length) throw new ValidationError(problems);
-    return parsed.data;
+/** What the program knows about the stack beyond its namespace's values: needed for the rules that span them. */
+export interface ConfigContext {
+    /** The stack's name (`pulumi.getStack()`); `environment` must equal it. */
+    stack: string;
+    /** The project's name, which is the program's config namespace. */
+    project: string;
+    /** The whole config map as the CLI passes it, every namespace included (`aws:region`, `datadog:apiKey`...). */
+    raw: Record<string, string>;
+    /** Whether a namespaced key was set as a secret (`secure:` in the stack file). */
+    isSecret(key: string): boolean;
 }
 
-function issueField(i: z.core.$ZodIssue): string {
-    if (i.code === "unrecognized_keys") {
-        const base = formatPath(i.path);
-        return i.keys.map((k) => (base ? `${base}.${k}` : k)).join(", ");
+export interface ConfigCheckOptions {
+    /** Product keys of the catalog: unknown ones are reported. */
+    productKeys?: ReadonlyArray<string>;
+    /** The loaded catalog, for the rules between config and product specs. */
+    catalog?: ReadonlyArray<Product>;
+    context?: ConfigContext;
+}
+
+export interface ConfigCheck {
+    /** The config, when every section parsed. */
+    config?: StackConfig;
+    /** Every problem found, in the order: stack-wide, schema, cross-field, catalog. */
+    problems: Problem[];
+    /**
+     * True when resources cannot be built from this config: a section is missing or invalid, or duplicates
+     * (products, window names) would register the same resource twice. Other problems still fail the plan.
+     */
+    blocking: boolean;
+}
+
+type Found = Omit<Problem, "source"> & { blocking?: boolean };
+
+/**
+ * Checks the stack config section by section, so that a broken section does not hide the problems of the
+ * others: schema problems, then every cross-field and catalog rule whose sections parsed. Never throws.
+ */
+export function checkStackConfig(values: Record<string, unknown>, file: string, opts: ConfigCheckOptions = {}): ConfigCheck {
+    const found: Found[] = [];
+    const ctx = opts.context;
+    // Keys whose value cannot be trusted (a public key given as secret) and keys written somewhere else.
+    const skip = new Set<string>();
+    const misplaced = new Set<string>();
+    if (ctx) found.push(...contextProblems(ctx, skip, misplaced));
+
+    for (const key of Object.keys(values)) {
+        if (!(key in StackConfigShape)) {
+            const guess = closest(key, SECTIONS);
+            if (guess) misplaced.add(guess);
+            found.push({ field: key, message: unknownName("key", key, SECTIONS) });
+        }
     }
-    return formatPath(i.path);
+    const c: Partial<StackConfig> = {};
+    for (const key of SECTIONS) {
+        if (skip.has(key)) continue;
+        const parsed = StackConfigShape[key].safeParse(values[key]);
+        if (parsed.success) {
+            (c as Record<string, unknown>)[key] = parsed.data;
+        } else if (values[key] === undefined) {
+            // A key written under a wrong name or namespace is reported there, not as missing too.
+            if (!misplaced.has(key)) found.push({ field: key, message: "missing (required)", blocking: true });
+        } else {
+            for (const i of parsed.error.issues) found.push({ field: issueField(key, i), message: issueMessage(i), blocking: true });
+        }
+    }
+    found.push(...crossFieldFindings(c, opts.productKeys, ctx));
+    if (opts.catalog) found.push(...catalogFindings(c, opts.catalog));
+
+    const blocking = found.some((f) => f.blocking) || SECTIONS.some((k) => !(k in c));
+    const problems = found.map(({ field, message }) => ({ source: file, field, message }));
+    return { config: SECTIONS.every((k) => k in c) ? (c as StackConfig) : undefined, problems, blocking };
+}
+
+/** Parses and validates the stack config; throws one ValidationError listing every problem. */
+export function parseStackConfig(values: Record<string, unknown>, file: string, productKeys?: ReadonlyArray<string>, context?: ConfigContext): StackConfig {
+    const { config, problems } = checkStackConfig(values, file, { productKeys, context });
+    if (problems.length || !config) throw new ValidationError(problems);
+    return config;
+}
+
+function issueField(section: string, i: z.core.$ZodIssue): string {
+    const base = formatPath([section, ...i.path]);
+    if (i.code === "unrecognized_keys") return i.keys.map((k) => `${base}.${k}`).join(", ");
+    return base;
 }
 
 function issueMessage(i: z.core.$ZodIssue): string {
@@ -111,25 +175,159 @@ function issueMessage(i: z.core.$ZodIssue): string {
     return i.message;
 }
 
-function crossFieldProblems(c: StackConfig): Array<Omit<Problem, "source">> {
-    const out: Array<Omit<Problem, "source">> = [];
-    const ids = new Set<string>();
-    c.oncall.users.forEach((u, i) => {
-        if (ids.has(u.id)) out.push({ field: `oncall.users[${i}].id`, message: `duplicate user id "${u.id}"` });
-        ids.add(u.id);
+/** `pulumi config set --secret <key> --stack <stack>`: prompts for the value, so it never lands in shell history. */
+export function setSecretCommand(key: string, stack: string): string {
+    return `pulumi config set --secret ${key} --stack ${stack}`;
+}
+
+/** Rules on the whole config map: stack name, namespaces, secrets and provider credentials. */
+function contextProblems(ctx: ConfigContext, skip: Set<string>, misplaced: Set<string>): Found[] {
+    const out: Found[] = [];
+    if (!(ENVIRONMENTS as ReadonlyArray<string>).includes(ctx.stack)) {
+        out.push({ field: "environment", message: `the stack "${ctx.stack}" is not an environment (${ENVIRONMENTS.join(", ")}): a stack is named after its environment` });
+    }
+    const known = [ctx.project, ...PROVIDER_NAMESPACES];
+    const unknownNamespaces = new Set<string>();
+    for (const key of Object.keys(ctx.raw).sort()) {
+        const colon = key.indexOf(":");
+        const ns = key.slice(0, colon);
+        const short = key.slice(colon + 1);
+        if (!known.includes(ns)) {
+            if (!unknownNamespaces.has(ns)) out.push({ field: ns, message: unknownName("namespace", ns, known) });
+            unknownNamespaces.add(ns);
+            misplaced.add(short);
+            continue;
+        }
+        const secret = ctx.isSecret(key);
+        if (ns === ctx.project) {
+            if ((SECRET_KEYS as ReadonlyArray<string>).includes(short)) {
+                if (!secret) out.push({ field: short, message: `is a secret but is written in clear; encrypt it: ${setSecretCommand(short, ctx.stack)}` });
+            } else if (secret) {
+                skip.add(short);
+                out.push({
+                    field: short, blocking: true,
+                    message: `is public but written as secure: it would appear in clear in resource names and URLs; set it in plain text: pulumi config set ${short} <value> --stack ${ctx.stack}`,
+                });
+            }
+        } else if (PROVIDER_SECRET_KEYS.includes(key) && !secret) {
+            out.push({ field: key, message: `credential written in clear in the stack file; encrypt it: ${setSecretCommand(key, ctx.stack)} (or use the provider's environment variable)` });
+        }
+    }
+    const region = ctx.raw["aws:region"];
+    if (region !== undefined && !AWS_REGIONS.includes(region)) {
+        out.push({ field: "aws:region", message: `unknown AWS region "${region}"${hint(region, AWS_REGIONS)}` });
+    }
+    return out;
+}
+
+function hint(word: string, candidates: Iterable<string>): string {
+    const guess = closest(word, candidates);
+    return guess ? ` (did you mean "${guess}"?)` : "";
+}
+
+/** The repeats of a list: index, value and index of its first occurrence. */
+function repeats(values: ReadonlyArray<string>, normalize = (v: string) => v): Array<{ i: number; value: string; first: number }> {
+    const seen = new Map<string, number>();
+    const out: Array<{ i: number; value: string; first: number }> = [];
+    values.forEach((value, i) => {
+        const first = seen.get(normalize(value));
+        if (first === undefined) seen.set(normalize(value), i);
+        else out.push({ i, value, first });
     });
-    const emails = c.oncall.users.map((u) => u.email.toLowerCase());
-    emails.forEach((e, i) => {
-        if (emails.indexOf(e) !== i) out.push({ field: `oncall.users[${i}].email`, message: `duplicate email "${e}"` });
-    });
+    return out;
+}
+
+/** `products[3]: "bearo" is listed twice (also at products[0])`, for each repeat. */
+function duplicateFindings(field: string, values: ReadonlyArray<string>, blocking = false, suffix = ""): Found[] {
+    return repeats(values).map(({ i, value, first }) => ({
+        field: `${field}[${i}]${suffix}`, message: `"${value}" is listed twice (also at ${field}[${first}]${suffix})`, blocking,
+    }));
+}
+
+function crossFieldFindings(c: Partial<StackConfig>, productKeys: ReadonlyArray<string> | undefined, ctx: ConfigContext | undefined): Found[] {
+    const out: Found[] = [];
+    if (ctx && c.environment && c.environment !== ctx.stack && (ENVIRONMENTS as ReadonlyArray<string>).includes(ctx.stack)) {
+        out.push({
+            field: "environment",
+            message: `is "${c.environment}" but the stack is "${ctx.stack}": resource names, tags and pages follow the environment, so it must be the stack's name`,
+            blocking: true,
+        });
+    }
+    if (c.products) {
+        out.push(...duplicateFindings("products", c.products, true));
+        if (productKeys) {
+            c.products.forEach((k, i) => {
+                if (!productKeys.includes(k)) out.push({ field: `products[${i}]`, message: `unknown product "${k}" (known: ${productKeys.join(", ")})`, blocking: true });
+            });
+        }
+    }
+    if (c.oncall) out.push(...oncallFindings(c.oncall));
+    if (c.routing) {
+        const slack = c.routing.slack;
+        out.push(...duplicateFindings("routing.slack.channels", slack.channels));
+        for (const ch of [...new Set([slack.critical, slack.warning])]) {
+            if (!slack.channels.includes(ch)) out.push({ field: "routing.slack.channels", message: `must include "${ch}"` });
+        }
+        const env = c.environment ?? ctx?.stack;
+        if (env === "production" && !c.routing.paging) {
+            out.push({ field: "routing.paging", message: "is false in production: no P0 alert would page the on-call (only staging turns paging off)" });
+        }
+    }
+    if (c.synthetics) {
+        const s = c.synthetics;
+        const allowed = c.datadog?.site === "ddog-gov.com" ? DATADOG_GOV_SYNTHETIC_LOCATIONS : DATADOG_SYNTHETIC_LOCATIONS;
+        s.locations.forEach((l, i) => {
+            if (!allowed.includes(l)) out.push({ field: `synthetics.locations[${i}]`, message: `unknown Datadog managed location "${l}"${hint(l, allowed)}` });
+        });
+        out.push(...duplicateFindings("synthetics.locations", s.locations));
+        const distinct = new Set(s.locations).size;
+        if (s.minLocationsFailed > distinct) {
+            out.push({ field: "synthetics.minLocationsFailed", message: `is ${s.minLocationsFailed} but only ${distinct} distinct location${distinct === 1 ? " is" : "s are"} configured` });
+        }
+    }
+    if (c.logs) {
+        const { maxHotDays, maxArchiveDays, archiveBucketPrefix } = c.logs;
+        if (maxHotDays !== undefined && maxArchiveDays !== undefined && maxArchiveDays < maxHotDays) {
+            out.push({ field: "logs.maxArchiveDays", message: `is ${maxArchiveDays} days, shorter than logs.maxHotDays (${maxHotDays}): archives must keep logs at least as long as the hot tier` });
+        }
+        for (const p of bucketPrefixProblems(archiveBucketPrefix, c.products ?? [])) out.push({ field: "logs.archiveBucketPrefix", message: p });
+    }
+    if (c.sentry?.pagerduty && c.products) {
+        for (const k of Object.keys(c.sentry.pagerduty.services)) {
+            if (!c.products.includes(k)) {
+                out.push({ field: `sentry.pagerduty.services.${k}`, message: `"${k}" is not an enabled product (enabled: ${c.products.join(", ")})` });
+            }
+        }
+    }
+    if (c.maintenanceWindows) {
+        out.push(...duplicateFindings("maintenanceWindows", c.maintenanceWindows.map((w) => w.name), true, ".name"));
+        c.maintenanceWindows.forEach((w, i) => {
+            out.push(...duplicateFindings(`maintenanceWindows[${i}].products`, w.products));
+            if (c.products) {
+                w.products.forEach((k, j) => {
+                    if (k !== "*" && !c.products!.includes(k)) out.push({ field: `maintenanceWindows[${i}].products[${j}]`, message: `"${k}" is not an enabled product` });
+                });
+            }
+        });
+    }
+    return out;
+}
+
+function oncallFindings(o: OnCallConfig): Found[] {
+    const out: Found[] = [];
+    const ids = new Set(o.users.map((u) => u.id));
+    for (const r of repeats(o.users.map((u) => u.id))) out.push({ field: `oncall.users[${r.i}].id`, message: `duplicate user id "${r.value}"` });
+    const lower = (e: string) => e.toLowerCase();
+    for (const r of repeats(o.users.map((u) => u.email), lower)) out.push({ field: `oncall.users[${r.i}].email`, message: `duplicate email "${lower(r.value)}"` });
     const known = (field: string, id: string) => {
         if (!ids.has(id)) out.push({ field, message: `unknown on-call user "${id}" (known: ${[...ids].join(", ")})` });
     };
-    known("oncall.founder", c.oncall.founder);
-    for (const [team, r] of Object.entries(c.oncall.teams)) {
+    known("oncall.founder", o.founder);
+    for (const [team, r] of Object.entries(o.teams)) {
         r.primary.forEach((u, i) => known(`oncall.teams.${team}.primary[${i}]`, u));
         r.backup.forEach((u, i) => known(`oncall.teams.${team}.backup[${i}]`, u));
         known(`oncall.teams.${team}.lead`, r.lead);
+        out.push(...duplicateFindings(`oncall.teams.${team}.primary`, r.primary), ...duplicateFindings(`oncall.teams.${team}.backup`, r.backup));
         const responders = new Set([...r.primary, ...r.backup]);
         if (responders.size < 2) {
             out.push({ field: `oncall.teams.${team}`, message: "needs at least two distinct responders across primary and backup" });
@@ -137,35 +335,40 @@ function crossFieldProblems(c: StackConfig): Array<Omit<Problem, "source">> {
             out.push(...rotationProblems(team, r));
         }
     }
-    for (const ch of [c.routing.slack.critical, c.routing.slack.warning]) {
-        if (!c.routing.slack.channels.includes(ch)) out.push({ field: "routing.slack.channels", message: `must include "${ch}"` });
+    return out;
+}
+
+function catalogFindings(c: Partial<StackConfig>, catalog: ReadonlyArray<Product>): Found[] {
+    const out: Found[] = [];
+    const enabled = c.products ? catalog.filter((p) => c.products!.includes(p.key)) : [];
+    for (const p of enabled) {
+        if (c.oncall && !c.oncall.teams[p.team.handle]) {
+            out.push({ field: `oncall.teams.${p.team.handle}`, message: `missing: product ${p.key} is owned by team "${p.team.handle}"` });
+        }
+        if (c.routing && !c.routing.slack.channels.includes(p.team.slackChannel)) {
+            out.push({ field: "routing.slack.channels", message: `must include "${p.team.slackChannel}", the channel of product ${p.key}` });
+        }
     }
-    if (c.synthetics.minLocationsFailed > c.synthetics.locations.length) {
-        out.push({ field: "synthetics.minLocationsFailed", message: `is ${c.synthetics.minLocationsFailed} but only ${c.synthetics.locations.length} locations are configured` });
+    const maxArchive = c.logs?.maxArchiveDays;
+    const maxHot = c.logs?.maxHotDays;
+    // Below logs.maxHotDays the cross-field rule has said it already.
+    if (maxArchive !== undefined && !(maxHot !== undefined && maxArchive < maxHot)) {
+        // The hot tier each log type gets in this stack (capped by maxHotDays); the archive must outlast the longest.
+        const hot = enabled.flatMap((p) => p.logs.types.map((t) => ({ product: p.key, type: t.type, days: Math.min(t.hotDays, maxHot ?? Infinity) })))
+            .sort((a, b) => b.days - a.days)[0];
+        if (hot && maxArchive < hot.days) {
+            out.push({
+                field: "logs.maxArchiveDays",
+                message: `is ${maxArchive} days, shorter than the ${hot.days}-day hot retention of ${hot.product}'s ${hot.type} logs: archives must keep logs at least as long as the hot tier`,
+            });
+        }
     }
     return out;
 }
 
 /** Rules between the stack config and the product catalog. */
 export function configCatalogProblems(c: StackConfig, catalog: ReadonlyArray<Product>, file: string): Problem[] {
-    const out: Problem[] = [];
-    const enabled = catalog.filter((p) => c.products.includes(p.key));
-    for (const p of enabled) {
-        if (!c.oncall.teams[p.team.handle]) {
-            out.push({ source: file, field: `oncall.teams.${p.team.handle}`, message: `missing: product ${p.key} is owned by team "${p.team.handle}"` });
-        }
-        if (!c.routing.slack.channels.includes(p.team.slackChannel)) {
-            out.push({ source: file, field: "routing.slack.channels", message: `must include "${p.team.slackChannel}", the channel of product ${p.key}` });
-        }
-    }
-    c.maintenanceWindows.forEach((w, i) => {
-        w.products.forEach((k, j) => {
-            if (k !== "*" && !c.products.includes(k)) {
-                out.push({ source: file, field: `maintenanceWindows[${i}].products[${j}]`, message: `"${k}" is not an enabled product` });
-            }
-        });
-    });
-    return out;
+    return catalogFindings(c, catalog).map(({ field, message }) => ({ source: file, field, message }));
 }
 
 export type SecretKey = (typeof SECRET_KEYS)[number];

@@ -11,7 +11,7 @@ export const LogsConfig = z.strictObject({
     /** Caps archive retention in days (cold tier). */
     maxArchiveDays: z.number().int().positive().optional(),
     /** Prefix of the S3 archive bucket names. */
-    archiveBucketPrefix: z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, "must be a valid S3 bucket name prefix"),
+    archiveBucketPrefix: z.string().min(1), // S3's naming rules are checked on the full names, `<prefix>-<product>`
     /** Where shipping-path alarms go when paging is off. */
     alarmEmail: z.email(),
     /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TimeZone } from "./known";
 
 /**
  * An on-call person. PagerDuty users are looked up by email, not created: the account's SSO provisions them,
@@ -29,7 +30,7 @@ export const OnCallConfig = z.strictObject({
     founder: z.string(),
     /** Start of the weekly rotations (ISO 8601 with offset). */
     rotationStart: z.iso.datetime({ offset: true }),
-    timeZone: z.string().min(3).default("UTC"),
+    timeZone: TimeZone.default("UTC"),
     /**
      * PagerDuty groups alerts arriving this many minutes after an incident opened into that incident (time-based
      * alert grouping; PagerDuty Standard plan and above), so one outage pages once. Absent: one incident per alert.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SENTRY_RATE_LIMIT as L } from "./known";
 
 const IntegrationName = z.string().min(1);
 
@@ -10,7 +11,15 @@ export const SentryConfig = z.strictObject({
     /** Client key (DSN) rate limit: at most `count` events per `windowSeconds`, per project. */
     keyRateLimit: z.strictObject({
         count: z.number().int().positive(),
-        windowSeconds: z.number().int().positive(),
+        windowSeconds: z.number().int().min(L.minWindowSeconds).max(L.maxWindowSeconds),
+    }).superRefine((r, ctx) => {
+        const perMinute = (r.count * 60) / r.windowSeconds;
+        if (perMinute < L.minPerMinute || perMinute > L.maxPerMinute) {
+            ctx.addIssue({
+                code: "custom", path: ["count"],
+                message: `${r.count} events per ${r.windowSeconds} s is ${+perMinute.toFixed(2)} a minute; allowed: ${L.minPerMinute} to ${L.maxPerMinute.toLocaleString("en-US")} a minute (below, alerts miss events; above, the quota is unprotected)`,
+            });
+        }
     }),
     /**
      * Sentry's PagerDuty integration, for Sentry alerts whose route pages. @pulumiverse/sentry 0.0.9 cannot register
