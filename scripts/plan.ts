@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { formatProblem, isValidationError, Problem } from "../lib/inputs/errors";
+import { formatProblem, isValidationError, Problem, thrownProblem } from "../lib/inputs/errors";
 import { policyReport } from "../lib/tooling/policy";
 import { collectProblemsOffline } from "../components/stack";
 import { evaluate, Plan, readProjectName, withoutSourceMaps } from "./planner";
@@ -87,24 +87,6 @@ function secretValuesFromEnv(): Record<string, string> {
 }
 
 /**
- * A runtime error of the program as one problem line, naming the product spec it was thrown from (the first
- * stack frame in `products/`), so a broken spec module is pointed at rather than shown as a bare message.
- */
-export function runtimeErrorProblem(e: unknown, projectDir: string): Problem {
-    const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    const stack = e instanceof Error ? e.stack ?? "" : "";
-    const products = path.join(projectDir, "products") + path.sep;
-    for (const line of stack.split("\n").slice(1)) {
-        const m = /\(?((?:file:\/\/)?\/[^():]+\.ts):(\d+):\d+\)?$/.exec(line.trim());
-        const file = m?.[1].replace(/^file:\/\//, "");
-        if (file?.startsWith(products)) {
-            return { source: path.relative(projectDir, file).split(path.sep).join("/"), field: "(module)", message: `throws: ${message}` };
-        }
-    }
-    return { source: "index.ts", field: "(program)", message: `throws: ${message} (PLAN_DEBUG=1 prints the stack trace)` };
-}
-
-/**
  * Policy lines that only repeat a config problem already reported: with `routing.paging` off in production, every
  * P0 monitor breaks the production-p0-pages rule; the one config line names the cause.
  */
@@ -134,7 +116,7 @@ async function main(): Promise<void> {
             problems.push(...collected.problems(), ...(e as { problems: Problem[] }).problems);
         } else {
             if (process.env.PLAN_DEBUG) console.error(e);
-            problems.push(...collected.problems(), runtimeErrorProblem(e, projectDir));
+            problems.push(...collected.problems(), thrownProblem(e, projectDir));
         }
     }
     if (plan) problems.push(...collected.problems());

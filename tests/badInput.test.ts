@@ -6,10 +6,11 @@ import * as path from "path";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { configCatalogProblems, namespaceValues, parseStackConfig } from "../lib/inputs/config";
-import { formatProblem, isValidationError } from "../lib/inputs/errors";
+import { formatProblem, isValidationError, thrownProblem } from "../lib/inputs/errors";
 import { catalog } from "../products";
-import { stackConfigMap } from "../scripts/planner";
+import { duplicateUrnProblems, stackConfigMap } from "../scripts/planner";
 import { PROJECT_DIR } from "./helpers/run";
+import { fileProblems, key, PROJECT, StackDoc, stackDoc, stackText, variantProblems } from "./helpers/stackVariants";
 
 const NS = "product-monitoring";
 const FILE = "Pulumi.production.yaml";
@@ -136,5 +137,192 @@ describe("product spec sweep", () => {
     it("rejects a duplicated product key", () => {
         const problems = problemsOf(() => loadCatalog([...catalog, catalog[0]]));
         expect(problems).toContain(`products/${catalog[0].key}.ts: key: product key "${catalog[0].key}" is defined more than once`);
+    });
+});
+
+/**
+ * Probe families of issue 17: broken variants of the committed production stack file, each rejected with the exact
+ * line(s) naming file and key, as `npm run plan` prints them before building anything.
+ */
+describe("broken stack files: every probe family gets a clean rejection", () => {
+    const P = "production";
+    const F = `Pulumi.${P}.yaml`;
+    const cfg = (d: StackDoc, k: string) => d.config[key(k)];
+    const committed = stackDoc(P);
+    const enabled: string[] = cfg(committed, "products");
+    const channels: string[] = cfg(committed, "routing").slack.channels;
+    const windows: Array<{ name: string }> = cfg(committed, "maintenanceWindows");
+    const setSecret = (k: string) => `pulumi config set --secret ${k} --stack ${P}`;
+    const notCiphertext = (k: string, found: string) => `${F}: ${k}: secure: must be the ciphertext written by pulumi config set --secret (found ${found})`;
+    const longestKey = enabled.reduce((a, b) => (b.length > a.length ? b : a));
+    const hottest = loadCatalog(catalog).filter((p) => enabled.includes(p.key))
+        .flatMap((p) => p.logs.types.map((t) => ({ p: p.key, t: t.type, d: t.hotDays }))).sort((a, b) => b.d - a.d)[0];
+
+    const cases: Array<[string, (d: StackDoc) => void, string[]]> = [
+        ["environment of another stack", (d) => (d.config[key("environment")] = "staging"), [
+            `${F}: environment: is "staging" but the stack is "production": resource names, tags and pages follow the environment, so it must be the stack's name`,
+        ]],
+        ["plaintext secret", (d) => (d.config[key("datadogApiKey")] = "0123456789abcdef"), [
+            `${F}: datadogApiKey: is a secret but is written in clear; encrypt it: ${setSecret("datadogApiKey")}`,
+        ]],
+        ["plaintext provider tokens", (d) => Object.assign(d.config, { "pagerduty:token": "u+abc", "datadog:appKey": "abc", "sentry:token": "t", "aws:secretKey": "s" }), [
+            "aws:secretKey", "datadog:appKey", "pagerduty:token", "sentry:token",
+        ].map((k) => `${F}: ${k}: credential written in clear in the stack file; encrypt it: ${setSecret(k)} (or use the provider's environment variable)`)],
+        ["empty secure value", (d) => (d.config[key("datadogApiKey")] = { secure: "" }), [notCiphertext("datadogApiKey", "an empty string")]],
+        ["numeric secure value", (d) => (d.config[key("syntheticsPassword")] = { secure: 12345 }), [notCiphertext("syntheticsPassword", "a number")]],
+        ["secure value that is no ciphertext", (d) => (d.config[key("datadogApiKey")] = { secure: "my api key!" }), [notCiphertext("datadogApiKey", "text that is not a ciphertext")]],
+        ["nested secure value", (d) => (d.config[key("datadogApiKey")] = { secure: { value: "x" } }), [notCiphertext("datadogApiKey", "a mapping")]],
+        ["secure value with other keys", (d) => (d.config[key("datadogApiKey")] = { secure: "v1:YWJj", note: "x" }), [
+            `${F}: datadogApiKey: a secure value takes no other keys (found note)`,
+        ]],
+        ["public key written as secure", (d) => (d.config[key("hostPrefix")] = { secure: "v1:YWJj:ZGVm" }), [
+            `${F}: hostPrefix: is public but written as secure: it would appear in clear in resource names and URLs; set it in plain text: pulumi config set hostPrefix <value> --stack ${P}`,
+        ]],
+        ["two maintenance windows with one name", (d) => cfg(d, "maintenanceWindows").push({ ...windows[0] }), [
+            `${F}: maintenanceWindows[${windows.length}].name: "${windows[0].name}" is listed twice (also at maintenanceWindows[0].name)`,
+        ]],
+        ["archive shorter than the hot tier", (d) => (cfg(d, "logs").maxArchiveDays = hottest.d - 1), [
+            `${F}: logs.maxArchiveDays: is ${hottest.d - 1} days, shorter than the ${hottest.d}-day hot retention of ${hottest.p}'s ${hottest.t} logs: archives must keep logs at least as long as the hot tier`,
+        ]],
+        ["archive cap below the hot cap", (d) => Object.assign(cfg(d, "logs"), { maxHotDays: 30, maxArchiveDays: 14 }), [
+            `${F}: logs.maxArchiveDays: is 14 days, shorter than logs.maxHotDays (30): archives must keep logs at least as long as the hot tier`,
+        ]],
+        ["one synthetic location three times", (d) => (cfg(d, "synthetics").locations = ["aws:us-east-1", "aws:us-east-1", "aws:us-east-1"]), [
+            `${F}: synthetics.locations[1]: "aws:us-east-1" is listed twice (also at synthetics.locations[0])`,
+            `${F}: synthetics.locations[2]: "aws:us-east-1" is listed twice (also at synthetics.locations[0])`,
+            `${F}: synthetics.minLocationsFailed: is 2 but only 1 distinct location is configured`,
+        ]],
+        ["unknown time zone", (d) => (cfg(d, "oncall").timeZone = "Europe/Pariss"), [
+            `${F}: oncall.timeZone: unknown time zone "Europe/Pariss" (an IANA name such as Europe/Paris, or UTC)`,
+        ]],
+        ["unknown window time zone", (d) => (cfg(d, "maintenanceWindows")[0].timeZone = "CEST"), [
+            `${F}: maintenanceWindows[0].timeZone: unknown time zone "CEST" (an IANA name such as Europe/Paris, or UTC)`,
+        ]],
+        ["made-up AWS region", (d) => (d.config["aws:region"] = "us-east-7"), [`${F}: aws:region: unknown AWS region "us-east-7" (did you mean "us-east-1"?)`]],
+        ["made-up synthetic location", (d) => (cfg(d, "synthetics").locations[0] = "aws:mars-north-1"), [
+            `${F}: synthetics.locations[0]: unknown Datadog managed location "aws:mars-north-1"`,
+        ]],
+        ["location of another site", (d) => (cfg(d, "synthetics").locations[0] = "aws:us-gov-west-1"), [
+            `${F}: synthetics.locations[0]: unknown Datadog managed location "aws:us-gov-west-1"`,
+        ]],
+        ["bucket prefix S3 forbids", (d) => (cfg(d, "logs").archiveBucketPrefix = "xn--logs"), [
+            `${F}: logs.archiveBucketPrefix: bucket name "xn--logs-${enabled[0]}" must not start with "xn--" (reserved by S3)`,
+        ]],
+        ["bucket prefix too long once the product is appended", (d) => (cfg(d, "logs").archiveBucketPrefix = "l".repeat(63 - longestKey.length)), [
+            `${F}: logs.archiveBucketPrefix: bucket name "${"l".repeat(63 - longestKey.length)}-${longestKey}" must be 3 to 63 characters long (it has 64)`,
+        ]],
+        ["invalid RRULE day", (d) => (cfg(d, "maintenanceWindows")[0].rrule = "FREQ=WEEKLY;BYDAY=SUN"), [
+            `${F}: maintenanceWindows[0].rrule: BYDAY: "SUN" is not a day (MO, TU, WE, TH, FR, SA, SU, optionally numbered as in 1MO or -1FR)`,
+        ]],
+        ["absurd Sentry rate limit", (d) => (cfg(d, "sentry").keyRateLimit = { count: 100000000, windowSeconds: 60 }), [
+            `${F}: sentry.keyRateLimit.count: 100000000 events per 60 s is 100000000 a minute; allowed: 10 to 100,000 a minute (below, alerts miss events; above, the quota is unprotected)`,
+        ]],
+        ["Sentry rate limit that drops every event", (d) => (cfg(d, "sentry").keyRateLimit = { count: 1, windowSeconds: 86400 }), [
+            `${F}: sentry.keyRateLimit.count: 1 events per 86400 s is 0.00069 a minute; allowed: 10 to 100,000 a minute (below, alerts miss events; above, the quota is unprotected)`,
+        ]],
+        ["Sentry rate-limit window under a minute", (d) => (cfg(d, "sentry").keyRateLimit = { count: 10, windowSeconds: 1 }), [
+            `${F}: sentry.keyRateLimit.windowSeconds: Too small: expected number to be >=60`,
+        ]],
+        ["near-zero price", (d) => (cfg(d, "synthetics").prices.apiPer10kRuns = 0.0001), [
+            `${F}: synthetics.prices.apiPer10kRuns: must be at least $1.00, a fifth of Datadog's list price ($5): a lower price defeats the budget check`,
+        ]],
+        ["price in the wrong unit", (d) => (cfg(d, "synthetics").prices.browserPer1kRuns = 12000), [
+            `${F}: synthetics.prices.browserPer1kRuns: must be at most $120, ten times Datadog's list price ($12): check the unit`,
+        ]],
+        ["unknown product under sentry.pagerduty", (d) => (cfg(d, "sentry").pagerduty = { integration: "PagerDuty", services: { [`${enabled[0]}x`]: 1 } }), [
+            `${F}: sentry.pagerduty.services.${enabled[0]}x: "${enabled[0]}x" is not an enabled product (enabled: ${enabled.join(", ")})`,
+        ]],
+        ["duplicated product", (d) => cfg(d, "products").push(enabled[0]), [
+            `${F}: products[${enabled.length}]: "${enabled[0]}" is listed twice (also at products[0])`,
+        ]],
+        ["duplicated channel", (d) => cfg(d, "routing").slack.channels.push(channels[0]), [
+            `${F}: routing.slack.channels[${channels.length}]: "${channels[0]}" is listed twice (also at routing.slack.channels[0])`,
+        ]],
+        ["duplicated on-call user", (d) => cfg(d, "oncall").users.push({ ...cfg(d, "oncall").users[0] }), (() => {
+            const users: Array<{ id: string; email: string }> = cfg(committed, "oncall").users;
+            return [
+                `${F}: oncall.users[${users.length}].id: duplicate user id "${users[0].id}"`,
+                `${F}: oncall.users[${users.length}].email: duplicate email "${users[0].email}"`,
+            ];
+        })()],
+        ["paging off in production", (d) => (cfg(d, "routing").paging = false), [
+            `${F}: routing.paging: is false in production: no P0 alert would page the on-call (only staging turns paging off)`,
+        ]],
+    ];
+
+    it.each(cases)("%s", (_label, edit, expected) => {
+        expect(expected.length).toBeGreaterThan(0);
+        expect(variantProblems(P, edit)).toEqual(expected);
+    });
+
+    const text = stackText(P);
+    const line = (needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    const textCases: Array<[string, string, string[]]> = [
+        ["YAML syntax error", text.replace("    paging: true", "    paging: [true"), [
+            `${F}: line ${line("    paging: true") + 1}, column 5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+        ]],
+        ["a key given twice", text.replace("  aws:region: us-east-1", "  aws:region: us-east-1\n  aws:region: us-west-2"), [
+            `${F}: line ${line("aws:region") + 1}, column 3: YAML syntax error: Map keys must be unique`,
+        ]],
+        ["config that is a list", "config:\n  - aws:region: us-east-1\n", [`${F}: config: must be a mapping of keys to values (found a list)`]],
+        ["config that is a string", "config: production\n", [`${F}: config: must be a mapping of keys to values (found a string)`]],
+        ["a file that is a list", "- config\n", [`${F}: (file): must be a mapping with a "config:" key (found a list)`]],
+        ["top-level typo", text.replace(/^config:/m, "confg:"), [`${F}: confg: unknown key (did you mean "config"?)`]],
+        ["wrong namespace", text.split(`${PROJECT}:`).join("product-monitorng:"), [`${F}: product-monitorng: unknown namespace (did you mean "${PROJECT}"?)`]],
+        ["one key in a wrong namespace", text.replace(`${PROJECT}:hostPrefix`, "monitoring:hostPrefix"), [`${F}: monitoring: unknown namespace (check the spelling)`]],
+    ];
+    it.each(textCases)("%s", (_label, content, expected) => {
+        expect(fileProblems(P, content)).toEqual(expected);
+    });
+
+    it("reports several mistakes of different kinds in one run", () => {
+        const problems = variantProblems(P, (d) => {
+            d.config[key("environment")] = "staging";
+            d.config["pagerduty:token"] = "u+abc";
+            d.config[key("datadogApiKey")] = { secure: "" };
+            cfg(d, "routing").digestEmail = "nobody";
+            cfg(d, "oncall").timeZone = "Mars/Olympus";
+            cfg(d, "synthetics").locations.push(cfg(d, "synthetics").locations[0]);
+            cfg(d, "sentry").pagerduty = { integration: "PagerDuty", services: { nope: 1 } };
+            d.config[key("colour")] = "blue";
+        });
+        const locations: string[] = cfg(committed, "synthetics").locations;
+        expect(problems.sort()).toEqual([
+            notCiphertext("datadogApiKey", "an empty string"),
+            `${F}: colour: unknown key (check the spelling)`,
+            `${F}: environment: is "staging" but the stack is "production": resource names, tags and pages follow the environment, so it must be the stack's name`,
+            `${F}: oncall.timeZone: unknown time zone "Mars/Olympus" (an IANA name such as Europe/Paris, or UTC)`,
+            `${F}: pagerduty:token: credential written in clear in the stack file; encrypt it: ${setSecret("pagerduty:token")} (or use the provider's environment variable)`,
+            `${F}: routing.digestEmail: Invalid email address`,
+            `${F}: sentry.pagerduty.services.nope: "nope" is not an enabled product (enabled: ${enabled.join(", ")})`,
+            `${F}: synthetics.locations[${locations.length}]: "${locations[0]}" is listed twice (also at synthetics.locations[0])`,
+        ].sort());
+    });
+
+    it("checks the stack name against the environments", () => {
+        expect(fileProblems("qa", text)).toEqual([
+            `Pulumi.qa.yaml: environment: the stack "qa" is not an environment (production, staging): a stack is named after its environment`,
+        ]);
+    });
+});
+
+describe("the offline plan refuses what Pulumi refuses", () => {
+    const r = (urn: string, parent: string | null, name?: string) => ({
+        urn, type: "datadog:index/downtimeSchedule:DowntimeSchedule", name: urn.split("::").pop()!, parent, custom: true,
+        inputs: name ? { name } : {}, dependsOn: [], options: { protect: false, retainOnDelete: false, aliases: 0, ignoreChanges: [] },
+    });
+    it("names each duplicate URN with both registrations", () => {
+        const urn = "urn:pulumi:production::product-monitoring::x$datadog:index/downtimeSchedule:DowntimeSchedule::w";
+        expect(duplicateUrnProblems([r(urn, "urn:a", "one"), r(urn, "urn:b"), r(`${urn}2`, "urn:a")]).map(formatProblem)).toEqual([
+            `plan: ${urn}: duplicate URN: registered 2 times, under urn:a ("one") and under urn:b; Pulumi refuses this, give each a unique name`,
+        ]);
+    });
+
+    it("names the product spec a runtime error comes from", () => {
+        const e = new TypeError("Cannot read properties of undefined (reading 'steps')");
+        e.stack = `TypeError: ${e.message}\n    at helper (/p/lib/datadog/synthetics.ts:10:5)\n    at Object.<anonymous> (/p/products/vivr.ts:42:7)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)`;
+        expect(formatProblem(thrownProblem(e, "/p"))).toBe("products/vivr.ts: (module): throws: Cannot read properties of undefined (reading 'steps')");
+        e.stack = `TypeError: ${e.message}\n    at helper (/p/lib/datadog/synthetics.ts:10:5)`;
+        expect(formatProblem(thrownProblem(e, "/p"))).toBe("index.ts: (program): throws: Cannot read properties of undefined (reading 'steps') (PLAN_DEBUG=1 prints the stack trace)");
     });
 });

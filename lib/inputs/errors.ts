@@ -1,3 +1,5 @@
+import * as path from "path";
+
 /**
  * One problem found in the input (stack config or product spec). Printed as
  * `<source>: <field>: <message>` so that every line names the file or product and the field.
@@ -72,4 +74,21 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function unknownName(what: string, word: string, candidates: Iterable<string>): string {
     const guess = closest(word, candidates);
     return `unknown ${what} (${guess ? `did you mean "${guess}"?` : "check the spelling"})`;
+}
+
+/**
+ * A runtime error of the program as one problem line, naming the product spec it was thrown from (the first stack
+ * frame in `<projectDir>/products/`), so a broken spec module is pointed at instead of a bare message or a trace.
+ */
+export function thrownProblem(e: unknown, projectDir: string): Problem {
+    const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    const frames = e instanceof Error ? (e.stack ?? "").split("\n").slice(1) : [];
+    const products = path.join(projectDir, "products") + path.sep;
+    for (const line of frames) {
+        const file = /\(?(?:file:\/\/)?(\/[^():]+\.ts):\d+:\d+\)?$/.exec(line.trim())?.[1];
+        if (file?.startsWith(products)) {
+            return { source: path.relative(projectDir, file).split(path.sep).join("/"), field: "(module)", message: `throws: ${message}` };
+        }
+    }
+    return { source: "index.ts", field: "(program)", message: `throws: ${message} (PLAN_DEBUG=1 prints the stack trace)` };
 }

@@ -37,12 +37,23 @@ export const DATADOG_SYNTHETIC_LOCATIONS: ReadonlyArray<string> = [
 /** The only managed location of the Datadog for Government site (ddog-gov.com). */
 export const DATADOG_GOV_SYNTHETIC_LOCATIONS: ReadonlyArray<string> = ["aws:us-gov-west-1"];
 
-/** IANA time zones known to this Node's ICU database, plus "UTC" (which `Intl` lists as an alias only). */
-export const TimeZone = z.string().refine(isKnownTimeZone, { error: (i) => `unknown time zone ${JSON.stringify(i.input)} (an IANA name such as Europe/Paris, or UTC)` });
-
+/**
+ * An IANA time zone name (Area/Location, e.g. Europe/Paris, or UTC), checked against this Node's ICU database.
+ * `Intl.supportedValuesOf("timeZone")` lists only ICU's canonical ids (Asia/Calcutta, not Asia/Kolkata), so a
+ * name is also accepted when `Intl.DateTimeFormat` resolves it; abbreviations (CEST, EST) are refused: they are
+ * not locations and do not follow daylight saving.
+ */
 export function isKnownTimeZone(tz: string): boolean {
-    return tz === "UTC" || timeZones().has(tz);
+    if (tz === "UTC" || timeZones().has(tz)) return true;
+    if (!/^[A-Z][A-Za-z_]*(\/[A-Za-z0-9_+-]+)+$/.test(tz)) return false;
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+    } catch {
+        return false;
+    }
 }
+export const TimeZone = z.string().refine(isKnownTimeZone, { error: (i) => `unknown time zone ${JSON.stringify(i.input)} (an IANA name such as Europe/Paris, or UTC)` });
 let zones: Set<string> | undefined;
 function timeZones(): Set<string> {
     zones ??= new Set(Intl.supportedValuesOf("timeZone"));
