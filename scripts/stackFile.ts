@@ -59,7 +59,8 @@ export function readStackFile(file: string, project: string, secretValues: Recor
         return result(true);
     }
     const doc = YAML.parseDocument(text);
-    for (const err of doc.errors) {
+    // The first syntax error only: the parser's later ones are mostly consequences of it.
+    for (const err of doc.errors.slice(0, 1)) {
         const at = err.linePos?.[0];
         problems.push({
             source: display, field: at ? `line ${at.line}, column ${at.col}` : "(file)",

@@ -2,15 +2,19 @@
  * Bad-input sweep: every config key and product spec field set to a wrong type, an out-of-range value or an
  * unknown name is rejected with a message naming it; several problems are listed at once.
  */
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
-import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { loadCatalog, productSource } from "../lib/inputs/catalog/validate";
 import { configCatalogProblems, namespaceValues, parseStackConfig } from "../lib/inputs/config";
 import { formatProblem, isValidationError, thrownProblem } from "../lib/inputs/errors";
 import { catalog } from "../products";
 import { duplicateUrnProblems, stackConfigMap } from "../scripts/planner";
-import { PROJECT_DIR } from "./helpers/run";
-import { fileProblems, key, PROJECT, StackDoc, stackDoc, stackText, variantProblems } from "./helpers/stackVariants";
+import { PROJECT_DIR, RunResult } from "./helpers/run";
+import {
+    copyProject, fileProblems, key, PROJECT, runPlanAsync, StackDoc, stackDoc, stackText, variantProblems, writeVariant,
+} from "./helpers/stackVariants";
 
 const NS = "product-monitoring";
 const FILE = "Pulumi.production.yaml";
@@ -325,4 +329,94 @@ describe("the offline plan refuses what Pulumi refuses", () => {
         e.stack = `TypeError: ${e.message}\n    at helper (/p/lib/datadog/synthetics.ts:10:5)`;
         expect(formatProblem(thrownProblem(e, "/p"))).toBe("index.ts: (program): throws: Cannot read properties of undefined (reading 'steps') (PLAN_DEBUG=1 prints the stack trace)");
     });
+});
+
+describe("npm run plan on broken input: exit 1, every problem, no stack trace", () => {
+    const P = "production";
+    const F = `Pulumi.${P}.yaml`;
+    const runs: Record<string, Promise<RunResult>> = {};
+    const spec = productSource(catalog[0].key);
+    let combinedFile = "";
+    let tmp = "";
+
+    beforeAll(() => {
+        // Started together: each is a separate process (most stop before building any resource).
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-args-"));
+        runs.environment = runPlanAsync(PROJECT_DIR, ["--stack", P, "--config", writeVariant(P, (() => {
+            const d = stackDoc(P);
+            d.config[key("environment")] = "staging";
+            return d;
+        })())]);
+        runs.yaml = runPlanAsync(PROJECT_DIR, ["--stack", P, "--config", writeVariant(P, stackText(P).replace("    paging: true", "    paging: [true"))]);
+        const d = stackDoc(P);
+        d.config[key("routing")].paging = false;
+        d.config["pagerduty:token"] = "u+abc";
+        d.config[key("routing")].slack.channels.push(d.config[key("routing")].slack.channels[0]);
+        d.config[key("synthetics")].monthlyBudgetUsd = 1;
+        combinedFile = writeVariant(P, d);
+        runs.combined = runPlanAsync(PROJECT_DIR, ["--stack", P, "--config", combinedFile]);
+        const copy = copyProject();
+        fs.appendFileSync(path.join(copy, spec), "\nexport const broken = (undefined as unknown as { steps: string[] }).steps.length;\n");
+        runs.spec = runPlanAsync(copy, ["--stack", P]);
+    }, 30000);
+
+    const noTrace = (r: RunResult) => expect(r.stderr + r.stdout).not.toMatch(/\n\s+at |node:internal|\.ts:\d+:\d+/);
+
+    it("an environment that is not the stack's", async () => {
+        const r = await runs.environment;
+        expect([r.status, r.stderr.trim().split("\n")]).toEqual([1, [
+            "plan failed: 1 problem",
+            `${F}: environment: is "staging" but the stack is "production": resource names, tags and pages follow the environment, so it must be the stack's name`,
+        ]]);
+        noTrace(r);
+    }, 120000);
+
+    it("a YAML syntax error, with file, line and column", async () => {
+        const r = await runs.yaml;
+        expect(r.status).toBe(1);
+        const line = stackText(P).split("\n").findIndex((l) => l.includes("    paging: true")) + 2;
+        expect(r.stderr.trim().split("\n")).toEqual([
+            "plan failed: 1 problem",
+            `${F}: line ${line}, column 5: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+        ]);
+        noTrace(r);
+    }, 120000);
+
+    it("config, budget and policy problems together; paging off in production is one line", async () => {
+        const r = await runs.combined;
+        const lines = r.stderr.trim().split("\n");
+        const channels: string[] = stackDoc(P).config[key("routing")].slack.channels;
+        expect(r.status).toBe(1);
+        expect(lines.slice(0, 4)).toEqual([
+            "plan failed: 4 problems",
+            `${F}: pagerduty:token: credential written in clear in the stack file; encrypt it: pulumi config set --secret pagerduty:token --stack ${P} (or use the provider's environment variable)`,
+            `${F}: routing.slack.channels[${channels.length}]: "${channels[0]}" is listed twice (also at routing.slack.channels[0])`,
+            `${F}: routing.paging: is false in production: no P0 alert would page the on-call (only staging turns paging off)`,
+        ]);
+        expect(lines[4]).toMatch(new RegExp(`^${F.replace(/\./g, "\\.")}: synthetics\\.monthlyBudgetUsd: estimated \\$[\\d.]+/month exceeds the budget of \\$1\\.00`));
+        expect(lines).toHaveLength(5);
+        noTrace(r);
+    }, 180000);
+
+    it("a product spec that throws is named", async () => {
+        const r = await runs.spec;
+        expect([r.status, r.stderr.trim().split("\n")]).toEqual([1, [
+            "plan failed: 1 problem",
+            `${spec}: (module): throws: Cannot read properties of undefined (reading 'steps')`,
+        ]]);
+        noTrace(r);
+    }, 120000);
+
+    it.each([
+        ["a --config that does not exist", () => ["--stack", P, "--config", path.join(tmp, "Pulumi.production.yaml")], () => [`${path.join(tmp, "Pulumi.production.yaml")}: no such stack config file`]],
+        ["a --config of another stack", () => ["--stack", P, "--config", path.join(PROJECT_DIR, "Pulumi.staging.yaml")],
+            () => [`usage: --config ${path.join(PROJECT_DIR, "Pulumi.staging.yaml")} is the config of stack "staging", not of --stack ${P}`]],
+        ["an --out in a missing directory", () => ["--stack", P, "--out", path.join(tmp, "no", "plan.json")], () => [`${path.join(tmp, "no", "plan.json")}: directory ${path.join(tmp, "no")} does not exist`]],
+        ["an --out that is a directory", () => ["--stack", P, "--out", tmp], () => [`${tmp}: is a directory; --out takes a file name`]],
+        ["an --out over the config file", () => ["--stack", P, "--config", combinedFile, "--out", combinedFile], () => [`usage: --out ${combinedFile} would overwrite the stack config file`]],
+        ["an option given twice", () => ["--stack", P, "--stack", "staging"], () => ["usage: --stack is given twice"]],
+    ])("refuses %s before planning", async (_label, args, expected) => {
+        const r = await runPlanAsync(PROJECT_DIR, args());
+        expect([r.status, r.stderr.trim().split("\n"), r.stdout]).toEqual([1, expected(), ""]);
+    }, 60000);
 });
