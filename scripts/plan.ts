@@ -10,9 +10,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, isValidationError, Problem, thrownProblem } from "../lib/inputs/errors";
 import { policyReport } from "../lib/tooling/policy";
+import { alertRow, AlertRow } from "../lib/tooling/alertRows";
+import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { withoutSecrets } from "../lib/inputs/config";
+import { buildStackModel } from "../lib/stack/model";
 import { collectProblemsOffline } from "../components/stack";
 import { evaluate, Plan, readProjectName, withoutSourceMaps } from "./planner";
-import { readStackFile } from "./stackFile";
+import { checkStackFile, readStackFile } from "./stackFile";
 import { summarize } from "./summary";
 
 interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
@@ -95,6 +99,15 @@ function withoutConsequences(policyLines: string[], problems: Problem[]): string
     return pagingOff ? policyLines.filter((l) => !l.endsWith("(production-p0-pages)")) : policyLines;
 }
 
+/** The stack model's alerts for the plan JSON, from the config the plan just evaluated (valid by now). */
+async function stackAlertRows(projectDir: string, stack: string, configFile: string): Promise<AlertRow[]> {
+    // Imported here, not at the top: a spec module that throws is reported by the evaluation, not as a trace.
+    const { catalog } = await import("../products");
+    const { config } = checkStackFile(configFile, { project: readProjectName(projectDir), stack, productKeys: catalog.map((p) => p.key) });
+    if (!config) throw new Error(`${path.basename(configFile)}: config changed during the plan`);
+    return buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), withoutSecrets(config)).alerts.map(alertRow);
+}
+
 async function main(): Promise<void> {
     withoutSourceMaps();
     const args = parseArgs(process.argv.slice(2));
@@ -123,6 +136,7 @@ async function main(): Promise<void> {
     // The policy pack's rules, run on what the plan would create: a violation fails the offline plan too.
     const violations = plan ? withoutConsequences(policyReport(plan), problems) : [];
     if (problems.length || violations.length) failWith([...problems.map(formatProblem), ...violations]);
+    plan!.alerts = await stackAlertRows(projectDir, args.stack!, configFile);
     if (args.out) fs.writeFileSync(args.out, JSON.stringify(plan, null, 2) + "\n");
     if (!args.quiet) process.stdout.write(summarize(plan!) + "\n");
     if (args.out) process.stdout.write(`\nWrote ${plan!.resources.length} resources to ${args.out}\n`);

@@ -211,14 +211,14 @@ describe("bad on-call config fails with a clear message", () => {
         oncall(d).users[1].email = "bob.bearified.co";
         oncall(d).users[3].email = "ALICE@bearified.co";
         oncall(d).alertGroupingMinutes = 0;
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oncall-")), "Pulumi.broken.yaml");
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oncall-")), "Pulumi.production.yaml");
         fs.writeFileSync(file, YAML.stringify(d));
-        const r = runScript("plan.ts", ["--stack", "broken", "--config", file]);
+        const r = runScript("plan.ts", ["--stack", "production", "--config", file]);
         expect(r.status).toBe(1);
         expect(r.stderr.trim().split("\n")).toEqual([
             "plan failed: 2 problems",
-            "Pulumi.broken.yaml: oncall.users[1].email: Invalid email address",
-            "Pulumi.broken.yaml: oncall.alertGroupingMinutes: Too small: expected number to be >=1",
+            "Pulumi.production.yaml: oncall.users[1].email: Invalid email address",
+            "Pulumi.production.yaml: oncall.alertGroupingMinutes: Too small: expected number to be >=1",
         ]);
         // The duplicate email is a cross-field rule, checked once the schema passes.
         oncall(d).users[1].email = "bob@bearified.co";

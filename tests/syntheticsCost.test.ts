@@ -105,14 +105,14 @@ describe("budget", () => {
     it("fails npm run plan before creating anything when the stack's budget is exceeded", () => {
         const doc = YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.production.yaml"), "utf8"));
         doc.config["product-monitoring:synthetics"].monthlyBudgetUsd = 100;
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "budget-")), "Pulumi.tight.yaml");
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "budget-")), "Pulumi.production.yaml");
         fs.writeFileSync(file, YAML.stringify(doc));
         const out = path.join(path.dirname(file), "plan.json");
-        const r = runScript("plan.ts", ["--stack", "tight", "--config", file, "--out", out]);
+        const r = runScript("plan.ts", ["--stack", "production", "--config", file, "--out", out]);
         const top = Object.entries(prodCost.byProduct).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, usd]) => `${p} $${usd.toFixed(2)}`).join(", ");
         expect([r.status, r.stderr.trim().split("\n")]).toEqual([1, [
             "plan failed: 1 problem",
-            `Pulumi.tight.yaml: synthetics.monthlyBudgetUsd: estimated $${prodCost.totalUsd.toFixed(2)}/month exceeds the budget of $100.00 (top: ${top})`,
+            `Pulumi.production.yaml: synthetics.monthlyBudgetUsd: estimated $${prodCost.totalUsd.toFixed(2)}/month exceeds the budget of $100.00 (top: ${top})`,
         ]]);
         expect(fs.existsSync(out)).toBe(false);
     });
