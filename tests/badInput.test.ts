@@ -166,6 +166,9 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
         ["environment of another stack", (d) => (d.config[key("environment")] = "staging"), [
             `${F}: environment: is "staging" but the stack is "production": resource names, tags and pages follow the environment, so it must be the stack's name`,
         ]],
+        ["plaintext credential under a misspelt key", (d) => (d.config["datadog:apikey"] = "abc"), [
+            `${F}: datadog:apikey: unknown key (did you mean "datadog:apiKey"?); a credential must not be written in clear: ${setSecret("datadog:apiKey")}`,
+        ]],
         ["plaintext secret", (d) => (d.config[key("datadogApiKey")] = "0123456789abcdef"), [
             `${F}: datadogApiKey: is a secret but is written in clear; encrypt it: ${setSecret("datadogApiKey")}`,
         ]],
@@ -271,6 +274,7 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
         ["config that is a list", "config:\n  - aws:region: us-east-1\n", [`${F}: config: must be a mapping of keys to values (found a list)`]],
         ["config that is a string", "config: production\n", [`${F}: config: must be a mapping of keys to values (found a string)`]],
         ["a file that is a list", "- config\n", [`${F}: (file): must be a mapping with a "config:" key (found a list)`]],
+        ["misspelt project key", text.replace(`${PROJECT}:routing:`, `${PROJECT}:routng:`), [`${F}: routng: unknown key (did you mean "routing"?)`]],
         ["top-level typo", text.replace(/^config:/m, "confg:"), [`${F}: confg: unknown key (did you mean "config"?)`]],
         ["wrong namespace", text.split(`${PROJECT}:`).join("product-monitorng:"), [`${F}: product-monitorng: unknown namespace (did you mean "${PROJECT}"?)`]],
         ["one key in a wrong namespace", text.replace(`${PROJECT}:hostPrefix`, "monitoring:hostPrefix"), [`${F}: monitoring: unknown namespace (check the spelling)`]],
@@ -301,6 +305,12 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
             `${F}: sentry.pagerduty.services.nope: "nope" is not an enabled product (enabled: ${enabled.join(", ")})`,
             `${F}: synthetics.locations[${locations.length}]: "${locations[0]}" is listed twice (also at synthetics.locations[0])`,
         ].sort());
+    });
+
+    it("accepts provider settings that are not credentials, even when close to one", () => {
+        expect(variantProblems(P, (d) => Object.assign(d.config, {
+            "datadog:apiUrl": "https://api.datadoghq.eu", "aws:profile": "ops", "sentry:baseUrl": "https://sentry.io/api/", "pagerduty:serviceRegion": "eu",
+        }))).toEqual([]);
     });
 
     it("checks the stack name against the environments", () => {

@@ -56,10 +56,10 @@ function editDistance(a: string, b: string): number {
     return prev[b.length];
 }
 
-/** The closest candidate within a third of the word's length (at least 1 edit, at most 3), if any. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+/** The closest candidate within a third of the word's length (at least 1 edit, at most 3, or `max`), if any. */
+export function closest(word: string, candidates: Iterable<string>, max = 3): string | undefined {
     let best: string | undefined;
-    let bestDistance = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+    let bestDistance = Math.min(max, Math.max(1, Math.floor(word.length / 3)));
     for (const c of candidates) {
         const d = editDistance(word.toLowerCase(), c.toLowerCase());
         if (d <= bestDistance && (best === undefined || d < bestDistance)) {

@@ -211,6 +211,11 @@ function contextProblems(ctx: ConfigContext, skip: Set<string>, misplaced: Set<s
             }
         } else if (PROVIDER_SECRET_KEYS.includes(key) && !secret) {
             out.push({ field: key, message: `credential written in clear in the stack file; encrypt it: ${setSecretCommand(key, ctx.stack)} (or use the provider's environment variable)` });
+        } else if (!PROVIDER_SECRET_KEYS.includes(key) && !secret) {
+            // A misspelt credential key (datadog:apikey) is ignored by the provider but still leaks the credential.
+            // One edit at most, in the same namespace: datadog:apiUrl is a setting, not a misspelt apiKey.
+            const meant = closest(key, PROVIDER_SECRET_KEYS.filter((k) => k.startsWith(`${ns}:`)), 1);
+            if (meant) out.push({ field: key, message: `unknown key (did you mean "${meant}"?); a credential must not be written in clear: ${setSecretCommand(meant, ctx.stack)}` });
         }
     }
     const region = ctx.raw["aws:region"];
