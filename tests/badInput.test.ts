@@ -225,7 +225,7 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
             `${F}: sentry.keyRateLimit.count: 100000000 events per 60 s is 100000000 a minute; allowed: 10 to 100,000 a minute (below, alerts miss events; above, the quota is unprotected)`,
         ]],
         ["Sentry rate limit that drops every event", (d) => (cfg(d, "sentry").keyRateLimit = { count: 1, windowSeconds: 86400 }), [
-            `${F}: sentry.keyRateLimit.count: 1 events per 86400 s is 0.00069 a minute; allowed: 10 to 100,000 a minute (below, alerts miss events; above, the quota is unprotected)`,
+            `${F}: sentry.keyRateLimit.count: 1 event per 86400 s is 0.00069 a minute; allowed: 10 to 100,000 a minute (below, alerts miss events; above, the quota is unprotected)`,
         ]],
         ["Sentry rate-limit window under a minute", (d) => (cfg(d, "sentry").keyRateLimit = { count: 10, windowSeconds: 1 }), [
             `${F}: sentry.keyRateLimit.windowSeconds: Too small: expected number to be >=60`,

@@ -1,6 +1,8 @@
 /**
- * Stack configuration: one zod schema for everything that differs between stacks, parsed at start-up
- * from the project's namespace in `Pulumi.<stack>.yaml`. Unknown keys are rejected (typo catching).
+ * Stack configuration: one zod schema for everything that differs between stacks, parsed at start-up from the
+ * project's namespace in `Pulumi.<stack>.yaml` section by section (a broken section does not hide the others'
+ * problems), then the rules a schema cannot express: stack name, secrets, namespaces, duplicates, known names,
+ * bounds and the rules between config and catalog. Unknown keys are rejected (typo catching).
  */
 import { z } from "zod";
 import { closest, formatPath, Problem, unknownName, ValidationError } from "../errors";

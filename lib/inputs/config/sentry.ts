@@ -17,7 +17,7 @@ export const SentryConfig = z.strictObject({
         if (perMinute < L.minPerMinute || perMinute > L.maxPerMinute) {
             ctx.addIssue({
                 code: "custom", path: ["count"],
-                message: `${r.count} events per ${r.windowSeconds} s is ${Number(perMinute.toPrecision(2))} a minute; allowed: ${L.minPerMinute} to ${L.maxPerMinute.toLocaleString("en-US")} a minute (below, alerts miss events; above, the quota is unprotected)`,
+                message: `${r.count} event${r.count === 1 ? "" : "s"} per ${r.windowSeconds} s is ${Number(perMinute.toPrecision(2))} a minute; allowed: ${L.minPerMinute} to ${L.maxPerMinute.toLocaleString("en-US")} a minute (below, alerts miss events; above, the quota is unprotected)`,
             });
         }
     }),
