@@ -166,6 +166,13 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
         ["environment of another stack", (d) => (d.config[key("environment")] = "staging"), [
             `${F}: environment: is "staging" but the stack is "production": resource names, tags and pages follow the environment, so it must be the stack's name`,
         ]],
+        ["misspelt nested keys", (d) => {
+            cfg(d, "routing").slack.critcal = "x";
+            cfg(d, "maintenanceWindows")[0].rrul = "FREQ=DAILY";
+        }, [
+            `${F}: routing.slack.critcal: unknown key (did you mean "critical"?)`,
+            `${F}: maintenanceWindows[0].rrul: unknown key (did you mean "rrule"?)`,
+        ]],
         ["plaintext credential under a misspelt key", (d) => (d.config["datadog:apikey"] = "abc"), [
             `${F}: datadog:apikey: unknown key (did you mean "datadog:apiKey"?); a credential must not be written in clear: ${setSecret("datadog:apiKey")}`,
         ]],

@@ -148,7 +148,7 @@ export function checkStackConfig(values: Record<string, unknown>, file: string, 
             // A key written under a wrong name or namespace is reported there, not as missing too.
             if (!misplaced.has(key)) found.push({ field: key, message: "missing (required)", blocking: true });
         } else {
-            for (const i of parsed.error.issues) found.push({ field: issueField(key, i), message: issueMessage(i), blocking: true });
+            for (const i of parsed.error.issues) found.push({ field: issueField(key, i), message: issueMessage(key, i), blocking: true });
         }
     }
     found.push(...crossFieldFindings(c, opts.productKeys, ctx));
@@ -172,9 +172,26 @@ function issueField(section: string, i: z.core.$ZodIssue): string {
     return base;
 }
 
-function issueMessage(i: z.core.$ZodIssue): string {
-    if (i.code === "unrecognized_keys") return `unknown key${i.keys.length > 1 ? "s" : ""} (check the spelling)`;
-    return i.message;
+function issueMessage(section: SectionKey, i: z.core.$ZodIssue): string {
+    if (i.code !== "unrecognized_keys") return i.message;
+    if (i.keys.length > 1) return "unknown keys (check the spelling)";
+    return unknownName("key", i.keys[0], Object.keys(objectShapeAt(StackConfigShape[section], i.path)));
+}
+
+/** The keys of the object schema at `path` under `schema` (through optional/default/array/record), for hints. */
+function objectShapeAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): Record<string, unknown> {
+    let node: z.core.$ZodType | undefined = schema;
+    let rest = [...path];
+    while (node) {
+        const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+        if (def.type === "optional" || def.type === "default" || def.type === "prefault" || def.type === "nullable") node = def.innerType as z.core.$ZodType;
+        else if (def.type === "array" && typeof rest[0] === "number") [node, rest] = [def.element as z.core.$ZodType, rest.slice(1)];
+        else if (def.type === "record" && rest.length) [node, rest] = [def.valueType as z.core.$ZodType, rest.slice(1)];
+        else if (def.type === "object" && rest.length) [node, rest] = [(def.shape as Record<string, z.core.$ZodType>)[String(rest[0])], rest.slice(1)];
+        else if (def.type === "object") return def.shape as Record<string, unknown>;
+        else return {};
+    }
+    return {};
 }
 
 /** `pulumi config set --secret <key> --stack <stack>`: prompts for the value, so it never lands in shell history. */
