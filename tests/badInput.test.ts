@@ -355,6 +355,10 @@ describe("npm run plan on broken input: exit 1, every problem, no stack trace", 
     const spec = productSource(catalog[0].key);
     let combinedFile = "";
     let tmp = "";
+    let copy = "";
+    afterAll(() => {
+        for (const dir of [copy, tmp, path.dirname(combinedFile)]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
 
     beforeAll(() => {
         // Started together: each is a separate process (most stop before building any resource).
@@ -372,7 +376,7 @@ describe("npm run plan on broken input: exit 1, every problem, no stack trace", 
         d.config[key("synthetics")].monthlyBudgetUsd = 1;
         combinedFile = writeVariant(P, d);
         runs.combined = runPlanAsync(PROJECT_DIR, ["--stack", P, "--config", combinedFile]);
-        const copy = copyProject();
+        copy = copyProject();
         fs.appendFileSync(path.join(copy, spec), "\nexport const broken = (undefined as unknown as { steps: string[] }).steps.length;\n");
         runs.spec = runPlanAsync(copy, ["--stack", P]);
     }, 30000);
