@@ -330,7 +330,7 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
 describe("the offline plan refuses what Pulumi refuses", () => {
     const r = (urn: string, parent: string | null, name?: string) => ({
         urn, type: "datadog:index/downtimeSchedule:DowntimeSchedule", name: urn.split("::").pop()!, parent, custom: true,
-        inputs: name ? { name } : {}, dependsOn: [], options: { protect: false, retainOnDelete: false, aliases: 0, ignoreChanges: [] },
+        inputs: name ? { name } : {}, dependsOn: [], options: { protect: false, retainOnDelete: false, aliases: 0, ignoreChanges: [], additionalSecretOutputs: [] },
     });
     it("names each duplicate URN with both registrations", () => {
         const urn = "urn:pulumi:production::product-monitoring::x$datadog:index/downtimeSchedule:DowntimeSchedule::w";
