@@ -26,7 +26,7 @@ function addProductToCopy(): string {
     const index = path.join(dir, "products", "index.ts");
     fs.writeFileSync(index, fs.readFileSync(index, "utf8")
         .replace(/^(import .*\n)(?!import)/m, `$1import { ${key} } from "./${key}";\n`)
-        .replace(/\n\];/, `\n    ${key},\n];`));
+        .replace(/(export const catalog[^=]*=\s*\[)/, `$1${key}, `));
     // 3. Both stack files: enable it, give its team a rotation, list its Slack channel.
     for (const stack of ["staging", "production"]) {
         const file = path.join(dir, `Pulumi.${stack}.yaml`);
