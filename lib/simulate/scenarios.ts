@@ -24,7 +24,8 @@ export type ScenarioKind = (typeof SCENARIOS)[number];
  * they behave: a healthy host's `system.mem.used` includes the page cache; Redis' `redis.keys.evicted` is a
  * running total since Redis started.
  */
-export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; why: string }>> = {
+export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; max?: number; why: string }>> = {
+    "DeliveryToHttpEndpoint.Success": { max: 1, why: "Firehose reports the delivered fraction of records, 0..1: a healthy stream sits at 1, never above" },
     "system.mem.used": { healthyFractionOfTotal: 0.93, why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used" },
     "redis.keys.evicted": { cumulative: true, why: "Datadog's Redis check reports evicted keys as a running total since Redis started" },
 };
@@ -411,10 +412,13 @@ function baseShape(alert: SimAlert): Shape {
         case "cloudwatch-alarm": {
             const a = b.alarm;
             const cmp: Comparator = a.comparisonOperator.startsWith("Greater") ? (a.comparisonOperator.includes("Equal") ? ">=" : ">") : a.comparisonOperator.includes("Equal") ? "<=" : "<";
-            const l = levels(cmp, a.threshold, "gauge");
+            // A bounded metric (a 0..1 ratio) cannot leave its range: healthy and flapping values are held inside it.
+            const max = METRIC_FACTS[a.metricName]?.max ?? Infinity;
+            const raw = levels(cmp, a.threshold, "gauge");
+            const l = { healthy: Math.min(max, raw.healthy), worst: Math.min(max, raw.worst), clean: Math.min(max, raw.clean) };
             return {
                 family: "cloudwatch alarm", comparator: cmp, critical: a.threshold, ...l, history: a.period * a.evaluationPeriods, trafficDriven: false,
-                inputs: (p) => ({ [a.metricName]: grid(p, (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))) }),
+                inputs: (p) => ({ [a.metricName]: grid(p, (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : Math.min(max, p.value(t)))) }),
             };
         }
     }
