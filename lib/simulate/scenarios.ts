@@ -171,11 +171,14 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
             worst, clean, history, trafficDriven: traffic,
             inputs: (p) => {
                 const rate = traffic ? p.traffic : () => TRAFFIC.dayPerMinute;
+                // DogStatsD submits no point for a minute without events; a host check's counter submits its 0 delta.
+                const zero = traffic ? null : 0;
+                const points = (x: Series): Series => ({ ...x, values: x.values.map((v) => (v ? v : zero)) });
                 const den = counts(p, rate);
                 const bad = (t: number) => { const f = clamp01(ratio.value.inverse(p.value(t))); return numIsBad ? f : 1 - f; };
                 const failures = withSingle(counts(p, (t) => rate(t) * bad(t)), p.single);
-                const num = numIsBad ? failures : { ...den, values: den.values.map((d, i) => { const v = (d ?? 0) - (failures.values[i] ?? 0); return v > 0 ? v : null; }) };
-                return { [ratio.num.key]: num, [ratio.den.key]: den };
+                const num = numIsBad ? failures : { ...den, values: den.values.map((d, i) => Math.max(0, (d ?? 0) - (failures.values[i] ?? 0))) };
+                return { [ratio.num.key]: points(num), [ratio.den.key]: points(den) };
             },
         };
     }

@@ -114,10 +114,10 @@ export const NO_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
         reason: "a drop of business or request volume to zero is the condition they exist to report",
     },
     {
-        name: "monitors whose spec asks for notify_no_data outside availability",
-        matches: (a) => a.binding.provider === "datadog-monitor" && a.binding.monitor.notifyNoData === true && a.category !== "availability",
+        name: "monitors whose plan asks for notify_no_data (cited in the spec's source)",
+        matches: (a) => a.binding.provider === "datadog-monitor" && a.binding.monitor.notifyNoData === true && /\bnotify_no_data\b/.test(a.source ?? ""),
         reason: "the plan asks to be told when the metric stops (004 Appendix B API Error Rate Alert: notify_no_data true): silence of a " +
-            "production request counter is read as the API or its instrumentation being gone; the spec cites the plan in its source",
+            "production request counter is read as the API or its instrumentation being gone. Other ratios must not notify on no data",
     },
 ];
 
