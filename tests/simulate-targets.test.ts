@@ -32,6 +32,11 @@ describe("target checks", () => {
         const slow = simulateStack({ alerts: [monitor("slow", "min(last_5m):avg:shop.latency{env:production} > 3")] });
         expect(p0DetectionFailures(slow).map((f) => f.happened)).toEqual(["detects it after 300 s (target < 120 s)"]);
     });
+    test("a plan's hold duration exempts a P0 only when its window keeps exactly that duration", () => {
+        const held = (window: string) => ({ ...monitor("pool", `max(last_${window}):min:shop.pool.available{env:production} < 5`), source: "plan (pool exhausted: < 5 for 5m)" });
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("5m")] })))).toEqual([]);
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("10m")] })))).toEqual(["pool"]);
+    });
     test("one failure at low traffic: the > 0 counter pages, the guarded ratio does not", () => {
         expect(ids(lowTrafficFailures(sim))).toEqual(["payment-failures"]);
     });
