@@ -97,7 +97,7 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
             autoResolveTimeout: "14400",
             alertCreation: "create_alerts_and_incidents",
             incidentUrgencyRule: { type: "constant", urgency: "severity_based" },
-            alertGroupingParameters: { type: "time", config: { timeout: 10 } },
+            alertGroupingParameters: { type: "time", config: { timeout: oncall.alertGroupingMinutes } },
         });
         const integration = view.byName(`${product}-events-v2`);
         expect(integration.inputs).toEqual({ name: "Datadog (Events API v2)", type: "events_api_v2_inbound_integration", service: `${product}-service-id` });

@@ -65,8 +65,8 @@ describe.each([["production", production, Infinity], ["staging", staging, 7]] as
             const alarms = view.ofType(T.alarm, p.key);
             expect(alarms.map((a) => a.inputs.metricName).sort()).toEqual(["DeliveryToHttpEndpoint.DataFreshness", "DeliveryToHttpEndpoint.Success", "ThrottledRecords"]);
             for (const a of alarms) expect(a.inputs.alarmActions).toEqual([`arn:aws:sns:us-east-1:123456789012:${p.key}-${env}-log-shipping-alarms`]);
-            // 2 of 3 breaching periods alarm, 2 of 3 healthy ones clear it: one noisy period neither alarms nor flaps.
-            for (const a of alarms) expect([a.name, a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm]).toEqual([a.name, 3, 2]);
+            // 3 of 6 breaching periods alarm, 4 of 6 healthy ones clear it: a stream flapping around the threshold alarms once.
+            for (const a of alarms) expect([a.name, a.inputs.evaluationPeriods, a.inputs.datapointsToAlarm]).toEqual([a.name, 6, 3]);
             const route = view.byName(`${p.key}-shipping-alarms-route`, T.topicSub);
             expect(route.inputs).toMatchObject({ protocol: "email", endpoint: stackConfig(env).logs.alarmEmail });
             expect(view.ofType("pagerduty:index/serviceIntegration:ServiceIntegration", p.key).filter((i) => i.name === `${p.key}-shipping-alarms-pagerduty`)).toEqual([]);

@@ -310,3 +310,45 @@ describe("detection rules", () => {
         expect(e.pages).toEqual([180, 1560]);
     });
 });
+
+describe("volume floors, per_second() and affine expressions", () => {
+    const floored = "sum(last_2m):(default_zero(sum:err{*}.as_count()) / clamp_min(sum:req{*}.as_count(), 100)) * 100 > 1";
+    test.each([
+        // 2 requests, 1 error: 1 / max(2, 100) = 1 %, not above 1: the floor keeps one failure at low traffic quiet.
+        ["one failure below the floor", { err: "1 _", req: "1 1" }, []],
+        // 200 requests a minute, all failing: 400 / 400 = 100 %; clamp_min does not touch a denominator above the floor;
+        // OK once the window holds no failing minute.
+        ["a hard outage at normal traffic", { err: "_ 200 200 _ _", req: "200 200 200 200 200" }, ["120 OK>ALERT", "300 ALERT>OK"]],
+        // 3 errors in 150 requests: 3 / 150 = 2 % > 1 (above the floor, the plain ratio).
+        ["errors above the floor", { err: "_ 3", req: "75 75" }, ["120 OK>ALERT"]],
+        // default_zero: minutes without errors are 0, not no data.
+        ["no errors at all", { err: "_ _", req: "100 100" }, []],
+    ])("%s", (_name, inputs, expected) => {
+        const e = run(monitor(floored), Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, series(v, 60, "count")])));
+        expect(changes(e)).toEqual(expected);
+    });
+
+    test.each([
+        // Running total 0, 60, 120, 120: 1/s for two minutes, then 0.
+        ["evictions then none", "0 60 120 120 120 120", ["120 OK>ALERT", "300 ALERT>OK"]],
+        // Redis restart: the total drops from 600 to 0, a reset, not -10/s; it stays 0, so nothing is evicted.
+        ["a counter reset is not a negative rate", "600 600 0 0 0", []],
+    ])("per_second(running total): %s", (_name, text, expected) => {
+        expect(changes(run(monitor("max(last_2m):per_second(sum:redis.keys.evicted{*}) > 0"), { "redis.keys.evicted": series(text) }))).toEqual(expected);
+    });
+
+    test.each([
+        // 100 - idle: idle 30 % is 70 % busy (OK), idle 10 % is 90 % busy (> 85).
+        ["avg(last_1m):100 - avg:system.cpu.idle{*} > 85", { "system.cpu.idle": "30 10 30" }, ["120 OK>ALERT", "180 ALERT>OK"]],
+        // (1 - usable) * 100: 5 % usable is 95 % used (> 90).
+        ["avg(last_1m):(1 - avg:system.mem.pct_usable{*}) * 100 > 90", { "system.mem.pct_usable": "0.5 0.05 0.5" }, ["120 OK>ALERT", "180 ALERT>OK"]],
+        // (1 - available / total) * 100 on two gauges: 2 of 100 available is 98 % used (> 95).
+        ["avg(last_1m):(1 - avg:mem.available{*} / avg:mem.total{*}) * 100 > 95", { "mem.available": "50 2 50", "mem.total": "100 100 100" }, ["120 OK>ALERT", "180 ALERT>OK"]],
+    ])("%s", (q, inputs, expected) => {
+        expect(changes(run(monitor(q), Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, series(v)]))))).toEqual(expected);
+    });
+
+    test("malformed clamp_min() names what is missing", () => {
+        expect(() => parseMonitorQuery("metric alert", "sum(last_5m):clamp_min(sum:a{*}.as_count()) > 1")).toThrow('cannot read the minimum of clamp_min() at ")');
+    });
+});

@@ -1,5 +1,5 @@
 /** The target checks themselves: each flags an alert built to miss it and passes one built to meet it. */
-import { simulateStack } from "../lib/simulate/stack";
+import { simulateAlert, simulateStack } from "../lib/simulate/stack";
 import {
     flappingFailures, incidentFailures, lowTrafficFailures, noTrafficFailures, normalTrafficFailures, p0DetectionFailures, recoveryFailures,
 } from "../lib/simulate/targets";
@@ -31,6 +31,11 @@ describe("target checks", () => {
         // min over 5 minutes: every minute of the window must be slow.
         const slow = simulateStack({ alerts: [monitor("slow", "min(last_5m):avg:shop.latency{env:production} > 3")] });
         expect(p0DetectionFailures(slow).map((f) => f.happened)).toEqual(["detects it after 300 s (target < 120 s)"]);
+    });
+    test("a plan's hold duration exempts a P0 only when its window keeps exactly that duration", () => {
+        const held = (window: string) => ({ ...monitor("pool", `max(last_${window}):min:shop.pool.available{env:production} < 5`), source: "plan (pool exhausted: < 5 for 5m)" });
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("5m")] })))).toEqual([]);
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("10m")] })))).toEqual(["pool"]);
     });
     test("one failure at low traffic: the > 0 counter pages, the guarded ratio does not", () => {
         expect(ids(lowTrafficFailures(sim))).toEqual(["payment-failures"]);
@@ -75,5 +80,31 @@ describe("simulateStack on a stack model", () => {
     });
     test("without it, the alert is reported as not simulated, with the reason", () => {
         expect(simulateStack({ alerts: [burn] }).alerts[0].error).toBe('the target of SLO "api-availability" is unknown');
+    });
+});
+
+describe("generated scenarios of the newer query forms", () => {
+    test("a floored ratio: one failure at 1 request/min pages nobody; a hard outage at normal traffic pages within 2 minutes", () => {
+        const s = simulateAlert(monitor("api-error-rate",
+            "sum(last_5m):(default_zero(sum:shop.errors{env:production}.as_count()) / clamp_min(sum:shop.requests{env:production}.as_count(), 100)) * 100 > 1",
+            { thresholds: { critical: "1", criticalRecovery: "0.9" }, onMissingData: "resolve" }));
+        expect([s.family, s.error]).toEqual(["ratio of counts with a volume floor", undefined]);
+        expect(s.outcomes["low-traffic-failure"]!.evaluation.pages).toEqual([]);
+        expect(s.detectSeconds).toBe(60);
+        expect(s.recoverSeconds).not.toBeNull();
+    });
+    test.each([
+        ["counter rate", "avg(last_5m):per_second(sum:redis.keys.evicted{env:production}) > 0"],
+        ["gauge", "avg(last_5m):100 - avg:system.cpu.idle{env:production} by {host} > 85"],
+        ["gauge", "avg(last_5m):(1 - avg:system.mem.pct_usable{env:production} by {host}) * 100 > 90"],
+        ["ratio of gauges", "avg(last_5m):(1 - avg:node.mem_available{env:production} / avg:node.mem_total{env:production}) * 100 > 95"],
+        ["ratio of counts", "sum(last_5m):(1 - sum:supabase.node.cpu.seconds.count{env:production,mode:idle}.as_count() / sum:supabase.node.cpu.seconds.count{env:production}.as_count()) * 100 > 90"],
+    ])("%s: %s detects a hard outage, stays quiet on a normal day and recovers", (family, query) => {
+        const s = simulateAlert(monitor("m", query, { onMissingData: "resolve" }, "infrastructure"));
+        expect([s.family, s.error]).toEqual([family, undefined]);
+        expect(s.detectSeconds).not.toBeNull();
+        expect(s.detectSeconds!).toBeLessThanOrEqual(300);
+        expect(s.outcomes.normal!.evaluation.transitions).toEqual([]);
+        expect(s.recoverSeconds).not.toBeNull();
     });
 });

@@ -49,17 +49,17 @@ export function shippingAlarmAlerts(product: Product, config: PublicStackConfig)
     const specs: Array<Omit<CloudWatchAlarmModel, "name" | "namespace" | "period" | "treatMissingData"> & { title: string; unit: string; comparator: "<" | ">" }> = [
         {
             suffix: "delivery-failures", title: "Log shipping: Firehose delivery to Datadog failing", metricName: "DeliveryToHttpEndpoint.Success",
-            statistic: "Average", comparisonOperator: "LessThanThreshold", comparator: "<", threshold: 0.99, unit: "success ratio", evaluationPeriods: 3, datapointsToAlarm: 2,
-            description: `Firehose fails to deliver logs to Datadog (success rate below 99% in 2 of 3 5-minute periods); failed records go to ${failed}`,
+            statistic: "Average", comparisonOperator: "LessThanThreshold", comparator: "<", threshold: 0.99, unit: "success ratio", evaluationPeriods: 6, datapointsToAlarm: 3,
+            description: `Firehose fails to deliver logs to Datadog (success rate below 99% in 3 of 6 5-minute periods); failed records go to ${failed}`,
         },
         {
             suffix: "stale-delivery", title: "Log shipping: logs delayed", metricName: "DeliveryToHttpEndpoint.DataFreshness",
-            statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 900, unit: "s", evaluationPeriods: 3, datapointsToAlarm: 2,
+            statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 900, unit: "s", evaluationPeriods: 6, datapointsToAlarm: 3,
             description: "logs older than 15 min are waiting in Firehose; Datadog is behind",
         },
         {
             suffix: "throttling", title: "Log shipping: Firehose throttling", metricName: "ThrottledRecords",
-            statistic: "Sum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 0, unit: "records", evaluationPeriods: 3, datapointsToAlarm: 2,
+            statistic: "Sum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 0, unit: "records", evaluationPeriods: 6, datapointsToAlarm: 3,
             description: "Firehose throttles incoming log records (delivery stream limits reached)",
         },
     ];

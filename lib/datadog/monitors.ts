@@ -12,6 +12,14 @@ import { Severity, severityPolicy } from "../model/severity";
 import { handles } from "./handles";
 import { buildQuery, MonitorType, monitorType } from "./query";
 
+/**
+ * Cloud-integration metrics are pulled by Datadog's crawlers and arrive minutes late (docs: Cloud Metric Delay), so
+ * their monitors wait for them; Agent, APM and custom (DogStatsD) metrics arrive within seconds, and a delay on them
+ * only adds to the time to detect. Log, RUM and service-check monitors need none.
+ */
+const CLOUD_METRIC = /(?:^|[:(,\s])(?:avg|sum|min|max):(?:aws|gcp|azure|cloudflare)\./;
+export const readsCloudMetrics = (query: string): boolean => CLOUD_METRIC.test(query);
+
 export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitoring/blob/main";
 
 export type MonitorContext = AlertContext;
@@ -140,11 +148,10 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         message: { whatHappened: m.whatHappened, firstSteps: m.firstSteps },
         binding: undefined,
     }, ctx);
-    // Cloud and APM metrics arrive late; log/RUM/service-check monitors need no delay.
-    const usesMetrics = type === "metric alert" || type === "query alert";
+    const query = buildQuery(m.query, m.comparator, m.critical, { env: ctx.environment, service: surface.service });
     const monitor = monitorOf(alert, {
         type,
-        query: buildQuery(m.query, m.comparator, m.critical, { env: ctx.environment, service: surface.service }),
+        query,
         thresholds: {
             critical: formatNumber(m.critical),
             ...(m.warning !== undefined ? { warning: formatNumber(m.warning) } : {}),
@@ -156,7 +163,7 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         thresholdWindows: anomaly ? { triggerWindow: `last_${anomaly.alertWindow}`, recoveryWindow: `last_${anomaly.alertWindow}` } : undefined,
         // No data for twice the window (at least 10 min) means the service is gone.
         noDataTimeframeMinutes: Math.max(10, Math.ceil((2 * window) / 60)),
-        evaluationDelaySeconds: usesMetrics ? 60 : undefined,
+        evaluationDelaySeconds: (type === "metric alert" || type === "query alert") && readsCloudMetrics(query) ? 60 : undefined,
         newGroupDelaySeconds: 300,
         // Sparse counters (errors, business events) have gaps; waiting for a full window would delay or skip alerts.
         requireFullWindow: false,

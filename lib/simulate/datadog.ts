@@ -124,6 +124,7 @@ export class MetricExpression {
     private readonly terms = new Map<string, Indexed>();
     private readonly aggregateFirst: boolean;
     private derived?: Indexed;
+    private readonly rates = new Map<Expr, Indexed>();
     constructor(private readonly expr: Expr, inputs: Inputs) {
         for (const t of metricTerms(expr)) this.terms.set(t.key, termSeries(inputs, t));
         this.aggregateFirst = metricTerms(expr).some((t) => t.asCount);
@@ -131,11 +132,28 @@ export class MetricExpression {
     private term(key: string): Indexed {
         return this.terms.get(key)!;
     }
+    /** per_second(arg): the point-by-point difference of arg on its grid, per second; a drop (counter reset) is 0. */
+    private rateOf(e: Extract<Expr, { op: "per_second" }>): Indexed {
+        let r = this.rates.get(e);
+        if (!r) {
+            const grid = [...this.terms.values()][0];
+            const at = (i: number) => this.pointExpr(e.arg, grid.start + i * grid.step, false);
+            const values = grid.values.map((_, i) => {
+                const [prev, cur] = [i > 0 ? at(i - 1) : null, at(i)];
+                return prev === null || cur === null ? null : Math.max(0, cur - prev) / grid.step;
+            });
+            r = new Indexed({ values, step: grid.step, start: grid.start });
+            this.rates.set(e, r);
+        }
+        return r;
+    }
     private aggregateExpr(e: Expr, agg: TimeAggregation, from: number, to: number, zeroFill: boolean): number | null {
         switch (e.op) {
             case "num": return e.value;
             case "metric": return this.term(e.key).aggregate(agg, from, to, zeroFill);
             case "default_zero": return this.aggregateExpr(e.arg, agg, from, to, true) ?? 0;
+            case "clamp_min": { const v = this.aggregateExpr(e.arg, agg, from, to, zeroFill); return v === null ? null : Math.max(v, e.min); }
+            case "per_second": return this.rateOf(e).aggregate(agg, from, to, zeroFill);
             case "bin": return combine(e.o, this.aggregateExpr(e.l, agg, from, to, zeroFill), this.aggregateExpr(e.r, agg, from, to, zeroFill));
         }
     }
@@ -144,6 +162,8 @@ export class MetricExpression {
             case "num": return e.value;
             case "metric": return this.term(e.key).at(t) ?? (zeroFill ? 0 : null);
             case "default_zero": return this.pointExpr(e.arg, t, true) ?? 0;
+            case "clamp_min": { const v = this.pointExpr(e.arg, t, zeroFill); return v === null ? null : Math.max(v, e.min); }
+            case "per_second": return this.rateOf(e).at(t) ?? (zeroFill ? 0 : null);
             case "bin": return combine(e.o, this.pointExpr(e.l, t, zeroFill), this.pointExpr(e.r, t, zeroFill));
         }
     }

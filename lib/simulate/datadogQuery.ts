@@ -13,7 +13,11 @@ export type Expr =
     /** `key`: the input series name (metric name, plus tags other than env/service, e.g. `m{http.status_class:5xx}`). */
     | { op: "metric"; key: string; metric: string; space: TimeAggregation; asCount: boolean; asRate: boolean; grouped: boolean }
     | { op: "bin"; o: "+" | "-" | "*" | "/"; l: Expr; r: Expr }
-    | { op: "default_zero"; arg: Expr };
+    | { op: "default_zero"; arg: Expr }
+    /** max(arg, min): applied to the aggregated value when the query aggregates first (a volume floor on a denominator). */
+    | { op: "clamp_min"; arg: Expr; min: number }
+    /** The per-second difference of a running total, never negative (a counter reset is not a negative rate). */
+    | { op: "per_second"; arg: Expr };
 
 interface Condition {
     comparator: Comparator;
@@ -58,7 +62,7 @@ export function termKey(metric: string, tags: string[] = []): string {
     return tags.length ? `${metric}{${tags.join(",")}}` : metric;
 }
 
-/** Parses a metric expression: terms, numbers, + - * /, parentheses and default_zero(). */
+/** Parses a metric expression: terms, numbers, + - * /, parentheses, default_zero(), clamp_min(x, N) and per_second(). */
 export function parseExpr(text: string): Expr {
     let pos = 0;
     const s = text;
@@ -74,13 +78,25 @@ export function parseExpr(text: string): Expr {
             pos++;
             return e;
         }
-        if (s.startsWith("default_zero(", pos)) {
-            pos += "default_zero(".length;
+        for (const fn of ["default_zero", "per_second", "clamp_min"] as const) {
+            if (!s.startsWith(`${fn}(`, pos)) continue;
+            pos += fn.length + 1;
             const arg = sum();
             ws();
-            if (s[pos] !== ")") fail("the end of default_zero()");
+            let min = 0;
+            if (fn === "clamp_min") {
+                if (s[pos] !== ",") fail("the minimum of clamp_min()");
+                pos++;
+                ws();
+                const n = /^-?\d+(?:\.\d+)?/.exec(s.slice(pos));
+                if (!n) return fail("the minimum of clamp_min()");
+                pos += n[0].length;
+                min = Number(n[0]);
+                ws();
+            }
+            if (s[pos] !== ")") fail(`the end of ${fn}()`);
             pos++;
-            return { op: "default_zero", arg };
+            return fn === "clamp_min" ? { op: fn, arg, min } : { op: fn, arg };
         }
         const num = /^-?\d+(?:\.\d+)?/.exec(s.slice(pos));
         if (num && !/^[a-z]/i.test(s.slice(pos))) {
@@ -127,7 +143,9 @@ export function metricTerms(e: Expr): Array<Extract<Expr, { op: "metric" }>> {
         case "num": return [];
         case "metric": return [e];
         case "bin": return [...metricTerms(e.l), ...metricTerms(e.r)];
-        case "default_zero": return metricTerms(e.arg);
+        case "default_zero":
+        case "clamp_min":
+        case "per_second": return metricTerms(e.arg);
     }
 }
 

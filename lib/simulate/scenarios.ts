@@ -24,7 +24,8 @@ export type ScenarioKind = (typeof SCENARIOS)[number];
  * they behave: a healthy host's `system.mem.used` includes the page cache; Redis' `redis.keys.evicted` is a
  * running total since Redis started.
  */
-export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; why: string }>> = {
+export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; max?: number; why: string }>> = {
+    "DeliveryToHttpEndpoint.Success": { max: 1, why: "Firehose reports the delivered fraction of records, 0..1: a healthy stream sits at 1, never above" },
     "system.mem.used": { healthyFractionOfTotal: 0.93, why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used" },
     "redis.keys.evicted": { cumulative: true, why: "Datadog's Redis check reports evicted keys as a running total since Redis started" },
 };
@@ -92,44 +93,102 @@ const BINARY = { comparator: ">=" as Comparator, critical: 0.5, healthy: 0, wors
 
 /** Request metrics (APM traces) stop without traffic; host and database gauges do not. */
 const isTrafficMetric = (metric: string) => metric.startsWith("trace.");
+/** Host metrics (Agent system check, the Supabase node exporter) report whether or not anyone uses the product. */
+const isHostMetric = (metric: string) => /^(system|supabase\.node)\./.test(metric);
 
-/** `a / b` or `(a / b) * k`: numerator and denominator terms and the scale. */
-function ratioOf(e: Expr): { num: Extract<Expr, { op: "metric" }>; den: Extract<Expr, { op: "metric" }>; scale: number } | undefined {
-    let scale = 1;
-    let inner = e;
-    if (e.op === "bin" && e.o === "*" && e.r.op === "num") { scale = e.r.value; inner = e.l; }
-    const strip = (x: Expr): Expr => (x.op === "default_zero" ? x.arg : x);
-    if (inner.op === "bin" && inner.o === "/") {
-        const num = strip(inner.l);
-        const den = strip(inner.r);
-        if (num.op === "metric" && den.op === "metric") return { num, den, scale };
+type Term = Extract<Expr, { op: "metric" }>;
+
+/** The expression's value with the node `hole` replaced by x (other metric terms are unknown: NaN). */
+function valueWith(e: Expr, hole: Expr, x: number): number {
+    if (e === hole) return x;
+    switch (e.op) {
+        case "num": return e.value;
+        case "metric": return NaN;
+        case "default_zero": return valueWith(e.arg, hole, x);
+        case "clamp_min": return Math.max(valueWith(e.arg, hole, x), e.min);
+        case "per_second": return NaN;
+        case "bin": {
+            const [l, r] = [valueWith(e.l, hole, x), valueWith(e.r, hole, x)];
+            return e.o === "+" ? l + r : e.o === "-" ? l - r : e.o === "*" ? l * r : l / r;
+        }
     }
-    return undefined;
 }
+
+/**
+ * The expression as an affine function a·x + b of one of its nodes (`100 - m`, `(1 - a / b) * 100`), or undefined
+ * when it is not one: the generators invert it to turn the alert's value into the node's input.
+ */
+export function affineIn(e: Expr, hole: Expr): { a: number; b: number; inverse(v: number): number } | undefined {
+    const b = valueWith(e, hole, 0);
+    const a = valueWith(e, hole, 1) - b;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || a === 0 || Math.abs(valueWith(e, hole, 2) - (2 * a + b)) > 1e-9 * Math.max(1, Math.abs(a))) return undefined;
+    return { a, b, inverse: (v) => (v - b) / a };
+}
+
+const stripFns = (x: Expr): { term: Expr; floor?: number } => {
+    if (x.op === "default_zero") return stripFns(x.arg);
+    if (x.op === "clamp_min") return { ...stripFns(x.arg), floor: x.min };
+    return { term: x };
+};
+
+function findNode(e: Expr, ok: (x: Expr) => boolean): Expr | undefined {
+    if (ok(e)) return e;
+    if (e.op === "bin") return findNode(e.l, ok) ?? findNode(e.r, ok);
+    return e.op === "default_zero" || e.op === "clamp_min" || e.op === "per_second" ? findNode(e.arg, ok) : undefined;
+}
+
+/**
+ * A ratio `num / den` inside an affine expression (`(a / b) * 100`, `(1 - a / b) * 100`), with an optional volume
+ * floor `clamp_min(den, N)`: the terms, the value as a function of the fraction num/den, and the value's range.
+ */
+export function ratioOf(e: Expr): { num: Term; den: Term; floor?: number; scale: number; value: ReturnType<typeof affineIn> & object } | undefined {
+    const div = findNode(e, (x) => x.op === "bin" && x.o === "/" && stripFns(x.l).term.op === "metric" && stripFns(x.r).term.op === "metric");
+    if (!div || div.op !== "bin") return undefined;
+    const value = affineIn(e, div);
+    if (!value) return undefined;
+    const den = stripFns(div.r);
+    return { num: stripFns(div.l).term as Term, den: den.term as Term, floor: den.floor, scale: Math.abs(value.a), value };
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number): Shape {
     const terms = metricTerms(q.expr);
     const ratio = ratioOf(q.expr);
     const history = q.window + delay;
+    const above = q.comparator === ">" || q.comparator === ">=";
     if (ratio && ratio.num.asCount) {
-        const above = q.comparator === ">" || q.comparator === ">=";
+        // Whether more numerator events make the value worse (errors / hits) or better (idle / total, ok / total).
+        const numIsBad = ratio.value.a > 0 === above;
         const l = levels(q.comparator, q.threshold, "ratio", ratio.scale);
+        const worst = ratio.value.a * (numIsBad ? 1 : 0) + ratio.value.b;
+        const clean = ratio.value.a * (numIsBad ? 0 : 1) + ratio.value.b;
+        // Request counters stop without traffic; host counters (CPU seconds) tick at a steady rate.
+        const traffic = isTrafficMetric(ratio.den.metric) || !isHostMetric(ratio.den.metric);
         return {
-            family: "ratio of counts", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: true,
+            family: ratio.floor !== undefined ? "ratio of counts with a volume floor" : "ratio of counts", comparator: q.comparator, critical: q.threshold,
+            healthy: l.healthy <= Math.max(worst, clean) && l.healthy >= Math.min(worst, clean) ? l.healthy : ratio.value.a * (numIsBad ? 0.001 : 0.999) + ratio.value.b,
+            worst, clean, history, trafficDriven: traffic,
             inputs: (p) => {
-                const den = counts(p, p.traffic);
-                const failures = withSingle(counts(p, (t) => p.traffic(t) * (above ? p.value(t) : ratio.scale - p.value(t)) / ratio.scale), p.single);
-                const num = above ? failures : { ...den, values: den.values.map((d, i) => { const v = (d ?? 0) - (failures.values[i] ?? 0); return v > 0 ? v : null; }) };
-                return { [ratio.num.key]: num, [ratio.den.key]: den };
+                const rate = traffic ? p.traffic : () => TRAFFIC.dayPerMinute;
+                // DogStatsD submits no point for a minute without events; a host check's counter submits its 0 delta.
+                const zero = traffic ? null : 0;
+                const points = (x: Series): Series => ({ ...x, values: x.values.map((v) => (v ? v : zero)) });
+                const den = counts(p, rate);
+                const bad = (t: number) => { const f = clamp01(ratio.value.inverse(p.value(t))); return numIsBad ? f : 1 - f; };
+                const failures = withSingle(counts(p, (t) => rate(t) * bad(t)), p.single);
+                const num = numIsBad ? failures : { ...den, values: den.values.map((d, i) => Math.max(0, (d ?? 0) - (failures.values[i] ?? 0))) };
+                return { [ratio.num.key]: points(num), [ratio.den.key]: points(den) };
             },
         };
     }
     if (ratio) {
-        // A ratio of gauges (used / total, remaining / limit): the denominator is a capacity.
+        // A ratio of gauges (used / total, available / total): the denominator is a capacity.
         const fact = METRIC_FACTS[ratio.num.metric];
         const l = levels(q.comparator, q.threshold, "gauge", ratio.scale);
-        const healthy = fact?.healthyFractionOfTotal !== undefined ? fact.healthyFractionOfTotal * ratio.scale : Math.min(l.healthy, ratio.scale);
-        const worst = Math.max(0, Math.min(ratio.scale, l.worst));
+        const [lo, hi] = [Math.min(ratio.value.b, ratio.value.a + ratio.value.b), Math.max(ratio.value.b, ratio.value.a + ratio.value.b)];
+        const healthy = fact?.healthyFractionOfTotal !== undefined ? ratio.value.a * fact.healthyFractionOfTotal + ratio.value.b : Math.min(hi, Math.max(lo, l.healthy));
+        const worst = Math.max(lo, Math.min(hi, l.worst));
         const traffic = isTrafficMetric(ratio.num.metric);
         return {
             family: "ratio of gauges", comparator: q.comparator, critical: q.threshold, healthy, worst, clean: healthy, history, trafficDriven: traffic,
@@ -137,13 +196,13 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
                 const live = (t: number) => !traffic || p.traffic(t) > 0;
                 const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? worst : p.value(t));
                 return {
-                    [ratio.num.key]: grid(p, (t) => (live(t) ? (at(t) / ratio.scale) * 1000 : null)),
+                    [ratio.num.key]: grid(p, (t) => (live(t) ? clamp01(ratio.value.inverse(at(t))) * 1000 : null)),
                     [ratio.den.key]: grid(p, (t) => (live(t) ? 1000 : null)),
                 };
             },
         };
     }
-    if (terms.length === 1 && terms[0].asCount && q.aggregation === "sum") {
+    if (terms.length === 1 && terms[0].asCount && q.aggregation === "sum" && stripFns(q.expr).term === terms[0]) {
         const l = levels(q.comparator, q.threshold, "count");
         const key = terms[0].key;
         return {
@@ -151,9 +210,28 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
             inputs: (p) => ({ [key]: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)), p.single) }),
         };
     }
+    const rate = findNode(q.expr, (x) => x.op === "per_second");
+    if (terms.length === 1 && rate) {
+        // per_second(running total): the value is new events per second; the metric reports their running total.
+        const term = terms[0];
+        const value = affineIn(q.expr, rate);
+        if (!value) throw new Error("the simulator reads per_second() only in an affine expression (per_second(m) * k + c)");
+        const l = levels(q.comparator, q.threshold, "gauge");
+        return {
+            family: "counter rate", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: false,
+            inputs: (p) => {
+                let total = 0;
+                const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t));
+                return { [term.key]: grid(p, (t) => (total += Math.max(0, value.inverse(at(t))) * STEP)) };
+            },
+        };
+    }
     if (terms.length === 1) {
         const term = terms[0];
         const fact = METRIC_FACTS[term.metric];
+        // `100 - idle`, `(1 - pct_usable) * 100`: the input is the value run backwards through the arithmetic.
+        const value = affineIn(q.expr, term);
+        if (!value) throw new Error("the simulator reads single-metric expressions that are affine in the metric (m * k + c) only");
         const l = levels(q.comparator, q.threshold, "gauge");
         const traffic = isTrafficMetric(term.metric);
         return {
@@ -165,7 +243,7 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
                     let total = 0;
                     return { [term.key]: grid(p, (t) => (total += Math.max(0, at(t)))) };
                 }
-                return { [term.key]: grid(p, (t) => (traffic && p.traffic(t) === 0 ? null : at(t)), STEP, term.asCount ? "count" : "gauge") };
+                return { [term.key]: grid(p, (t) => (traffic && p.traffic(t) === 0 ? null : value.inverse(at(t))), STEP, term.asCount ? "count" : "gauge") };
             },
         };
     }
@@ -337,10 +415,13 @@ function baseShape(alert: SimAlert): Shape {
         case "cloudwatch-alarm": {
             const a = b.alarm;
             const cmp: Comparator = a.comparisonOperator.startsWith("Greater") ? (a.comparisonOperator.includes("Equal") ? ">=" : ">") : a.comparisonOperator.includes("Equal") ? "<=" : "<";
-            const l = levels(cmp, a.threshold, "gauge");
+            // A bounded metric (a 0..1 ratio) cannot leave its range: healthy and flapping values are held inside it.
+            const max = METRIC_FACTS[a.metricName]?.max ?? Infinity;
+            const raw = levels(cmp, a.threshold, "gauge");
+            const l = { healthy: Math.min(max, raw.healthy), worst: Math.min(max, raw.worst), clean: Math.min(max, raw.clean) };
             return {
                 family: "cloudwatch alarm", comparator: cmp, critical: a.threshold, ...l, history: a.period * a.evaluationPeriods, trafficDriven: false,
-                inputs: (p) => ({ [a.metricName]: grid(p, (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))) }),
+                inputs: (p) => ({ [a.metricName]: grid(p, (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : Math.min(max, p.value(t)))) }),
             };
         }
     }

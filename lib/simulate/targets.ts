@@ -46,6 +46,60 @@ export const SLOW_DETECTION_EXEMPT: ReadonlyArray<AlertClass> = [
         matches: (a) => a.kind === "slo-burn-rate" && /-page-slow$/.test(a.id),
         reason: "confirms a sustained burn over 6 h by design; hard outages are the same SLO's fast-burn page (1 h / 5 min), which is held to the target",
     },
+    {
+        name: "P0 monitors that keep a plan's hold duration of 2 min or more (Prometheus `for:`)",
+        matches: (a) => {
+            const held = planHoldSeconds(a);
+            return held !== undefined && held >= P0_DETECT_SECONDS && monitorWindowSeconds(a) === held;
+        },
+        reason: "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`), " +
+            "so detection at that duration is the requirement; a shorter window changes the plan, which is the product owner's decision",
+    },
+];
+
+/** `for 5m` in the plan reference an alert implements (its `source`), in seconds. */
+function planHoldSeconds(a: SimAlert): number | undefined {
+    const m = /\bfor (\d+)m\b/.exec(a.source ?? "");
+    return m ? Number(m[1]) * 60 : undefined;
+}
+
+function parsedMonitor(a: SimAlert): ReturnType<typeof parseMonitorQuery> | undefined {
+    if (a.binding.provider !== "datadog-monitor") return undefined;
+    try {
+        return parseMonitorQuery(a.binding.monitor.type, a.binding.monitor.query);
+    } catch {
+        return undefined;
+    }
+}
+
+function monitorWindowSeconds(a: SimAlert): number | undefined {
+    const q = parsedMonitor(a);
+    return q && "window" in q ? q.window : undefined;
+}
+
+/** Alert classes that may page on one failure at 1 request/min, with the reason. */
+export const LOW_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
+    {
+        name: "SLO burn-rate pages",
+        matches: (a) => a.kind === "slo-burn-rate" && /-page-(fast|slow)$/.test(a.id),
+        reason: "a burn rate is a fraction of requests: at 1 request/min one failure is 1/60 of the hour (16.7x the budget of a 99.9 % SLO), " +
+            "indistinguishable from an outage by burn rate alone (Google SRE workbook, Alerting on SLOs: low-traffic services). The remedies " +
+            "(a minimum-request guard on the page, synthetic traffic, or a lower target) are an SLO design decision for lib/datadog/slo.ts, not the simulator's",
+    },
+];
+
+/** Alert classes that may notify on every crossing while flapping, with the reason. */
+export const FLAPPING_ALLOWED: ReadonlyArray<AlertClass> = [
+    {
+        name: "any-occurrence monitors (`> 0` on an event count or rate)",
+        matches: (a) => {
+            const q = parsedMonitor(a);
+            return q !== undefined && "comparator" in q && q.comparator === ">" && q.threshold === 0;
+        },
+        reason: "they report each occurrence of an event that should not happen (deadlocks, evictions, blocked clients, slow queries, JS errors); " +
+            "a recovery threshold would have to sit below 0, which a count never reaches, so bursts 5 min apart are separate occurrences. " +
+            "A noisy one needs a real threshold above 0 in its spec, not hysteresis",
+    },
 ];
 
 /** Alert classes that may alert when traffic stops: silence is what they watch for. */
@@ -54,15 +108,16 @@ export const NO_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
     {
         name: "volume-drop alerts (anomalies below or both ways, change drops)",
         matches: (a) => {
-            if (a.binding.provider !== "datadog-monitor") return false;
-            try {
-                const q = parseMonitorQuery(a.binding.monitor.type, a.binding.monitor.query);
-                return (q.kind === "anomaly" && q.direction !== "above") || (q.kind === "change" && (q.comparator === "<" || q.comparator === "<="));
-            } catch {
-                return false;
-            }
+            const q = parsedMonitor(a);
+            return (q?.kind === "anomaly" && q.direction !== "above") || (q?.kind === "change" && (q.comparator === "<" || q.comparator === "<="));
         },
         reason: "a drop of business or request volume to zero is the condition they exist to report",
+    },
+    {
+        name: "monitors whose plan asks for notify_no_data (cited in the spec's source)",
+        matches: (a) => a.binding.provider === "datadog-monitor" && a.binding.monitor.notifyNoData === true && /\bnotify_no_data\b/.test(a.source ?? ""),
+        reason: "the plan asks to be told when the metric stops (004 Appendix B API Error Rate Alert: notify_no_data true): silence of a " +
+            "production request counter is read as the API or its instrumentation being gone. Other ratios must not notify on no data",
     },
 ];
 
@@ -136,7 +191,7 @@ export function p0DetectionFailures(sim: StackSimulation): TargetFailure[] {
 }
 
 export function lowTrafficFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => pagesIn(s.outcomes["low-traffic-failure"]).length > 0).map((s) => ({
+    return sim.alerts.filter((s) => !classOf(LOW_TRAFFIC_ALLOWED, s.alert) && pagesIn(s.outcomes["low-traffic-failure"]).length > 0).map((s) => ({
         target: "low-traffic", product: s.alert.product, alert: s.alert.id, scenario: "one failure at low traffic",
         happened: `pages ${pagesIn(s.outcomes["low-traffic-failure"]).length} time(s) on a single failure at 1 request/min`, fix: fixFor(s, "low-traffic"),
     }));
@@ -179,7 +234,7 @@ const BINARY_SHAPES = new Set(["service check", "synthetic test", "anomaly", "se
 export function flappingFailures(sim: StackSimulation): TargetFailure[] {
     // Availability alerts watch a service that is up or down: a service that really goes down six times alerts six times.
     const continuous = (s: AlertSimulation) => !BINARY_SHAPES.has(s.family ?? "") && s.alert.category !== "availability" && !s.outcomes.flapping?.evaluation.stateless;
-    return sim.alerts.filter((s) => continuous(s) && flappingTriggers(s) > 1).map((s) => ({
+    return sim.alerts.filter((s) => continuous(s) && !classOf(FLAPPING_ALLOWED, s.alert) && flappingTriggers(s) > 1).map((s) => ({
         target: "flapping", product: s.alert.product, alert: s.alert.id, scenario: "flapping around the threshold",
         happened: `notifies ${flappingTriggers(s)} times in an hour`, fix: fixFor(s, "flapping"),
     }));

@@ -105,6 +105,8 @@ export interface SimAlert {
     name?: string;
     severity: "P0" | "P1" | "P2" | "P3";
     category?: string;
+    /** The plan section the alert implements (exemptions read the plan's own hold durations from it). */
+    source?: string;
     route: SimRoute;
     /** Where the warning state goes when it differs from the alert's route (the alert model's `warningRoute`). */
     warningRoute?: SimRoute;

@@ -175,7 +175,8 @@ export const APPLICATION_MONITORS: MonitorSpec[] = [
         numerator: "plumberleads.api.errors",
         denominator: "plumberleads.api.requests",
         window: "5m",
-        minCount: 100,
+        // One error over the floor must stay at or below the warning (1 / 200 = 0.5 %): with 100, one error at night warns.
+        minCount: 200,
         critical: 1,
         warning: 0.5,
         notifyNoData: true,
