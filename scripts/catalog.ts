@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { renderAlertCatalog, renderRunbook } from "../lib/tooling/alertCatalog";
+import { simulatedFigures } from "../lib/tooling/alertRows";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { buildStackModel } from "../lib/stack/model";
 import { catalog } from "../products";
@@ -16,9 +17,10 @@ const PROJECT_DIR = path.resolve(__dirname, "..");
 export function catalogDocuments(stack = "production"): Record<string, string> {
     const config = readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
     const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config);
+    const figures = simulatedFigures(model);
     return {
-        "docs/alerts.md": renderAlertCatalog(model),
-        ...Object.fromEntries(model.products.map((p) => [`docs/runbooks/${p.product.key}.md`, renderRunbook(p)])),
+        "docs/alerts.md": renderAlertCatalog(model, figures),
+        ...Object.fromEntries(model.products.map((p) => [`docs/runbooks/${p.product.key}.md`, renderRunbook(p, figures)])),
     };
 }
 

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, isValidationError, Problem, thrownProblem } from "../lib/inputs/errors";
 import { policyReport } from "../lib/tooling/policy";
-import { alertRow, AlertRow } from "../lib/tooling/alertRows";
+import { alertRows, AlertRow } from "../lib/tooling/alertRows";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { withoutSecrets } from "../lib/inputs/config";
 import { buildStackModel } from "../lib/stack/model";
@@ -105,7 +105,7 @@ async function stackAlertRows(projectDir: string, stack: string, configFile: str
     const { catalog } = await import("../products");
     const { config } = checkStackFile(configFile, { project: readProjectName(projectDir), stack, productKeys: catalog.map((p) => p.key) });
     if (!config) throw new Error(`${path.basename(configFile)}: config changed during the plan`);
-    return buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), withoutSecrets(config)).alerts.map(alertRow);
+    return alertRows(buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), withoutSecrets(config)));
 }
 
 async function main(): Promise<void> {

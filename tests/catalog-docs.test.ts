@@ -4,6 +4,7 @@ import * as path from "path";
 import { handles } from "../lib/datadog/handles";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { buildStackModel } from "../lib/stack/model";
+import { simulatedFigures } from "../lib/tooling/alertRows";
 import { catalog } from "../products";
 import { catalogDocuments } from "../scripts/catalog";
 import { stackConfig } from "./helpers/stackConfig";
@@ -41,11 +42,15 @@ describe("alert catalog and runbooks", () => {
     it("lists each product's alerts with severity, threshold, route and runbook", () => {
         const alerts = docs["docs/alerts.md"];
         const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config);
+        const figures = simulatedFigures(model);
         for (const { product, alerts: productAlerts } of model.products) {
             expect(alerts).toMatch(new RegExp(`^## .*\\(\`${product.key}\`\\)$`, "m"));
             for (const a of productAlerts) {
                 const route = handles(a.route).map((h) => `\`${h}\``).join(" ");
-                expect(alerts).toContain(`| ${a.severity} | ${a.condition.text.replace(/\|/g, "\\|")} | ${route} | [${a.id}](runbooks/${product.key}.md#${a.id}) |`);
+                const f = figures.get(`${a.product}/${a.id}`)!;
+                // Time to detect a hard outage and pages per incident come from the alert simulator.
+                const detect = f.detectSeconds === null ? "—" : f.detectSeconds < 120 ? `${f.detectSeconds} s` : `${Math.round(f.detectSeconds / 60)} min`;
+                expect(alerts).toContain(`| ${a.severity} | ${a.condition.text.replace(/\|/g, "\\|")} | ${route} | ${detect} | ${f.pagesPerIncident} | [${a.id}](runbooks/${product.key}.md#${a.id}) |`);
             }
         }
     });

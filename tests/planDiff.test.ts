@@ -156,6 +156,12 @@ describe("alerting summary on real plan edits", () => {
         expect(disagree).toEqual([]);
     });
 
+    /** The simulation cell of an alert whose figures did not change, from the plan's own `alerts` row. */
+    const simulated = (m: PlanResource) => {
+        const row = base.alerts!.find((a) => `${a.product}-${a.id}` === m.name)!.simulation!;
+        return `detect ${row.detectSeconds} s (unchanged), pages/week ${row.pagesPerWeek} (unchanged), pages/incident ${row.pagesPerIncident} (unchanged)`;
+    };
+
     it("a lowered threshold: the first lines state the new threshold, the unchanged route, and the title that now lies", () => {
         const head = clone();
         const m = percentP0(head);
@@ -171,11 +177,12 @@ describe("alerting summary on real plan edits", () => {
             "",
             "### Alerting",
             "",
-            "| | alert | change | route |",
-            "| --- | --- | --- | --- |",
-            `| ✏️ | ${displayName(product(m))}: ${title.replace(/[()]/g, (c) => `\\${c}`)} (P0) | ${change}${titleWarning} | ${routeText(m)} (unchanged) |`,
+            "| | alert | change | route | simulated: time to detect a hard outage, pages |",
+            "| --- | --- | --- | --- | --- |",
+            `| ✏️ | ${displayName(product(m))}: ${title.replace(/[()]/g, (c) => `\\${c}`)} (P0) | ${change}${titleWarning} | ${routeText(m)} (unchanged) | ${simulated(m)} |`,
         ]);
-        expect(md).toContain("Simulated consequences: (no simulation in these plans)");
+        // The plans carry the simulator's figures: the consequence is stated (here: unchanged, the edit is plan-level).
+        expect(md).not.toContain("(no simulation in these plans)");
         // The resource details show the change, not the common prefix.
         expect(md).toContain(`  - \`query\`: <code>…`);
         expect(md).toContain(` &gt; <del>${from}</del><ins>${to}</ins></code>`);

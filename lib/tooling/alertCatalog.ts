@@ -6,7 +6,17 @@
  */
 import { handles } from "../datadog/handles";
 import { severityPolicy } from "../model/severity";
+import type { AlertFigures } from "../simulate/stack";
 import type { ProductModel, StackAlert, StackModel } from "../stack/model";
+
+/** The simulator's figures per `<product>/<alert id>` (lib/tooling/alertRows.ts `simulatedFigures`). */
+export type Figures = ReadonlyMap<string, AlertFigures>;
+
+/** Time to detect a hard outage, as the simulator measured it ("—": not detectable by that scenario). */
+function detectCell(f: AlertFigures | undefined): string {
+    if (!f) return "—";
+    return f.detectSeconds === null ? "—" : f.detectSeconds < 120 ? `${f.detectSeconds} s` : `${Math.round(f.detectSeconds / 60)} min`;
+}
 
 const KIND_LABEL: Record<StackAlert["kind"], string> = {
     "monitor": "monitor",
@@ -22,7 +32,7 @@ const KIND_LABEL: Record<StackAlert["kind"], string> = {
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const routeCell = (a: StackAlert) => handles(a.route).map((r) => `\`${r}\``).join(" ");
 
-export function renderAlertCatalog(model: StackModel): string {
+export function renderAlertCatalog(model: StackModel, figures: Figures = new Map()): string {
     const { config } = model;
     const lines = [
         "# Alert catalog",
@@ -40,8 +50,11 @@ export function renderAlertCatalog(model: StackModel): string {
     ];
     for (const { product, alerts } of model.products) {
         lines.push("", `## ${product.displayName} (\`${product.key}\`)`, "", `Team ${product.team.name}, #${product.team.slackChannel}. Plan: ${product.plan}. ${alerts.length} alerts.`, "",
-            "| alert | kind | severity | threshold | route | runbook |", "| --- | --- | --- | --- | --- | --- |",
-            ...alerts.map((a) => `| ${cell(a.title)} | ${KIND_LABEL[a.kind]} | ${a.severity} | ${cell(a.condition.text)} | ${routeCell(a)} | [${a.id}](${a.runbook.replace(/^docs\//, "")}) |`));
+            "| alert | kind | severity | threshold | route | detects a hard outage in | pages per incident | runbook |", "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            ...alerts.map((a) => {
+                const f = figures.get(`${a.product}/${a.id}`);
+                return `| ${cell(a.title)} | ${KIND_LABEL[a.kind]} | ${a.severity} | ${cell(a.condition.text)} | ${routeCell(a)} | ${detectCell(f)} | ${f ? f.pagesPerIncident : "—"} | [${a.id}](${a.runbook.replace(/^docs\//, "")}) |`;
+            }));
         if (product.notMonitored.length) {
             lines.push("", "Not monitored, and why:", "", ...product.notMonitored.map((n) => `- ${n.item}: ${n.reason} (${n.source})`));
         }
@@ -49,7 +62,7 @@ export function renderAlertCatalog(model: StackModel): string {
     return lines.join("\n") + "\n";
 }
 
-export function renderRunbook({ product, alerts }: ProductModel): string {
+export function renderRunbook({ product, alerts }: ProductModel, figures: Figures = new Map()): string {
     const lines = [
         `# ${product.displayName} runbook`,
         "",
@@ -63,6 +76,7 @@ export function renderRunbook({ product, alerts }: ProductModel): string {
             `- **Kind:** ${KIND_LABEL[a.kind]}`,
             `- **Severity:** ${a.severity} (${severityPolicy(a.severity).label}) — routed to ${handles(a.route).map((r) => `\`${r}\``).join(", ")}`,
             `- **Threshold:** ${a.condition.text}`,
+            ...((f) => (f ? [`- **Simulated:** detects a hard outage in ${detectCell(f)}, ${f.pagesPerIncident} page(s) per incident${f.reason ? ` (${f.reason})` : ""}`] : []))(figures.get(`${a.product}/${a.id}`)),
             `- **Source:** ${a.source}`,
             "", `**What happened:** ${a.message.whatHappened}`, "", "**First steps:**", "",
             ...a.message.firstSteps.map((s, i) => `${i + 1}. ${s}`));

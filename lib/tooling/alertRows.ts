@@ -3,7 +3,8 @@
  * simulation report — speak in the alert model's terms (threshold, window, route) instead of parsing resources.
  */
 import { handles } from "../datadog/handles";
-import type { StackAlert } from "../stack/model";
+import { alertFigures, AlertFigures, simulateStack } from "../simulate/stack";
+import type { StackAlert, StackModel } from "../stack/model";
 
 export interface AlertRow {
     product: string;
@@ -28,9 +29,11 @@ export interface AlertRow {
     renotifyMinutes: number;
     runbook: string;
     source: string;
+    /** The alert simulator's figures for a hard outage and normal traffic (lib/simulate). */
+    simulation?: { detectSeconds: number | null; recoverSeconds: number | null; pagesPerIncident: number; pagesPerWeek: number };
 }
 
-export function alertRow(a: StackAlert): AlertRow {
+export function alertRow(a: StackAlert, figures?: AlertFigures): AlertRow {
     const c = a.condition;
     return {
         product: a.product,
@@ -58,5 +61,17 @@ export function alertRow(a: StackAlert): AlertRow {
         renotifyMinutes: a.renotifyMinutes,
         runbook: a.runbook,
         source: a.source,
+        ...(figures ? { simulation: { detectSeconds: figures.detectSeconds, recoverSeconds: figures.recoverSeconds, pagesPerIncident: figures.pagesPerIncident, pagesPerWeek: figures.pagesPerWeek } } : {}),
     };
+}
+
+/** The stack's alerts with the simulator's figures, keyed by `<product>/<alert id>`. */
+export function simulatedFigures(model: StackModel): Map<string, AlertFigures> {
+    const sim = simulateStack(model, { alertGroupingMinutes: model.config.oncall.alertGroupingMinutes });
+    return new Map(sim.alerts.map(alertFigures).map((f) => [`${f.product}/${f.alert}`, f]));
+}
+
+export function alertRows(model: StackModel): AlertRow[] {
+    const figures = simulatedFigures(model);
+    return model.alerts.map((a) => alertRow(a, figures.get(`${a.product}/${a.id}`)));
 }

@@ -12,8 +12,9 @@ import { code, escapeInline, inlineDiff } from "./textDiff";
 const num = z.union([z.number(), z.string()]);
 
 export const alertSimulationSchema = z.object({
-    detectSeconds: z.number(),
-    recoverSeconds: z.number(),
+    /** null: the alert cannot detect a hard outage (e.g. a daily SSL check). */
+    detectSeconds: z.number().nullable(),
+    recoverSeconds: z.number().nullable(),
     pagesPerIncident: z.number(),
     pagesPerWeek: z.number().optional(),
 });
@@ -422,24 +423,25 @@ export function simulationCell(c: AlertChange): string {
     const b = c.before?.simulation;
     const a = c.after?.simulation;
     if (!b && !a) return "—";
-    const fmt = (v: number | undefined, unit = "") => (v === undefined ? "—" : `${Math.round(v * 100) / 100}${unit}`);
-    const pair = (f: (s: AlertSimulation) => number | undefined, unit = "") => {
+    const fmt = (v: number | null | undefined, unit = "") => (v === undefined ? "—" : v === null ? "never" : `${Math.round(v * 100) / 100}${unit}`);
+    const pair = (f: (s: AlertSimulation) => number | null | undefined, unit = "") => {
         const x = b ? fmt(f(b), unit) : "—";
         const y = a ? fmt(f(a), unit) : "—";
         return c.kind === "added" ? y : c.kind === "removed" ? `${x} (removed)` : x === y ? `${y} (unchanged)` : `${x} → ${y}`;
     };
-    const has = (f: (s: AlertSimulation) => number | undefined) => (b && f(b) !== undefined) || (a && f(a) !== undefined);
+    const has = (f: (s: AlertSimulation) => number | null | undefined) => (b && f(b) !== undefined) || (a && f(a) !== undefined);
     return [
         ["detect", (s: AlertSimulation) => s.detectSeconds, " s"], ["pages/week", (s: AlertSimulation) => s.pagesPerWeek, ""],
         ["pages/incident", (s: AlertSimulation) => s.pagesPerIncident, ""],
-    ].filter(([, f]) => has(f as (s: AlertSimulation) => number | undefined))
-        .map(([word, f, unit]) => `${word} ${pair(f as (s: AlertSimulation) => number | undefined, unit as string)}`).join(", ");
+    ].filter(([, f]) => has(f as (s: AlertSimulation) => number | null | undefined))
+        .map(([word, f, unit]) => `${word} ${pair(f as (s: AlertSimulation) => number | null | undefined, unit as string)}`).join(", ");
 }
 
 /** P0 alerts whose simulated time to detect a hard outage now exceeds the target (and did not before). */
 export function slowP0s(changes: AlertChange[]): AlertChange[] {
-    return changes.filter((c) => c.after?.severity === "P0" && (c.after.simulation?.detectSeconds ?? 0) > P0_DETECT_SECONDS
-        && !(c.before?.severity === "P0" && (c.before.simulation?.detectSeconds ?? 0) > P0_DETECT_SECONDS));
+    // A simulated P0 that cannot detect the outage at all (null) is as late as can be.
+    const late = (s: AlertSimulation | undefined) => s !== undefined && (s.detectSeconds ?? Infinity) > P0_DETECT_SECONDS;
+    return changes.filter((c) => c.after?.severity === "P0" && late(c.after.simulation) && !(c.before?.severity === "P0" && late(c.before.simulation)));
 }
 
 export function hasSimulation(alerts: AlertView[]): boolean {
