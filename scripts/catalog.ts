@@ -1,10 +1,12 @@
 /**
- * `npm run catalog`: writes docs/alerts.md and docs/runbooks/<product>.md from the product specs and the
+ * `npm run catalog`: writes docs/alerts.md, docs/runbooks/<product>.md and docs/coverage.md from the product specs and the
  * production stack config. tests/catalog-docs.test.ts fails when the committed files are stale.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { renderAlertCatalog, renderRunbook } from "../lib/tooling/alertCatalog";
+import { renderAlertCatalog, renderPlatformRunbook, renderRunbook } from "../lib/tooling/alertCatalog";
+import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
+import { COVERAGE_DOC, coverageReport } from "./coverage";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { buildStackModel } from "../lib/stack/model";
 import { catalog } from "../products";
@@ -19,6 +21,8 @@ export function catalogDocuments(stack = "production"): Record<string, string> {
     return {
         "docs/alerts.md": renderAlertCatalog(model),
         ...Object.fromEntries(model.products.map((p) => [`docs/runbooks/${p.product.key}.md`, renderRunbook(p)])),
+        ...(config.datadog.manageOrganizationResources ? { "docs/runbooks/platform.md": renderPlatformRunbook(usageBudgetAlerts(config)) } : {}),
+        [COVERAGE_DOC]: coverageReport().text,
     };
 }
 

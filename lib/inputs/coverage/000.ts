@@ -85,7 +85,7 @@ export const plan000: PlanCoverage = {
         // Cost Optimization
         { item: "Sample high-volume logs (10%)", section: "Cost Optimization / Strategies", status: "implemented", implementedBy: { file: "lib/datadog/logs.ts", what: "index exclusion filter keeping 10% of debug/info logs" } },
         { item: "Archive old logs to S3", section: "Cost Optimization", match: "Archive old logs to S3", status: "implemented" },
-        { item: "Metrics for trends, logs for debugging; custom metric cardinality; usage audits", section: "Cost Optimization / Strategies", status: "implemented", implementedBy: { file: "lib/datadog/usageBudget.ts", what: "estimated-usage monitors and the usage dashboard (custom metrics included)" } },
+        { item: "Metrics for trends, logs for debugging; custom metric cardinality; usage audits", section: "Cost Optimization / Strategies", status: "implemented", implementedBy: { file: "lib/datadog/usageBudget.ts", what: "estimated-usage monitors per budget share; usage audits in Plan and Usage" } },
         { item: "Budget allocation: infrastructure 30%, APM 25%, logs 20%, RUM 15%, synthetics 10%", section: "Cost Optimization / Budget Allocation", status: "implemented", implementedBy: { file: "lib/datadog/usageBudget.ts", what: "one datadog.estimated_usage monitor per share, warning at 80% and alert at 100% of the share (P2)" } },
         // Integration Points
         { item: "CI/CD: deployment markers, build metrics, test results, performance benchmarks, rollback triggers", section: "Integration Points / CI/CD Pipeline", status: "notMonitored" },

@@ -58,6 +58,6 @@ export const plan001: PlanCoverage = {
         { item: "MTTR < 15 min, MTBF > 30 days, complaints < 1% of tickets", section: "Success Criteria / Business Success", status: "notMonitored" },
         // Operations
         { item: "Daily: review overnight alerts, dashboards, synthetic results", section: "Maintenance and Operations / Daily Tasks", status: "implemented" },
-        { item: "Monthly: review monitoring costs", section: "Maintenance and Operations / Monthly Tasks", status: "implemented", implementedBy: { file: "lib/datadog/usageBudget.ts", what: "estimated-usage monitors and usage dashboard" } },
+        { item: "Monthly: review monitoring costs", section: "Maintenance and Operations / Monthly Tasks", status: "implemented", implementedBy: { file: "lib/datadog/usageBudget.ts", what: "estimated-usage monitors per budget share" } },
     ],
 };
