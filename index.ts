@@ -16,6 +16,7 @@ import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { syntheticSpecProblems } from "./lib/datadog/synthetics";
+import { PLATFORM } from "./lib/datadog/usageBudget";
 import { alertsOf, buildStackModel } from "./lib/stack/model";
 import { validateStack } from "./lib/stack/validate";
 import { budgetProblems, costReport, costsByTest } from "./lib/tooling/syntheticsCost";
@@ -83,7 +84,7 @@ if (config.datadog.manageOrganizationResources) {
     logIndexOrder("company", { products: stack.products, logs: config.logs, indexes: deployed.map(({ logs }) => logs.index) }, { parent: governance });
 }
 
-if (config.datadog.manageOrganizationResources) new CompanyOperations("company", { products: stack.products, config });
+if (config.datadog.manageOrganizationResources) new CompanyOperations(PLATFORM.key, { products: stack.products, config });
 for (const product of stack.products) new PlanDashboards(product.key, { product, environment: config.environment });
 
 const company = new CompanyDashboards("company", {
