@@ -16,6 +16,7 @@ import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { syntheticSpecProblems } from "./lib/datadog/synthetics";
+import { planDashboardKinds } from "./lib/datadog/planDashboards";
 import { PLATFORM } from "./lib/datadog/usageBudget";
 import { alertsOf, buildStackModel } from "./lib/stack/model";
 import { validateStack } from "./lib/stack/validate";
@@ -85,7 +86,8 @@ if (config.datadog.manageOrganizationResources) {
 }
 
 if (config.datadog.manageOrganizationResources) new CompanyOperations(PLATFORM.key, { products: stack.products, config });
-for (const product of stack.products) new PlanDashboards(product.key, { product, environment: config.environment });
+// Only products whose own plan names further dashboards (001, 003, 004) get them.
+for (const product of stack.products.filter((p) => planDashboardKinds(p).length)) new PlanDashboards(product.key, { product, environment: config.environment });
 
 const company = new CompanyDashboards("company", {
     products: stack.products,
