@@ -29,15 +29,35 @@ export class CompanyOperations extends pulumi.ComponentResource {
         }
         for (const product of args.products) {
             const m = incidentModel(product);
-            const type = new datadog.IncidentType(childName(name, "incident-type", product.key), { name: m.typeName, description: m.typeDescription }, parent);
+            const type = new datadog.IncidentType(
+                childName(name, "incident-type", product.key),
+                { name: m.typeName, description: m.typeDescription },
+                parent,
+            );
             this.incidentTypeIds[product.key] = type.id;
-            new datadog.IncidentPostmortemTemplate(childName(name, "postmortem", product.key), {
-                name: m.postmortem.name, content: m.postmortem.content, location: m.postmortem.location, incidentType: type.id, isDefault: true,
-            }, parent);
+            new datadog.IncidentPostmortemTemplate(
+                childName(name, "postmortem", product.key),
+                {
+                    name: m.postmortem.name,
+                    content: m.postmortem.content,
+                    location: m.postmortem.location,
+                    incidentType: type.id,
+                    isDefault: true,
+                },
+                parent,
+            );
             for (const t of m.notifications) {
-                new datadog.IncidentNotificationTemplate(childName(name, "incident-template", product.key, t.id), {
-                    name: t.name, category: t.category, subject: t.subject, content: t.content, incidentType: type.id,
-                }, parent);
+                new datadog.IncidentNotificationTemplate(
+                    childName(name, "incident-template", product.key, t.id),
+                    {
+                        name: t.name,
+                        category: t.category,
+                        subject: t.subject,
+                        content: t.content,
+                        incidentType: type.id,
+                    },
+                    parent,
+                );
             }
         }
         this.registerOutputs({ incidentTypeIds: this.incidentTypeIds });

@@ -17,7 +17,11 @@ export class PlanDashboards extends pulumi.ComponentResource {
     constructor(name: string, args: PlanDashboardsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:PlanDashboards", name, {}, opts);
         for (const d of planDashboards(args.product, args.environment)) {
-            this.dashboardIds[d.kind] = new datadog.DashboardJson(childName(name, d.kind, "dashboard"), { dashboard: JSON.stringify(d.doc) }, { parent: this }).id;
+            this.dashboardIds[d.kind] = new datadog.DashboardJson(
+                childName(name, d.kind, "dashboard"),
+                { dashboard: JSON.stringify(d.doc) },
+                { parent: this },
+            ).id;
         }
         this.registerOutputs({ dashboardIds: this.dashboardIds });
     }

@@ -48,7 +48,13 @@ describe("the committed coverage", () => {
     it("lists one file per seed in shared/seeds, and each plan's items in its table", () => {
         // The seeds live beside the repository on the team's machines, not in CI checkouts.
         const dir = path.join(PROJECT_DIR, "..", "..", "shared", "seeds");
-        if (fs.existsSync(dir)) expect(coveragePlans.map((p) => p.file)).toEqual(fs.readdirSync(dir).filter((f) => /^\d{3}_/.test(f)).sort());
+        if (fs.existsSync(dir))
+            expect(coveragePlans.map((p) => p.file)).toEqual(
+                fs
+                    .readdirSync(dir)
+                    .filter((f) => /^\d{3}_/.test(f))
+                    .sort(),
+            );
         const doc = fs.readFileSync(path.join(PROJECT_DIR, COVERAGE_DOC), "utf8");
         for (const plan of coveragePlans) {
             expect(doc).toContain(`## ${plan.seed} ${plan.title}`);
@@ -64,38 +70,63 @@ describe("the committed coverage", () => {
 
     it("names the spec elements implementing an item in its row", () => {
         const doc = fs.readFileSync(path.join(PROJECT_DIR, COVERAGE_DOC), "utf8");
-        const item = linkCoverage(coveragePlans, elements).find((i) => i.status === "implemented" && !i.note && !i.implementedBy && i.elements.length === 1 && i.elements[0].kind === "monitor")!;
+        const item = linkCoverage(coveragePlans, elements).find(
+            (i) => i.status === "implemented" && !i.note && !i.implementedBy && i.elements.length === 1 && i.elements[0].kind === "monitor",
+        )!;
         const e = item.elements[0];
         expect(doc).toContain(`| ${item.item} | §${item.section} | implemented | ${e.product}: monitor \`${e.id}\` |`);
     });
 });
 
 describe("coverageProblems", () => {
-    const implemented = linkCoverage(coveragePlans, elements).find((i) => i.status === "implemented" && !i.implementedBy && i.elements.length === 1)!;
+    const implemented = linkCoverage(coveragePlans, elements).find(
+        (i) => i.status === "implemented" && !i.implementedBy && i.elements.length === 1,
+    )!;
     const lost = implemented.elements[0];
 
     it("fails when the only spec element citing an implemented item loses its citation", () => {
         const without = elements.map((e) => (e === lost ? { ...e, source: "see the plan" } : e));
         expect(coverageProblems(coveragePlans, without, exists)).toEqual([
-            { source: `products/${lost.product}.ts`, field: `${lost.kind} ${lost.id}`, message: `source "see the plan" names no plan section (write "<seed> §<section> (<item>)")` },
             {
-                source: `lib/inputs/coverage/${implemented.seed}.ts`, field: `${implemented.section}: ${implemented.item}`,
+                source: `products/${lost.product}.ts`,
+                field: `${lost.kind} ${lost.id}`,
+                message: `source "see the plan" names no plan section (write "<seed> §<section> (<item>)")`,
+            },
+            {
+                source: `lib/inputs/coverage/${implemented.seed}.ts`,
+                field: `${implemented.section}: ${implemented.item}`,
                 message: `is listed as implemented but no spec element cites §${implemented.section}${implemented.match ? ` (${implemented.match})` : ""} and it names no implementedBy`,
             },
         ]);
     });
 
     it("fails when a citation names a section no item of its plan lists", () => {
-        const typo: SpecElement = { product: "bearo", kind: "monitor", id: "x", source: "000 §Phase 1 / Basic Alertin (API downtime); 009 §Anything" };
+        const typo: SpecElement = {
+            product: "bearo",
+            kind: "monitor",
+            id: "x",
+            source: "000 §Phase 1 / Basic Alertin (API downtime); 009 §Anything",
+        };
         expect(coverageProblems(coveragePlans, [...elements, typo], exists)).toEqual([
-            { source: "products/bearo.ts", field: "monitor x", message: "cites 000 §Phase 1 / Basic Alertin, a section no item of lib/inputs/coverage/000.ts lists" },
-            { source: "products/bearo.ts", field: "monitor x", message: "cites plan 009, which has no coverage list (lib/inputs/coverage/)" },
+            {
+                source: "products/bearo.ts",
+                field: "monitor x",
+                message: "cites 000 §Phase 1 / Basic Alertin, a section no item of lib/inputs/coverage/000.ts lists",
+            },
+            {
+                source: "products/bearo.ts",
+                field: "monitor x",
+                message: "cites plan 009, which has no coverage list (lib/inputs/coverage/)",
+            },
         ]);
     });
 
     it("requires a reason or a spec entry for not monitored items, a note for the others, and existing modules", () => {
         const plan: PlanCoverage = {
-            seed: "000", title: "t", file: "f", aliases: { "Old name": "Nowhere" },
+            seed: "000",
+            title: "t",
+            file: "f",
+            aliases: { "Old name": "Nowhere" },
             items: [
                 { item: "a", section: "S", status: "notMonitored" },
                 { item: "b", section: "S", status: "missing" },
@@ -104,8 +135,8 @@ describe("coverageProblems", () => {
             ],
         };
         expect(coverageProblems([plan], [], exists).map((p) => `${p.field}: ${p.message}`)).toEqual([
-            "S: \"c\" is listed twice",
-            "aliases: \"Nowhere\" is not the section of any item",
+            'S: "c" is listed twice',
+            'aliases: "Nowhere" is not the section of any item',
             "S: a: is listed as not monitored but no spec notMonitored entry cites it and it gives no reason (note)",
             "S: b: is listed as missing without a note saying what differs or is missing",
             "S: c: implementedBy names lib/none.ts, which does not exist",
@@ -113,7 +144,12 @@ describe("coverageProblems", () => {
     });
 
     it("renders an item's status and reason", () => {
-        const plan: PlanCoverage = { seed: "000", title: "Plan", file: "000.txt", items: [{ item: "Status page", section: "Incidents", status: "notMonitored", note: "no provider resource" }] };
+        const plan: PlanCoverage = {
+            seed: "000",
+            title: "Plan",
+            file: "000.txt",
+            items: [{ item: "Status page", section: "Incidents", status: "notMonitored", note: "no provider resource" }],
+        };
         expect(renderCoverage([plan], [])).toContain("| Status page | §Incidents | not monitored | no provider resource |");
     });
 });

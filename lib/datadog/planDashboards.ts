@@ -7,12 +7,31 @@
  */
 import type { Monitor, Product } from "../inputs/catalog/schema";
 import {
-    appSurfaces, DAY_MS, dashboard, DashboardDoc, deployments, monitorGraphs, monitorSearch, monitorSummary, note, rumSeries,
-    webServices, type Widget,
+    appSurfaces,
+    DAY_MS,
+    dashboard,
+    DashboardDoc,
+    deployments,
+    monitorGraphs,
+    monitorSearch,
+    monitorSummary,
+    note,
+    rumSeries,
+    webServices,
+    type Widget,
 } from "./dashboards";
 
-export const PLAN_DASHBOARD_KINDS = ["operations", "development", "database", "frontend", "payments", "leads", "system-health", "user-experience"] as const;
-export type PlanDashboardKind = typeof PLAN_DASHBOARD_KINDS[number];
+export const PLAN_DASHBOARD_KINDS = [
+    "operations",
+    "development",
+    "database",
+    "frontend",
+    "payments",
+    "leads",
+    "system-health",
+    "user-experience",
+] as const;
+export type PlanDashboardKind = (typeof PLAN_DASHBOARD_KINDS)[number];
 
 /** Which plan (seed number, the first word of a spec's `plan`) names which dashboards, and where. */
 export const PLAN_DASHBOARDS: Readonly<Record<string, ReadonlyArray<{ kind: PlanDashboardKind; source: string }>>> = {
@@ -34,19 +53,33 @@ export const PLAN_DASHBOARDS: Readonly<Record<string, ReadonlyArray<{ kind: Plan
 
 /** The sections of each dashboard, in the order its plan lists them (003's operations dashboard uses 004's). */
 export const PLAN_DASHBOARD_SECTIONS: Readonly<Record<PlanDashboardKind, readonly string[]>> = {
-    "operations": ["Infrastructure health", "Application performance", "Error rates and distribution", "Active incidents", "Security incidents", "Resource utilization", "Support tickets"],
-    "development": ["Deployment frequency", "Deploy success rate", "Error trends by service", "Code coverage and technical debt"],
-    "database": ["Query performance", "Connection utilization", "Replication status", "Backup status", "Storage trends"],
-    "frontend": ["Page load metrics", "User experience scores", "Browser error rates", "Geographic distribution"],
-    "payments": ["Transaction success rate", "Payment gateway latency", "Error breakdown by type", "Fraud detection", "Refund monitoring"],
-    "leads": ["Lead generation rate", "Lead distribution by area", "Claim time", "Quality scores", "Dispute tracking"],
+    operations: [
+        "Infrastructure health",
+        "Application performance",
+        "Error rates and distribution",
+        "Active incidents",
+        "Security incidents",
+        "Resource utilization",
+        "Support tickets",
+    ],
+    development: ["Deployment frequency", "Deploy success rate", "Error trends by service", "Code coverage and technical debt"],
+    database: ["Query performance", "Connection utilization", "Replication status", "Backup status", "Storage trends"],
+    frontend: ["Page load metrics", "User experience scores", "Browser error rates", "Geographic distribution"],
+    payments: ["Transaction success rate", "Payment gateway latency", "Error breakdown by type", "Fraud detection", "Refund monitoring"],
+    leads: ["Lead generation rate", "Lead distribution by area", "Claim time", "Quality scores", "Dispute tracking"],
     "system-health": ["CPU usage by host", "Memory usage by host", "Disk and load"],
     "user-experience": ["Page load times", "JavaScript errors", "User journeys"],
 };
 
 const TITLES: Record<PlanDashboardKind, string> = {
-    "operations": "Operations", "development": "Development", "database": "Database performance", "frontend": "Frontend performance",
-    "payments": "Payment processing", "leads": "Lead management", "system-health": "System health", "user-experience": "User experience",
+    operations: "Operations",
+    development: "Development",
+    database: "Database performance",
+    frontend: "Frontend performance",
+    payments: "Payment processing",
+    leads: "Lead management",
+    "system-health": "System health",
+    "user-experience": "User experience",
 };
 
 /** The plan seed of a product spec: "004 PlumberLeads Monitoring..." → "004". */
@@ -59,9 +92,18 @@ export function planDashboardKinds(product: Pick<Product, "plan">): PlanDashboar
 }
 
 const text = (m: Monitor) => `${m.id} ${m.title}`.toLowerCase();
-const about = (...words: string[]) => (m: Monitor) => words.some((w) => text(m).includes(w));
-const both = (...keeps: Array<(m: Monitor) => boolean>) => (m: Monitor) => keeps.every((k) => k(m));
-const of = (...categories: Monitor["category"][]) => (m: Monitor) => categories.includes(m.category);
+const about =
+    (...words: string[]) =>
+    (m: Monitor) =>
+        words.some((w) => text(m).includes(w));
+const both =
+    (...keeps: Array<(m: Monitor) => boolean>) =>
+    (m: Monitor) =>
+        keeps.every((k) => k(m));
+const of =
+    (...categories: Monitor["category"][]) =>
+    (m: Monitor) =>
+        categories.includes(m.category);
 
 function rumSearch(product: Product, env: string, type: string, extra = ""): string {
     return `@type:${type} env:${env} service:(${webServices(product).join(" OR ")})${extra}`;
@@ -81,45 +123,101 @@ function content(kind: PlanDashboardKind, p: Product, env: string): Record<strin
                 "Infrastructure health": orNote(g(of("availability")), "No availability monitor in the spec."),
                 "Application performance": orNote(g(of("latency")), "No latency monitor in the spec."),
                 "Error rates and distribution": orNote(g(of("errors")), "No error-rate monitor in the spec."),
-                "Active incidents": [monitorSummary("Alerting now, P0 first", monitorSearch(env, p.key, "(Alert OR Warn)"), "countsAndList", "priority,asc")],
-                "Security incidents": [monitorSummary("Security monitors", `${monitorSearch(env, p.key)} tag:"category:security"`, "countsAndList", "triggered,desc")],
+                "Active incidents": [
+                    monitorSummary("Alerting now, P0 first", monitorSearch(env, p.key, "(Alert OR Warn)"), "countsAndList", "priority,asc"),
+                ],
+                "Security incidents": [
+                    monitorSummary(
+                        "Security monitors",
+                        `${monitorSearch(env, p.key)} tag:"category:security"`,
+                        "countsAndList",
+                        "triggered,desc",
+                    ),
+                ],
                 "Resource utilization": orNote(g(of("saturation")), "No saturation monitor in the spec."),
-                "Support tickets": [note("Support ticket volume has no source in Datadog: the plan's ticket system is not integrated. Add its metric here once it is.")],
+                "Support tickets": [
+                    note(
+                        "Support ticket volume has no source in Datadog: the plan's ticket system is not integrated. Add its metric here once it is.",
+                    ),
+                ],
             };
         case "development":
             return {
                 "Deployment frequency": [deployments(env, appSurfaces(p))],
-                "Deploy success rate": [note("Deploy success comes from CI (GitHub Actions); no CI metric reaches Datadog yet. Deployments show as event markers beside.")],
+                "Deploy success rate": [
+                    note(
+                        "Deploy success comes from CI (GitHub Actions); no CI metric reaches Datadog yet. Deployments show as event markers beside.",
+                    ),
+                ],
                 "Error trends by service": orNote(g(of("errors")), "No error-rate monitor in the spec."),
-                "Code coverage and technical debt": [note("Code coverage and technical debt are CI/repository metrics with no Datadog source; tracked in the repositories.")],
+                "Code coverage and technical debt": [
+                    note("Code coverage and technical debt are CI/repository metrics with no Datadog source; tracked in the repositories."),
+                ],
             };
         case "database":
             return {
-                "Query performance": orNote(g(both(of("database", "latency"), about("query", "queries", "db", "database"))), "No query-time monitor in the spec."),
+                "Query performance": orNote(
+                    g(both(of("database", "latency"), about("query", "queries", "db", "database"))),
+                    "No query-time monitor in the spec.",
+                ),
                 "Connection utilization": orNote(g(about("connection", "pool")), "No connection monitor in the spec."),
                 "Replication status": orNote(g(about("replication")), "No replication monitor in the spec (single database)."),
-                "Backup status": [note("Backups are the database provider's (managed service); their status is not a Datadog metric here.")],
-                "Storage trends": orNote(g(both(of("database", "saturation"), about("disk", "storage", "cache hit", "index"))), "No storage monitor in the spec."),
+                "Backup status": [
+                    note("Backups are the database provider's (managed service); their status is not a Datadog metric here."),
+                ],
+                "Storage trends": orNote(
+                    g(both(of("database", "saturation"), about("disk", "storage", "cache hit", "index"))),
+                    "No storage monitor in the spec.",
+                ),
             };
         case "frontend":
             return {
-                "Page load metrics": orNote(g(both(of("frontend"), about("load", "paint", "lcp", "fcp"))), "No page-load monitor in the spec."),
-                "User experience scores": orNote(g(both(of("frontend", "latency"), about("apdex", "layout", "input delay", "cls", "fid"))), "No experience-score monitor in the spec."),
-                "Browser error rates": orNote(g(both(of("frontend", "errors"), about("js", "javascript", "ajax", "browser"))), "No browser-error monitor in the spec."),
-                "Geographic distribution": web ? [rumSeries(`${p.displayName}: sessions by country`, [{ search: rumSearch(p, env, "session"), aggregation: "count", facet: "@geo.country" }])] : [note("No web surface.")],
+                "Page load metrics": orNote(
+                    g(both(of("frontend"), about("load", "paint", "lcp", "fcp"))),
+                    "No page-load monitor in the spec.",
+                ),
+                "User experience scores": orNote(
+                    g(both(of("frontend", "latency"), about("apdex", "layout", "input delay", "cls", "fid"))),
+                    "No experience-score monitor in the spec.",
+                ),
+                "Browser error rates": orNote(
+                    g(both(of("frontend", "errors"), about("js", "javascript", "ajax", "browser"))),
+                    "No browser-error monitor in the spec.",
+                ),
+                "Geographic distribution": web
+                    ? [
+                          rumSeries(`${p.displayName}: sessions by country`, [
+                              { search: rumSearch(p, env, "session"), aggregation: "count", facet: "@geo.country" },
+                          ]),
+                      ]
+                    : [note("No web surface.")],
             };
         case "payments":
             return {
                 "Transaction success rate": orNote(g(about("payment", "transaction", "checkout")), "No payment monitor in the spec."),
                 "Payment gateway latency": orNote(g(both(of("latency"), about("payment"))), "No payment-latency monitor in the spec."),
-                "Error breakdown by type": orNote(g(both(of("errors", "business"), about("failed", "failure"))), "No payment-failure monitor in the spec."),
-                "Fraud detection": [monitorSummary("Payment security monitors", `${monitorSearch(env, p.key)} tag:"category:security"`, "countsAndList", "triggered,desc")],
+                "Error breakdown by type": orNote(
+                    g(both(of("errors", "business"), about("failed", "failure"))),
+                    "No payment-failure monitor in the spec.",
+                ),
+                "Fraud detection": [
+                    monitorSummary(
+                        "Payment security monitors",
+                        `${monitorSearch(env, p.key)} tag:"category:security"`,
+                        "countsAndList",
+                        "triggered,desc",
+                    ),
+                ],
                 "Refund monitoring": orNote(g(about("refund", "chargeback", "dispute")), "No refund monitor in the spec."),
             };
         case "leads":
             return {
                 "Lead generation rate": orNote(g(about("new lead", "new-lead")), "No lead-volume monitor in the spec."),
-                "Lead distribution by area": [note("Lead distribution is a trend with no alert threshold (004 §Lead Metrics); break the lead metrics down by `area` here once they carry it.")],
+                "Lead distribution by area": [
+                    note(
+                        "Lead distribution is a trend with no alert threshold (004 §Lead Metrics); break the lead metrics down by `area` here once they carry it.",
+                    ),
+                ],
                 "Claim time": orNote(g(about("claim")), "No claim monitor in the spec."),
                 "Quality scores": orNote(g(about("quality")), "No quality monitor in the spec."),
                 "Dispute tracking": orNote(g(about("dispute")), "No dispute monitor in the spec."),
@@ -128,13 +226,34 @@ function content(kind: PlanDashboardKind, p: Product, env: string): Record<strin
             return {
                 "CPU usage by host": orNote(g(about("cpu")), "No CPU monitor in the spec."),
                 "Memory usage by host": orNote(g(both(of("saturation"), about("memory"))), "No memory monitor in the spec."),
-                "Disk and load": orNote(g(about("disk", "load average", "load-average", "file descriptor", "process")), "No disk or load monitor in the spec."),
+                "Disk and load": orNote(
+                    g(about("disk", "load average", "load-average", "file descriptor", "process")),
+                    "No disk or load monitor in the spec.",
+                ),
             };
         case "user-experience":
             return {
-                "Page load times": web ? [rumSeries(`${p.displayName}: page views by view`, [{ search: rumSearch(p, env, "view"), aggregation: "count", facet: "@view.name" }])] : [note("No web surface.")],
-                "JavaScript errors": web ? [rumSeries(`${p.displayName}: browser errors per day`, [{ search: rumSearch(p, env, "error"), aggregation: "count", interval: DAY_MS }])] : [note("No web surface.")],
-                "User journeys": web ? [rumSeries(`${p.displayName}: actions by name`, [{ search: rumSearch(p, env, "action"), aggregation: "count", facet: "@action.name" }])] : [note("No web surface.")],
+                "Page load times": web
+                    ? [
+                          rumSeries(`${p.displayName}: page views by view`, [
+                              { search: rumSearch(p, env, "view"), aggregation: "count", facet: "@view.name" },
+                          ]),
+                      ]
+                    : [note("No web surface.")],
+                "JavaScript errors": web
+                    ? [
+                          rumSeries(`${p.displayName}: browser errors per day`, [
+                              { search: rumSearch(p, env, "error"), aggregation: "count", interval: DAY_MS },
+                          ]),
+                      ]
+                    : [note("No web surface.")],
+                "User journeys": web
+                    ? [
+                          rumSeries(`${p.displayName}: actions by name`, [
+                              { search: rumSearch(p, env, "action"), aggregation: "count", facet: "@action.name" },
+                          ]),
+                      ]
+                    : [note("No web surface.")],
             };
     }
 }
@@ -148,11 +267,14 @@ export interface PlanDashboard {
 /** The plan's dashboards of one product (none when its plan names none). */
 export function planDashboards(product: Product, env: string): PlanDashboard[] {
     return (PLAN_DASHBOARDS[planSeed(product)] ?? []).map(({ kind, source }) => ({
-        kind, source,
+        kind,
+        source,
         doc: dashboard(
             `${product.displayName} — ${TITLES[kind]} (${env})`,
             `${TITLES[kind]} dashboard of ${product.displayName} as ${source} lists it. Managed by Pulumi.`,
-            env, PLAN_DASHBOARD_SECTIONS[kind], content(kind, product, env),
+            env,
+            PLAN_DASHBOARD_SECTIONS[kind],
+            content(kind, product, env),
         ),
     }));
 }

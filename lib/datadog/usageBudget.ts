@@ -13,13 +13,13 @@ import { MonitorBinding, monitorOf } from "./monitors";
 
 /** The plan's shares of the monitoring budget, in its order. */
 export const BUDGET_SHARES = [
-    { id: "infrastructure", label: "Infrastructure Monitoring", share: 0.30 },
+    { id: "infrastructure", label: "Infrastructure Monitoring", share: 0.3 },
     { id: "apm", label: "APM", share: 0.25 },
-    { id: "logs", label: "Log Management", share: 0.20 },
+    { id: "logs", label: "Log Management", share: 0.2 },
     { id: "rum", label: "RUM", share: 0.15 },
-    { id: "synthetics", label: "Synthetics", share: 0.10 },
+    { id: "synthetics", label: "Synthetics", share: 0.1 },
 ] as const;
-export type BudgetArea = typeof BUDGET_SHARES[number]["id"];
+export type BudgetArea = (typeof BUDGET_SHARES)[number]["id"];
 
 /** 001 §Cost Analysis / DataDog Costs (estimated). */
 export const PLAN_PRICES = { infraHostMonth: 15, apmHostMonth: 31, logsPerGb: 1.5, rumPer1kSessions: 0.6 } as const;
@@ -30,7 +30,12 @@ const DAYS_PER_MONTH = 30;
 const BYTES_PER_GB = 1e9;
 
 /** Owner tags of organization-wide monitoring resources (the platform team that runs this repository). */
-export const PLATFORM = { key: "platform", displayName: "Monitoring platform", team: { handle: "platform", name: "Platform", email: "platform@bearified.co" }, service: "monitoring" } as const;
+export const PLATFORM = {
+    key: "platform",
+    displayName: "Monitoring platform",
+    team: { handle: "platform", name: "Platform", email: "platform@bearified.co" },
+    service: "monitoring",
+} as const;
 
 export interface BudgetShare {
     id: BudgetArea;
@@ -53,7 +58,8 @@ export function monthlyBudgetUsd(config: Pick<PublicStackConfig, "synthetics">):
 }
 
 const round = (n: number) => Number(n.toPrecision(6));
-const usage = (metric: string, agg: "avg" | "sum", window: string, asCount = false) => `${agg}(last_${window}):sum:datadog.estimated_usage.${metric}{*}${asCount ? ".as_count()" : ""}`;
+const usage = (metric: string, agg: "avg" | "sum", window: string, asCount = false) =>
+    `${agg}(last_${window}):sum:datadog.estimated_usage.${metric}{*}${asCount ? ".as_count()" : ""}`;
 
 export function budgetShares(config: Pick<PublicStackConfig, "synthetics">): BudgetShare[] {
     const total = monthlyBudgetUsd(config);
@@ -63,51 +69,90 @@ export function budgetShares(config: Pick<PublicStackConfig, "synthetics">): Bud
         const base = { id, label, share, monthlyUsd };
         switch (id) {
             case "infrastructure":
-                return { ...base, limit: Math.floor(monthlyUsd / PLAN_PRICES.infraHostMonth), unit: "hosts", window: "1h" as const,
+                return {
+                    ...base,
+                    limit: Math.floor(monthlyUsd / PLAN_PRICES.infraHostMonth),
+                    unit: "hosts",
+                    window: "1h" as const,
                     query: (c, l) => `${usage("hosts", "avg", "1h")} ${c} ${formatNumber(l)}`,
-                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.infraHostMonth} USD per host-month` };
+                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.infraHostMonth} USD per host-month`,
+                };
             case "apm":
-                return { ...base, limit: Math.floor(monthlyUsd / PLAN_PRICES.apmHostMonth), unit: "APM hosts", window: "1h" as const,
+                return {
+                    ...base,
+                    limit: Math.floor(monthlyUsd / PLAN_PRICES.apmHostMonth),
+                    unit: "APM hosts",
+                    window: "1h" as const,
                     query: (c, l) => `${usage("apm_hosts", "avg", "1h")} ${c} ${formatNumber(l)}`,
-                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.apmHostMonth} USD per APM host-month` };
+                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.apmHostMonth} USD per APM host-month`,
+                };
             case "logs":
-                return { ...base, limit: Math.floor((monthlyUsd / PLAN_PRICES.logsPerGb / DAYS_PER_MONTH) * BYTES_PER_GB), unit: "bytes/day", window: "1d" as const,
+                return {
+                    ...base,
+                    limit: Math.floor((monthlyUsd / PLAN_PRICES.logsPerGb / DAYS_PER_MONTH) * BYTES_PER_GB),
+                    unit: "bytes/day",
+                    window: "1d" as const,
                     query: (c, l) => `${usage("logs.ingested_bytes", "sum", "1d", true)} ${c} ${formatNumber(l)}`,
-                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.logsPerGb} USD per GB / ${DAYS_PER_MONTH} days` };
+                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.logsPerGb} USD per GB / ${DAYS_PER_MONTH} days`,
+                };
             case "rum":
-                return { ...base, limit: Math.floor((monthlyUsd / PLAN_PRICES.rumPer1kSessions) * 1000 / DAYS_PER_MONTH), unit: "sessions/day", window: "1d" as const,
+                return {
+                    ...base,
+                    limit: Math.floor(((monthlyUsd / PLAN_PRICES.rumPer1kSessions) * 1000) / DAYS_PER_MONTH),
+                    unit: "sessions/day",
+                    window: "1d" as const,
                     query: (c, l) => `${usage("rum.sessions", "sum", "1d", true)} ${c} ${formatNumber(l)}`,
-                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.rumPer1kSessions} USD per 1,000 sessions / ${DAYS_PER_MONTH} days` };
+                    derivation: `${monthlyUsd} USD / ${PLAN_PRICES.rumPer1kSessions} USD per 1,000 sessions / ${DAYS_PER_MONTH} days`,
+                };
             case "synthetics":
                 // Runs are priced per run, so the daily spend is one expression over both run counts.
-                return { ...base, limit: round(monthlyUsd / DAYS_PER_MONTH), unit: "USD/day", window: "1d" as const,
-                    query: (c, l) => `sum(last_1d):sum:datadog.estimated_usage.synthetics.api_test_runs{*}.as_count() * ${formatNumber(apiPer10kRuns / 10000)} + sum:datadog.estimated_usage.synthetics.browser_test_runs{*}.as_count() * ${formatNumber(browserPer1kRuns / 1000)} ${c} ${formatNumber(l)}`,
-                    derivation: `${monthlyUsd} USD / ${DAYS_PER_MONTH} days, runs priced ${apiPer10kRuns} USD per 10,000 API and ${browserPer1kRuns} USD per 1,000 browser runs` };
+                return {
+                    ...base,
+                    limit: round(monthlyUsd / DAYS_PER_MONTH),
+                    unit: "USD/day",
+                    window: "1d" as const,
+                    query: (c, l) =>
+                        `sum(last_1d):sum:datadog.estimated_usage.synthetics.api_test_runs{*}.as_count() * ${formatNumber(apiPer10kRuns / 10000)} + sum:datadog.estimated_usage.synthetics.browser_test_runs{*}.as_count() * ${formatNumber(browserPer1kRuns / 1000)} ${c} ${formatNumber(l)}`,
+                    derivation: `${monthlyUsd} USD / ${DAYS_PER_MONTH} days, runs priced ${apiPer10kRuns} USD per 10,000 API and ${browserPer1kRuns} USD per 1,000 browser runs`,
+                };
         }
     });
 }
 
 /** One P2 alert per budget share, evaluated by a Datadog monitor on the estimated-usage metrics. */
 export function usageBudgetAlerts(config: Pick<PublicStackConfig, "environment" | "routing" | "synthetics">): Array<Alert<MonitorBinding>> {
-    const product = { key: PLATFORM.key, displayName: PLATFORM.displayName, team: { handle: PLATFORM.team.handle, slackChannel: config.routing.slack.warning } };
+    const product = {
+        key: PLATFORM.key,
+        displayName: PLATFORM.displayName,
+        team: { handle: PLATFORM.team.handle, slackChannel: config.routing.slack.warning },
+    };
     return budgetShares(config).map((s) => {
         // Counts warn at a whole number; the USD limit keeps cents.
         const warning = s.unit === "USD/day" ? round(s.limit * BUDGET_WARNING_FRACTION) : Math.floor(s.limit * BUDGET_WARNING_FRACTION);
-        const alert = buildAlert(product, {
-            id: `usage-${s.id}`, kind: "monitor", title: `${s.label} usage near its budget share`, service: PLATFORM.service, severity: "P2",
-            category: "cost", source: `000 §Cost Optimization / Budget Allocation (${s.label}: ${Math.round(s.share * 100)}%)`,
-            condition: { comparator: ">", critical: s.limit, warning, unit: s.unit, windowSeconds: s.window === "1h" ? 3600 : 86400 },
-            missingData: "resolve",
-            message: {
-                whatHappened: `${s.label} usage reached its share of the monitoring budget: ${Math.round(s.share * 100)}% of ${formatNumber(round(monthlyBudgetUsd(config)))} USD a month, ${formatNumber(s.monthlyUsd)} USD, is ${formatNumber(s.limit)} ${s.unit} (${s.derivation}).`,
-                firstSteps: [
-                    "Open Plan and Usage in Datadog and find which service or product drove the increase (usage attribution by service).",
-                    "Check for a new host group, a log level left at debug, a synthetic test frequency or a RUM sample rate changed by a recent deploy.",
-                    "Reduce the source (sampling, exclusion filters, frequencies) or raise the budget in the stack config with the finance owner.",
-                ],
+        const alert = buildAlert(
+            product,
+            {
+                id: `usage-${s.id}`,
+                kind: "monitor",
+                title: `${s.label} usage near its budget share`,
+                service: PLATFORM.service,
+                severity: "P2",
+                category: "cost",
+                source: `000 §Cost Optimization / Budget Allocation (${s.label}: ${Math.round(s.share * 100)}%)`,
+                condition: { comparator: ">", critical: s.limit, warning, unit: s.unit, windowSeconds: s.window === "1h" ? 3600 : 86400 },
+                missingData: "resolve",
+                message: {
+                    whatHappened: `${s.label} usage reached its share of the monitoring budget: ${Math.round(s.share * 100)}% of ${formatNumber(round(monthlyBudgetUsd(config)))} USD a month, ${formatNumber(s.monthlyUsd)} USD, is ${formatNumber(s.limit)} ${s.unit} (${s.derivation}).`,
+                    firstSteps: [
+                        "Open Plan and Usage in Datadog and find which service or product drove the increase (usage attribution by service).",
+                        "Check for a new host group, a log level left at debug, a synthetic test frequency or a RUM sample rate changed by a recent deploy.",
+                        "Reduce the source (sampling, exclusion filters, frequencies) or raise the budget in the stack config with the finance owner.",
+                    ],
+                },
+                binding: undefined,
             },
-            binding: undefined,
-        }, config);
+            config,
+        );
         const monitor = monitorOf(alert, {
             type: "query alert",
             query: s.query(">", s.limit),

@@ -9,7 +9,7 @@ import type { Problem } from "../inputs/errors";
 import type { Product } from "../inputs/catalog/schema";
 
 export const COVERAGE_STATUSES = ["implemented", "notMonitored", "differentMeaningFixed", "differentMeaningPending", "missing"] as const;
-export type CoverageStatus = typeof COVERAGE_STATUSES[number];
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 export const STATUS_LABEL: Record<CoverageStatus, string> = {
     implemented: "implemented",
@@ -80,10 +80,20 @@ export function parseCitation(source: string): SectionRef[] {
         const rest = part.slice(at + 1);
         const open = rest.indexOf("(");
         const path = (open < 0 ? rest : rest.slice(0, open)).trim().replace(/\s+/g, " ");
-        const detail = open < 0 ? "" : rest.slice(open + 1).replace(/[()]/g, "").trim();
+        const detail =
+            open < 0
+                ? ""
+                : rest
+                      .slice(open + 1)
+                      .replace(/[()]/g, "")
+                      .trim();
         // A detail written after a colon ("§Task 2.1: Performance benchmarks") reads like one in parentheses.
         const colon = path.indexOf(":");
-        refs.push(colon < 0 ? { seed, path, detail } : { seed, path: path.slice(0, colon).trim(), detail: `${path.slice(colon + 1).trim()} ${detail}`.trim() });
+        refs.push(
+            colon < 0
+                ? { seed, path, detail }
+                : { seed, path: path.slice(0, colon).trim(), detail: `${path.slice(colon + 1).trim()} ${detail}`.trim() },
+        );
     }
     return refs;
 }
@@ -96,7 +106,8 @@ const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
  * ("2.1 Critical Alerts / System Health Alerts" within "2.1 Critical Alerts").
  */
 export function pathMatches(cited: string, section: string): boolean {
-    const c = norm(cited), s = norm(section);
+    const c = norm(cited),
+        s = norm(section);
     return c === s || s.endsWith(` / ${c}`) || c.startsWith(`${s} / `);
 }
 
@@ -126,8 +137,11 @@ function resolve(plan: PlanCoverage, path: string): string {
 }
 
 function citesSection(plan: PlanCoverage, ref: SectionRef, at: { section: string; match?: string }): boolean {
-    return ref.seed === plan.seed && pathMatches(resolve(plan, ref.path), at.section)
-        && (at.match === undefined || norm(ref.detail).includes(norm(at.match)));
+    return (
+        ref.seed === plan.seed &&
+        pathMatches(resolve(plan, ref.path), at.section) &&
+        (at.match === undefined || norm(ref.detail).includes(norm(at.match)))
+    );
 }
 
 function cites(plan: PlanCoverage, ref: SectionRef, item: CoverageItem): boolean {
@@ -137,16 +151,21 @@ function cites(plan: PlanCoverage, ref: SectionRef, item: CoverageItem): boolean
 /** Links every item of every plan to the elements citing it. */
 export function linkCoverage(plans: ReadonlyArray<PlanCoverage>, elements: ReadonlyArray<SpecElement>): LinkedItem[] {
     const parsed = elements.map((e) => ({ e, refs: parseCitation(e.source) }));
-    return plans.flatMap((plan) => plan.items.map((item) => ({
-        ...item,
-        seed: plan.seed,
-        elements: parsed.filter(({ refs }) => refs.some((r) => cites(plan, r, item))).map(({ e }) => e),
-    })));
+    return plans.flatMap((plan) =>
+        plan.items.map((item) => ({
+            ...item,
+            seed: plan.seed,
+            elements: parsed.filter(({ refs }) => refs.some((r) => cites(plan, r, item))).map(({ e }) => e),
+        })),
+    );
 }
 
-
 /** Everything that makes the table untrue, every problem at once. */
-export function coverageProblems(plans: ReadonlyArray<PlanCoverage>, elements: ReadonlyArray<SpecElement>, fileExists: (rel: string) => boolean): Problem[] {
+export function coverageProblems(
+    plans: ReadonlyArray<PlanCoverage>,
+    elements: ReadonlyArray<SpecElement>,
+    fileExists: (rel: string) => boolean,
+): Problem[] {
     const problems: Problem[] = [];
     const bySeed = new Map(plans.map((p) => [p.seed, p]));
     for (const plan of plans) {
@@ -158,19 +177,33 @@ export function coverageProblems(plans: ReadonlyArray<PlanCoverage>, elements: R
             seen.add(key);
         }
         for (const alias of Object.values(plan.aliases ?? {})) {
-            if (!plan.items.some((i) => norm(i.section) === norm(alias))) problems.push({ source, field: "aliases", message: `"${alias}" is not the section of any item` });
+            if (!plan.items.some((i) => norm(i.section) === norm(alias)))
+                problems.push({ source, field: "aliases", message: `"${alias}" is not the section of any item` });
         }
     }
     for (const e of elements) {
         for (const ref of parseCitation(e.source)) {
             const plan = bySeed.get(ref.seed);
             if (!plan) {
-                problems.push({ source: `products/${e.product}.ts`, field: `${e.kind} ${e.id}`, message: `cites plan ${ref.seed}, which has no coverage list (lib/inputs/coverage/)` });
+                problems.push({
+                    source: `products/${e.product}.ts`,
+                    field: `${e.kind} ${e.id}`,
+                    message: `cites plan ${ref.seed}, which has no coverage list (lib/inputs/coverage/)`,
+                });
             } else if (!plan.items.some((i) => pathMatches(resolve(plan, ref.path), i.section))) {
-                problems.push({ source: `products/${e.product}.ts`, field: `${e.kind} ${e.id}`, message: `cites ${ref.seed} §${ref.path}, a section no item of lib/inputs/coverage/${ref.seed}.ts lists` });
+                problems.push({
+                    source: `products/${e.product}.ts`,
+                    field: `${e.kind} ${e.id}`,
+                    message: `cites ${ref.seed} §${ref.path}, a section no item of lib/inputs/coverage/${ref.seed}.ts lists`,
+                });
             }
         }
-        if (!parseCitation(e.source).length) problems.push({ source: `products/${e.product}.ts`, field: `${e.kind} ${e.id}`, message: `source "${e.source}" names no plan section (write "<seed> §<section> (<item>)")` });
+        if (!parseCitation(e.source).length)
+            problems.push({
+                source: `products/${e.product}.ts`,
+                field: `${e.kind} ${e.id}`,
+                message: `source "${e.source}" names no plan section (write "<seed> §<section> (<item>)")`,
+            });
     }
     for (const item of linkCoverage(plans, elements)) {
         const source = `lib/inputs/coverage/${item.seed}.ts`;
@@ -180,13 +213,29 @@ export function coverageProblems(plans: ReadonlyArray<PlanCoverage>, elements: R
             problems.push({ source, field, message: `implementedBy names ${item.implementedBy.file}, which does not exist` });
         }
         if ((item.status === "implemented" || item.status === "differentMeaningFixed") && !item.implementedBy && !implementing.length) {
-            problems.push({ source, field, message: `is listed as ${STATUS_LABEL[item.status]} but no spec element cites §${item.section}${item.match ? ` (${item.match})` : ""} and it names no implementedBy` });
+            problems.push({
+                source,
+                field,
+                message: `is listed as ${STATUS_LABEL[item.status]} but no spec element cites §${item.section}${item.match ? ` (${item.match})` : ""} and it names no implementedBy`,
+            });
         }
-        if (item.status === "notMonitored" && !item.elements.some((e) => e.kind === "notMonitored") && !(item.note && item.note.length >= 10)) {
-            problems.push({ source, field, message: "is listed as not monitored but no spec notMonitored entry cites it and it gives no reason (note)" });
+        if (
+            item.status === "notMonitored" &&
+            !item.elements.some((e) => e.kind === "notMonitored") &&
+            !(item.note && item.note.length >= 10)
+        ) {
+            problems.push({
+                source,
+                field,
+                message: "is listed as not monitored but no spec notMonitored entry cites it and it gives no reason (note)",
+            });
         }
         if (item.status !== "implemented" && item.status !== "notMonitored" && !item.note) {
-            problems.push({ source, field, message: `is listed as ${STATUS_LABEL[item.status]} without a note saying what differs or is missing` });
+            problems.push({
+                source,
+                field,
+                message: `is listed as ${STATUS_LABEL[item.status]} without a note saying what differs or is missing`,
+            });
         }
     }
     return problems;
@@ -200,7 +249,12 @@ function where(item: LinkedItem): string {
     const byProduct = new Map<string, SpecElement[]>();
     for (const e of item.elements) byProduct.set(e.product, [...(byProduct.get(e.product) ?? []), e]);
     for (const [product, els] of byProduct) {
-        parts.push(`${product}: ${els.map((e) => e.kind === "notMonitored" ? "notMonitored" : `${e.kind} \`${e.id}\``).filter((v, i, a) => a.indexOf(v) === i).join(", ")}`);
+        parts.push(
+            `${product}: ${els
+                .map((e) => (e.kind === "notMonitored" ? "notMonitored" : `${e.kind} \`${e.id}\``))
+                .filter((v, i, a) => a.indexOf(v) === i)
+                .join(", ")}`,
+        );
     }
     if (item.implementedBy) parts.push(`\`${item.implementedBy.file}\`: ${item.implementedBy.what}`);
     if (item.note) parts.push(item.note);
@@ -223,9 +277,16 @@ export function renderCoverage(plans: ReadonlyArray<PlanCoverage>, elements: Rea
     ];
     for (const plan of plans) {
         const items = linked.filter((i) => i.seed === plan.seed);
-        lines.push("", `## ${plan.seed} ${plan.title}`, "", `\`shared/seeds/${plan.file}\`. ${items.length} items: ${summary(items)}.`, "",
-            "| item | section | status | where / why |", "| --- | --- | --- | --- |",
-            ...items.map((i) => `| ${cell(i.item)} | §${cell(i.section)} | ${STATUS_LABEL[i.status]} | ${cell(where(i))} |`));
+        lines.push(
+            "",
+            `## ${plan.seed} ${plan.title}`,
+            "",
+            `\`shared/seeds/${plan.file}\`. ${items.length} items: ${summary(items)}.`,
+            "",
+            "| item | section | status | where / why |",
+            "| --- | --- | --- | --- |",
+            ...items.map((i) => `| ${cell(i.item)} | §${cell(i.section)} | ${STATUS_LABEL[i.status]} | ${cell(where(i))} |`),
+        );
     }
     return lines.join("\n") + "\n";
 }
