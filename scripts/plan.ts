@@ -17,6 +17,7 @@ import { buildStackModel } from "../lib/stack/model";
 import { collectProblemsOffline } from "../components/stack";
 import { evaluate, Plan, readProjectName, withoutSourceMaps } from "./planner";
 import { checkStackFile, readStackFile } from "./stackFile";
+import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
 import { summarize } from "./summary";
 
 interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
@@ -105,7 +106,10 @@ async function stackAlertRows(projectDir: string, stack: string, configFile: str
     const { catalog } = await import("../products");
     const { config } = checkStackFile(configFile, { project: readProjectName(projectDir), stack, productKeys: catalog.map((p) => p.key) });
     if (!config) throw new Error(`${path.basename(configFile)}: config changed during the plan`);
-    return buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), withoutSecrets(config)).alerts.map(alertRow);
+    const publicConfig = withoutSecrets(config);
+    const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), publicConfig);
+    // Plus the organization-wide usage-budget monitors, which only the org-managing stack deploys.
+    return [...model.alerts, ...(publicConfig.datadog.manageOrganizationResources ? usageBudgetAlerts(publicConfig) : [])].map(alertRow);
 }
 
 async function main(): Promise<void> {
