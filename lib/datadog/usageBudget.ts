@@ -157,8 +157,6 @@ export function usageBudgetAlerts(config: Pick<PublicStackConfig, "environment" 
             type: "query alert",
             query: s.query(">", s.limit),
             thresholds: { critical: formatNumber(s.limit), warning: formatNumber(warning) },
-            // The project's metric delay; a late last hour only undercounts, it never raises a false alarm.
-            evaluationDelaySeconds: 60,
             requireFullWindow: false,
             renotifyAlso: ["warn"],
         });
