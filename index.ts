@@ -3,16 +3,21 @@
  * Datadog, PagerDuty, AWS CloudWatch and Sentry resources.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { AccessControl } from "./components/AccessControl";
 import { CompanyDashboards } from "./components/CompanyDashboards";
+import { CompanyOperations } from "./components/CompanyOperations";
 import { CompanyGovernance } from "./components/CompanyGovernance";
 import { EscalationPolicy } from "./components/EscalationPolicy";
 import { LogPipeline, logIndexOrder } from "./components/LogPipeline";
 import { ProductGovernance } from "./components/ProductGovernance";
+import { PlanDashboards } from "./components/PlanDashboards";
 import { ProductMonitoring } from "./components/ProductMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { syntheticSpecProblems } from "./lib/datadog/synthetics";
+import { planDashboardKinds } from "./lib/datadog/planDashboards";
+import { PLATFORM } from "./lib/datadog/usageBudget";
 import { alertsOf, buildStackModel } from "./lib/stack/model";
 import { validateStack } from "./lib/stack/validate";
 import { budgetProblems, costReport, costsByTest } from "./lib/tooling/syntheticsCost";
@@ -31,6 +36,9 @@ failOnProblems([
     ...budgetProblems(syntheticsCost, config.synthetics.monthlyBudgetUsd, stack.configFile),
 ]);
 
+// Roles are organization-wide: the org-managing stack owns them and restricts its monitors to them.
+const access = config.datadog.manageOrganizationResources ? new AccessControl("company", { products: stack.products }) : undefined;
+
 const deployed = model.products.map(({ product, alerts, slos, downtimes, detectionRules, sentry: sentryModel }) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, { product, environment: config.environment, oncall: config.oncall });
@@ -42,6 +50,7 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
         slos,
         downtimes,
         alerts,
+        restrictedRoles: access?.rolesFor(product),
     }, { dependsOn: [escalation] });
     const logs = new LogPipeline(product.key, {
         ...args,
@@ -75,6 +84,10 @@ if (config.datadog.manageOrganizationResources) {
     });
     logIndexOrder("company", { products: stack.products, logs: config.logs, indexes: deployed.map(({ logs }) => logs.index) }, { parent: governance });
 }
+
+if (config.datadog.manageOrganizationResources) new CompanyOperations(PLATFORM.key, { products: stack.products, config });
+// Only products whose own plan names further dashboards (001, 003, 004) get them.
+for (const product of stack.products.filter((p) => planDashboardKinds(p).length)) new PlanDashboards(product.key, { product, environment: config.environment });
 
 const company = new CompanyDashboards("company", {
     products: stack.products,

@@ -1,6 +1,7 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
+import { notifyAudit } from "../lib/datadog/access";
 import { DashboardAlert, engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
 import type { DowntimeModel } from "../lib/datadog/maintenance";
 import { MonitorBinding, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
@@ -21,6 +22,8 @@ export interface ProductMonitoringArgs {
     downtimes: ReadonlyArray<DowntimeModel>;
     /** Every alert of the product, for the on-call dashboard's runbook links. */
     alerts: ReadonlyArray<DashboardAlert>;
+    /** Roles that may edit the product's monitors (000 §Access Control); absent: any monitor writer may. */
+    restrictedRoles?: pulumi.Input<string[]>;
 }
 
 /**
@@ -52,9 +55,9 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         }, { ...parent, ...historyOrConsumers })])); // a recreated SLO starts without its history
         this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
-        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId } }) => {
+        const monitors = args.monitors.map(({ id, kind, severity, binding: { monitor, sloId } }) => {
             const slo = sloId === undefined ? undefined : sloResources.get(sloId);
-            const inputs = monitorArgs(monitor);
+            const inputs: datadog.MonitorArgs = { ...monitorArgs(monitor), notifyAudit: notifyAudit(severity) || undefined, restrictedRoles: args.restrictedRoles };
             if (slo) inputs.query = slo.id.apply((ddId) => withSloId(monitor, sloId!, ddId).query);
             return { id, kind, resource: new datadog.Monitor(childName(name, id), inputs, parent) };
         });

@@ -1,11 +1,13 @@
 /**
- * `npm run catalog`: writes docs/alerts.md and docs/runbooks/<product>.md from the product specs and the
+ * `npm run catalog`: writes docs/alerts.md, docs/runbooks/<product>.md and docs/coverage.md from the product specs and the
  * production stack config. tests/catalog-docs.test.ts fails when the committed files are stale.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { renderAlertCatalog, renderRunbook } from "../lib/tooling/alertCatalog";
+import { renderAlertCatalog, renderPlatformRunbook, renderRunbook } from "../lib/tooling/alertCatalog";
 import { simulatedFigures } from "../lib/tooling/alertRows";
+import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
+import { COVERAGE_DOC, coverageReport } from "./coverage";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { buildStackModel } from "../lib/stack/model";
 import { catalog } from "../products";
@@ -21,6 +23,8 @@ export function catalogDocuments(stack = "production"): Record<string, string> {
     return {
         "docs/alerts.md": renderAlertCatalog(model, figures),
         ...Object.fromEntries(model.products.map((p) => [`docs/runbooks/${p.product.key}.md`, renderRunbook(p, figures)])),
+        ...(config.datadog.manageOrganizationResources ? { "docs/runbooks/platform.md": renderPlatformRunbook(usageBudgetAlerts(config)) } : {}),
+        [COVERAGE_DOC]: coverageReport().text,
     };
 }
 

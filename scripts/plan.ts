@@ -10,13 +10,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatProblem, isValidationError, Problem, thrownProblem } from "../lib/inputs/errors";
 import { policyReport } from "../lib/tooling/policy";
-import { alertRows, AlertRow } from "../lib/tooling/alertRows";
+import { alertRow, alertRows, AlertRow } from "../lib/tooling/alertRows";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { withoutSecrets } from "../lib/inputs/config";
 import { buildStackModel } from "../lib/stack/model";
 import { collectProblemsOffline } from "../components/stack";
 import { evaluate, Plan, readProjectName, withoutSourceMaps } from "./planner";
 import { checkStackFile, readStackFile } from "./stackFile";
+import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
 import { summarize } from "./summary";
 
 interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
@@ -105,7 +106,11 @@ async function stackAlertRows(projectDir: string, stack: string, configFile: str
     const { catalog } = await import("../products");
     const { config } = checkStackFile(configFile, { project: readProjectName(projectDir), stack, productKeys: catalog.map((p) => p.key) });
     if (!config) throw new Error(`${path.basename(configFile)}: config changed during the plan`);
-    return alertRows(buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), withoutSecrets(config)));
+    const publicConfig = withoutSecrets(config);
+    const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), publicConfig);
+    // Plus the organization-wide usage-budget monitors, which only the org-managing stack deploys (not simulated).
+    const usage = publicConfig.datadog.manageOrganizationResources ? usageBudgetAlerts(publicConfig) : [];
+    return [...alertRows(model), ...usage.map((a) => alertRow(a))];
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,8 @@
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { catalog } from "../products";
 import { dashboardModelProblems } from "./helpers/datadogModel";
-import { enabledKeys, stackModel } from "./helpers/catalog";
+import { planDashboardKinds } from "../lib/datadog/planDashboards";
+import { enabledKeys, enabledProducts, stackModel } from "./helpers/catalog";
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
 
@@ -31,6 +32,8 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
         expect([...dashboards.keys()].sort()).toEqual([
             "company-executive-dashboard", "company-product-dashboard",
             ...enabledKeys(stack).flatMap((p) => [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`]),
+            // The dashboards the products' own plans name (tests/planOperations.test.ts).
+            ...enabledProducts(stack).flatMap((p) => planDashboardKinds(p).map((k) => `${p.key}-${k}-dashboard`)),
         ].sort());
     });
 

@@ -11,6 +11,7 @@ import { catalog } from "../products";
 import { catalogEntityModelProblems } from "./helpers/datadogModel";
 import { loadPlan, MONITOR } from "./helpers/plan";
 import { stackConfig } from "./helpers/stackConfig";
+import { PLATFORM } from "../lib/datadog/usageBudget";
 
 const products = loadCatalog(catalog);
 const production = loadPlan("production");
@@ -88,11 +89,11 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
             env: { policyType: "tag", tagKey: "env", tagKeyRequired: true, validTagValues: ["production", "staging"] },
             service: {
                 policyType: "tag", tagKey: "service", tagKeyRequired: true,
-                validTagValues: enabledProducts("production").flatMap((p) => p.surfaces.map((s) => s.service)).sort(),
+                validTagValues: [...enabledProducts("production").flatMap((p) => p.surfaces.map((s) => s.service)), PLATFORM.service].sort(),
             },
             team: {
                 policyType: "tag", tagKey: "team", tagKeyRequired: true,
-                validTagValues: [...new Set(enabledProducts("production").map((p) => p.team.handle))].sort(),
+                validTagValues: [...new Set([...enabledProducts("production").map((p) => p.team.handle), PLATFORM.team.handle])].sort(),
             },
         });
         // Every monitor either stack creates passes them (the policies are organization-wide).

@@ -8,7 +8,7 @@ import type { Alert } from "../model/alert";
 import type { Monitor, Product } from "../inputs/catalog/schema";
 import { formatNumber, monitorSeries, type QueryScope } from "./query";
 
-type Widget = { definition: Record<string, unknown> };
+export type Widget = { definition: Record<string, unknown> };
 
 export interface DashboardDoc {
     title: string;
@@ -29,13 +29,13 @@ export const DASHBOARD_SECTIONS = {
 
 // ---- widgets ----
 
-const group = (title: string, widgets: Widget[]): Widget => ({
+export const group = (title: string, widgets: Widget[]): Widget => ({
     definition: { type: "group", layout_type: "ordered", title, show_title: true, widgets },
 });
-const note = (content: string): Widget => ({
+export const note = (content: string): Widget => ({
     definition: { type: "note", content, background_color: "white", font_size: "14", text_align: "left", show_tick: false, tick_pos: "50%", tick_edge: "left" },
 });
-const timeseries = (title: string, queries: string[], displayType: "line" | "bars" = "line"): Widget => ({
+export const timeseries = (title: string, queries: string[], displayType: "line" | "bars" = "line"): Widget => ({
     definition: { type: "timeseries", title, show_legend: true, requests: queries.map((q) => ({ q, display_type: displayType })) },
 });
 const toplist = (title: string, q: string): Widget => ({ definition: { type: "toplist", title, requests: [{ q }] } });
@@ -49,9 +49,9 @@ interface RumQuery {
     /** Bucket size in ms (a day for daily counts). */
     interval?: number;
 }
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** RUM event queries (formulas-and-functions form), combined by `formula` (query1, query2, ...). */
-const rumSeries = (title: string, queries: RumQuery[], formula = "query1", alias?: string): Widget => ({
+export const rumSeries = (title: string, queries: RumQuery[], formula = "query1", alias?: string): Widget => ({
     definition: {
         type: "timeseries", title, show_legend: true,
         requests: [{
@@ -67,7 +67,7 @@ const rumSeries = (title: string, queries: RumQuery[], formula = "query1", alias
     },
 });
 type MonitorSort = "priority,asc" | "triggered,desc" | "status,asc";
-const monitorSummary = (title: string, query: string, displayFormat: "list" | "counts" | "countsAndList", sort: MonitorSort): Widget => ({
+export const monitorSummary = (title: string, query: string, displayFormat: "list" | "counts" | "countsAndList", sort: MonitorSort): Widget => ({
     definition: {
         type: "manage_status", title, query, summary_type: "monitors", display_format: displayFormat,
         color_preference: "text", sort, hide_zero_counts: true, show_last_triggered: true, show_priority: true,
@@ -83,7 +83,7 @@ const serviceMap = (service: string, env: string): Widget => ({
 // ---- queries derived from the product spec ----
 
 /** Monitor search (Datadog's monitor search syntax: tags with a colon are quoted). */
-function monitorSearch(env: string, product?: string, status?: string): string {
+export function monitorSearch(env: string, product?: string, status?: string): string {
     return [`tag:"env:${env}"`, product ? `tag:"product:${product}"` : `tag:"managed-by:pulumi"`, ...(status ? [`status:${status}`] : [])].join(" ");
 }
 
@@ -97,7 +97,7 @@ function monitorExpression(product: Product, m: Monitor, env: string): string | 
     return monitorSeries(m.query, scopeOf(product, m, env));
 }
 
-function monitorGraphs(product: Product, env: string, keep: (m: Monitor) => boolean, limit: number): Widget[] {
+export function monitorGraphs(product: Product, env: string, keep: (m: Monitor) => boolean, limit: number): Widget[] {
     return product.monitors
         .filter(keep)
         .map((m) => {
@@ -109,15 +109,15 @@ function monitorGraphs(product: Product, env: string, keep: (m: Monitor) => bool
 }
 
 /** Application surfaces (what deploys and has traces); databases and caches are their dependencies. */
-function appSurfaces(product: Product): Product["surfaces"] {
+export function appSurfaces(product: Product): Product["surfaces"] {
     return product.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache");
 }
 
-function appServices(product: Product): string[] {
+export function appServices(product: Product): string[] {
     return appSurfaces(product).map((s) => s.service);
 }
 
-function webServices(product: Product): string[] {
+export function webServices(product: Product): string[] {
     return product.surfaces.filter((s) => s.kind === "web" || s.kind === "mobile" || s.kind === "admin").map((s) => s.service);
 }
 
@@ -136,7 +136,7 @@ export function traceRequestOperation(surface: Pick<Product["surfaces"][number],
     return rules.find(([re]) => re.test(surface.framework))?.[1];
 }
 
-const deployments = (env: string, surfaces: ReadonlyArray<Product["surfaces"][number]>): Widget => {
+export const deployments = (env: string, surfaces: ReadonlyArray<Product["surfaces"][number]>): Widget => {
     const traced = surfaces.flatMap((s) => {
         const op = traceRequestOperation(s);
         return op ? [{ q: `sum:trace.${op}.errors{env:${env},service:${s.service}}.as_count()`, display_type: "bars" }] : [];
@@ -151,7 +151,7 @@ function envVariable(env: string): DashboardDoc["template_variables"] {
     return [{ name: "env", prefix: "env", available_values: ["production", "staging"], default: env }];
 }
 
-function dashboard(title: string, description: string, env: string, sections: ReadonlyArray<string>, content: Record<string, Widget[]>): DashboardDoc {
+export function dashboard(title: string, description: string, env: string, sections: ReadonlyArray<string>, content: Record<string, Widget[]>): DashboardDoc {
     return {
         title, description, layout_type: "ordered", reflow_type: "auto", template_variables: envVariable(env),
         // A section with no data in the plans says so rather than disappearing.

@@ -11,6 +11,7 @@ import { durationSeconds } from "../model/duration";
 import { securityService } from "./logs";
 import { MonitorContext, RUNBOOK_BASE_URL } from "./monitors";
 import { monitorTitle, runbookPath } from "../model/naming";
+import { PLATFORM } from "./usageBudget";
 
 export interface TeamModel {
     handle: string;
@@ -111,8 +112,9 @@ export function entityYaml(entity: Record<string, unknown>): string {
 export function tagPolicies(products: ReadonlyArray<Product>, environments: string[]): Array<{ tagKey: string; validTagValues: string[] }> {
     return [
         { tagKey: "env", validTagValues: [...environments].sort() },
-        { tagKey: "service", validTagValues: products.flatMap((p) => p.surfaces.map((s) => s.service)).sort() },
-        { tagKey: "team", validTagValues: [...new Set(products.map((p) => p.team.handle))].sort() },
+        // The platform's own organization-wide monitors (lib/datadog/usageBudget.ts) are tagged like a product's.
+        { tagKey: "service", validTagValues: [...products.flatMap((p) => p.surfaces.map((s) => s.service)), PLATFORM.service].sort() },
+        { tagKey: "team", validTagValues: [...new Set([...products.map((p) => p.team.handle), PLATFORM.team.handle])].sort() },
     ];
 }
 

@@ -63,6 +63,7 @@ function monitor(i: Inputs): DatadogPayload {
     return {
         api: "v1", model: "Monitor", body: compact({
             name: i.name, type: i.type, query: i.query, message: i.message, priority: num(i.priority), tags: i.tags,
+            restricted_roles: i.restrictedRoles,
             options: compact({
                 thresholds: compact({
                     critical: num(t.critical), warning: num(t.warning), ok: num(t.ok), unknown: num(t.unknown),
@@ -349,7 +350,51 @@ function softwareCatalog(i: Inputs): DatadogPayload {
     return { api: "v2", model: "EntityV3", body: parseYaml(i.entity) };
 }
 
+// ---- access control and incidents (v2 JSON:API bodies) ----
+
+function role(i: Inputs): DatadogPayload {
+    return { api: "v2", model: "RoleCreateRequest", body: { data: { type: "roles", attributes: { name: i.name } } } };
+}
+
+function incidentType(i: Inputs): DatadogPayload {
+    return {
+        api: "v2", model: "IncidentTypeCreateRequest",
+        body: { data: { type: "incident_types", attributes: compact({ name: i.name, description: i.description, is_default: i.isDefault }) } },
+    };
+}
+
+const incidentTypeRelationship = (id: string) => ({ incident_type: { data: { id, type: "incident_types" } } });
+
+function incidentPostmortemTemplate(i: Inputs): DatadogPayload {
+    return {
+        api: "v2", model: "PostmortemTemplateRequest", body: {
+            data: {
+                type: "postmortem_template",
+                // The API keeps "default" as the time the template became the default.
+                attributes: compact({ name: i.name, content: i.content, location: i.location, is_default: i.isDefault ? "2026-01-01T00:00:00Z" : undefined }),
+                relationships: incidentTypeRelationship(i.incidentType),
+            },
+        },
+    };
+}
+
+function incidentNotificationTemplate(i: Inputs): DatadogPayload {
+    return {
+        api: "v2", model: "CreateIncidentNotificationTemplateRequest", body: {
+            data: {
+                type: "notification_templates",
+                attributes: { name: i.name, category: i.category, subject: i.subject, content: i.content },
+                relationships: incidentTypeRelationship(i.incidentType),
+            },
+        },
+    };
+}
+
 export const DATADOG_MAPPERS: Record<string, (inputs: Inputs) => DatadogPayload> = {
+    "datadog:index/role:Role": role,
+    "datadog:index/incidentType:IncidentType": incidentType,
+    "datadog:index/incidentPostmortemTemplate:IncidentPostmortemTemplate": incidentPostmortemTemplate,
+    "datadog:index/incidentNotificationTemplate:IncidentNotificationTemplate": incidentNotificationTemplate,
     "datadog:index/monitor:Monitor": monitor,
     "datadog:index/serviceLevelObjective:ServiceLevelObjective": slo,
     "datadog:index/syntheticsTest:SyntheticsTest": syntheticsTest,

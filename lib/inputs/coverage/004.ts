@@ -1,0 +1,311 @@
+/** 004 PlumberLeads Monitoring & Logging Documentation: every monitoring requirement, item by item. Data only. */
+import type { CoverageItem, PlanCoverage } from "../../tooling/coverage";
+
+/** One table row of 004 whose citation names the metric. */
+const row = (section: string, item: string, match = item.split(" >")[0].split(" <")[0]): CoverageItem => ({
+    item,
+    section,
+    match,
+    status: "implemented",
+});
+
+const SLO_PENDING =
+    'Spec change (products/plumberleads.ts): an SLO per synthetic check, kind availability, target = the check\'s successTarget, timeframes ["30d", "7d"], good/total from synthetics.test_runs (status:passed / all) filtered by the test\'s public id, citing the same 004 §Synthetic Checks row; today `successTarget` is unused. Burn-rate alerts then come from lib/datadog/slo.ts';
+
+export const plan004: PlanCoverage = {
+    seed: "004",
+    title: "PlumberLeads Monitoring & Logging Documentation",
+    file: "004_9d8de789721b46e3.txt",
+    aliases: {
+        "Executive Dashboard": "Dashboards / Executive Dashboard",
+    },
+    items: [
+        // Monitoring architecture
+        { item: "Datadog as primary monitoring (agents, APM, RUM, synthetics)", section: "Monitoring Components", status: "implemented" },
+        {
+            item: "AWS CloudWatch as secondary monitoring for critical systems",
+            section: "Monitoring Components / Secondary Monitoring",
+            status: "missing",
+            note: "only the log shipping path is watched by CloudWatch (lib/aws/alarms.ts). Secondary CloudWatch alarms on what Datadog watches (e.g. ALB 5xx, RDS CPU/connections) need the product's AWS resource names, which the spec does not have; pending the spec rewrite (h7-specs)",
+        },
+        {
+            item: "Status page (Statuspage.io) for public and internal communication",
+            section: "Monitoring Components / Status Page",
+            status: "notMonitored",
+            note: "no Statuspage.io resource in the providers used; runbooks say when to update it",
+        },
+        {
+            item: "ELK stack for log management",
+            section: "Monitoring Components / Log Management",
+            status: "notMonitored",
+            note: "logs go to Datadog and CloudWatch (000 standard); no ELK resources are provisioned",
+        },
+        // Server
+        row("Server Metrics", "CPU Utilization >85% for 5 min"),
+        row("Server Metrics", "Memory Usage >90% for 5 min"),
+        row("Server Metrics", "Disk Usage >85%"),
+        row("Server Metrics", "Disk I/O >90% of capacity"),
+        { item: "Network I/O >80% of capacity", section: "Server Metrics", match: "Network I/O", status: "notMonitored" },
+        row("Server Metrics", "Load Average >system cores x 1.5"),
+        row("Server Metrics", "Process Count >500"),
+        row("Server Metrics", "Open File Descriptors >85% of max"),
+        // Database
+        row("Database Metrics", "Connection Count >85% of max / Connection Utilization >90% for 5 min", "Connection Count"),
+        row("Database Metrics", "Query Performance >1 sec avg"),
+        row("Database Metrics", "Index Hit Ratio <95%"),
+        row("Database Metrics", "Replication Lag >30 sec"),
+        { item: "Transaction Rate (trend)", section: "Database Metrics", status: "notMonitored" },
+        row("Database Metrics", "Cache Hit Ratio <90%"),
+        row("Database Metrics", "Deadlocks >0"),
+        // Cache
+        row("Cache Metrics", "Memory Usage >85%"),
+        row("Cache Metrics", "Cache Hit Rate <80%"),
+        row("Cache Metrics", "Evictions >0 per sec"),
+        row("Cache Metrics", "Connected Clients >80% of max"),
+        { item: "Commands Processed (trend)", section: "Cache Metrics", status: "notMonitored" },
+        row("Cache Metrics", "Blocked Clients >0 for 1 min"),
+        // Network
+        { item: "Load Balancer Requests (trend)", section: "Network Metrics", status: "notMonitored" },
+        row("Network Metrics", "HTTP 5xx Errors >1% of requests"),
+        row("Network Metrics", "HTTP 4xx Errors >5% of requests"),
+        row("Network Metrics", "Response Time >500 ms avg"),
+        row("Network Metrics", "DNS Resolution Time >100 ms"),
+        row("Network Metrics", "CDN Cache Rate <80%"),
+        row("Network Metrics", "SSL Certificate Expiry <14 days"),
+        // Performance
+        { item: "Request Rate (trend)", section: "Performance Metrics", status: "notMonitored" },
+        row("Performance Metrics", "Response Time (P95) >1 second", "P95"),
+        row("Performance Metrics", "Response Time (P99) >2 seconds", "P99"),
+        row("Performance Metrics", "Apdex Score <0.9"),
+        row("Performance Metrics", "Error Rate >1%"),
+        row("Performance Metrics", "CPU Time per Request >200 ms"),
+        row("Performance Metrics", "Memory per Request >50 MB"),
+        row("Performance Metrics", "Database Calls per Request >10"),
+        // Endpoints
+        row("Endpoint Performance", "/api/leads >800 ms P95", "/api/leads"),
+        row("Endpoint Performance", "/api/plumbers/profile >600 ms P95", "/api/plumbers/profile"),
+        row("Endpoint Performance", "/api/auth/login >400 ms P95", "/api/auth/login"),
+        row("Endpoint Performance", "/api/payments >1000 ms P95", "/api/payments"),
+        row("Endpoint Performance", "/api/admin/* >800 ms P95", "/api/admin"),
+        // Frontend
+        row("Frontend Performance", "Page Load Time >3 seconds"),
+        row("Frontend Performance", "First Contentful Paint >1.8 seconds"),
+        row("Frontend Performance", "Largest Contentful Paint >2.5 seconds"),
+        row("Frontend Performance", "First Input Delay >100 ms"),
+        row("Frontend Performance", "Cumulative Layout Shift >0.1"),
+        row("Frontend Performance", "JS Errors >0"),
+        row("Frontend Performance", "AJAX Error Rate >1%"),
+        // Synthetic checks: the checks exist; their uptime targets are not SLOs yet.
+        {
+            item: "Home Page Availability, 1 min, >99.9% uptime",
+            section: "Synthetic Checks",
+            match: "Home Page Availability",
+            status: "differentMeaningPending",
+            note: SLO_PENDING,
+        },
+        {
+            item: "Login Flow, 5 min, >99.5% success",
+            section: "Synthetic Checks",
+            match: "Login Flow",
+            status: "differentMeaningPending",
+            note: SLO_PENDING,
+        },
+        {
+            item: "Lead Claiming Process, 10 min, >99% success",
+            section: "Synthetic Checks",
+            match: "Lead Claiming",
+            status: "differentMeaningPending",
+            note: SLO_PENDING,
+        },
+        {
+            item: "Payment Processing, 15 min, >99% success",
+            section: "Synthetic Checks",
+            match: "Payment Processing",
+            status: "differentMeaningPending",
+            note: SLO_PENDING,
+        },
+        {
+            item: "Admin Dashboard, 30 min, >99.5% success",
+            section: "Synthetic Checks",
+            match: "Admin Dashboard",
+            status: "differentMeaningPending",
+            note: SLO_PENDING,
+        },
+        {
+            item: "Mobile Responsive Check, 60 min, >99% success",
+            section: "Synthetic Checks",
+            match: "Mobile Responsive",
+            status: "differentMeaningPending",
+            note: SLO_PENDING,
+        },
+        // Business
+        row("User Metrics", "Active Users <previous day -20%"),
+        row("User Metrics", "New Registrations <previous day -30%"),
+        row("User Metrics", "Registration Completion Rate <80%"),
+        { item: "Session Duration, Mobile vs Desktop, Geographic Distribution (trends)", section: "User Metrics", status: "notMonitored" },
+        row("Lead Metrics", "New Leads <previous day -20%"),
+        row("Lead Metrics", "Lead Claim Rate <60%"),
+        row("Lead Metrics", "Time to Claim >30 min avg"),
+        row("Lead Metrics", "Lead Quality Score <4.0/5.0 avg"),
+        { item: "Lead Distribution (trend)", section: "Lead Metrics", status: "notMonitored" },
+        row("Lead Metrics", "Disputed Leads >5% of total"),
+        row("Payment Metrics", "Transaction Volume <previous day -25%"),
+        row("Payment Metrics", "Transaction Value <previous day -25%"),
+        row("Payment Metrics", "Failed Payments >5% of attempts"),
+        row("Payment Metrics", "Refund Rate >3% of transactions"),
+        {
+            item: "Average Transaction Value <previous month -10%",
+            section: "Payment Metrics",
+            match: "Average Transaction Value",
+            status: "notMonitored",
+        },
+        { item: "Payment Method Distribution (trend)", section: "Payment Metrics", status: "notMonitored" },
+        // Alerting system
+        {
+            item: "P1 Critical: PagerDuty, SMS, email, Slack, immediate",
+            section: "Alert Severity Levels",
+            match: "P1",
+            status: "implemented",
+        },
+        {
+            item: "P2 High: PagerDuty (low urgency), email, Slack within 30 min",
+            section: "Alert Severity Levels",
+            status: "differentMeaningPending",
+            note: "P2 (High) maps to company P1: Slack only. Needs the routing model to send PlumberLeads' P1 to PagerDuty at low urgency and email (lib/model/routing.ts + a per-product route override in config; the lead's). Appendix B's API error-rate alert then pages with require_full_window, notify_audit and escalation_message as written (products/plumberleads.ts, monitor api-error-rate)",
+        },
+        {
+            item: "P3 Medium: email and Slack; P4 Low: email next business day",
+            section: "Alert Severity Levels",
+            status: "implemented",
+            implementedBy: { file: "lib/model/routing.ts", what: "company P2 (Slack #alerts-warning) and P3 (digest email) routes" },
+        },
+        { item: "Alert routes: security alerts to on-call security", section: "Alert Routes", match: "Security", status: "implemented" },
+        {
+            item: "Alert routes by component: database alerts to the DBA, infrastructure to DevOps",
+            section: "Alert Routes",
+            status: "missing",
+            note: "not done: routing by component needs rotations per component in oncall config (lib/inputs/config/oncall.ts), a route per alert category in lib/model/routing.ts and PagerDuty services per rotation, all owned by other engineers; PlumberLeads has one team and one rotation today, so a DBA rotation has no people to page",
+        },
+        {
+            item: "Alert lifecycle: incident created, acknowledgment, post-mortem for P1/P2",
+            section: "Alert Lifecycle",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/incidents.ts", what: "incident type and postmortem template for PlumberLeads" },
+        },
+        {
+            item: "Noise reduction: grouping, dampening, maintenance windows",
+            section: "Alert Noise Reduction",
+            status: "implemented",
+            implementedBy: {
+                file: "lib/pagerduty/escalation.ts",
+                what: "time-based alert grouping; maintenance windows in lib/datadog/maintenance.ts",
+            },
+        },
+        {
+            item: "Noise reduction: correlation rules",
+            section: "Alert Noise Reduction",
+            status: "notMonitored",
+            note: "Datadog Event Management correlation patterns have no resource in @pulumi/datadog 5.11; PagerDuty 3.4.0 has no Event Orchestration. Time-based grouping folds an outage's alerts into one incident",
+        },
+        // Dashboards
+        {
+            item: "Executive dashboard: system health, SLA compliance, growth, revenue, KPIs",
+            section: "Dashboards / Executive Dashboard",
+            status: "implemented",
+            implementedBy: {
+                file: "lib/datadog/dashboards.ts",
+                what: "executiveDashboard (company), SLA compliance from the availability SLOs",
+            },
+        },
+        {
+            item: "Operations dashboard: infrastructure, application performance, errors, incidents, resources",
+            section: "Dashboards / Operations Dashboard",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/planDashboards.ts", what: "operations dashboard" },
+        },
+        {
+            item: "Development dashboard: deployment frequency and success, error trends by service",
+            section: "Dashboards / Development Dashboard",
+            status: "implemented",
+            implementedBy: {
+                file: "lib/datadog/planDashboards.ts",
+                what: "development dashboard (code coverage and technical debt as a note: no source)",
+            },
+        },
+        {
+            item: "On-call dashboard: alert status, incidents, anomalies, failure points, logs",
+            section: "Dashboards / On-call Dashboard",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/dashboards.ts", what: "onCallDashboard" },
+        },
+        {
+            item: "Database performance dashboard (and Appendix C System Health)",
+            section: "Dashboards / Database Performance",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/planDashboards.ts", what: "database performance and system health dashboards" },
+        },
+        {
+            item: "Frontend performance dashboard",
+            section: "Dashboards / Frontend Performance",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/planDashboards.ts", what: "frontend performance dashboard" },
+        },
+        {
+            item: "Payment processing dashboard",
+            section: "Dashboards / Payment Processing",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/planDashboards.ts", what: "payment processing dashboard" },
+        },
+        {
+            item: "Lead management dashboard",
+            section: "Dashboards / Lead Management",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/planDashboards.ts", what: "lead pipeline dashboard" },
+        },
+        // Logging
+        {
+            item: "Application logging: authentication events",
+            section: "Application Logging",
+            match: "Authentication",
+            status: "implemented",
+        },
+        {
+            item: "Log format and sensitive data handling (PII, financial data redacted)",
+            section: "Logging Strategy / Logging Standards",
+            status: "implemented",
+            implementedBy: { file: "lib/datadog/logs.ts", what: "plumberleads-json pipeline and Sensitive Data Scanner rules" },
+        },
+        {
+            item: "Application logs: 7 d hot / 30 d warm / 1 y cold",
+            section: "Log Retention",
+            match: "Application Logs",
+            status: "implemented",
+        },
+        { item: "Web server logs: 3 d / 15 d / 90 d", section: "Log Retention", match: "Web Server Logs", status: "implemented" },
+        { item: "Database logs: 7 d / 30 d / 180 d", section: "Log Retention", match: "Database Logs", status: "implemented" },
+        { item: "Security logs: 30 d / 90 d / 2 y", section: "Log Retention", match: "Security Logs", status: "implemented" },
+        { item: "System logs: 7 d / 30 d / 90 d", section: "Log Retention", match: "System Logs", status: "implemented" },
+        { item: "Log search: failed login attempts", section: "Log Search Examples", match: "Failed Login", status: "implemented" },
+        // Troubleshooting
+        {
+            item: "Troubleshooting: high response time, database performance, payment failures",
+            section: "Troubleshooting",
+            status: "implemented",
+        },
+        { item: "N+1 query problems", section: "Common Optimizations", match: "N+1", status: "implemented" },
+        // Appendix B
+        {
+            item: "Appendix B: critical CPU alert (warning 75, critical 85)",
+            section: "Appendix B",
+            status: "implemented",
+            via: [{ section: "Server Metrics", match: "CPU Utilization" }],
+        },
+        {
+            item: "Appendix B: API error rate alert (pages, require_full_window, notify_audit, escalation_message)",
+            section: "Appendix B",
+            status: "differentMeaningPending",
+            via: [{ section: "Performance Metrics", match: "Error Rate" }],
+            note: "P2 (High) today: Slack only, no notify_audit or escalation_message. Spec change (products/plumberleads.ts, monitor api-error-rate): severity P0 if it must page; notify_audit comes from lib/datadog/access.ts for P0; require_full_window and escalation_message need fields in the lead's MonitorModel",
+        },
+    ],
+};
