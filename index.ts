@@ -42,28 +42,36 @@ const access = config.datadog.manageOrganizationResources ? new AccessControl("c
 const deployed = model.products.map(({ product, alerts, slos, downtimes, detectionRules, sentry: sentryModel }) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, { product, environment: config.environment, oncall: config.oncall });
-    const monitoring = new ProductMonitoring(product.key, {
-        product,
-        environment: config.environment,
-        datadogSite: config.datadog.site,
-        monitors: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind !== "security"),
-        slos,
-        downtimes,
-        alerts,
-        restrictedRoles: access?.rolesFor(product),
-    }, { dependsOn: [escalation] });
+    const monitoring = new ProductMonitoring(
+        product.key,
+        {
+            product,
+            environment: config.environment,
+            datadogSite: config.datadog.site,
+            monitors: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind !== "security"),
+            slos,
+            downtimes,
+            alerts,
+            restrictedRoles: access?.rolesFor(product),
+        },
+        { dependsOn: [escalation] },
+    );
     const logs = new LogPipeline(product.key, {
         ...args,
         datadogApiKey: stack.secrets.datadogApiKey,
         securityAlerts: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind === "security"),
         shippingAlarms: alertsOf(alerts, "cloudwatch-alarm"),
     });
-    const synthetics = new SyntheticSuite(product.key, {
-        product,
-        environment: config.environment,
-        tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
-        testPassword: stack.secrets.syntheticsPassword,
-    }, { dependsOn: [escalation] });
+    const synthetics = new SyntheticSuite(
+        product.key,
+        {
+            product,
+            environment: config.environment,
+            tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
+            testPassword: stack.secrets.syntheticsPassword,
+        },
+        { dependsOn: [escalation] },
+    );
     const sentry = new SentryProjects(product.key, { product, environment: config.environment, sentry: config.sentry, model: sentryModel });
     const governance = new ProductGovernance(product.key, {
         product,
@@ -82,12 +90,17 @@ if (config.datadog.manageOrganizationResources) {
         products: stack.products,
         pagerdutyUrls: pulumi.all(Object.fromEntries(deployed.map(({ product, escalation }) => [product.key, escalation.serviceUrl]))),
     });
-    logIndexOrder("company", { products: stack.products, logs: config.logs, indexes: deployed.map(({ logs }) => logs.index) }, { parent: governance });
+    logIndexOrder(
+        "company",
+        { products: stack.products, logs: config.logs, indexes: deployed.map(({ logs }) => logs.index) },
+        { parent: governance },
+    );
 }
 
 if (config.datadog.manageOrganizationResources) new CompanyOperations(PLATFORM.key, { products: stack.products, config });
 // Only products whose own plan names further dashboards (001, 003, 004) get them.
-for (const product of stack.products.filter((p) => planDashboardKinds(p).length)) new PlanDashboards(product.key, { product, environment: config.environment });
+for (const product of stack.products.filter((p) => planDashboardKinds(p).length))
+    new PlanDashboards(product.key, { product, environment: config.environment });
 
 const company = new CompanyDashboards("company", {
     products: stack.products,
@@ -98,40 +111,46 @@ const company = new CompanyDashboards("company", {
 });
 
 /** What product repos read through `new pulumi.StackReference(...)`; see docs/stack-references.md. */
-export const products = Object.fromEntries(deployed.map(({ product, escalation, monitoring, logs, synthetics, sentry }) => {
-    const outputs: Lifted<ProductOutputs> = {
-        displayName: product.displayName,
-        team: product.team.handle,
-        pagerduty: {
-            serviceId: escalation.serviceId,
-            serviceName: escalation.serviceName,
-            serviceUrl: escalation.serviceUrl,
-            escalationPolicyId: escalation.escalationPolicyId,
-            integrationKey: escalation.integrationKey,
-        },
-        slack: { team: product.team.slackChannel, critical: config.routing.slack.critical, warning: config.routing.slack.warning },
-        // One secret per surface, so consumers (and the plan) see which surfaces have a DSN.
-        sentry: {
-            dsns: Object.fromEntries(Object.keys(sentry.projectSlugs).map((s) => [s, pulumi.secret(sentry.dsns.apply((d) => d[s]))])),
-            projects: sentry.projectSlugs,
-        },
-        logs: {
-            groups: logs.groups, firehoseArn: logs.firehoseArn, subscriptionRoleArn: logs.subscriptionRoleArn, kmsKeyArn: logs.kmsKeyArn,
-            archiveBucket: logs.archiveBucket, datadogIndex: logs.indexName,
-        },
-        datadog: {
-            env: config.environment,
-            services: Object.fromEntries(product.surfaces.map((s) => [s.name, s.service])),
-            tags: [`env:${config.environment}`, `team:${product.team.handle}`, `product:${product.key}`],
-            monitorIds: monitoring.monitorIds,
-            sloIds: monitoring.sloIds,
-            dashboardIds: monitoring.dashboardIds,
-            dashboardUrls: monitoring.dashboardUrls,
-            syntheticTestIds: synthetics.testPublicIds,
-        },
-    };
-    return [product.key, outputs];
-}));
+export const products = Object.fromEntries(
+    deployed.map(({ product, escalation, monitoring, logs, synthetics, sentry }) => {
+        const outputs: Lifted<ProductOutputs> = {
+            displayName: product.displayName,
+            team: product.team.handle,
+            pagerduty: {
+                serviceId: escalation.serviceId,
+                serviceName: escalation.serviceName,
+                serviceUrl: escalation.serviceUrl,
+                escalationPolicyId: escalation.escalationPolicyId,
+                integrationKey: escalation.integrationKey,
+            },
+            slack: { team: product.team.slackChannel, critical: config.routing.slack.critical, warning: config.routing.slack.warning },
+            // One secret per surface, so consumers (and the plan) see which surfaces have a DSN.
+            sentry: {
+                dsns: Object.fromEntries(Object.keys(sentry.projectSlugs).map((s) => [s, pulumi.secret(sentry.dsns.apply((d) => d[s]))])),
+                projects: sentry.projectSlugs,
+            },
+            logs: {
+                groups: logs.groups,
+                firehoseArn: logs.firehoseArn,
+                subscriptionRoleArn: logs.subscriptionRoleArn,
+                kmsKeyArn: logs.kmsKeyArn,
+                archiveBucket: logs.archiveBucket,
+                datadogIndex: logs.indexName,
+            },
+            datadog: {
+                env: config.environment,
+                services: Object.fromEntries(product.surfaces.map((s) => [s.name, s.service])),
+                tags: [`env:${config.environment}`, `team:${product.team.handle}`, `product:${product.key}`],
+                monitorIds: monitoring.monitorIds,
+                sloIds: monitoring.sloIds,
+                dashboardIds: monitoring.dashboardIds,
+                dashboardUrls: monitoring.dashboardUrls,
+                syntheticTestIds: synthetics.testPublicIds,
+            },
+        };
+        return [product.key, outputs];
+    }),
+);
 
 export const contractVersion = CONTRACT_VERSION;
 

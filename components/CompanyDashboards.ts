@@ -24,14 +24,27 @@ export class CompanyDashboards extends pulumi.ComponentResource {
     constructor(name: string, args: CompanyDashboardsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:CompanyDashboards", name, {}, opts);
         const env = args.environment;
-        const executive = new datadog.DashboardJson(childName(name, "executive-dashboard"), {
-            dashboard: pulumi.output(args.sloIds).apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids, args.syntheticsCostByProduct))),
-        }, { parent: this });
-        const product = new datadog.DashboardJson(childName(name, "product-dashboard"), {
-            dashboard: JSON.stringify(productDashboard(args.products, env)),
-        }, { parent: this });
+        const executive = new datadog.DashboardJson(
+            childName(name, "executive-dashboard"),
+            {
+                dashboard: pulumi
+                    .output(args.sloIds)
+                    .apply((ids) => JSON.stringify(executiveDashboard(args.products, env, ids, args.syntheticsCostByProduct))),
+            },
+            { parent: this },
+        );
+        const product = new datadog.DashboardJson(
+            childName(name, "product-dashboard"),
+            {
+                dashboard: JSON.stringify(productDashboard(args.products, env)),
+            },
+            { parent: this },
+        );
         const app = datadogAppUrl(args.datadogSite);
-        this.dashboardUrls = pulumi.all({ executive: pulumi.interpolate`${app}${executive.url}`, product: pulumi.interpolate`${app}${product.url}` });
+        this.dashboardUrls = pulumi.all({
+            executive: pulumi.interpolate`${app}${executive.url}`,
+            product: pulumi.interpolate`${app}${product.url}`,
+        });
         this.dashboardIds = pulumi.all({ executive: executive.id, product: product.id });
         this.registerOutputs({ dashboardUrls: this.dashboardUrls, dashboardIds: this.dashboardIds });
     }

@@ -26,20 +26,45 @@ export class CompanyGovernance extends pulumi.ComponentResource {
         const urls = pulumi.output(args.pagerdutyUrls);
         const teamIds: Record<string, pulumi.Output<string>> = {};
         for (const t of teamModels(args.products)) {
-            const team = new datadog.Team(childName(name, "team", t.handle), { handle: t.handle, name: t.name, description: t.description }, parent);
+            const team = new datadog.Team(
+                childName(name, "team", t.handle),
+                { handle: t.handle, name: t.name, description: t.description },
+                parent,
+            );
             teamIds[t.handle] = team.id;
-            new datadog.TeamLink(childName(name, "team", t.handle, "slack"), {
-                teamId: team.id, position: 0, label: `Slack #${t.slackChannel}`, url: slackChannelUrl(t.slackChannel),
-            }, parent);
-            t.products.forEach((p, i) => new datadog.TeamLink(childName(name, "team", t.handle, "pagerduty", p.key), {
-                teamId: team.id, position: i + 1, label: `PagerDuty: ${p.displayName}`, url: urls.apply((u) => u[p.key]),
-            }, parent));
+            new datadog.TeamLink(
+                childName(name, "team", t.handle, "slack"),
+                {
+                    teamId: team.id,
+                    position: 0,
+                    label: `Slack #${t.slackChannel}`,
+                    url: slackChannelUrl(t.slackChannel),
+                },
+                parent,
+            );
+            t.products.forEach(
+                (p, i) =>
+                    new datadog.TeamLink(
+                        childName(name, "team", t.handle, "pagerduty", p.key),
+                        {
+                            teamId: team.id,
+                            position: i + 1,
+                            label: `PagerDuty: ${p.displayName}`,
+                            url: urls.apply((u) => u[p.key]),
+                        },
+                        parent,
+                    ),
+            );
         }
         for (const policy of tagPolicies(args.products, [...ENVIRONMENTS])) {
-            new datadog.MonitorConfigPolicy(childName(name, "tag-policy", policy.tagKey), {
-                policyType: "tag",
-                tagPolicy: { tagKey: policy.tagKey, tagKeyRequired: true, validTagValues: policy.validTagValues },
-            }, parent);
+            new datadog.MonitorConfigPolicy(
+                childName(name, "tag-policy", policy.tagKey),
+                {
+                    policyType: "tag",
+                    tagPolicy: { tagKey: policy.tagKey, tagKeyRequired: true, validTagValues: policy.validTagValues },
+                },
+                parent,
+            );
         }
         this.teamIds = pulumi.all(teamIds);
         this.registerOutputs({ teamIds: this.teamIds });

@@ -3,12 +3,13 @@ import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
 import type { OnCallConfig } from "../lib/inputs/config";
-import {
-    EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers,
-} from "../lib/pagerduty/escalation";
+import { EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers } from "../lib/pagerduty/escalation";
 import { childName, pagerServiceName } from "../lib/model/naming";
 import {
-    ACKNOWLEDGEMENT_TIMEOUT_SECONDS, alertGrouping, AUTO_RESOLVE_TIMEOUT_SECONDS, INCIDENT_URGENCY_RULE,
+    ACKNOWLEDGEMENT_TIMEOUT_SECONDS,
+    alertGrouping,
+    AUTO_RESOLVE_TIMEOUT_SECONDS,
+    INCIDENT_URGENCY_RULE,
 } from "../lib/pagerduty/service";
 import { historyOrConsumers, SECRET_OUTPUTS } from "./protection";
 
@@ -51,51 +52,83 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             return userIds.get(id)!;
         };
 
-        const team = new pagerduty.Team(childName(name, "team"), {
-            name: `${product.team.name} (${environment})`,
-            description: `${product.displayName} on-call (${product.team.email}); managed by Pulumi`,
-        }, { parent: this });
+        const team = new pagerduty.Team(
+            childName(name, "team"),
+            {
+                name: `${product.team.name} (${environment})`,
+                description: `${product.displayName} on-call (${product.team.email}); managed by Pulumi`,
+            },
+            { parent: this },
+        );
         for (const member of teamMembers(product, oncall)) {
-            new pagerduty.TeamMembership(childName(name, "member", member.userId), {
-                teamId: team.id, userId: userId(member.userId), role: member.role,
-            }, { parent: this });
+            new pagerduty.TeamMembership(
+                childName(name, "member", member.userId),
+                {
+                    teamId: team.id,
+                    userId: userId(member.userId),
+                    role: member.role,
+                },
+                { parent: this },
+            );
         }
 
         const models = scheduleModels(product, oncall, environment);
-        const schedules = Object.fromEntries(SCHEDULE_KINDS.map((kind) => [kind, new pagerduty.Schedule(childName(name, kind), {
-            name: models[kind].name,
-            timeZone: models[kind].timeZone,
-            teams: [team.id],
-            layers: models[kind].layers.map(({ userIds: ids, ...layer }) => ({ ...layer, users: ids.map(userId) })),
-        }, { parent: this, ...historyOrConsumers })])) as Record<ScheduleKind, pagerduty.Schedule>;
+        const schedules = Object.fromEntries(
+            SCHEDULE_KINDS.map((kind) => [
+                kind,
+                new pagerduty.Schedule(
+                    childName(name, kind),
+                    {
+                        name: models[kind].name,
+                        timeZone: models[kind].timeZone,
+                        teams: [team.id],
+                        layers: models[kind].layers.map(({ userIds: ids, ...layer }) => ({ ...layer, users: ids.map(userId) })),
+                    },
+                    { parent: this, ...historyOrConsumers },
+                ),
+            ]),
+        ) as Record<ScheduleKind, pagerduty.Schedule>;
 
-        const target = (t: EscalationTarget) => t.kind === "schedule"
-            ? { type: "schedule_reference", id: schedules[t.schedule].id }
-            : { type: "user_reference", id: userId(t.userId) };
-        const policy = new pagerduty.EscalationPolicy(childName(name, "policy"), {
-            name: `${product.displayName} (${environment})`,
-            description: product.escalation.source,
-            teams: team.id,
-            numLoops: model.loops,
-            rules: model.rules.map((r) => ({ escalationDelayInMinutes: r.delayMinutes, targets: r.targets.map(target) })),
-        }, { parent: this });
+        const target = (t: EscalationTarget) =>
+            t.kind === "schedule"
+                ? { type: "schedule_reference", id: schedules[t.schedule].id }
+                : { type: "user_reference", id: userId(t.userId) };
+        const policy = new pagerduty.EscalationPolicy(
+            childName(name, "policy"),
+            {
+                name: `${product.displayName} (${environment})`,
+                description: product.escalation.source,
+                teams: team.id,
+                numLoops: model.loops,
+                rules: model.rules.map((r) => ({ escalationDelayInMinutes: r.delayMinutes, targets: r.targets.map(target) })),
+            },
+            { parent: this },
+        );
 
         this.serviceName = pagerServiceName(product.key, environment);
-        const service = new pagerduty.Service(childName(name, "service"), {
-            name: this.serviceName,
-            description: `${product.displayName} alerts from Datadog and the log shipping path`,
-            escalationPolicy: policy.id,
-            acknowledgementTimeout: String(ACKNOWLEDGEMENT_TIMEOUT_SECONDS),
-            autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
-            alertCreation: "create_alerts_and_incidents",
-            incidentUrgencyRule: INCIDENT_URGENCY_RULE,
-            alertGroupingParameters: alertGrouping(oncall.alertGroupingMinutes),
-        }, { parent: this, ...historyOrConsumers });
-        const integration = new pagerduty.ServiceIntegration(childName(name, "events-v2"), {
-            name: "Datadog (Events API v2)",
-            service: service.id,
-            type: "events_api_v2_inbound_integration",
-        }, { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.pagerdutyIntegration] });
+        const service = new pagerduty.Service(
+            childName(name, "service"),
+            {
+                name: this.serviceName,
+                description: `${product.displayName} alerts from Datadog and the log shipping path`,
+                escalationPolicy: policy.id,
+                acknowledgementTimeout: String(ACKNOWLEDGEMENT_TIMEOUT_SECONDS),
+                autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
+                alertCreation: "create_alerts_and_incidents",
+                incidentUrgencyRule: INCIDENT_URGENCY_RULE,
+                alertGroupingParameters: alertGrouping(oncall.alertGroupingMinutes),
+            },
+            { parent: this, ...historyOrConsumers },
+        );
+        const integration = new pagerduty.ServiceIntegration(
+            childName(name, "events-v2"),
+            {
+                name: "Datadog (Events API v2)",
+                service: service.id,
+                type: "events_api_v2_inbound_integration",
+            },
+            { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.pagerdutyIntegration] },
+        );
 
         this.serviceId = service.id;
         this.serviceUrl = service.htmlUrl;
@@ -104,13 +137,21 @@ export class EscalationPolicy extends pulumi.ComponentResource {
         this.teamId = team.id;
         this.scheduleIds = pulumi.all([schedules.primary.id, schedules.backup.id]).apply(([primary, backup]) => ({ primary, backup }));
         // Registers the key in Datadog under the service's name: that is what `@pagerduty-<serviceName>` resolves to.
-        new datadog.pagerduty.ServiceObject(childName(name, "datadog-service"), {
-            serviceName: this.serviceName,
-            serviceKey: this.integrationKey,
-        }, { parent: this });
+        new datadog.pagerduty.ServiceObject(
+            childName(name, "datadog-service"),
+            {
+                serviceName: this.serviceName,
+                serviceKey: this.integrationKey,
+            },
+            { parent: this },
+        );
         this.registerOutputs({
-            serviceId: this.serviceId, serviceName: this.serviceName, serviceUrl: this.serviceUrl,
-            integrationKey: this.integrationKey, escalationPolicyId: this.escalationPolicyId, teamId: this.teamId,
+            serviceId: this.serviceId,
+            serviceName: this.serviceName,
+            serviceUrl: this.serviceUrl,
+            integrationKey: this.integrationKey,
+            escalationPolicyId: this.escalationPolicyId,
+            teamId: this.teamId,
             scheduleIds: this.scheduleIds,
         });
     }

@@ -34,22 +34,46 @@ export class ProductGovernance extends pulumi.ComponentResource {
         if (args.manageOrganizationResources) {
             const links = pulumi.all([args.pagerdutyServiceUrl, args.dashboardUrls, args.sloIds]);
             for (const s of product.surfaces) {
-                new datadog.SoftwareCatalog(childName(name, "catalog", s.name), {
-                    entity: links.apply(([pagerdutyUrl, dashboardUrls, sloIds]) => entityYaml(catalogEntity(product, s.name, { appUrl: datadogAppUrl(args.datadogSite), pagerdutyUrl, dashboardUrls, sloIds }))),
-                }, { parent: this });
+                new datadog.SoftwareCatalog(
+                    childName(name, "catalog", s.name),
+                    {
+                        entity: links.apply(([pagerdutyUrl, dashboardUrls, sloIds]) =>
+                            entityYaml(
+                                catalogEntity(product, s.name, {
+                                    appUrl: datadogAppUrl(args.datadogSite),
+                                    pagerdutyUrl,
+                                    dashboardUrls,
+                                    sloIds,
+                                }),
+                            ),
+                        ),
+                    },
+                    { parent: this },
+                );
             }
         }
-        const rules = args.detectionRules.map((r) =>
-            new datadog.SecurityMonitoringRule(childName(name, "detection", r.id), {
-                name: r.name,
-                message: r.message,
-                enabled: true,
-                type: "log_detection",
-                queries: [{ name: "a", query: r.query, aggregation: "count", groupByFields: r.groupBy }],
-                cases: [{ name: r.status, status: r.status, condition: r.condition, notifications: r.notifications }],
-                options: { detectionMethod: "threshold", evaluationWindow: r.evaluationWindow, keepAlive: r.keepAlive, maxSignalDuration: r.maxSignalDuration },
-                tags: r.tags,
-            }, { parent: this }));
+        const rules = args.detectionRules.map(
+            (r) =>
+                new datadog.SecurityMonitoringRule(
+                    childName(name, "detection", r.id),
+                    {
+                        name: r.name,
+                        message: r.message,
+                        enabled: true,
+                        type: "log_detection",
+                        queries: [{ name: "a", query: r.query, aggregation: "count", groupByFields: r.groupBy }],
+                        cases: [{ name: r.status, status: r.status, condition: r.condition, notifications: r.notifications }],
+                        options: {
+                            detectionMethod: "threshold",
+                            evaluationWindow: r.evaluationWindow,
+                            keepAlive: r.keepAlive,
+                            maxSignalDuration: r.maxSignalDuration,
+                        },
+                        tags: r.tags,
+                    },
+                    { parent: this },
+                ),
+        );
         this.securityRuleIds = pulumi.all(rules.map((r) => r.id));
         this.registerOutputs({ securityRuleIds: this.securityRuleIds });
     }

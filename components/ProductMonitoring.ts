@@ -45,48 +45,81 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         const { product, environment: env } = args;
         const parent = { parent: this };
 
-        const sloResources = new Map(args.slos.map((model) => [model.id, new datadog.ServiceLevelObjective(childName(name, "slo", model.id), {
-            name: model.name,
-            description: model.description,
-            type: "metric",
-            query: { numerator: model.numerator, denominator: model.denominator },
-            thresholds: model.thresholds,
-            tags: model.tags,
-        }, { ...parent, ...historyOrConsumers })])); // a recreated SLO starts without its history
+        const sloResources = new Map(
+            args.slos.map((model) => [
+                model.id,
+                new datadog.ServiceLevelObjective(
+                    childName(name, "slo", model.id),
+                    {
+                        name: model.name,
+                        description: model.description,
+                        type: "metric",
+                        query: { numerator: model.numerator, denominator: model.denominator },
+                        thresholds: model.thresholds,
+                        tags: model.tags,
+                    },
+                    { ...parent, ...historyOrConsumers },
+                ),
+            ]),
+        ); // a recreated SLO starts without its history
         this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
         const monitors = args.monitors.map(({ id, kind, severity, binding: { monitor, sloId } }) => {
             const slo = sloId === undefined ? undefined : sloResources.get(sloId);
-            const inputs: datadog.MonitorArgs = { ...monitorArgs(monitor), notifyAudit: notifyAudit(severity) || undefined, restrictedRoles: args.restrictedRoles };
+            const inputs: datadog.MonitorArgs = {
+                ...monitorArgs(monitor),
+                notifyAudit: notifyAudit(severity) || undefined,
+                restrictedRoles: args.restrictedRoles,
+            };
             if (slo) inputs.query = slo.id.apply((ddId) => withSloId(monitor, sloId!, ddId).query);
             return { id, kind, resource: new datadog.Monitor(childName(name, id), inputs, parent) };
         });
 
         const runbook = `${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md`;
-        const engineering = new datadog.DashboardJson(childName(name, "engineering-dashboard"), {
-            dashboard: this.sloIds.apply((ids) => JSON.stringify(engineeringDashboard(product, env, ids))),
-        }, parent);
-        const oncall = new datadog.DashboardJson(childName(name, "oncall-dashboard"), {
-            dashboard: this.sloIds.apply((ids) => JSON.stringify(onCallDashboard(product, env, ids, runbook, args.alerts))),
-        }, parent);
+        const engineering = new datadog.DashboardJson(
+            childName(name, "engineering-dashboard"),
+            {
+                dashboard: this.sloIds.apply((ids) => JSON.stringify(engineeringDashboard(product, env, ids))),
+            },
+            parent,
+        );
+        const oncall = new datadog.DashboardJson(
+            childName(name, "oncall-dashboard"),
+            {
+                dashboard: this.sloIds.apply((ids) => JSON.stringify(onCallDashboard(product, env, ids, runbook, args.alerts))),
+            },
+            parent,
+        );
         const app = datadogAppUrl(args.datadogSite);
-        this.dashboardUrls = pulumi.all({ engineering: pulumi.interpolate`${app}${engineering.url}`, oncall: pulumi.interpolate`${app}${oncall.url}` });
+        this.dashboardUrls = pulumi.all({
+            engineering: pulumi.interpolate`${app}${engineering.url}`,
+            oncall: pulumi.interpolate`${app}${oncall.url}`,
+        });
         this.dashboardIds = pulumi.all({ engineering: engineering.id, oncall: oncall.id });
 
         for (const d of args.downtimes) {
-            new datadog.DowntimeSchedule(childName(name, "downtime", d.id), {
-                scope: d.scope,
-                monitorIdentifier: { monitorTags: d.monitorTags },
-                recurringSchedule: { timezone: d.timezone, recurrences: [{ rrule: d.rrule, start: d.start, duration: d.duration }] },
-                message: d.message,
-                muteFirstRecoveryNotification: true,
-                notifyEndTypes: ["expired"],
-                notifyEndStates: ["alert", "warn"],
-            }, parent);
+            new datadog.DowntimeSchedule(
+                childName(name, "downtime", d.id),
+                {
+                    scope: d.scope,
+                    monitorIdentifier: { monitorTags: d.monitorTags },
+                    recurringSchedule: { timezone: d.timezone, recurrences: [{ rrule: d.rrule, start: d.start, duration: d.duration }] },
+                    message: d.message,
+                    muteFirstRecoveryNotification: true,
+                    notifyEndTypes: ["expired"],
+                    notifyEndStates: ["alert", "warn"],
+                },
+                parent,
+            );
         }
 
         // The contract's monitor ids are the plan thresholds' (burn-rate monitors are reached through their SLO).
         this.monitorIds = pulumi.all(Object.fromEntries(monitors.filter((m) => m.kind === "monitor").map((m) => [m.id, m.resource.id])));
-        this.registerOutputs({ monitorIds: this.monitorIds, sloIds: this.sloIds, dashboardUrls: this.dashboardUrls, dashboardIds: this.dashboardIds });
+        this.registerOutputs({
+            monitorIds: this.monitorIds,
+            sloIds: this.sloIds,
+            dashboardUrls: this.dashboardUrls,
+            dashboardIds: this.dashboardIds,
+        });
     }
 }

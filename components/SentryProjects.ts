@@ -26,11 +26,17 @@ interface ActionTargets {
 function issueAction(a: SentryAction, t: ActionTargets): Record<string, pulumi.Input<string>> {
     switch (a.kind) {
         case "slack":
-            return { id: "sentry.integrations.slack.notify_action.SlackNotifyServiceAction", workspace: t.slack.internalId, channel: a.channel };
+            return {
+                id: "sentry.integrations.slack.notify_action.SlackNotifyServiceAction",
+                workspace: t.slack.internalId,
+                channel: a.channel,
+            };
         case "pagerduty":
             return {
                 id: "sentry.integrations.pagerduty.notify_action.PagerDutyNotifyServiceAction",
-                account: t.pagerduty!.internalId, service: String(a.sentryServiceId), severity: a.severity,
+                account: t.pagerduty!.internalId,
+                service: String(a.sentryServiceId),
+                severity: a.severity,
             };
         case "email":
             return { id: "sentry.mail.actions.NotifyEmailAction", targetType: "Team", targetIdentifier: t.teamId };
@@ -42,7 +48,12 @@ function metricAction(a: SentryAction, t: ActionTargets): sentry.types.input.Sen
         case "slack":
             return { type: "slack", targetType: "specific", targetIdentifier: a.channel, integrationId: t.slack.id.apply(Number) };
         case "pagerduty":
-            return { type: "pagerduty", targetType: "specific", targetIdentifier: String(a.sentryServiceId), integrationId: t.pagerduty!.id.apply(Number) };
+            return {
+                type: "pagerduty",
+                targetType: "specific",
+                targetIdentifier: String(a.sentryServiceId),
+                integrationId: t.pagerduty!.id.apply(Number),
+            };
         case "email":
             return { type: "email", targetType: "team", targetIdentifier: t.teamId };
     }
@@ -66,77 +77,111 @@ export class SentryProjects extends pulumi.ComponentResource {
         const organization = sentryConfig.organization;
         const env = args.environment;
         const { model } = args;
-        const allActions = model.projects.flatMap((p) => [...p.issueAlerts.flatMap((a) => a.actions), ...p.metricAlerts.flatMap((a) => [...a.actions, ...a.warningActions])]);
+        const allActions = model.projects.flatMap((p) => [
+            ...p.issueAlerts.flatMap((a) => a.actions),
+            ...p.metricAlerts.flatMap((a) => [...a.actions, ...a.warningActions]),
+        ]);
 
-        const team = new sentry.SentryTeam(childName(name, "sentry-team"), {
-            organization,
-            name: model.team.name,
-            slug: model.team.slug,
-        }, { parent: this });
+        const team = new sentry.SentryTeam(
+            childName(name, "sentry-team"),
+            {
+                organization,
+                name: model.team.name,
+                slug: model.team.slug,
+            },
+            { parent: this },
+        );
         const integration = (providerKey: string, integrationName: string) =>
             sentry.getSentryOrganizationIntegrationOutput({ organization, providerKey, name: integrationName }, { parent: this });
         const pagerdutyConfig = sentryConfig.pagerduty;
         const targets: ActionTargets = {
             slack: integration("slack", sentryConfig.slackWorkspace),
             // Looked up only when an alert pages, so stacks without Sentry's PagerDuty integration need none.
-            pagerduty: pagerdutyConfig && allActions.some((a) => a.kind === "pagerduty")
-                ? integration("pagerduty", pagerdutyConfig.integration) : undefined,
+            pagerduty:
+                pagerdutyConfig && allActions.some((a) => a.kind === "pagerduty")
+                    ? integration("pagerduty", pagerdutyConfig.integration)
+                    : undefined,
             teamId: team.internalId,
         };
 
         const dsns: Record<string, pulumi.Output<string>> = {};
         this.projectSlugs = {};
         for (const p of model.projects) {
-            const project = new sentry.SentryProject(childName(name, "sentry", p.surface), {
-                organization,
-                name: p.name,
-                slug: p.slug,
-                platform: p.platform,
-                teams: [team.slug],
-                resolveAge: 720,
-            }, { parent: this, ...retainedData }); // issue history outlives a product's removal from the stack
-            const key = new sentry.SentryKey(childName(name, "sentry", p.surface, "key"), {
-                organization,
-                project: project.slug,
-                name: `${p.slug} (managed by Pulumi)`,
-                rateLimitCount: sentryConfig.keyRateLimit.count,
-                rateLimitWindow: sentryConfig.keyRateLimit.windowSeconds,
-            }, { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.sentryKey] }); // deleting revokes the DSN
+            const project = new sentry.SentryProject(
+                childName(name, "sentry", p.surface),
+                {
+                    organization,
+                    name: p.name,
+                    slug: p.slug,
+                    platform: p.platform,
+                    teams: [team.slug],
+                    resolveAge: 720,
+                },
+                { parent: this, ...retainedData },
+            ); // issue history outlives a product's removal from the stack
+            const key = new sentry.SentryKey(
+                childName(name, "sentry", p.surface, "key"),
+                {
+                    organization,
+                    project: project.slug,
+                    name: `${p.slug} (managed by Pulumi)`,
+                    rateLimitCount: sentryConfig.keyRateLimit.count,
+                    rateLimitWindow: sentryConfig.keyRateLimit.windowSeconds,
+                },
+                { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.sentryKey] },
+            ); // deleting revokes the DSN
             dsns[p.surface] = pulumi.secret(key.dsnPublic);
             this.projectSlugs[p.surface] = p.slug;
 
             for (const a of p.issueAlerts) {
-                new sentry.SentryIssueAlert(childName(name, "sentry", p.surface, a.id), {
-                    organization,
-                    project: project.slug,
-                    name: sentryAlertName(product, p.surface, a.title, a.severity, env),
-                    environment: env,
-                    actionMatch: "any",
-                    filterMatch: "all",
-                    frequency: a.frequencyMinutes,
-                    conditions: a.conditions,
-                    actions: a.actions.map((x) => issueAction(x, targets)),
-                }, { parent: this });
+                new sentry.SentryIssueAlert(
+                    childName(name, "sentry", p.surface, a.id),
+                    {
+                        organization,
+                        project: project.slug,
+                        name: sentryAlertName(product, p.surface, a.title, a.severity, env),
+                        environment: env,
+                        actionMatch: "any",
+                        filterMatch: "all",
+                        frequency: a.frequencyMinutes,
+                        conditions: a.conditions,
+                        actions: a.actions.map((x) => issueAction(x, targets)),
+                    },
+                    { parent: this },
+                );
             }
             for (const m of p.metricAlerts) {
                 const actions = m.actions.map((x) => metricAction(x, targets));
-                new sentry.SentryMetricAlert(childName(name, "sentry", p.surface, m.id), {
-                    organization,
-                    project: project.slug,
-                    name: sentryAlertName(product, p.surface, m.title, m.severity, env),
-                    environment: env,
-                    dataset: m.dataset,
-                    query: m.query,
-                    aggregate: m.aggregate,
-                    timeWindow: m.timeWindowMinutes,
-                    thresholdType: m.thresholdType,
-                    resolveThreshold: m.resolve,
-                    owner: pulumi.interpolate`team:${team.internalId}`,
-                    triggers: [
-                        { label: "critical", alertThreshold: m.critical, thresholdType: m.thresholdType, actions },
-                        ...(m.warning === undefined ? [] : [{ label: "warning", alertThreshold: m.warning, thresholdType: m.thresholdType, actions: m.warningActions.map((x) => metricAction(x, targets)) }]),
-                    ],
-                }, { parent: this });
+                new sentry.SentryMetricAlert(
+                    childName(name, "sentry", p.surface, m.id),
+                    {
+                        organization,
+                        project: project.slug,
+                        name: sentryAlertName(product, p.surface, m.title, m.severity, env),
+                        environment: env,
+                        dataset: m.dataset,
+                        query: m.query,
+                        aggregate: m.aggregate,
+                        timeWindow: m.timeWindowMinutes,
+                        thresholdType: m.thresholdType,
+                        resolveThreshold: m.resolve,
+                        owner: pulumi.interpolate`team:${team.internalId}`,
+                        triggers: [
+                            { label: "critical", alertThreshold: m.critical, thresholdType: m.thresholdType, actions },
+                            ...(m.warning === undefined
+                                ? []
+                                : [
+                                      {
+                                          label: "warning",
+                                          alertThreshold: m.warning,
+                                          thresholdType: m.thresholdType,
+                                          actions: m.warningActions.map((x) => metricAction(x, targets)),
+                                      },
+                                  ]),
+                        ],
+                    },
+                    { parent: this },
+                );
             }
         }
         this.dsns = pulumi.secret(pulumi.all(dsns));

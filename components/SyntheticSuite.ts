@@ -29,7 +29,14 @@ function apiStepArgs(s: ApiStepModel): datadog.types.input.SyntheticsTestApiStep
         requestHeaders: s.headers,
         assertions: s.assertions.map(assertionArgs),
         extractedValues: s.extract
-            ? [{ name: s.extract.variable, type: s.extract.source, parser: { type: s.extract.parser, value: s.extract.jsonPath }, secure: s.extract.secure }]
+            ? [
+                  {
+                      name: s.extract.variable,
+                      type: s.extract.source,
+                      parser: { type: s.extract.parser, value: s.extract.jsonPath },
+                      secure: s.extract.secure,
+                  },
+              ]
             : undefined,
     };
 }
@@ -66,9 +73,21 @@ function testArgs(m: SyntheticTestModel, variables: VariableRef[]): datadog.Synt
         case "multi":
             return { ...common, type: "api", subtype: "multi", configVariables: variables, apiSteps: m.steps.map(apiStepArgs) };
         case "ssl":
-            return { ...common, type: "api", subtype: "ssl", requestDefinition: { host: m.host, port: "443" }, assertions: m.assertions.map(assertionArgs) };
+            return {
+                ...common,
+                type: "api",
+                subtype: "ssl",
+                requestDefinition: { host: m.host, port: "443" },
+                assertions: m.assertions.map(assertionArgs),
+            };
         default:
-            return { ...common, type: "api", subtype: "http", requestDefinition: { method: "GET", url: m.url, timeout: 30 }, assertions: m.assertions.map(assertionArgs) };
+            return {
+                ...common,
+                type: "api",
+                subtype: "http",
+                requestDefinition: { method: "GET", url: m.url, timeout: 30 },
+                assertions: m.assertions.map(assertionArgs),
+            };
     }
 }
 
@@ -90,29 +109,43 @@ export class SyntheticSuite extends pulumi.ComponentResource {
         const tags = ["managed-by:pulumi", `env:${environment}`, `team:${product.team.handle}`, `product:${product.key}`];
         const globals = new Map<string, pulumi.Output<string>>();
         if (models.some((m) => m.variables.length > 0)) {
-            const user = new datadog.SyntheticsGlobalVariable(childName(name, "test-user"), {
-                name: vars.user,
-                description: `${product.displayName} synthetic test user`,
-                value: `synthetics-bot+${product.key}@${product.team.email.split("@")[1]}`,
-                tags,
-            }, { parent: this });
-            const password = new datadog.SyntheticsGlobalVariable(childName(name, "test-password"), {
-                name: vars.password,
-                description: `${product.displayName} synthetic test user's password`,
-                value: pulumi.secret(args.testPassword),
-                secure: true,
-                tags,
-            }, { parent: this });
+            const user = new datadog.SyntheticsGlobalVariable(
+                childName(name, "test-user"),
+                {
+                    name: vars.user,
+                    description: `${product.displayName} synthetic test user`,
+                    value: `synthetics-bot+${product.key}@${product.team.email.split("@")[1]}`,
+                    tags,
+                },
+                { parent: this },
+            );
+            const password = new datadog.SyntheticsGlobalVariable(
+                childName(name, "test-password"),
+                {
+                    name: vars.password,
+                    description: `${product.displayName} synthetic test user's password`,
+                    value: pulumi.secret(args.testPassword),
+                    secure: true,
+                    tags,
+                },
+                { parent: this },
+            );
             globals.set(vars.user, user.id).set(vars.password, password.id);
         }
         // Tests refer to the global variables by id under the same name, so steps can use `{{ <PRODUCT>_TEST_PASSWORD }}`.
         const refs = (m: SyntheticTestModel): VariableRef[] => m.variables.map((v) => ({ type: "global", name: v, id: globals.get(v)! }));
 
-        const tests = models.map((m) => [m.id, new datadog.SyntheticsTest(childName(name, m.id), testArgs(m, refs(m)), {
-            parent: this,
-            // Browser journeys are recorded in Datadog's recorder; Pulumi owns the schedule, locations and alerting.
-            ignoreChanges: m.type === "browser" ? ["browserSteps"] : [],
-        })] as const);
+        const tests = models.map(
+            (m) =>
+                [
+                    m.id,
+                    new datadog.SyntheticsTest(childName(name, m.id), testArgs(m, refs(m)), {
+                        parent: this,
+                        // Browser journeys are recorded in Datadog's recorder; Pulumi owns the schedule, locations and alerting.
+                        ignoreChanges: m.type === "browser" ? ["browserSteps"] : [],
+                    }),
+                ] as const,
+        );
         this.testIds = pulumi.all(tests.map(([, t]) => t.id));
         this.testPublicIds = pulumi.all(Object.fromEntries(tests.map(([id, t]) => [id, t.id])));
         this.registerOutputs({ testIds: this.testIds, testPublicIds: this.testPublicIds });

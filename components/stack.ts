@@ -68,7 +68,11 @@ export function loadStack(catalog: ReadonlyArray<ProductSpec>): LoadedStack {
     const project = pulumi.getProject();
     const raw = pulumi.runtime.allConfig();
     const context = { stack: pulumi.getStack(), project, raw, isSecret: isConfigSecret };
-    const checked = checkStackConfig(namespaceValues(raw, project), configFile, { productKeys: catalog.map((p) => p.key), catalog: products, context });
+    const checked = checkStackConfig(namespaceValues(raw, project), configFile, {
+        productKeys: catalog.map((p) => p.key),
+        catalog: products,
+        context,
+    });
     problems.push(...checked.problems);
     const config = checked.config;
     if (!config || !products || checked.blocking) throw new StackValidationError(problems);

@@ -56,8 +56,13 @@ export const alphabuilder: ProductSpec = {
         ...BEARIFIEDCO_BASIC_ALERTS,
         // 000 §AlphaBuilder / Alerts: PDF generation > 10s (distribution metric in seconds, one point per document)
         percentile({
-            id: "pdf-generation-slow", surface: "pdf-worker", severity: "P1", metric: { metric: "alphabuilder.pdf.generation_time", unit: "s" }, window: "10m",
-            critical: s(10), title: "PDF generation p95 above {critical}",
+            id: "pdf-generation-slow",
+            surface: "pdf-worker",
+            severity: "P1",
+            metric: { metric: "alphabuilder.pdf.generation_time", unit: "s" },
+            window: "10m",
+            critical: s(10),
+            title: "PDF generation p95 above {critical}",
             whatHappened: "Generating a PDF export took longer than 10 seconds for the slowest 5% of documents over the last {window}.",
             firstSteps: [
                 "Check the pdf-worker queue depth and the number of running workers",
@@ -70,7 +75,12 @@ export const alphabuilder: ProductSpec = {
         // The plan gives no number: a count floor of 3 in the window, so one odd input does not alert, counted in
         // default_zero so the monitor recovers once errors stop.
         eventCount({
-            id: "calculation-errors", surface: "api", severity: "P1", metric: "alphabuilder.calculations.errors", window: "15m", critical: 3,
+            id: "calculation-errors",
+            surface: "api",
+            severity: "P1",
+            metric: "alphabuilder.calculations.errors",
+            window: "15m",
+            critical: 3,
             title: "Estimate calculation errors",
             whatHappened: "At least {critical} estimate calculations failed or failed their consistency checks in the last {window}.",
             firstSteps: [
@@ -84,22 +94,36 @@ export const alphabuilder: ProductSpec = {
         // baseline of APM Postgres span latency (dd-trace `pg` spans carry the API's service with
         // DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED=true).
         anomaly({
-            id: "db-slow-queries", surface: "api", severity: "P2", category: "database", metric: "trace.pg.query", counter: false, direction: "above",
-            title: "Database queries slower than usual", whatHappened: "Average database query latency seen by the API deviates from its usual level.",
+            id: "db-slow-queries",
+            surface: "api",
+            severity: "P2",
+            category: "database",
+            metric: "trace.pg.query",
+            counter: false,
+            direction: "above",
+            title: "Database queries slower than usual",
+            whatHappened: "Average database query latency seen by the API deviates from its usual level.",
             firstSteps: [
                 "Open APM Database view and sort queries by average latency to find the slow statements",
-                "Check for missing indexes, lock waits or a long-running migration", "Check database CPU and connection pool usage at the same time",
+                "Check for missing indexes, lock waits or a long-running migration",
+                "Check database CPU and connection pool usage at the same time",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (Database slow queries)",
         }),
         // 000 §AlphaBuilder / Alerts: High memory usage — the plan gives no number; 90% (warning 80%) matches the
         // family's other plans (001 §Critical Alerts memory > 90%, 004 §Server Metrics memory > 90%).
         hostMemory({
-            id: "pdf-worker-memory-high", surface: "pdf-worker", severity: "P2", critical: 90, warning: 80, title: "PDF worker memory usage high",
+            id: "pdf-worker-memory-high",
+            surface: "pdf-worker",
+            severity: "P2",
+            critical: 90,
+            warning: 80,
+            title: "PDF worker memory usage high",
             whatHappened: "Memory usage on a PDF worker host stayed high over the last {window}; PDF rendering may fail or be killed.",
             firstSteps: [
                 "Check the pdf-worker process memory and whether Chromium instances are leaking (not closed after jobs)",
-                "Restart the affected worker if memory keeps growing and jobs are failing", "Scale out the worker pool if the queue is long",
+                "Restart the affected worker if memory keeps growing and jobs are failing",
+                "Scale out the worker pool if the queue is long",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (High memory usage)",
         }),
@@ -131,11 +155,22 @@ export const alphabuilder: ProductSpec = {
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
         healthCheck({
-            title: "AlphaBuilder API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 3000,
+            title: "AlphaBuilder API health endpoint",
+            surface: "api",
+            path: "/api/health",
+            maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks, Global availability)",
         }),
-        sslCheck({ surface: "web", host: "alphabuilder.io", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
-        sslCheck({ surface: "api", host: "api.alphabuilder.io", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({
+            surface: "web",
+            host: "alphabuilder.io",
+            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
+        }),
+        sslCheck({
+            surface: "api",
+            host: "api.alphabuilder.io",
+            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
+        }),
         {
             id: "estimate-pdf-export",
             title: "Create an estimate and export it as PDF",
@@ -150,7 +185,7 @@ export const alphabuilder: ProductSpec = {
                     method: "POST",
                     path: "/api/auth/login",
                     expectStatus: 200,
-                    body: "{\"email\":\"{{ ALPHABUILDER_TEST_USER }}\",\"password\":\"{{ ALPHABUILDER_TEST_PASSWORD }}\"}",
+                    body: '{"email":"{{ ALPHABUILDER_TEST_USER }}","password":"{{ ALPHABUILDER_TEST_PASSWORD }}"}',
                     extract: { variable: "AUTH_TOKEN", jsonPath: "$.token" },
                 },
                 {
@@ -158,7 +193,7 @@ export const alphabuilder: ProductSpec = {
                     method: "POST",
                     path: "/api/projects/synthetic-test/estimates",
                     expectStatus: 201,
-                    body: "{\"template\":\"synthetic-check\"}",
+                    body: '{"template":"synthetic-check"}',
                     extract: { variable: "ESTIMATE_ID", jsonPath: "$.id" },
                 },
                 {

@@ -57,20 +57,36 @@ export const bearo: ProductSpec = {
         // 000 §BEARO / Alerts: payment failures above the plan's percentage. Counted over at least 40 attempts, so it
         // takes 3 failures: one failure in twenty attempts at night is not a payment outage.
         eventRatio({
-            id: "payment-failure-rate", surface: "api", severity: "P0", category: "business", numerator: "bearo.payments.failed",
-            denominator: "bearo.payments.attempted", window: "10m", minCount: 40, critical: 5, title: "Payment failure rate above {critical}",
+            id: "payment-failure-rate",
+            surface: "api",
+            severity: "P0",
+            category: "business",
+            numerator: "bearo.payments.failed",
+            denominator: "bearo.payments.attempted",
+            window: "10m",
+            minCount: 40,
+            critical: 5,
+            title: "Payment failure rate above {critical}",
             whatHappened: "More than {critical} of payment attempts failed over the last {window}, so customers cannot pay.",
             firstSteps: [
                 "Break the failures down by error code and payment method in the payment logs",
                 "Check the payment provider's status page and API error responses",
-                "Check whether the wallet-service is healthy (wallet payments depend on it)", "Roll back the latest deployment if failures started with it",
+                "Check whether the wallet-service is healthy (wallet payments depend on it)",
+                "Roll back the latest deployment if failures started with it",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (Payment failures)",
         }),
         // 000 §BEARO / Alerts: API timeout > 10s — the slowest request in the window.
         gauge({
-            id: "api-timeout", surface: "api", severity: "P1", category: "latency", metric: { metric: "trace.next.request", aggregation: "max" },
-            timeAggregation: "max", window: "5m", critical: s(10), title: "API requests taking longer than {critical}",
+            id: "api-timeout",
+            surface: "api",
+            severity: "P1",
+            category: "latency",
+            metric: { metric: "trace.next.request", aggregation: "max" },
+            timeAggregation: "max",
+            window: "5m",
+            critical: s(10),
+            title: "API requests taking longer than {critical}",
             whatHappened: "At least one API request took longer than 10 seconds in the last {window}, so requests are timing out.",
             firstSteps: [
                 "Open APM traces for the service filtered on duration > 10s and find the slow span",
@@ -82,20 +98,33 @@ export const bearo: ProductSpec = {
         // 000 §BEARO / Alerts: Wallet service down
         // Datadog process check: the wallet-service process is not running on its hosts.
         serviceCheck({
-            id: "wallet-service-down", surface: "wallet-service", severity: "P0", check: "process.up", filter: { process: "wallet-service" },
-            title: "Wallet service down", whatHappened: "The wallet-service process is not running, so wallet connections and wallet payments fail.",
+            id: "wallet-service-down",
+            surface: "wallet-service",
+            severity: "P0",
+            check: "process.up",
+            filter: { process: "wallet-service" },
+            title: "Wallet service down",
+            whatHappened: "The wallet-service process is not running, so wallet connections and wallet payments fail.",
             firstSteps: [
                 "Check the wallet-service logs for the crash reason right before it stopped",
-                "Restart the wallet-service and confirm wallet connections recover", "Check the blockchain RPC provider status if the service crashes on start",
+                "Restart the wallet-service and confirm wallet connections recover",
+                "Check the blockchain RPC provider status if the service crashes on start",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (Wallet service down)",
         }),
         // 000 §BEARO / Alerts: High cart abandonment — the plan gives no number, so alert on a deviation from the baseline.
         anomaly({
-            id: "cart-abandonment-anomaly", surface: "web", severity: "P2", metric: "bearo.cart.abandoned", direction: "above", deviations: 2,
-            title: "Unusual cart abandonment", whatHappened: "Abandoned carts deviate from their usual pattern for this time of day and week.",
+            id: "cart-abandonment-anomaly",
+            surface: "web",
+            severity: "P2",
+            metric: "bearo.cart.abandoned",
+            direction: "above",
+            deviations: 2,
+            title: "Unusual cart abandonment",
+            whatHappened: "Abandoned carts deviate from their usual pattern for this time of day and week.",
             firstSteps: [
-                "Check the checkout funnel in RUM for the step where users drop off", "Check payment failure rate and checkout page errors for the same period",
+                "Check the checkout funnel in RUM for the step where users drop off",
+                "Check payment failure rate and checkout page errors for the same period",
                 "Ask whether a pricing, shipping or UI change shipped recently",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (High cart abandonment)",
@@ -130,11 +159,22 @@ export const bearo: ProductSpec = {
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
         healthCheck({
-            title: "BEARO API health endpoint", surface: "api", path: "/api/health", maxResponseMs: 3000,
+            title: "BEARO API health endpoint",
+            surface: "api",
+            path: "/api/health",
+            maxResponseMs: 3000,
             source: "000 §Phase 3 / Synthetic Monitoring (API endpoint checks, Global availability)",
         }),
-        sslCheck({ surface: "web", host: "bearo.app", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
-        sslCheck({ surface: "api", host: "api.bearo.app", source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({
+            surface: "web",
+            host: "bearo.app",
+            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
+        }),
+        sslCheck({
+            surface: "api",
+            host: "api.bearo.app",
+            source: "000 §Phase 3 / Synthetic Monitoring; 14-day SSL threshold from 004 §Network Metrics",
+        }),
         {
             id: "checkout-flow",
             title: "Login, cart and payment session",
@@ -149,7 +189,7 @@ export const bearo: ProductSpec = {
                     method: "POST",
                     path: "/api/auth/login",
                     expectStatus: 200,
-                    body: "{\"email\":\"{{ BEARO_TEST_USER }}\",\"password\":\"{{ BEARO_TEST_PASSWORD }}\"}",
+                    body: '{"email":"{{ BEARO_TEST_USER }}","password":"{{ BEARO_TEST_PASSWORD }}"}',
                     extract: { variable: "AUTH_TOKEN", jsonPath: "$.token" },
                 },
                 {
@@ -157,7 +197,7 @@ export const bearo: ProductSpec = {
                     method: "POST",
                     path: "/api/cart/items",
                     expectStatus: 200,
-                    body: "{\"sku\":\"synthetic-test-item\",\"quantity\":1}",
+                    body: '{"sku":"synthetic-test-item","quantity":1}',
                     extract: { variable: "CART_ID", jsonPath: "$.cartId" },
                 },
                 {
@@ -165,7 +205,7 @@ export const bearo: ProductSpec = {
                     method: "POST",
                     path: "/api/checkout/session",
                     expectStatus: 200,
-                    body: "{\"cartId\":\"{{ CART_ID }}\",\"testMode\":true}",
+                    body: '{"cartId":"{{ CART_ID }}","testMode":true}',
                 },
             ],
             source: "000 §Phase 3 / Synthetic Monitoring (Multi-step transactions); §BEARO Priority Metrics (Payment success rate)",

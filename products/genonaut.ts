@@ -2,7 +2,18 @@
  * Genonaut — content generation and recommendation platform (FastAPI backend, React frontend).
  * Plan: 001 Production Monitoring Strategy (Datadog APM + Sentry), §Alert Configuration and the task list.
  */
-import { anomaly, apmErrorRate, apmLatency, browserJourney, dayOverDayDrop, eventRatio, gauge, hostMemory, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
+import {
+    anomaly,
+    apmErrorRate,
+    apmLatency,
+    browserJourney,
+    dayOverDayDrop,
+    eventRatio,
+    gauge,
+    hostMemory,
+    serviceCheck,
+    sslCheck,
+} from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { ms, s } from "../lib/inputs/catalog/units";
 import { COMPANY_ESCALATION } from "./defaults";
@@ -53,40 +64,67 @@ export const genonaut: ProductSpec = {
         // ---- 001 §Alert Configuration / Critical Alerts (Immediate Response) ----
         // 001 §Task 3.1: critical alerts (downtime); §Success Criteria: 99.9% uptime visibility and alerting
         serviceCheck({
-            id: "api-down", surface: "api", severity: "P0", planSeverity: "critical", check: "http.can_connect", title: "API down",
+            id: "api-down",
+            surface: "api",
+            severity: "P0",
+            planSeverity: "critical",
+            check: "http.can_connect",
+            title: "API down",
             whatHappened: "The HTTP check against the Genonaut API health endpoint failed twice in a row; the API is unreachable.",
             firstSteps: [
                 "Call the health endpoint from outside and note the status code or timeout",
-                "Check the API containers/processes (uvicorn workers) and their last logs for a crash", "Roll back the latest deployment if it coincides",
+                "Check the API containers/processes (uvicorn workers) and their last logs for a crash",
+                "Roll back the latest deployment if it coincides",
                 "Check the database health section of the health endpoint response",
             ],
             source: "001 §Task 3.1 (Critical alerts: downtime); §Success Criteria (99.9% uptime visibility and alerting)",
         }),
         // 001 §Critical Alerts: API error rate > 5% for 5 minutes
         apmErrorRate({
-            id: "api-error-rate", surface: "api", severity: "P1", planSeverity: "critical", span: "fastapi.request", minRequests: 100, critical: 5,
-            title: "API error rate above {critical}", whatHappened: "More than {critical} of API requests failed with server errors over the last {window}.",
+            id: "api-error-rate",
+            surface: "api",
+            severity: "P1",
+            planSeverity: "critical",
+            span: "fastapi.request",
+            minRequests: 100,
+            critical: 5,
+            title: "API error rate above {critical}",
+            whatHappened: "More than {critical} of API requests failed with server errors over the last {window}.",
             firstSteps: [
-                "Open APM for genonaut-api and sort endpoints by error count", "Check Sentry for the new exception behind the errors",
+                "Open APM for genonaut-api and sort endpoints by error count",
+                "Check Sentry for the new exception behind the errors",
                 "Compare with the latest deployment marker and roll back if it coincides",
             ],
             source: "001 §Alert Configuration / Critical Alerts (API error rate > 5% for 5 minutes)",
         }),
         // 001 §Critical Alerts: Response time P95 > 2 seconds for 10 minutes (APM latency in seconds)
         apmLatency({
-            id: "api-p95-latency", surface: "api", severity: "P1", planSeverity: "critical", span: "fastapi.request", window: "10m", critical: s(2),
+            id: "api-p95-latency",
+            surface: "api",
+            severity: "P1",
+            planSeverity: "critical",
+            span: "fastapi.request",
+            window: "10m",
+            critical: s(2),
             title: "API p95 response time above {critical}",
             whatHappened: "The 95th percentile API response time stayed above 2 seconds over the last {window}.",
             firstSteps: [
                 "Open APM latency by endpoint; check the pagination endpoints first",
-                "Check database query latency and connection pool waits in the slow traces", "Check CPU and memory on the API hosts",
+                "Check database query latency and connection pool waits in the slow traces",
+                "Check CPU and memory on the API hosts",
             ],
             source: "001 §Alert Configuration / Critical Alerts (Response time P95 > 2 seconds for 10 minutes)",
         }),
         // 001 §Critical Alerts: Database connection failures
         serviceCheck({
-            id: "db-connection-failures", surface: "api", severity: "P0", planSeverity: "critical", check: "postgres.can_connect", category: "database",
-            title: "Database connection failures", whatHappened: "The Datadog Postgres check could not connect to the Genonaut database twice in a row.",
+            id: "db-connection-failures",
+            surface: "api",
+            severity: "P0",
+            planSeverity: "critical",
+            check: "postgres.can_connect",
+            category: "database",
+            title: "Database connection failures",
+            whatHappened: "The Datadog Postgres check could not connect to the Genonaut database twice in a row.",
             firstSteps: [
                 "Check the database server is up and accepting connections (pg_isready)",
                 "Check connection count against max_connections and the SQLAlchemy pool settings",
@@ -96,7 +134,12 @@ export const genonaut: ProductSpec = {
         }),
         // 001 §Critical Alerts: Memory usage > 90% for 5 minutes
         hostMemory({
-            id: "memory-usage", surface: "api", severity: "P1", planSeverity: "critical", critical: 90, title: "Host memory usage above {critical}",
+            id: "memory-usage",
+            surface: "api",
+            severity: "P1",
+            planSeverity: "critical",
+            critical: 90,
+            title: "Host memory usage above {critical}",
             whatHappened: "Memory usage on an API host stayed above {critical} over the last {window}; the OOM killer may stop workers.",
             firstSteps: [
                 "Check which process uses the memory (uvicorn workers, database, cache)",
@@ -110,8 +153,14 @@ export const genonaut: ProductSpec = {
         // `pagination.query.duration` records seconds (time.time() deltas), so 500 ms = 0.5 s; the agent
         // publishes its p95 as `.95percentile`.
         gauge({
-            id: "pagination-query-slow", surface: "api", severity: "P2", planSeverity: "warning", category: "database",
-            metric: { metric: "pagination.query.duration.95percentile", aggregation: "max", unit: "s" }, window: "15m", critical: ms(500),
+            id: "pagination-query-slow",
+            surface: "api",
+            severity: "P2",
+            planSeverity: "warning",
+            category: "database",
+            metric: { metric: "pagination.query.duration.95percentile", aggregation: "max", unit: "s" },
+            window: "15m",
+            critical: ms(500),
             title: "Pagination query p95 above {critical}",
             whatHappened: "The 95th percentile of paginated query time stayed above {critical} over the last {window}.",
             firstSteps: [
@@ -123,67 +172,114 @@ export const genonaut: ProductSpec = {
         }),
         // 001 §Warning Alerts: Cache hit rate < 70% for 30 minutes (hits / lookups counted by the API's cache layer)
         eventRatio({
-            id: "cache-hit-rate-low", surface: "api", severity: "P2", planSeverity: "warning", category: "saturation", numerator: "genonaut.cache.hits",
-            denominator: "genonaut.cache.requests", window: "30m", critical: 70, comparator: "<", title: "Cache hit rate below {critical}",
+            id: "cache-hit-rate-low",
+            surface: "api",
+            severity: "P2",
+            planSeverity: "warning",
+            category: "saturation",
+            numerator: "genonaut.cache.hits",
+            denominator: "genonaut.cache.requests",
+            window: "30m",
+            critical: 70,
+            comparator: "<",
+            title: "Cache hit rate below {critical}",
             whatHappened: "Fewer than {critical} of cache lookups were hits over the last {window}, pushing load onto the database.",
             firstSteps: [
-                "Check for a recent cache flush, restart or eviction spike in the cache server", "Check whether a deployment changed cache keys or TTLs",
+                "Check for a recent cache flush, restart or eviction spike in the cache server",
+                "Check whether a deployment changed cache keys or TTLs",
                 "Check cache memory: evictions rise when the cache is too small",
             ],
             source: "001 §Alert Configuration / Warning Alerts (Cache hit rate < 70% for 30 minutes)",
         }),
         // 001 §Warning Alerts: Disk usage > 80% (system.disk.in_use is a 0-1 fraction: 80% = 0.8)
         gauge({
-            id: "disk-usage", surface: "api", severity: "P2", planSeverity: "warning",
-            metric: { metric: "system.disk.in_use", aggregation: "max", groupBy: ["host", "device"] }, window: "5m", critical: 0.8, unit: "ratio",
-            title: "Disk usage above {critical}", whatHappened: "A disk on a Genonaut host is more than {critical} full.",
+            id: "disk-usage",
+            surface: "api",
+            severity: "P2",
+            planSeverity: "warning",
+            metric: { metric: "system.disk.in_use", aggregation: "max", groupBy: ["host", "device"] },
+            window: "5m",
+            critical: 0.8,
+            unit: "ratio",
+            title: "Disk usage above {critical}",
+            whatHappened: "A disk on a Genonaut host is more than {critical} full.",
             firstSteps: [
                 "Find the largest directories on the device (logs, generated content, database files)",
-                "Rotate or ship old logs and clean temporary generation artifacts", "Plan a volume resize if growth is organic",
+                "Rotate or ship old logs and clean temporary generation artifacts",
+                "Plan a volume resize if growth is organic",
             ],
             source: "001 §Alert Configuration / Warning Alerts (Disk usage > 80%)",
         }),
         // 001 §Warning Alerts: Unusual traffic patterns
         anomaly({
-            id: "traffic-anomaly", surface: "api", severity: "P2", planSeverity: "warning", category: "availability", metric: "trace.fastapi.request.hits",
-            direction: "both", title: "Unusual API traffic",
+            id: "traffic-anomaly",
+            surface: "api",
+            severity: "P2",
+            planSeverity: "warning",
+            category: "availability",
+            metric: "trace.fastapi.request.hits",
+            direction: "both",
+            title: "Unusual API traffic",
             whatHappened: "API request volume deviates from its usual pattern for this time of day and week (surge or drop).",
             firstSteps: [
                 "Check whether the change is a drop (clients failing, DNS, frontend broken) or a surge (campaign, bot, scraping)",
-                "Break traffic down by endpoint and client IP to find the source", "Check the rate-limit and failed-auth security signals for abuse",
+                "Break traffic down by endpoint and client IP to find the source",
+                "Check the rate-limit and failed-auth security signals for abuse",
             ],
             source: "001 §Alert Configuration / Warning Alerts (Unusual traffic patterns)",
         }),
         // ---- 001 §Alert Configuration / Business Alerts (Daily Review) ----
         // 001 §Business Alerts: User registration rate drop > 50% (day over day)
         dayOverDayDrop({
-            id: "registration-drop", surface: "api", severity: "P3", planSeverity: "business", metric: "genonaut.users.registered", critical: -50,
+            id: "registration-drop",
+            surface: "api",
+            severity: "P3",
+            planSeverity: "business",
+            metric: "genonaut.users.registered",
+            critical: -50,
             title: "User registrations down more than 50% day over day",
             whatHappened: "New user registrations over the last day are less than half of the day before.",
             firstSteps: [
-                "Run the signup flow by hand to rule out a broken form or email verification", "Check signup endpoint errors in APM and frontend errors in RUM",
+                "Run the signup flow by hand to rule out a broken form or email verification",
+                "Check signup endpoint errors in APM and frontend errors in RUM",
                 "Ask marketing whether a campaign ended (expected drop)",
             ],
             source: "001 §Alert Configuration / Business Alerts (User registration rate drop > 50%)",
         }),
         // 001 §Business Alerts: Content creation rate drop > 30% (day over day)
         dayOverDayDrop({
-            id: "content-creation-drop", surface: "api", severity: "P3", planSeverity: "business", metric: "genonaut.content.created", critical: -30,
+            id: "content-creation-drop",
+            surface: "api",
+            severity: "P3",
+            planSeverity: "business",
+            metric: "genonaut.content.created",
+            critical: -30,
             title: "Content creation down more than 30% day over day",
             whatHappened: "Content items created over the last day are down more than 30% from the day before.",
             firstSteps: [
-                "Check the content creation endpoints for errors and latency in APM", "Check the generation backend / job queue for failures or a backlog",
+                "Check the content creation endpoints for errors and latency in APM",
+                "Check the generation backend / job queue for failures or a backlog",
                 "Compare active users day over day to tell a usage drop from a failure",
             ],
             source: "001 §Alert Configuration / Business Alerts (Content creation rate drop > 30%)",
         }),
         // 001 §Business Alerts: Search failure rate > 10%
         eventRatio({
-            id: "search-failure-rate", surface: "api", severity: "P3", planSeverity: "business", category: "business", numerator: "genonaut.search.failed",
-            denominator: "genonaut.search.requests", window: "1h", minCount: 50, critical: 10, title: "Search failure rate above {critical}",
+            id: "search-failure-rate",
+            surface: "api",
+            severity: "P3",
+            planSeverity: "business",
+            category: "business",
+            numerator: "genonaut.search.failed",
+            denominator: "genonaut.search.requests",
+            window: "1h",
+            minCount: 50,
+            critical: 10,
+            title: "Search failure rate above {critical}",
             whatHappened: "More than {critical} of searches failed over the last hour.",
             firstSteps: [
-                "Check the search endpoint errors in APM and Sentry", "Check the search index / full-text query health and recent schema changes",
+                "Check the search endpoint errors in APM and Sentry",
+                "Check the search index / full-text query health and recent schema changes",
                 "Try the most common failing queries by hand",
             ],
             source: "001 §Alert Configuration / Business Alerts (Search failure rate > 10%)",
@@ -263,8 +359,16 @@ export const genonaut: ProductSpec = {
             ],
             source: "001 §Task 3.3 Set up automated health checks",
         },
-        sslCheck({ surface: "web", host: "genonaut.com", source: "001 §Task 3.3 (synthetic monitoring); 14-day SSL threshold from 004 §Network Metrics" }),
-        sslCheck({ surface: "api", host: "api.genonaut.com", source: "001 §Task 3.3 (synthetic monitoring); 14-day SSL threshold from 004 §Network Metrics" }),
+        sslCheck({
+            surface: "web",
+            host: "genonaut.com",
+            source: "001 §Task 3.3 (synthetic monitoring); 14-day SSL threshold from 004 §Network Metrics",
+        }),
+        sslCheck({
+            surface: "api",
+            host: "api.genonaut.com",
+            source: "001 §Task 3.3 (synthetic monitoring); 14-day SSL threshold from 004 §Network Metrics",
+        }),
         {
             id: "pagination-search-flow",
             title: "Paginate the gallery and search",

@@ -11,13 +11,4 @@ import { plumberleads } from "./plumberleads";
 import { primape } from "./primape";
 import { vivr } from "./vivr";
 
-export const catalog: ReadonlyArray<ProductSpec> = [
-    bearo,
-    alphabuilder,
-    primape,
-    chimpanion,
-    genonaut,
-    vivr,
-    driplo,
-    plumberleads,
-];
+export const catalog: ReadonlyArray<ProductSpec> = [bearo, alphabuilder, primape, chimpanion, genonaut, vivr, driplo, plumberleads];

@@ -6,7 +6,12 @@
 import { spawnSync } from "child_process";
 import * as path from "path";
 
-interface Measurement { resources: number; seconds: number; msPerResource: number; peakRssMb: number }
+interface Measurement {
+    resources: number;
+    seconds: number;
+    msPerResource: number;
+    peakRssMb: number;
+}
 
 const TSX_CLI = require.resolve("tsx/cli");
 const CHILD = path.join(__dirname, "benchChild.ts");
@@ -14,7 +19,8 @@ const CHILD = path.join(__dirname, "benchChild.ts");
 function measure(args: string[]): Measurement {
     // 200 products are ~24,000 resources; the SDK keeps every resource in memory, beyond V8's default 4 GB heap.
     const r = spawnSync(process.execPath, [TSX_CLI, CHILD, ...args], {
-        encoding: "utf8", maxBuffer: 1 << 26,
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
         env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=16384`.trim() },
     });
     if (r.status !== 0) throw new Error(`bench ${args.join(" ")} failed: ${r.stderr}`);
@@ -35,13 +41,20 @@ function main(): void {
         ["generated, 50 products", ["--mode", "program", "--generated", "50"]],
         ["generated, 200 products", ["--mode", "program", "--generated", "200"]],
     ];
-    const rows = ["| scenario | resources | seconds | ms/resource | peak RSS MB | baseline s | baseline ms/resource | ratio |", "|---|---:|---:|---:|---:|---:|---:|---:|"];
+    const rows = [
+        "| scenario | resources | seconds | ms/resource | peak RSS MB | baseline s | baseline ms/resource | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ];
     for (const [label, args] of scenarios) {
         const program = best(args, runs);
         const base = best(["--mode", "baseline", "--count", String(program.resources)], runs);
         const ratio = program.seconds / base.seconds;
-        rows.push(`| ${label} | ${program.resources} | ${program.seconds.toFixed(2)} | ${program.msPerResource.toFixed(2)} | ${program.peakRssMb.toFixed(0)} | ${base.seconds.toFixed(2)} | ${base.msPerResource.toFixed(2)} | ${ratio.toFixed(2)} |`);
-        process.stderr.write(`${label}: ${program.resources} resources in ${program.seconds.toFixed(2)} s (baseline ${base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)})\n`);
+        rows.push(
+            `| ${label} | ${program.resources} | ${program.seconds.toFixed(2)} | ${program.msPerResource.toFixed(2)} | ${program.peakRssMb.toFixed(0)} | ${base.seconds.toFixed(2)} | ${base.msPerResource.toFixed(2)} | ${ratio.toFixed(2)} |`,
+        );
+        process.stderr.write(
+            `${label}: ${program.resources} resources in ${program.seconds.toFixed(2)} s (baseline ${base.seconds.toFixed(2)} s, ratio ${ratio.toFixed(2)})\n`,
+        );
     }
     process.stdout.write(rows.join("\n") + "\n");
 }

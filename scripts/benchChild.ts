@@ -32,7 +32,11 @@ export function generatedCatalog(real: ReadonlyArray<ProductSpec>, n: number): P
             team: { ...base.team, handle: `${base.team.handle}${suffix}`, slackChannel: `${base.team.slackChannel}-${suffix}` },
             surfaces: base.surfaces.map((s) => ({ ...s, service: `${s.service}-${suffix}` })),
             // Steps name the product's credential variables (BEARO_TEST_USER): rename them with the product.
-            synthetics: JSON.parse(JSON.stringify(base.synthetics).split(`${base.key.toUpperCase()}_TEST_`).join(`${base.key.toUpperCase()}${suffix.toUpperCase()}_TEST_`)),
+            synthetics: JSON.parse(
+                JSON.stringify(base.synthetics)
+                    .split(`${base.key.toUpperCase()}_TEST_`)
+                    .join(`${base.key.toUpperCase()}${suffix.toUpperCase()}_TEST_`),
+            ),
             // Security searches name the product's own services (a catalog rule): rename them with the surfaces.
             security: (base.security ?? []).map((r) => ({
                 ...r,
@@ -77,7 +81,12 @@ async function baseline(count: number): Promise<number> {
     const { runInPulumiStack } = await import("@pulumi/pulumi/runtime/stack");
     await runInPulumiStack(async () => {
         for (let i = 0; i < count; i++) {
-            new datadog.Monitor(`bare-${i}`, { name: `bare ${i}`, type: "metric alert", query: "avg(last_5m):avg:system.cpu.user{*} > 90", message: "@slack-x" });
+            new datadog.Monitor(`bare-${i}`, {
+                name: `bare ${i}`,
+                type: "metric alert",
+                query: "avg(last_5m):avg:system.cpu.user{*} > 90",
+                message: "@slack-x",
+            });
         }
         return {};
     });
@@ -89,7 +98,9 @@ async function main(): Promise<void> {
     withoutSourceMaps();
     const mode = arg("mode");
     // Provider SDKs load the same way for program and baseline; load them first so both time only evaluation.
-    await Promise.all(["@pulumi/pulumi", "@pulumi/aws", "@pulumi/datadog", "@pulumi/pagerduty", "@pulumiverse/sentry"].map((m) => import(m)));
+    await Promise.all(
+        ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/datadog", "@pulumi/pagerduty", "@pulumiverse/sentry"].map((m) => import(m)),
+    );
     const started = process.hrtime.bigint();
     let resources: number;
     if (mode === "baseline") {
@@ -113,7 +124,10 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ resources, seconds, msPerResource: (seconds * 1000) / resources, peakRssMb }) + "\n");
 }
 
-main().then(() => process.exit(0), (e) => {
-    process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-});
+main().then(
+    () => process.exit(0),
+    (e) => {
+        process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exit(1);
+    },
+);

@@ -17,13 +17,22 @@ const PROJECT_DIR = path.resolve(__dirname, "..");
 
 /** Repository-relative path → content of every generated document. */
 export function catalogDocuments(stack = "production"): Record<string, string> {
-    const config = readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
-    const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), config);
+    const config = readStackConfig(
+        PROJECT_DIR,
+        stack,
+        catalog.map((p) => p.key),
+    );
+    const model = buildStackModel(
+        loadCatalog(catalog).filter((p) => config.products.includes(p.key)),
+        config,
+    );
     const figures = simulatedFigures(model);
     return {
         "docs/alerts.md": renderAlertCatalog(model, figures),
         ...Object.fromEntries(model.products.map((p) => [`docs/runbooks/${p.product.key}.md`, renderRunbook(p, figures)])),
-        ...(config.datadog.manageOrganizationResources ? { "docs/runbooks/platform.md": renderPlatformRunbook(usageBudgetAlerts(config)) } : {}),
+        ...(config.datadog.manageOrganizationResources
+            ? { "docs/runbooks/platform.md": renderPlatformRunbook(usageBudgetAlerts(config)) }
+            : {}),
         [COVERAGE_DOC]: coverageReport().text,
     };
 }

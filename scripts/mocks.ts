@@ -18,16 +18,22 @@ function arnFor(type: string, name: string, inputs: Record<string, unknown>): st
     if (pkg !== "aws") return "";
     const physical = String(inputs.bucket ?? inputs.name ?? name);
     switch (service) {
-        case "s3": return `arn:aws:s3:::${physical}`;
-        case "iam": return `arn:aws:iam::${MOCK_ACCOUNT}:role/${physical}`;
+        case "s3":
+            return `arn:aws:s3:::${physical}`;
+        case "iam":
+            return `arn:aws:iam::${MOCK_ACCOUNT}:role/${physical}`;
         case "cloudwatch":
             return type.includes("logGroup")
                 ? `arn:aws:logs:${MOCK_REGION}:${MOCK_ACCOUNT}:log-group:${physical}`
                 : `arn:aws:cloudwatch:${MOCK_REGION}:${MOCK_ACCOUNT}:alarm:${physical}`;
-        case "kinesis": return `arn:aws:firehose:${MOCK_REGION}:${MOCK_ACCOUNT}:deliverystream/${physical}`;
-        case "kms": return `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT}:key/${hash(name, 8)}-${hash(name + "k", 4)}`;
-        case "sns": return `arn:aws:sns:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}`;
-        default: return `arn:aws:${service}:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}`;
+        case "kinesis":
+            return `arn:aws:firehose:${MOCK_REGION}:${MOCK_ACCOUNT}:deliverystream/${physical}`;
+        case "kms":
+            return `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT}:key/${hash(name, 8)}-${hash(name + "k", 4)}`;
+        case "sns":
+            return `arn:aws:sns:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}`;
+        default:
+            return `arn:aws:${service}:${MOCK_REGION}:${MOCK_ACCOUNT}:${physical}`;
     }
 }
 
@@ -42,7 +48,9 @@ export function computed(type: string, name: string, inputs: Record<string, unkn
             const pub = hash(`dsn-${name}`);
             const project = parseInt(hash(name, 6), 16);
             return {
-                public: pub, secret: hash(`secret-${name}`), projectId: project,
+                public: pub,
+                secret: hash(`secret-${name}`),
+                projectId: project,
                 dsnPublic: `https://${pub}@o1.ingest.sentry.io/${project}`,
                 dsnSecret: `https://${pub}:${hash(`secret-${name}`)}@o1.ingest.sentry.io/${project}`,
                 dsnCsp: `https://o1.ingest.sentry.io/api/${project}/security/?sentry_key=${pub}`,
@@ -71,9 +79,10 @@ export const mocks: pulumi.runtime.Mocks = {
         const state: Record<string, unknown> = { ...inputs, ...computed(args.type, args.name, inputs) };
         const arn = arnFor(args.type, args.name, state);
         if (arn) state.arn = arn;
-        const id = args.type.startsWith("datadog:") && !args.type.includes("pagerduty")
-            ? `${parseInt(hash(args.name, 7), 16)}`
-            : `${args.name}-id`;
+        const id =
+            args.type.startsWith("datadog:") && !args.type.includes("pagerduty")
+                ? `${parseInt(hash(args.name, 7), 16)}`
+                : `${args.name}-id`;
         return { id, state };
     },
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
@@ -96,7 +105,11 @@ export const mocks: pulumi.runtime.Mocks = {
                 return { id: `PU${hash(email, 6).toUpperCase()}`, email, name: email.split("@")[0] };
             }
             case "pagerduty:index/getVendor:getVendor":
-                return { id: `PV${hash(String(args.inputs.name), 5).toUpperCase()}`, name: args.inputs.name, type: "generic_events_api_inbound_integration" };
+                return {
+                    id: `PV${hash(String(args.inputs.name), 5).toUpperCase()}`,
+                    name: args.inputs.name,
+                    type: "generic_events_api_inbound_integration",
+                };
             default:
                 return { id: `${args.token}-${hash(JSON.stringify(args.inputs), 8)}`, ...args.inputs };
         }

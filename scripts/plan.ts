@@ -20,7 +20,12 @@ import { checkStackFile, readStackFile } from "./stackFile";
 import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
 import { summarize } from "./summary";
 
-interface Args { stack?: string; out?: string; config?: string; quiet: boolean }
+interface Args {
+    stack?: string;
+    out?: string;
+    config?: string;
+    quiet: boolean;
+}
 
 const USAGE = "expected --stack <name> [--out <file>] [--config <file>] [--quiet]";
 
@@ -107,7 +112,10 @@ async function stackAlertRows(projectDir: string, stack: string, configFile: str
     const { config } = checkStackFile(configFile, { project: readProjectName(projectDir), stack, productKeys: catalog.map((p) => p.key) });
     if (!config) throw new Error(`${path.basename(configFile)}: config changed during the plan`);
     const publicConfig = withoutSecrets(config);
-    const model = buildStackModel(loadCatalog(catalog).filter((p) => config.products.includes(p.key)), publicConfig);
+    const model = buildStackModel(
+        loadCatalog(catalog).filter((p) => config.products.includes(p.key)),
+        publicConfig,
+    );
     // Plus the organization-wide usage-budget monitors, which only the org-managing stack deploys (not simulated).
     const usage = publicConfig.datadog.manageOrganizationResources ? usageBudgetAlerts(publicConfig) : [];
     return [...alertRows(model), ...usage.map((a) => alertRow(a))];
@@ -147,4 +155,7 @@ async function main(): Promise<void> {
     if (args.out) process.stdout.write(`\nWrote ${plan!.resources.length} resources to ${args.out}\n`);
 }
 
-main().then(() => process.exit(0), (e) => fail([`plan failed: ${e instanceof Error ? e.message : String(e)}`]));
+main().then(
+    () => process.exit(0),
+    (e) => fail([`plan failed: ${e instanceof Error ? e.message : String(e)}`]),
+);

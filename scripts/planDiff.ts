@@ -9,7 +9,8 @@ import * as fs from "fs";
 import { formatProblem, isValidationError } from "../lib/inputs/errors";
 import { diffPlans, GITHUB_COMMENT_LIMIT, parsePlan, renderDiff, stackMismatch } from "../lib/tooling/planDiff";
 
-const USAGE = "usage: npm run plan:diff -- <base.json> <head.json> [--out <diff.md>] [--max-chars <n>] [--full-diff-at <where>] [--allow-different-stacks]";
+const USAGE =
+    "usage: npm run plan:diff -- <base.json> <head.json> [--out <diff.md>] [--max-chars <n>] [--full-diff-at <where>] [--allow-different-stacks]";
 
 function fail(lines: string[]): never {
     process.stderr.write(lines.map((l) => `plan:diff: ${l}\n`).join(""));
@@ -47,7 +48,8 @@ for (let i = 0; i < args.length; i++) {
 }
 if (files.length !== 2) fail([USAGE]);
 const maxChars = Number(options.get("--max-chars") ?? GITHUB_COMMENT_LIMIT);
-if (!Number.isInteger(maxChars) || maxChars < 1000) fail([`--max-chars: ${options.get("--max-chars")}: expected a whole number of at least 1000`]);
+if (!Number.isInteger(maxChars) || maxChars < 1000)
+    fail([`--max-chars: ${options.get("--max-chars")}: expected a whole number of at least 1000`]);
 const [base, head] = readPlans(files);
 const mismatch = stackMismatch(base, head, [files[0], files[1]]);
 if (mismatch && !flags.has("--allow-different-stacks")) fail([mismatch]);
@@ -57,7 +59,8 @@ const out = options.get("--out");
 const full = renderDiff(diff, base, head);
 if (out) fs.writeFileSync(out, full);
 const comment = renderDiff(diff, base, head, {
-    maxChars, fullDiffAt: options.get("--full-diff-at") ?? (out ? `\`${out}\`` : undefined),
+    maxChars,
+    fullDiffAt: options.get("--full-diff-at") ?? (out ? `\`${out}\`` : undefined),
 });
 process.stdout.write(comment);
 process.exit(diff.changed ? 2 : 0);

@@ -48,7 +48,9 @@ export function redact(value: unknown): unknown {
     return value;
 }
 
-interface StructLike { toJavaScript(): Record<string, unknown> }
+interface StructLike {
+    toJavaScript(): Record<string, unknown>;
+}
 
 /**
  * The engine stores the outputs named in a resource's `additionalSecretOutputs` as secrets, whatever the provider
@@ -91,32 +93,33 @@ export async function evaluate(opts: PlanOptions): Promise<Plan> {
         registerResourceOutputs(req: any, cb: (err: any, resp: any) => void): void;
     };
     const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => register(req, (err, resp) => {
-        const secretOutputs: string[] = req.getAdditionalsecretoutputsList();
-        if (!err && secretOutputs.length && resp.getObject()) {
-            const object = resp.getObject();
-            resp.setObject(object.constructor.fromJavaScript(markSecretOutputs(object.toJavaScript(), secretOutputs)));
-        }
-        if (!err) {
-            resources.push({
-                urn: resp.getUrn(),
-                type: req.getType(),
-                name: req.getName(),
-                parent: req.getParent() || null,
-                custom: req.getCustom(),
-                inputs: redact((req.getObject() as StructLike | undefined)?.toJavaScript() ?? {}) as Record<string, unknown>,
-                dependsOn: req.getDependenciesList(),
-                options: {
-                    protect: Boolean(req.getProtect()),
-                    retainOnDelete: Boolean(req.getRetainondelete()),
-                    aliases: req.getAliasesList().length,
-                    ignoreChanges: req.getIgnorechangesList(),
-                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-                },
-            });
-        }
-        cb(err, resp);
-    });
+    monitor.registerResource = (req, cb) =>
+        register(req, (err, resp) => {
+            const secretOutputs: string[] = req.getAdditionalsecretoutputsList();
+            if (!err && secretOutputs.length && resp.getObject()) {
+                const object = resp.getObject();
+                resp.setObject(object.constructor.fromJavaScript(markSecretOutputs(object.toJavaScript(), secretOutputs)));
+            }
+            if (!err) {
+                resources.push({
+                    urn: resp.getUrn(),
+                    type: req.getType(),
+                    name: req.getName(),
+                    parent: req.getParent() || null,
+                    custom: req.getCustom(),
+                    inputs: redact((req.getObject() as StructLike | undefined)?.toJavaScript() ?? {}) as Record<string, unknown>,
+                    dependsOn: req.getDependenciesList(),
+                    options: {
+                        protect: Boolean(req.getProtect()),
+                        retainOnDelete: Boolean(req.getRetainondelete()),
+                        aliases: req.getAliasesList().length,
+                        ignoreChanges: req.getIgnorechangesList(),
+                        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                    },
+                });
+            }
+            cb(err, resp);
+        });
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (req, cb) => {
         if (req.getUrn().split("::")[2] === "pulumi:pulumi:Stack") {
@@ -154,10 +157,13 @@ export function duplicateUrnProblems(resources: ReadonlyArray<PlanResource>): Pr
         const physical = ["name", "bucket", "displayName"].map((k) => r.inputs[k]).find((v) => typeof v === "string");
         return `${r.parent ? `under ${r.parent}` : "at the root"}${physical ? ` (${JSON.stringify(physical)})` : ""}`;
     };
-    return [...byUrn].filter(([, rs]) => rs.length > 1).map(([urn, rs]) => ({
-        source: "plan", field: urn,
-        message: `duplicate URN: registered ${rs.length} times, ${rs.map(describe).join(" and ")}; Pulumi refuses this, give each a unique name`,
-    }));
+    return [...byUrn]
+        .filter(([, rs]) => rs.length > 1)
+        .map(([urn, rs]) => ({
+            source: "plan",
+            field: urn,
+            message: `duplicate URN: registered ${rs.length} times, ${rs.map(describe).join(" and ")}; Pulumi refuses this, give each a unique name`,
+        }));
 }
 
 /**

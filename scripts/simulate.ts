@@ -14,8 +14,16 @@ import { ENVIRONMENTS } from "../lib/inputs/config";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { alertFigures, simulateStack, StackSimulation, TimelineCache } from "../lib/simulate/stack";
 import {
-    flappingFailures, formatFailure, incidentFailures, lowTrafficFailures, noTrafficFailures, normalTrafficFailures, p0DetectionFailures, recoveryFailures,
-    simulationFailures, TargetFailure,
+    flappingFailures,
+    formatFailure,
+    incidentFailures,
+    lowTrafficFailures,
+    noTrafficFailures,
+    normalTrafficFailures,
+    p0DetectionFailures,
+    recoveryFailures,
+    simulationFailures,
+    TargetFailure,
 } from "../lib/simulate/targets";
 import type { SimAlert } from "../lib/simulate/types";
 import { buildStackModel } from "../lib/stack/model";
@@ -32,7 +40,11 @@ export interface CommittedStackSimulation {
 
 /** The committed stack's alerts, simulated once; pass one cache to share timelines between stacks. */
 export function simulateCommittedStack(stack: string, cache?: TimelineCache): CommittedStackSimulation {
-    const config = readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
+    const config = readStackConfig(
+        PROJECT_DIR,
+        stack,
+        catalog.map((p) => p.key),
+    );
     const products = loadCatalog(catalog).filter((p) => config.products.includes(p.key));
     const model = buildStackModel(products, config);
     const sim = simulateStack(model, { alertGroupingMinutes: config.oncall.alertGroupingMinutes, products: config.products, cache });
@@ -42,8 +54,14 @@ export function simulateCommittedStack(stack: string, cache?: TimelineCache): Co
 /** Every missed target of a simulated stack, in the targets' order. */
 export function targetFailures(s: CommittedStackSimulation): TargetFailure[] {
     return [
-        ...simulationFailures(s.sim), ...p0DetectionFailures(s.sim), ...lowTrafficFailures(s.sim), ...noTrafficFailures(s.sim),
-        ...incidentFailures(s.sim, s.config.routing.paging), ...recoveryFailures(s.sim), ...flappingFailures(s.sim), ...normalTrafficFailures(s.sim),
+        ...simulationFailures(s.sim),
+        ...p0DetectionFailures(s.sim),
+        ...lowTrafficFailures(s.sim),
+        ...noTrafficFailures(s.sim),
+        ...incidentFailures(s.sim, s.config.routing.paging),
+        ...recoveryFailures(s.sim),
+        ...flappingFailures(s.sim),
+        ...normalTrafficFailures(s.sim),
     ];
 }
 
@@ -51,23 +69,51 @@ const secs = (s: number | null) => (s === null ? "—" : s < 120 ? `${s} s` : `$
 
 function table(rows: string[][]): string {
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+    return rows
+        .map((r) =>
+            r
+                .map((c, i) => c.padEnd(widths[i]))
+                .join("  ")
+                .trimEnd(),
+        )
+        .join("\n");
 }
 
 export function render(s: CommittedStackSimulation, failures: TargetFailure[]): string {
-    const lines: string[] = [`Alert simulation of the ${s.config.environment} stack: ${s.sim.alerts.length} alerts, PagerDuty grouping ${s.config.oncall.alertGroupingMinutes ?? 0} min`, ""];
+    const lines: string[] = [
+        `Alert simulation of the ${s.config.environment} stack: ${s.sim.alerts.length} alerts, PagerDuty grouping ${s.config.oncall.alertGroupingMinutes ?? 0} min`,
+        "",
+    ];
     for (const p of s.sim.products) {
         const own = s.sim.alerts.filter((a) => a.alert.product === p.product);
-        lines.push(`## ${p.product}`, "", table([
-            ["alert", "severity", "shape", "detect", "recover", "pages/incident", "pages/week", "note"],
-            ...own.map((a) => {
-                const f = alertFigures(a);
-                return [f.alert, f.severity, a.family ?? "—", secs(f.detectSeconds), secs(f.recoverSeconds), String(f.pagesPerIncident), String(f.pagesPerWeek), f.reason ?? ""];
-            }),
-        ]), "");
-        lines.push(`${p.product}: ${p.alerts} alerts; first page after ${secs(p.fastestPageSeconds)} of a hard outage; ~${p.pagesPerWeek} pages/week under normal traffic`);
+        lines.push(
+            `## ${p.product}`,
+            "",
+            table([
+                ["alert", "severity", "shape", "detect", "recover", "pages/incident", "pages/week", "note"],
+                ...own.map((a) => {
+                    const f = alertFigures(a);
+                    return [
+                        f.alert,
+                        f.severity,
+                        a.family ?? "—",
+                        secs(f.detectSeconds),
+                        secs(f.recoverSeconds),
+                        String(f.pagesPerIncident),
+                        String(f.pagesPerWeek),
+                        f.reason ?? "",
+                    ];
+                }),
+            ]),
+            "",
+        );
+        lines.push(
+            `${p.product}: ${p.alerts} alerts; first page after ${secs(p.fastestPageSeconds)} of a hard outage; ~${p.pagesPerWeek} pages/week under normal traffic`,
+        );
         for (const i of p.incidents) {
-            lines.push(`  ${i.incident}: ${i.pages} page(s); fired: ${i.fired.map((f) => `${f.id} (${f.severity}, ${secs(f.firedAfter)})`).join(", ") || "nothing"}`);
+            lines.push(
+                `  ${i.incident}: ${i.pages} page(s); fired: ${i.fired.map((f) => `${f.id} (${f.severity}, ${secs(f.firedAfter)})`).join(", ") || "nothing"}`,
+            );
         }
         lines.push("");
     }
@@ -75,10 +121,15 @@ export function render(s: CommittedStackSimulation, failures: TargetFailure[]): 
     return lines.join("\n") + "\n";
 }
 
-interface Args { stack: string; json?: string }
+interface Args {
+    stack: string;
+    json?: string;
+}
 
 function usage(message: string): never {
-    process.stderr.write(`alerts:simulate: ${message} (usage: npm run alerts:simulate -- [--stack <${ENVIRONMENTS.join("|")}>] [--json FILE])\n`);
+    process.stderr.write(
+        `alerts:simulate: ${message} (usage: npm run alerts:simulate -- [--stack <${ENVIRONMENTS.join("|")}>] [--json FILE])\n`,
+    );
     process.exit(2);
 }
 

@@ -46,7 +46,12 @@ function kindOf(v: unknown): string {
  * Reads a stack file as the CLI would, collecting every problem of the file itself. `display` names the file in
  * problems (default: its base name). Values of `secure:` keys come from `secretValues`, else a placeholder.
  */
-export function readStackFile(file: string, project: string, secretValues: Record<string, string> = {}, display = path.basename(file)): StackFile {
+export function readStackFile(
+    file: string,
+    project: string,
+    secretValues: Record<string, string> = {},
+    display = path.basename(file),
+): StackFile {
     const problems: Problem[] = [];
     const result = (fatal: boolean): StackFile => ({ config, secretKeys, problems, fatal });
     const config: Record<string, string> = {};
@@ -55,7 +60,11 @@ export function readStackFile(file: string, project: string, secretValues: Recor
     try {
         text = fs.readFileSync(file, "utf8");
     } catch (e) {
-        problems.push({ source: display, field: "(file)", message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+        problems.push({
+            source: display,
+            field: "(file)",
+            message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        });
         return result(true);
     }
     const doc = YAML.parseDocument(text);
@@ -63,7 +72,8 @@ export function readStackFile(file: string, project: string, secretValues: Recor
     for (const err of doc.errors.slice(0, 1)) {
         const at = err.linePos?.[0];
         problems.push({
-            source: display, field: at ? `line ${at.line}, column ${at.col}` : "(file)",
+            source: display,
+            field: at ? `line ${at.line}, column ${at.col}` : "(file)",
             message: `YAML syntax error: ${err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
         });
     }
@@ -78,7 +88,8 @@ export function readStackFile(file: string, project: string, secretValues: Recor
     const raw = (root as { config?: unknown }).config;
     if (raw === undefined || raw === null) {
         // A misspelt `config:` is reported above; its keys are not also each reported as missing.
-        if (!unknownKeys.length) problems.push({ source: display, field: "config", message: "missing: the stack's settings go under config:" });
+        if (!unknownKeys.length)
+            problems.push({ source: display, field: "config", message: "missing: the stack's settings go under config:" });
         return result(true);
     }
     if (typeof raw !== "object" || Array.isArray(raw)) {
@@ -95,9 +106,11 @@ export function readStackFile(file: string, project: string, secretValues: Recor
             if (extra.length) {
                 problems.push({ source: display, field, message: `a secure value takes no other keys (found ${extra.join(", ")})` });
             } else if (typeof secure !== "string" || !CIPHERTEXT.test(secure)) {
-                const found = typeof secure === "string" ? (secure === "" ? "an empty string" : "text that is not a ciphertext") : kindOf(secure);
+                const found =
+                    typeof secure === "string" ? (secure === "" ? "an empty string" : "text that is not a ciphertext") : kindOf(secure);
                 problems.push({
-                    source: display, field,
+                    source: display,
+                    field,
                     message: `secure: must be the ciphertext written by pulumi config set --secret (found ${found})`,
                 });
             }
@@ -117,7 +130,11 @@ export function readStackFile(file: string, project: string, secretValues: Recor
  * arrays JSON-encoded, scalars as strings, `secure:` values decrypted and listed as secret keys. Throws a
  * ValidationError when the file gives no usable config; its other problems are left to `readStackFile` callers.
  */
-export function stackConfigMap(file: string, project: string, secretValues: Record<string, string> = {}): { config: Record<string, string>; secretKeys: string[] } {
+export function stackConfigMap(
+    file: string,
+    project: string,
+    secretValues: Record<string, string> = {},
+): { config: Record<string, string>; secretKeys: string[] } {
     const read = readStackFile(file, project, secretValues);
     if (read.fatal) throw new ValidationError(read.problems);
     return { config: read.config, secretKeys: read.secretKeys };
@@ -127,18 +144,29 @@ export function stackConfigMap(file: string, project: string, secretValues: Reco
  * Every problem of a stack file, as `npm run plan` reports them before building resources: the file's own, then
  * the config's (with the same context the program gets from the CLI: stack name, secret keys, all namespaces).
  */
-export function checkStackFile(file: string, opts: { project: string; stack: string; productKeys?: ReadonlyArray<string>; catalog?: ReadonlyArray<Product>; display?: string }): ConfigCheck {
+export function checkStackFile(
+    file: string,
+    opts: { project: string; stack: string; productKeys?: ReadonlyArray<string>; catalog?: ReadonlyArray<Product>; display?: string },
+): ConfigCheck {
     const display = opts.display ?? path.basename(file);
     const read = readStackFile(file, opts.project, {}, display);
     if (read.fatal) return { problems: read.problems, blocking: true };
     const context = { stack: opts.stack, project: opts.project, raw: read.config, isSecret: (k: string) => read.secretKeys.includes(k) };
-    const checked = checkStackConfig(namespaceValues(read.config, opts.project), display, { productKeys: opts.productKeys, catalog: opts.catalog, context });
+    const checked = checkStackConfig(namespaceValues(read.config, opts.project), display, {
+        productKeys: opts.productKeys,
+        catalog: opts.catalog,
+        context,
+    });
     return { ...checked, problems: [...read.problems, ...checked.problems] };
 }
 
 /** The public config of a committed stack, parsed and validated as the program does it at start-up. */
 export function readStackConfig(projectDir: string, stack: string, productKeys: ReadonlyArray<string>): PublicStackConfig {
-    const { config, problems } = checkStackFile(path.join(projectDir, `Pulumi.${stack}.yaml`), { project: readProjectName(projectDir), stack, productKeys });
+    const { config, problems } = checkStackFile(path.join(projectDir, `Pulumi.${stack}.yaml`), {
+        project: readProjectName(projectDir),
+        stack,
+        productKeys,
+    });
     if (problems.length || !config) throw new ValidationError(problems);
     return withoutSecrets(config);
 }

@@ -33,7 +33,8 @@ export function summarize(plan: Plan): string {
     lines.push("", "Totals:");
     for (const [kind, n] of countBy(real, (r) => kindOf(r.type))) lines.push(`  ${String(n).padStart(4)}  ${kind}`);
     lines.push(`  ${String(real.filter((r) => r.custom).length).padStart(4)}  provider resources in all`);
-    const cost = plan.outputs.syntheticsMonthlyCost as { byProduct: Record<string, number>; totalUsd: number; budgetUsd: number } | undefined;
+    const cost = plan.outputs.syntheticsMonthlyCost as
+        { byProduct: Record<string, number>; totalUsd: number; budgetUsd: number } | undefined;
     if (cost) lines.push("", formatCostReport(cost, cost.budgetUsd));
     return lines.join("\n");
 }

@@ -28,8 +28,11 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-    main().then(() => process.exit(0), (e) => {
-        process.stderr.write(`urns failed: ${e instanceof Error ? e.message : String(e)}\n`);
-        process.exit(1);
-    });
+    main().then(
+        () => process.exit(0),
+        (e) => {
+            process.stderr.write(`urns failed: ${e instanceof Error ? e.message : String(e)}\n`);
+            process.exit(1);
+        },
+    );
 }

@@ -35,7 +35,11 @@ function withValue(values: Record<string, unknown>, dotted: string, value: unkno
 
 function problemLines(values: Record<string, unknown>): string[] {
     try {
-        const config = parseStackConfig(values, FILE, catalog.map((p) => p.key));
+        const config = parseStackConfig(
+            values,
+            FILE,
+            catalog.map((p) => p.key),
+        );
         return configCatalogProblems(config, loadCatalog(catalog), FILE).map(formatProblem);
     } catch (e) {
         if (!isValidationError(e)) throw e;
@@ -60,17 +64,42 @@ describe("the committed stack configs", () => {
 describe("bad config values are rejected with the key named", () => {
     const cases: Array<[string, string, unknown, RegExp]> = [
         ["wrong type", "routing.paging", "yes", /^Pulumi\.production\.yaml: routing\.paging: .*boolean/],
-        ["negative number", "synthetics.monthlyBudgetUsd", -5, /^Pulumi\.production\.yaml: synthetics\.monthlyBudgetUsd: .*(>0|positive|greater)/i],
+        [
+            "negative number",
+            "synthetics.monthlyBudgetUsd",
+            -5,
+            /^Pulumi\.production\.yaml: synthetics\.monthlyBudgetUsd: .*(>0|positive|greater)/i,
+        ],
         ["out of range", "synthetics.frequencyMultiplier", 0, /^Pulumi\.production\.yaml: synthetics\.frequencyMultiplier: /],
-        ["unknown top-level key", "routng", { paging: true }, /^Pulumi\.production\.yaml: routng: unknown key \(did you mean "routing"\?\)$/],
+        [
+            "unknown top-level key",
+            "routng",
+            { paging: true },
+            /^Pulumi\.production\.yaml: routng: unknown key \(did you mean "routing"\?\)$/,
+        ],
         ["unknown nested key", "routing.slack.critcal", "x", /^Pulumi\.production\.yaml: routing\.slack\.critcal: unknown key/],
         ["unknown product", "products[0]", "bearoo", /^Pulumi\.production\.yaml: products\[0\]: unknown product "bearoo"/],
         ["invalid environment", "environment", "prod", /^Pulumi\.production\.yaml: environment: /],
         ["invalid email", "routing.digestEmail", "not-an-email", /^Pulumi\.production\.yaml: routing\.digestEmail: /],
-        ["unknown on-call user", "oncall.teams.bearo.lead", "zoe", /^Pulumi\.production\.yaml: oncall\.teams\.bearo\.lead: unknown on-call user "zoe"/],
-        ["bad location", "synthetics.locations[0]", "mars-1", /^Pulumi\.production\.yaml: synthetics\.locations\[0\]: must be a managed location/],
+        [
+            "unknown on-call user",
+            "oncall.teams.bearo.lead",
+            "zoe",
+            /^Pulumi\.production\.yaml: oncall\.teams\.bearo\.lead: unknown on-call user "zoe"/,
+        ],
+        [
+            "bad location",
+            "synthetics.locations[0]",
+            "mars-1",
+            /^Pulumi\.production\.yaml: synthetics\.locations\[0\]: must be a managed location/,
+        ],
         ["missing section", "sentry", undefined, /^Pulumi\.production\.yaml: sentry: missing \(required\)$/],
-        ["P0 muted in maintenance", "maintenanceWindows[0].muteSeverities", ["P0"], /maintenanceWindows\[0\]\.muteSeverities: P0 alerts are never muted/],
+        [
+            "P0 muted in maintenance",
+            "maintenanceWindows[0].muteSeverities",
+            ["P0"],
+            /maintenanceWindows\[0\]\.muteSeverities: P0 alerts are never muted/,
+        ],
     ];
     it.each(cases)("%s (%s)", (_label, k, value, expected) => {
         const lines = problemLines(withValue(productionValues(), k, value));
@@ -118,9 +147,12 @@ describe("reference data", () => {
         ["FREQ=DAILY;INTERVAL=0", ["INTERVAL: 0 is out of range (1..1000)"]],
         ["FREQ=MONTHLY;BYMONTHDAY=40", ["BYMONTHDAY: 40 is out of range (±1..±31)"]],
         ["BYDAY=SU", ["FREQ is required, e.g. FREQ=WEEKLY;BYDAY=SU"]],
-        ["FREQ=WEEKLY;DTSTART=20260104T020000Z", [
-            "unknown property DTSTART (allowed: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYHOUR, BYMINUTE, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS, WKST; the window's start and durationMinutes set the timing)",
-        ]],
+        [
+            "FREQ=WEEKLY;DTSTART=20260104T020000Z",
+            [
+                "unknown property DTSTART (allowed: FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYHOUR, BYMINUTE, BYMONTHDAY, BYYEARDAY, BYWEEKNO, BYMONTH, BYSETPOS, WKST; the window's start and durationMinutes set the timing)",
+            ],
+        ],
         ["FREQ=WEEKLY;FREQ=DAILY", ["FREQ is given twice"]],
         ["FREQ=WEEKLY;;", ['"" is not a NAME=VALUE part', '"" is not a NAME=VALUE part']],
     ])("RRULE %s", (rule, expected) => {
@@ -132,7 +164,13 @@ describe("reference data", () => {
         ["logs.example.com-bearo", []],
         ["ab", ["must be 3 to 63 characters long (it has 2)"]],
         ["a".repeat(64), ["must be 3 to 63 characters long (it has 64)"]],
-        ["Logs_Bucket", ['may contain only lowercase letters, digits, dots and hyphens (found "L", "_", "B")', "must begin and end with a letter or a digit"]],
+        [
+            "Logs_Bucket",
+            [
+                'may contain only lowercase letters, digits, dots and hyphens (found "L", "_", "B")',
+                "must begin and end with a letter or a digit",
+            ],
+        ],
         ["-logs", ["must begin and end with a letter or a digit"]],
         ["logs..archive", ["must not contain two adjacent dots"]],
         ["192.168.10.1", ["must not be formatted as an IP address"]],

@@ -23,10 +23,31 @@ describe("normalization: values sent as Datadog stores them", () => {
     // hashicorp/terraform#13784); `type` is ForceNew, so providers without that suppression replaced the monitor.
     it.each<[QuerySpec["kind"], QuerySpec, string]>([
         ["metric", { kind: "metric", base: metric, timeAggregation: "avg", window: "5m" }, "query alert"],
-        ["ratio", { kind: "ratio", numerator: metric, denominator: metric, scale: 100, timeAggregation: "sum", window: "5m" }, "query alert"],
+        [
+            "ratio",
+            { kind: "ratio", numerator: metric, denominator: metric, scale: 100, timeAggregation: "sum", window: "5m" },
+            "query alert",
+        ],
         ["percentile", { kind: "percentile", percentile: "p95", base: metric, window: "5m" }, "query alert"],
-        ["anomaly", { kind: "anomaly", base: metric, algorithm: "agile", deviations: 2, direction: "both", alertWindow: "15m", seasonality: "weekly", window: "1h" }, "query alert"],
-        ["change", { kind: "change", base: metric, change: "pct_change", comparedTo: "1h", timeAggregation: "sum", window: "5m" }, "query alert"],
+        [
+            "anomaly",
+            {
+                kind: "anomaly",
+                base: metric,
+                algorithm: "agile",
+                deviations: 2,
+                direction: "both",
+                alertWindow: "15m",
+                seasonality: "weekly",
+                window: "1h",
+            },
+            "query alert",
+        ],
+        [
+            "change",
+            { kind: "change", base: metric, change: "pct_change", comparedTo: "1h", timeAggregation: "sum", window: "5m" },
+            "query alert",
+        ],
         ["log", { kind: "log", search: "status:error", window: "5m" }, "log alert"],
         ["rum", { kind: "rum", search: "@type:error", rollup: "count", window: "5m" }, "rum alert"],
     ])("a %s query is a %s... monitor of type %s", (_kind, spec, type) => {
@@ -40,8 +61,14 @@ describe("normalization: values sent as Datadog stores them", () => {
     });
 
     // Thresholds are strings in the provider and float64 in the API (buildMonitorStruct): "1.0" comes back as 1.
-    it.each([["1.0", "1"], ["0.50", "0.5"], ["1e3", "1000"], ["14.4", "14.4"], [0.1 + 0.2, "0.30000000000000004"], ["2000000000", "2000000000"]])(
-        "stores the threshold %p as %p", (input, stored) => expect(datadogNumber(input)).toBe(stored));
+    it.each([
+        ["1.0", "1"],
+        ["0.50", "0.5"],
+        ["1e3", "1000"],
+        ["14.4", "14.4"],
+        [0.1 + 0.2, "0.30000000000000004"],
+        ["2000000000", "2000000000"],
+    ])("stores the threshold %p as %p", (input, stored) => expect(datadogNumber(input)).toBe(stored));
 
     it("refuses a threshold Datadog cannot store as a number", () => {
         expect(() => datadogNumber("high")).toThrow('"high" is not a number Datadog can store');
@@ -61,8 +88,9 @@ describe("fixes of issue 16 as rules", () => {
         expect(name).toBe("[AlphaBuilder (staging)] pdf-worker: Issue spiking: 100+… (P1)");
         expect(name.length).toBeLessThanOrEqual(SENTRY_ALERT_NAME_MAX);
         expect(sentryAlertName(product, "web", "New issue", "P2", "production")).toBe("[AlphaBuilder] web: New issue (P2)");
-        expect(() => sentryAlertName({ key: "x", displayName: "X".repeat(60) } as Product, "web", "New issue", "P2", "staging"))
-            .toThrow(/product, environment, surface and severity alone exceed 64 characters/);
+        expect(() => sentryAlertName({ key: "x", displayName: "X".repeat(60) } as Product, "web", "New issue", "P2", "staging")).toThrow(
+            /product, environment, surface and severity alone exceed 64 characters/,
+        );
     });
 
     it("moves archives to Glacier only when they stay there its 90-day minimum", () => {
@@ -88,22 +116,39 @@ describe("fixes of issue 16 as rules", () => {
     });
 
     it("orders product indexes of every environment before the organization's other indexes", () => {
-        expect(logIndexNames(["a", "b"], ["production", "staging"], ["main"])).toEqual(["a-production", "b-production", "a-staging", "b-staging", "main"]);
+        expect(logIndexNames(["a", "b"], ["production", "staging"], ["main"])).toEqual([
+            "a-production",
+            "b-production",
+            "a-staging",
+            "b-staging",
+            "main",
+        ]);
         expect(logIndexNames(["a"], ["production"], ["a-production", "audit", "main"])).toEqual(["a-production", "audit", "main"]);
     });
 
-    it.each(["json", "plumberleads-json", "combined"] as const)("parses %s logs without remapping a reserved attribute, trace ids by a trace-id remapper", (format) => {
-        const processors = pipelineProcessors(format);
-        for (const p of processors) {
-            if (p.kind === "remap") expect([p.name, p.sources.filter((s) => (RESERVED_LOG_ATTRIBUTES as readonly string[]).includes(s)), p.target]).toEqual([p.name, [], expect.not.stringMatching(/trace_id/)]);
-        }
-        expect(processors.filter((p) => p.kind === "trace-id").map((p) => "sources" in p && p.sources)).toEqual(format === "combined" ? [] : [["trace_id"]]);
-    });
+    it.each(["json", "plumberleads-json", "combined"] as const)(
+        "parses %s logs without remapping a reserved attribute, trace ids by a trace-id remapper",
+        (format) => {
+            const processors = pipelineProcessors(format);
+            for (const p of processors) {
+                if (p.kind === "remap")
+                    expect([p.name, p.sources.filter((s) => (RESERVED_LOG_ATTRIBUTES as readonly string[]).includes(s)), p.target]).toEqual(
+                        [p.name, [], expect.not.stringMatching(/trace_id/)],
+                    );
+            }
+            expect(processors.filter((p) => p.kind === "trace-id").map((p) => "sources" in p && p.sources)).toEqual(
+                format === "combined" ? [] : [["trace_id"]],
+            );
+        },
+    );
 });
 
 describe("the checkers catch the defects they exist for", () => {
     const view = loadPlan("staging");
-    const clone = (r: PlanResource, inputs: Record<string, unknown>): PlanResource => ({ ...r, inputs: JSON.parse(JSON.stringify({ ...r.inputs, ...inputs })) });
+    const clone = (r: PlanResource, inputs: Record<string, unknown>): PlanResource => ({
+        ...r,
+        inputs: JSON.parse(JSON.stringify({ ...r.inputs, ...inputs })),
+    });
     const problemsOf = (r: PlanResource) => payloadProblems(datadogPayload(r));
 
     it("flags camelCase extraction enums in a multistep synthetic step (Pulumi docs' httpBody/jsonPath)", () => {
@@ -121,7 +166,9 @@ describe("the checkers catch the defects they exist for", () => {
 
     it("flags an unknown attribute, a bad enum and a non-numeric threshold of a monitor", () => {
         const m = view.ofType("datadog:index/monitor:Monitor")[0];
-        expect(problemsOf(clone(m, { onMissingData: "show_nothing", timeoutH: undefined, notifyAudit: undefined }))).toEqual(['options.onMissingData: "show_nothing" is not a value the model allows']);
+        expect(problemsOf(clone(m, { onMissingData: "show_nothing", timeoutH: undefined, notifyAudit: undefined }))).toEqual([
+            'options.onMissingData: "show_nothing" is not a value the model allows',
+        ]);
         expect(problemsOf(clone(m, { monitorThresholds: { critical: "high" } }))[0]).toMatch(/^does not deserialize as v1 Monitor/);
         const p = datadogPayload(m);
         (p.body as any).options.notify_when = "always";
@@ -130,8 +177,9 @@ describe("the checkers catch the defects they exist for", () => {
 
     it("refuses to check a payload with an input its mapper does not send (it would go unchecked)", () => {
         const m = view.ofType("datadog:index/monitor:Monitor")[0];
-        expect(() => datadogPayload(clone(m, { notificationPresetName: "hide_all" })))
-            .toThrow(`${m.name} (datadog:index/monitor:Monitor): input(s) notificationPresetName not mapped to the API payload in tests/helpers/datadogPayload.ts`);
+        expect(() => datadogPayload(clone(m, { notificationPresetName: "hide_all" }))).toThrow(
+            `${m.name} (datadog:index/monitor:Monitor): input(s) notificationPresetName not mapped to the API payload in tests/helpers/datadogPayload.ts`,
+        );
     });
 
     it("flags a Sentry issue-alert name over 64 characters and Glacier objects expiring before 90 days", () => {
@@ -141,7 +189,15 @@ describe("the checkers catch the defects they exist for", () => {
             `${alert.name} (sentry:index/sentryIssueAlert:SentryIssueAlert): name: ${JSON.stringify(long)} breaks "name: StringLenBetween(1, 64)" [terraform-provider-sentry v0.11.2 resource_sentry_issue_alert.go]`,
         ]);
         const lifecycle = view.ofType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")[0];
-        const rules = [{ id: "app-tiers", status: "Enabled", filter: { prefix: "app/" }, transitions: [{ days: 30, storageClass: "GLACIER" }], expiration: { days: 90 } }];
+        const rules = [
+            {
+                id: "app-tiers",
+                status: "Enabled",
+                filter: { prefix: "app/" },
+                transitions: [{ days: 30, storageClass: "GLACIER" }],
+                expiration: { days: 90 },
+            },
+        ];
         expect(providerRuleProblems(clone(lifecycle, { rules }))).toEqual([
             expect.stringMatching(/rules\[0\]\.transitions: .*GLACIER objects stay ≥ 90 days before expiry/),
         ]);
@@ -149,6 +205,8 @@ describe("the checkers catch the defects they exist for", () => {
 
     it("flags a CloudWatch retention the provider refuses, naming the allowed list", () => {
         const group = view.ofType("aws:cloudwatch/logGroup:LogGroup")[0];
-        expect(providerRuleProblems(clone(group, { retentionInDays: 10 }))).toEqual([expect.stringContaining('retentionInDays: 10 breaks "retention_in_days: IntInSlice(0, 1, 3, 5, 7, 14, 30')]);
+        expect(providerRuleProblems(clone(group, { retentionInDays: 10 }))).toEqual([
+            expect.stringContaining('retentionInDays: 10 breaks "retention_in_days: IntInSlice(0, 1, 3, 5, 7, 14, 30'),
+        ]);
     });
 });

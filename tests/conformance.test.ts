@@ -31,7 +31,12 @@ const T = {
 function metricFilters(text: string): Array<{ metric: string; tags: Record<string, string> }> {
     return [...text.matchAll(/(?:avg|sum|min|max|p\d+|pc\d+):([a-z][\w.]*)\{([^}]*)\}/g)].map((m) => ({
         metric: m[1],
-        tags: Object.fromEntries(m[2].split(",").filter((t) => t.includes(":")).map((t) => t.split(":", 2) as [string, string])),
+        tags: Object.fromEntries(
+            m[2]
+                .split(",")
+                .filter((t) => t.includes(":"))
+                .map((t) => t.split(":", 2) as [string, string]),
+        ),
     }));
 }
 
@@ -57,10 +62,12 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
         });
 
         it.each([...new Set(datadog.map((r) => r.type))].sort())("%s", (type) => {
-            const problems = datadog.filter((r) => r.type === type).flatMap((r) => {
-                const p = datadogPayload(r);
-                return payloadProblems(p).map((x) => `${r.name} (${p.api} ${p.model}): ${x}`);
-            });
+            const problems = datadog
+                .filter((r) => r.type === type)
+                .flatMap((r) => {
+                    const p = datadogPayload(r);
+                    return payloadProblems(p).map((x) => `${r.name} (${p.api} ${p.model}): ${x}`);
+                });
             expect(problems).toEqual([]);
         });
     });
@@ -79,7 +86,8 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
                 const out: string[] = [];
                 const expected = storedMonitorType(String(i.query));
                 if (i.type !== expected) out.push(`${m.name}: type: "${i.type}" is stored as "${expected}" for this query`);
-                for (const f of ["name", "message"]) if (i[f] !== String(i[f]).trim()) out.push(`${m.name}: ${f}: Datadog trims surrounding whitespace`);
+                for (const f of ["name", "message"])
+                    if (i[f] !== String(i[f]).trim()) out.push(`${m.name}: ${f}: Datadog trims surrounding whitespace`);
                 for (const [k, v] of Object.entries(i.monitorThresholds ?? {})) {
                     if (String(Number(v)) !== v) out.push(`${m.name}: monitorThresholds.${k}: "${v}" is stored as ${Number(v)}`);
                 }
@@ -89,29 +97,50 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
         });
 
         it("correlates logs with traces through a trace-id remapper and never remaps a reserved attribute", () => {
-            const problems = view.ofType(T.pipeline).flatMap((r) => ((r.inputs.processors ?? []) as Array<Record<string, any>>).flatMap((p, i) => {
-                const remap = p.attributeRemapper;
-                if (!remap) return [];
-                const out: string[] = [];
-                if (remap.target === "dd.trace_id" || remap.target === "trace_id") out.push(`${r.name}: processors[${i}]: attribute remapper to ${remap.target}: use a trace-id-remapper`);
-                for (const s of remap.sources) {
-                    if ((RESERVED_LOG_ATTRIBUTES as readonly string[]).includes(s)) out.push(`${r.name}: processors[${i}]: attribute remapper reads the reserved attribute "${s}"`);
-                }
-                return out;
-            }));
+            const problems = view.ofType(T.pipeline).flatMap((r) =>
+                ((r.inputs.processors ?? []) as Array<Record<string, any>>).flatMap((p, i) => {
+                    const remap = p.attributeRemapper;
+                    if (!remap) return [];
+                    const out: string[] = [];
+                    if (remap.target === "dd.trace_id" || remap.target === "trace_id")
+                        out.push(`${r.name}: processors[${i}]: attribute remapper to ${remap.target}: use a trace-id-remapper`);
+                    for (const s of remap.sources) {
+                        if ((RESERVED_LOG_ATTRIBUTES as readonly string[]).includes(s))
+                            out.push(`${r.name}: processors[${i}]: attribute remapper reads the reserved attribute "${s}"`);
+                    }
+                    return out;
+                }),
+            );
             expect(problems).toEqual([]);
-            const traced = view.ofType(T.pipeline).filter((r) => (r.inputs.processors as Array<Record<string, any>>).some((p) => p.traceIdRemapper));
-            expect(traced.map((r) => r.name).sort()).toEqual(view.ofType(T.pipeline).filter((r) => !/combined/i.test(JSON.stringify(r.inputs))).map((r) => r.name).sort());
+            const traced = view
+                .ofType(T.pipeline)
+                .filter((r) => (r.inputs.processors as Array<Record<string, any>>).some((p) => p.traceIdRemapper));
+            expect(traced.map((r) => r.name).sort()).toEqual(
+                view
+                    .ofType(T.pipeline)
+                    .filter((r) => !/combined/i.test(JSON.stringify(r.inputs)))
+                    .map((r) => r.name)
+                    .sort(),
+            );
         });
 
         it("writes log archives as the registered Datadog AWS integration, whose role carries the archive policy", () => {
-            const created = new Set(view.ofType(T.role).map((r) => r.inputs.name).filter(Boolean));
+            const created = new Set(
+                view
+                    .ofType(T.role)
+                    .map((r) => r.inputs.name)
+                    .filter(Boolean),
+            );
             const integration = config.logs.archiveIntegration;
             for (const a of view.ofType(T.archive)) {
                 const s3 = a.inputs.s3Archive as Record<string, string>;
                 expect([a.name, s3.roleName, created.has(s3.roleName)]).toEqual([a.name, integration.roleName, false]);
                 expect([a.name, s3.accountId]).toEqual([a.name, integration.accountId ?? "123456789012"]);
-                const policies = view.ofType(T.rolePolicy).filter((p) => p.inputs.role === s3.roleName && String(p.inputs.policy).includes(`arn:aws:s3:::${s3.bucket}${s3.path}/*`));
+                const policies = view
+                    .ofType(T.rolePolicy)
+                    .filter(
+                        (p) => p.inputs.role === s3.roleName && String(p.inputs.policy).includes(`arn:aws:s3:::${s3.bucket}${s3.path}/*`),
+                    );
                 expect([a.name, policies.length]).toEqual([a.name, 1]);
             }
         });
@@ -124,12 +153,16 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
             const ownIndexes = view.ofType(T.index).map((i) => i.inputs.name as string);
             const after = config.logs.indexesAfterProducts;
             expect(names.slice(-after.length)).toEqual(after);
-            for (const i of ownIndexes) expect([i, names.indexOf(i) >= 0 && names.indexOf(i) < names.length - after.length]).toEqual([i, true]);
+            for (const i of ownIndexes)
+                expect([i, names.indexOf(i) >= 0 && names.indexOf(i) < names.length - after.length]).toEqual([i, true]);
             expect(orders[0].dependsOn).toEqual(expect.arrayContaining(view.ofType(T.index).map((i) => i.urn)));
         });
 
         it("keeps Sentry alert names distinct within their project after shortening them to the provider's 64 characters", () => {
-            const alerts = [...view.ofType("sentry:index/sentryIssueAlert:SentryIssueAlert"), ...view.ofType("sentry:index/sentryMetricAlert:SentryMetricAlert")];
+            const alerts = [
+                ...view.ofType("sentry:index/sentryIssueAlert:SentryIssueAlert"),
+                ...view.ofType("sentry:index/sentryMetricAlert:SentryMetricAlert"),
+            ];
             expect(alerts.length).toBeGreaterThan(0);
             const seen = new Map<string, string>();
             const clashes = alerts.flatMap((a) => {
@@ -150,13 +183,21 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
                     if (!op) continue;
                     const surface = serviceOf.get(tags.service);
                     const expected = surface && traceRequestOperation(surface);
-                    if (op !== expected) problems.push(`${r.name}: ${metric}{service:${tags.service}}: the service's incoming requests are ${expected ? `trace.${expected}` : "not traced"}`);
+                    if (op !== expected)
+                        problems.push(
+                            `${r.name}: ${metric}{service:${tags.service}}: the service's incoming requests are ${expected ? `trace.${expected}` : "not traced"}`,
+                        );
                 }
             };
             for (const r of view.ofType(T.dashboard)) check(r, String(r.inputs.dashboard));
             for (const r of view.ofType(T.monitor)) check(r, String(r.inputs.query));
             expect(problems).toEqual([]);
-            expect(view.ofType(T.dashboard).filter((d) => String(d.inputs.dashboard).includes("trace.http.request")).map((d) => d.name)).toEqual([]);
+            expect(
+                view
+                    .ofType(T.dashboard)
+                    .filter((d) => String(d.inputs.dashboard).includes("trace.http.request"))
+                    .map((d) => d.name),
+            ).toEqual([]);
         });
     });
 
@@ -169,14 +210,18 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
             { prefix: /^cloudflare\./, integration: "Cloudflare", tags: ["zone_name", "account", "zone_id"] },
             { prefix: /^system\.net\.tcp\.rtt/, integration: "Agent 5 go-metro (no Agent 6/7 check reports it)", tags: [] },
         ];
-        const problems = view.ofType(T.monitor).flatMap((m) => metricFilters(String(m.inputs.query)).flatMap(({ metric, tags }) => {
-            const rule = INTEGRATION_TAGS.find((x) => x.prefix.test(metric));
-            if (!rule) return [];
-            const foreign = Object.keys(tags).filter((t) => !rule.tags.includes(t));
-            return rule.tags.length === 0 || foreign.length
-                ? [`${m.name}: ${metric}: ${rule.integration} sets ${rule.tags.length ? rule.tags.join(", ") : "no such metric"}; filtered by ${foreign.join(", ")}`]
-                : [];
-        }));
+        const problems = view.ofType(T.monitor).flatMap((m) =>
+            metricFilters(String(m.inputs.query)).flatMap(({ metric, tags }) => {
+                const rule = INTEGRATION_TAGS.find((x) => x.prefix.test(metric));
+                if (!rule) return [];
+                const foreign = Object.keys(tags).filter((t) => !rule.tags.includes(t));
+                return rule.tags.length === 0 || foreign.length
+                    ? [
+                          `${m.name}: ${metric}: ${rule.integration} sets ${rule.tags.length ? rule.tags.join(", ") : "no such metric"}; filtered by ${foreign.join(", ")}`,
+                      ]
+                    : [];
+            }),
+        );
         expect(problems).toEqual([]);
     });
 });

@@ -41,7 +41,12 @@ describe.each(STACKS)("outputs of %s", (stack) => {
         expect(id("vivr-app-to-firehose").dependsOn).toContain(id("vivr-subscription-role").urn);
         expect(id("vivr-app").inputs.kmsKeyId).toBe(vivr.logs.kmsKeyArn);
         expect(Object.keys(vivr.datadog.dashboardIds)).toEqual(["engineering", "oncall"]);
-        expect(Object.keys(vivr.datadog.sloIds).sort()).toEqual(view.ofType("datadog:index/serviceLevelObjective:ServiceLevelObjective", "vivr").map((r) => r.name.replace(/^vivr-slo-/, "")).sort());
+        expect(Object.keys(vivr.datadog.sloIds).sort()).toEqual(
+            view
+                .ofType("datadog:index/serviceLevelObjective:ServiceLevelObjective", "vivr")
+                .map((r) => r.name.replace(/^vivr-slo-/, ""))
+                .sort(),
+        );
         expect(Object.keys(vivr.datadog.monitorIds)).toHaveLength(9);
     });
 });
@@ -51,7 +56,10 @@ it("every output and product field is documented in docs/stack-references.md", (
     const undocumented = Object.keys(loadPlan("production").plan.outputs).filter((k) => !doc.includes(`| \`${k}\` |`));
     for (const [key, field] of Object.entries(ProductOutputs.shape)) {
         const shape = (field as { shape?: Record<string, unknown> }).shape;
-        if (!shape) { if (!doc.includes(`\`${key}\``)) undocumented.push(key); continue; }
+        if (!shape) {
+            if (!doc.includes(`\`${key}\``)) undocumented.push(key);
+            continue;
+        }
         for (const sub of Object.keys(shape)) if (!new RegExp(`\`(${key})?\\.${sub}[\`.]`).test(doc)) undocumented.push(`${key}.${sub}`);
     }
     expect(undocumented).toEqual([]);
@@ -59,7 +67,10 @@ it("every output and product field is documented in docs/stack-references.md", (
 
 it("the example product repo type-checks against the contract", () => {
     const tsc = require.resolve("typescript/bin/tsc", { paths: [PROJECT_DIR] });
-    const r = spawnSync(process.execPath, [tsc, "-p", path.join(PROJECT_DIR, "examples", "product-infra")], { encoding: "utf8", timeout: 120000 });
+    const r = spawnSync(process.execPath, [tsc, "-p", path.join(PROJECT_DIR, "examples", "product-infra")], {
+        encoding: "utf8",
+        timeout: 120000,
+    });
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
 });

@@ -20,7 +20,8 @@ const SECTIONS_000: Record<string, string[]> = {
 };
 
 type Def = { type: string; title?: string; widgets?: Array<{ definition: Def }>; [k: string]: unknown };
-const section = (doc: any, title: string): Def[] => doc.widgets.find((w: any) => w.definition.title === title).definition.widgets.map((w: any) => w.definition);
+const section = (doc: any, title: string): Def[] =>
+    doc.widgets.find((w: any) => w.definition.title === title).definition.widgets.map((w: any) => w.definition);
 const allWidgets = (doc: any): Def[] => doc.widgets.flatMap((g: any) => g.definition.widgets.map((w: any) => w.definition));
 
 describe.each(STACKS)("dashboards of %s", (stack) => {
@@ -29,26 +30,40 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
     const kindOf = (name: string) => name.replace(/^.*-(engineering|oncall|executive|product)-dashboard$/, "$1");
 
     it("has Engineering and On-Call per product, Executive and Product for the company", () => {
-        expect([...dashboards.keys()].sort()).toEqual([
-            "company-executive-dashboard", "company-product-dashboard",
-            ...enabledKeys(stack).flatMap((p) => [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`]),
-            // The dashboards the products' own plans name (tests/planOperations.test.ts).
-            ...enabledProducts(stack).flatMap((p) => planDashboardKinds(p).map((k) => `${p.key}-${k}-dashboard`)),
-        ].sort());
+        expect([...dashboards.keys()].sort()).toEqual(
+            [
+                "company-executive-dashboard",
+                "company-product-dashboard",
+                ...enabledKeys(stack).flatMap((p) => [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`]),
+                // The dashboards the products' own plans name (tests/planOperations.test.ts).
+                ...enabledProducts(stack).flatMap((p) => planDashboardKinds(p).map((k) => `${p.key}-${k}-dashboard`)),
+            ].sort(),
+        );
     });
 
-    it.each(enabledKeys(stack).flatMap((p) => [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`]).concat(["company-executive-dashboard", "company-product-dashboard"]))(
-        "%s passes the official model and has 000's sections in order, none empty", (name) => {
-            const doc = dashboards.get(name)!;
-            expect(dashboardModelProblems(doc)).toEqual([]);
-            expect(doc.template_variables).toEqual([{ name: "env", prefix: "env", available_values: ["production", "staging"], default: stack }]);
-            expect(doc.widgets.map((w: any) => [w.definition.type, w.definition.title])).toEqual(SECTIONS_000[kindOf(name)].map((t) => ["group", t]));
-            for (const g of doc.widgets) expect([g.definition.title, g.definition.widgets.length > 0]).toEqual([g.definition.title, true]);
-        });
+    it.each(
+        enabledKeys(stack)
+            .flatMap((p) => [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`])
+            .concat(["company-executive-dashboard", "company-product-dashboard"]),
+    )("%s passes the official model and has 000's sections in order, none empty", (name) => {
+        const doc = dashboards.get(name)!;
+        expect(dashboardModelProblems(doc)).toEqual([]);
+        expect(doc.template_variables).toEqual([
+            { name: "env", prefix: "env", available_values: ["production", "staging"], default: stack },
+        ]);
+        expect(doc.widgets.map((w: any) => [w.definition.type, w.definition.title])).toEqual(
+            SECTIONS_000[kindOf(name)].map((t) => ["group", t]),
+        );
+        for (const g of doc.widgets) expect([g.definition.title, g.definition.widgets.length > 0]).toEqual([g.definition.title, true]);
+    });
 
     it("links every SLO of a product from its Engineering or On-Call dashboard, by its Datadog id", () => {
         for (const p of enabledKeys(stack)) {
-            const ids = [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`].flatMap((n) => allWidgets(dashboards.get(n)).filter((w) => w.type === "slo").map((w) => w.slo_id));
+            const ids = [`${p}-engineering-dashboard`, `${p}-oncall-dashboard`].flatMap((n) =>
+                allWidgets(dashboards.get(n))
+                    .filter((w) => w.type === "slo")
+                    .map((w) => w.slo_id),
+            );
             expect(ids).toHaveLength(view.ofType(SLO, p).length);
             for (const id of ids) expect(id).toMatch(/^\d+$/);
         }
@@ -56,11 +71,21 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
 
     it("On-Call: active incidents P0 first, alert summary, availability SLOs, runbook link and escalation", () => {
         const oncall = dashboards.get("vivr-oncall-dashboard");
-        expect(section(oncall, "Active incidents")).toEqual([expect.objectContaining({
-            type: "manage_status", query: `tag:"env:${stack}" tag:"product:vivr" status:(Alert OR Warn)`, sort: "priority,asc",
-        })]);
-        expect(section(oncall, "Alert summary")[0]).toEqual(expect.objectContaining({ query: `tag:"env:${stack}" tag:"product:vivr"`, display_format: "counts" }));
-        expect(section(oncall, "Service health").filter((w) => w.type === "slo").map((w) => w.title)).toEqual(["SLO: VIVR availability"]);
+        expect(section(oncall, "Active incidents")).toEqual([
+            expect.objectContaining({
+                type: "manage_status",
+                query: `tag:"env:${stack}" tag:"product:vivr" status:(Alert OR Warn)`,
+                sort: "priority,asc",
+            }),
+        ]);
+        expect(section(oncall, "Alert summary")[0]).toEqual(
+            expect.objectContaining({ query: `tag:"env:${stack}" tag:"product:vivr"`, display_format: "counts" }),
+        );
+        expect(
+            section(oncall, "Service health")
+                .filter((w) => w.type === "slo")
+                .map((w) => w.title),
+        ).toEqual(["SLO: VIVR availability"]);
         const runbook = section(oncall, "Runbook links")[0].content as string;
         expect(runbook).toContain("https://github.com/bearifiedco/product-monitoring/blob/main/docs/runbooks/vivr.md");
         expect(runbook).toMatch(/L1 at 0 min: .*L4 at 30 min/);
@@ -77,29 +102,44 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
 
     it("Engineering: a service map per application service, deployments as events", () => {
         const eng = dashboards.get("bearo-engineering-dashboard");
-        expect(section(eng, "Service map").filter((w) => w.type === "servicemap").map((w) => [w.service, w.filters])).toEqual([
-            ["bearo-api", [`env:${stack}`]], ["bearo-web", [`env:${stack}`]], ["bearo-wallet-service", [`env:${stack}`]],
+        expect(
+            section(eng, "Service map")
+                .filter((w) => w.type === "servicemap")
+                .map((w) => [w.service, w.filters]),
+        ).toEqual([
+            ["bearo-api", [`env:${stack}`]],
+            ["bearo-web", [`env:${stack}`]],
+            ["bearo-wallet-service", [`env:${stack}`]],
         ]);
-        expect(section(eng, "Deployment tracking")[0].events).toEqual([{ q: `tags:deployment env:${stack} service:(bearo-api OR bearo-web OR bearo-wallet-service)` }]);
+        expect(section(eng, "Deployment tracking")[0].events).toEqual([
+            { q: `tags:deployment env:${stack} service:(bearo-api OR bearo-web OR bearo-wallet-service)` },
+        ]);
         expect(section(eng, "Error rates").map((w) => w.title)).toContain("API error rate above 1% (alert > 1 %)");
     });
 
     it("Executive: every availability SLO under SLA compliance, synthetic cost per product, daily unique users", () => {
         const exec = dashboards.get("company-executive-dashboard");
-        const availability = products.flatMap((p) => p.slos.filter((s) => s.kind === "availability").map((s) => `${p.displayName}: ${s.title} (${s.target}%)`));
+        const availability = products.flatMap((p) =>
+            p.slos.filter((s) => s.kind === "availability").map((s) => `${p.displayName}: ${s.title} (${s.target}%)`),
+        );
         expect(section(exec, "SLA compliance").map((w) => w.title)).toEqual(availability);
         expect(section(exec, "SLA compliance").map((w) => w.title)).toContain("Driplo: Driplo database uptime (99.99%)");
         const cost = section(exec, "Cost per service").find((w) => w.type === "note")!.content as string;
         for (const p of enabledKeys(stack)) expect(cost).toMatch(new RegExp(`\\| ${p} \\| \\d+\\.\\d\\d \\|`));
         const growth = section(exec, "User growth")[0] as any;
-        expect(growth.requests[0].queries[0]).toEqual(expect.objectContaining({ data_source: "rum", compute: { aggregation: "cardinality", metric: "@usr.id", interval: 86400000 } }));
+        expect(growth.requests[0].queries[0]).toEqual(
+            expect.objectContaining({ data_source: "rum", compute: { aggregation: "cardinality", metric: "@usr.id", interval: 86400000 } }),
+        );
     });
 
     it("Product: conversion from the plans' business ratios, retention as sessions per user", () => {
         const doc = dashboards.get("company-product-dashboard");
-        expect(section(doc, "Conversion funnels").map((w) => w.title)).toEqual(expect.arrayContaining([
-            "PlumberLeads: Lead claim rate below 60% (alert < 60 %)", "BEARO: Payment failure rate above 5% (alert > 5 %)",
-        ]));
+        expect(section(doc, "Conversion funnels").map((w) => w.title)).toEqual(
+            expect.arrayContaining([
+                "PlumberLeads: Lead claim rate below 60% (alert < 60 %)",
+                "BEARO: Payment failure rate above 5% (alert > 5 %)",
+            ]),
+        );
         const retention = section(doc, "Retention metrics")[0] as any;
         expect(retention.requests[0].formulas).toEqual([{ formula: "query1 / query2", alias: "sessions per user" }]);
     });
@@ -108,12 +148,25 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
 describe("the model check itself", () => {
     it("rejects unknown attributes and unknown enum values, also inside groups", () => {
         const doc = {
-            title: "x", layout_type: "ordered",
+            title: "x",
+            layout_type: "ordered",
             widgets: [
                 { definition: { type: "note", content: "x", colour: "red" } },
                 { definition: { type: "timeseries", requests: [{ q: "avg:a{*}", display_type: "zigzag" }] } },
-                { definition: { type: "group", layout_type: "ordered", widgets: [{ definition: { type: "manage_status", query: "x", sort: "loudest" } }] } },
-                { definition: { type: "group", layout_type: "ordered", widgets: [{ definition: { type: "note", content: "x", font: "big" } }] } },
+                {
+                    definition: {
+                        type: "group",
+                        layout_type: "ordered",
+                        widgets: [{ definition: { type: "manage_status", query: "x", sort: "loudest" } }],
+                    },
+                },
+                {
+                    definition: {
+                        type: "group",
+                        layout_type: "ordered",
+                        widgets: [{ definition: { type: "note", content: "x", font: "big" } }],
+                    },
+                },
             ],
         };
         const problems = dashboardModelProblems(doc);

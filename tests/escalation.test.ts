@@ -20,8 +20,14 @@ const products = loadCatalog(catalog);
 const PRODUCTS = products.map((p) => p.key);
 const COMPANY = PRODUCTS.filter((k) => k !== "driplo");
 
-interface Target { type: string; id: string }
-interface Rule { escalationDelayInMinutes: number; targets: Target[] }
+interface Target {
+    type: string;
+    id: string;
+}
+interface Rule {
+    escalationDelayInMinutes: number;
+    targets: Target[];
+}
 
 describe.each(STACKS)("escalation in stack %s", (stack) => {
     const view = loadPlan(stack);
@@ -33,11 +39,17 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
     };
     const user = (id: string): Target => ({ type: "user_reference", id: pdUser(id) });
     const schedule = (product: string, which: string): Target => ({ type: "schedule_reference", id: `${product}-${which}-id` });
-    const rules = (product: string) => view.byName(`${product}-policy`, "pagerduty:index/escalationPolicy:EscalationPolicy").inputs.rules as Rule[];
+    const rules = (product: string) =>
+        view.byName(`${product}-policy`, "pagerduty:index/escalationPolicy:EscalationPolicy").inputs.rules as Rule[];
 
     it("covers every enabled product", () => {
         expect(enabled).toEqual(PRODUCTS);
-        expect(view.ofType("pagerduty:index/escalationPolicy:EscalationPolicy").map((p) => p.name).sort()).toEqual(PRODUCTS.map((k) => `${k}-policy`).sort());
+        expect(
+            view
+                .ofType("pagerduty:index/escalationPolicy:EscalationPolicy")
+                .map((p) => p.name)
+                .sort(),
+        ).toEqual(PRODUCTS.map((k) => `${k}-policy`).sort());
     });
 
     it.each(COMPANY)("%s follows 000: on-call for 10 min, then backup + lead for 15 min, then all hands + founder, twice", (product) => {
@@ -65,13 +77,15 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
         for (const which of ["primary", "backup"] as const) {
             const s = view.byName(`${product}-${which}`, "pagerduty:index/schedule:Schedule");
             expect(s.inputs).toMatchObject({ timeZone: "UTC", teams: [`${product}-team-id`] });
-            expect(s.inputs.layers).toEqual([{
-                name: `Weekly ${which} rotation`,
-                start: "2026-01-05T09:00:00Z",
-                rotationVirtualStart: "2026-01-05T09:00:00Z",
-                rotationTurnLengthSeconds: 604800,
-                users: oncall.teams[product][which].map(pdUser),
-            }]);
+            expect(s.inputs.layers).toEqual([
+                {
+                    name: `Weekly ${which} rotation`,
+                    start: "2026-01-05T09:00:00Z",
+                    rotationVirtualStart: "2026-01-05T09:00:00Z",
+                    rotationTurnLengthSeconds: 604800,
+                    users: oncall.teams[product][which].map(pdUser),
+                },
+            ]);
         }
     });
 
@@ -100,7 +114,11 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
             alertGroupingParameters: { type: "time", config: { timeout: oncall.alertGroupingMinutes } },
         });
         const integration = view.byName(`${product}-events-v2`);
-        expect(integration.inputs).toEqual({ name: "Datadog (Events API v2)", type: "events_api_v2_inbound_integration", service: `${product}-service-id` });
+        expect(integration.inputs).toEqual({
+            name: "Datadog (Events API v2)",
+            type: "events_api_v2_inbound_integration",
+            service: `${product}-service-id`,
+        });
         const object = view.byName(`${product}-datadog-service`);
         expect(object.inputs).toEqual({ serviceName: `${product}-${stack}`, serviceKey: "[secret]" });
         expect(object.dependsOn).toContain(integration.urn);
@@ -128,14 +146,27 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
 describe("escalation model (pure)", () => {
     const bearo = products.find((p) => p.key === "bearo")!;
     const oncall = {
-        users: [], founder: "frank", rotationStart: "2026-01-05T09:00:00Z", timeZone: "Europe/Paris",
-        teams: { bearo: { primary: ["alice", "bob"], backup: ["carol"], lead: "erin" }, driplo: { primary: ["alice"], backup: ["bob"], lead: "erin" } },
+        users: [],
+        founder: "frank",
+        rotationStart: "2026-01-05T09:00:00Z",
+        timeZone: "Europe/Paris",
+        teams: {
+            bearo: { primary: ["alice", "bob"], backup: ["carol"], lead: "erin" },
+            driplo: { primary: ["alice"], backup: ["bob"], lead: "erin" },
+        },
     };
 
     it("skips the Datadog/Slack-only level and turns the gaps between levels into delays", () => {
         const m = escalationModel(bearo, oncall);
-        expect(m.rules.map((r) => [r.level, r.delayMinutes])).toEqual([[2, 10], [3, 15], [4, 30]]);
-        expect(m.rules[1].targets).toEqual([{ kind: "schedule", schedule: "backup" }, { kind: "user", userId: "erin" }]);
+        expect(m.rules.map((r) => [r.level, r.delayMinutes])).toEqual([
+            [2, 10],
+            [3, 15],
+            [4, 30],
+        ]);
+        expect(m.rules[1].targets).toEqual([
+            { kind: "schedule", schedule: "backup" },
+            { kind: "user", userId: "erin" },
+        ]);
         expect(m.rules[2].targets).toEqual(["alice", "bob", "carol", "erin", "frank"].map((userId) => ({ kind: "user", userId })));
         expect(m.responders.sort()).toEqual(["alice", "bob", "carol", "erin", "frank"]);
     });
@@ -143,23 +174,40 @@ describe("escalation model (pure)", () => {
     it("builds weekly schedule layers and memberships from the rotation", () => {
         const s = scheduleModels(bearo, oncall, "staging");
         expect(s.backup).toEqual({
-            name: "BEARO backup on-call (staging)", timeZone: "Europe/Paris",
-            layers: [{ name: "Weekly backup rotation", start: "2026-01-05T09:00:00Z", rotationVirtualStart: "2026-01-05T09:00:00Z", rotationTurnLengthSeconds: 604800, userIds: ["carol"] }],
+            name: "BEARO backup on-call (staging)",
+            timeZone: "Europe/Paris",
+            layers: [
+                {
+                    name: "Weekly backup rotation",
+                    start: "2026-01-05T09:00:00Z",
+                    rotationVirtualStart: "2026-01-05T09:00:00Z",
+                    rotationTurnLengthSeconds: 604800,
+                    userIds: ["carol"],
+                },
+            ],
         });
         expect(s.primary.layers[0].userIds).toEqual(["alice", "bob"]);
         expect(teamMembers(bearo, oncall)).toEqual([
-            { userId: "alice", role: "responder" }, { userId: "bob", role: "responder" },
-            { userId: "carol", role: "responder" }, { userId: "erin", role: "manager" },
+            { userId: "alice", role: "responder" },
+            { userId: "bob", role: "responder" },
+            { userId: "carol", role: "responder" },
+            { userId: "erin", role: "manager" },
         ]);
     });
 
     it("fails clearly for a product whose team has no rotation", () => {
-        expect(() => escalationModel(products.find((p) => p.key === "vivr")!, oncall)).toThrow('vivr: no on-call rotation for team "vivr"');
+        expect(() =>
+            escalationModel(
+                products.find((p) => p.key === "vivr")!,
+                oncall,
+            ),
+        ).toThrow('vivr: no on-call rotation for team "vivr"');
     });
 
     it("pairs primary and backup week by week over the whole cycle", () => {
-        expect(rotationWeeks({ primary: ["a", "b"], backup: ["c", "d", "a"], lead: "x" }).map((w) => `${w.week}:${w.primary}/${w.backup}`))
-            .toEqual(["1:a/c", "2:b/d", "3:a/a", "4:b/c", "5:a/d", "6:b/a"]);
+        expect(
+            rotationWeeks({ primary: ["a", "b"], backup: ["c", "d", "a"], lead: "x" }).map((w) => `${w.week}:${w.primary}/${w.backup}`),
+        ).toEqual(["1:a/c", "2:b/d", "3:a/a", "4:b/c", "5:a/d", "6:b/a"]);
         expect(rotationProblems("t", { primary: ["a", "b"], backup: ["c", "d"], lead: "x" })).toEqual([]);
     });
 });
@@ -168,8 +216,12 @@ describe("bad on-call config fails with a clear message", () => {
     const FILE = "Pulumi.production.yaml";
     const doc = () => YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, FILE), "utf8")) as { config: Record<string, any> };
     const NS = "product-monitoring:";
-    const values = (d: { config: Record<string, any> }) => Object.fromEntries(Object.entries(d.config)
-        .filter(([k]) => k.startsWith(NS)).map(([k, v]) => [k.slice(NS.length), v && typeof v === "object" && "secure" in v ? "placeholder" : v]));
+    const values = (d: { config: Record<string, any> }) =>
+        Object.fromEntries(
+            Object.entries(d.config)
+                .filter(([k]) => k.startsWith(NS))
+                .map(([k, v]) => [k.slice(NS.length), v && typeof v === "object" && "secure" in v ? "placeholder" : v]),
+        );
     const problems = (d: { config: Record<string, any> }): string[] => {
         try {
             const c = parseStackConfig(values(d), FILE, PRODUCTS);

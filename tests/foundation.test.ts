@@ -28,7 +28,11 @@ describe.each(STACKS)("plan of stack %s", (stack) => {
         const urns = new Set(view.resources.map((r) => r.urn));
         expect(urns.size).toBe(view.resources.length);
         for (const r of view.resources) {
-            expect(r.urn).toMatch(new RegExp(`^urn:pulumi:${stack}::product-monitoring::[^:]+:[^:]+:[^:]+(\\$[^:]+:[^:]+:[^:]+)*::${r.name.replace(/[$]/g, "\\$")}$`));
+            expect(r.urn).toMatch(
+                new RegExp(
+                    `^urn:pulumi:${stack}::product-monitoring::[^:]+:[^:]+:[^:]+(\\$[^:]+:[^:]+:[^:]+)*::${r.name.replace(/[$]/g, "\\$")}$`,
+                ),
+            );
             expect(typeof r.type).toBe("string");
             expect(typeof r.inputs).toBe("object");
             if (r.type === "pulumi:pulumi:Stack") expect(r.parent).toBeNull();
@@ -74,7 +78,10 @@ describe("stack differences come from config", () => {
     const staging = loadPlan("staging");
 
     it("tags every monitor with its stack's environment", () => {
-        for (const [view, env] of [[production, "production"], [staging, "staging"]] as const) {
+        for (const [view, env] of [
+            [production, "production"],
+            [staging, "staging"],
+        ] as const) {
             const monitors = view.ofType(MONITOR);
             expect(monitors.length).toBeGreaterThan(50);
             for (const m of monitors) expect(m.inputs.tags).toContain(`env:${env}`);
@@ -83,7 +90,12 @@ describe("stack differences come from config", () => {
 
     it("has the same monitors in both stacks (only routing and frequency differ)", () => {
         // Organization-wide monitors (usage budget) belong to the org-managing stack only.
-        const names = (v: typeof production) => v.ofType(MONITOR).filter((m) => v.productOf(m) !== PLATFORM.key).map((m) => m.name).sort();
+        const names = (v: typeof production) =>
+            v
+                .ofType(MONITOR)
+                .filter((m) => v.productOf(m) !== PLATFORM.key)
+                .map((m) => m.name)
+                .sort();
         expect(names(staging)).toEqual(names(production));
     });
 });

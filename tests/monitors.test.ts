@@ -41,14 +41,17 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         expect(formOf(m.inputs.type as string, m.inputs.query as string)).toBe(form);
         expect(thresholds.critical).toBe(num(critical));
         expect(thresholds.warning).toBe(warning === undefined ? undefined : num(warning));
-        if (m.inputs.type !== "service check") expect(m.inputs.query).toMatch(new RegExp(` ${cmp.replace(/[<>=]/g, "\\$&")} ${num(critical).replace(/[.+-]/g, "\\$&")}$`));
+        if (m.inputs.type !== "service check")
+            expect(m.inputs.query).toMatch(new RegExp(` ${cmp.replace(/[<>=]/g, "\\$&")} ${num(critical).replace(/[.+-]/g, "\\$&")}$`));
         expect(m.inputs.tags).toContain(`severity:${severity}`);
     });
 
     it.each(SECURITY)("%s security %s is a log monitor above %d events", (product, id, threshold) => {
         const m = view.byName(`${product}-security-${id}`, MONITOR);
         expect(m.inputs.type).toBe("log alert");
-        expect(m.inputs.query).toMatch(new RegExp(`^logs\\(".*"\\)\\.index\\("\\*"\\)\\.rollup\\("count"\\).*\\.last\\("\\d+m"\\) > ${threshold}$`));
+        expect(m.inputs.query).toMatch(
+            new RegExp(`^logs\\(".*"\\)\\.index\\("\\*"\\)\\.rollup\\("count"\\).*\\.last\\("\\d+m"\\) > ${threshold}$`),
+        );
         expect((m.inputs.monitorThresholds as Record<string, string>).critical).toBe(String(threshold));
         // An attack hovering at the threshold does not re-alert every evaluation: it recovers 10% below.
         expect((m.inputs.monitorThresholds as Record<string, string>).criticalRecovery).toBe(num(threshold * 0.9));
@@ -62,11 +65,21 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
                 const policy = severityPolicy(spec.severity);
                 const at = `${p.key}-${spec.id}`;
                 expect([at, m.inputs.type]).toEqual([at, monitorType(spec.query)]);
-                expect([at, (m.inputs.monitorThresholds as any).critical, (m.inputs.monitorThresholds as any).warning])
-                    .toEqual([at, num(spec.critical), spec.warning === undefined ? undefined : num(spec.warning)]);
-                if (spec.query.kind !== "service-check") expect([at, String(m.inputs.query).endsWith(` ${spec.comparator} ${num(spec.critical)}`)]).toEqual([at, true]);
-                expect([at, m.inputs.priority, m.inputs.renotifyInterval]).toEqual([at, policy.priority, policy.renotifyMinutes || undefined]);
-                expect(m.inputs.tags).toEqual(expect.arrayContaining([`severity:${spec.severity.toLowerCase()}`, `category:${spec.category}`]));
+                expect([at, (m.inputs.monitorThresholds as any).critical, (m.inputs.monitorThresholds as any).warning]).toEqual([
+                    at,
+                    num(spec.critical),
+                    spec.warning === undefined ? undefined : num(spec.warning),
+                ]);
+                if (spec.query.kind !== "service-check")
+                    expect([at, String(m.inputs.query).endsWith(` ${spec.comparator} ${num(spec.critical)}`)]).toEqual([at, true]);
+                expect([at, m.inputs.priority, m.inputs.renotifyInterval]).toEqual([
+                    at,
+                    policy.priority,
+                    policy.renotifyMinutes || undefined,
+                ]);
+                expect(m.inputs.tags).toEqual(
+                    expect.arrayContaining([`severity:${spec.severity.toLowerCase()}`, `category:${spec.category}`]),
+                );
                 const message = m.inputs.message as string;
                 expect(message).toContain(spec.whatHappened);
                 for (const step of spec.firstSteps) expect(message).toContain(step);
@@ -75,8 +88,14 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
                 const blocks = stateBlocks(message);
                 const inBlock = (state: string) => parseHandles(blocks[state] ?? "").map((h) => h.raw);
                 expect([at, inBlock("is_alert")]).toEqual([at, routeHandles(spec.severity, stack, config.routing, p)]);
-                expect([at, inBlock("is_warning")]).toEqual([at, spec.warning === undefined ? [] : routeHandles(warningSeverity(spec.severity), stack, config.routing, p)]);
-                expect([at, message.replace(/\{\{#is_[a-z_]+\}\}[\s\S]*?\{\{\/is_[a-z_]+\}\}/g, "")]).not.toEqual([at, expect.stringMatching(/@(pagerduty|slack)-/)]);
+                expect([at, inBlock("is_warning")]).toEqual([
+                    at,
+                    spec.warning === undefined ? [] : routeHandles(warningSeverity(spec.severity), stack, config.routing, p),
+                ]);
+                expect([at, message.replace(/\{\{#is_[a-z_]+\}\}[\s\S]*?\{\{\/is_[a-z_]+\}\}/g, "")]).not.toEqual([
+                    at,
+                    expect.stringMatching(/@(pagerduty|slack)-/),
+                ]);
             }
         }
     });
@@ -90,14 +109,16 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
     it("uses change or anomaly monitors for business drops, log monitors for security", () => {
         const all = view.ofType(MONITOR);
         for (const m of all.filter((x) => /-drop$/.test(x.name))) expect(m.inputs.query).toMatch(/^(pct_change|change)\(|anomalies\(/);
-        for (const m of all.filter((x) => (x.inputs.tags as string[]).includes("category:security"))) expect(m.inputs.type).toBe("log alert");
+        for (const m of all.filter((x) => (x.inputs.tags as string[]).includes("category:security")))
+            expect(m.inputs.type).toBe("log alert");
     });
 
     it("shapes every monitor: unified tags, message sections, runbook, no-data on availability, delays", () => {
         for (const m of view.ofType(MONITOR)) {
             const tags = m.inputs.tags as string[];
             const product = view.productOf(m);
-            for (const key of ["env", "service", "team", "severity"]) expect([m.name, tags.some((t) => t.startsWith(`${key}:`))]).toEqual([m.name, true]);
+            for (const key of ["env", "service", "team", "severity"])
+                expect([m.name, tags.some((t) => t.startsWith(`${key}:`))]).toEqual([m.name, true]);
             expect(tags).toEqual(expect.arrayContaining([`env:${stack}`, "managed-by:pulumi", `product:${product}`]));
             const message = m.inputs.message as string;
             expect(message).toMatch(/^## /);
@@ -107,7 +128,8 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
             if (tags.includes("category:availability")) expect([m.name, m.inputs.notifyNoData]).toEqual([m.name, true]);
             // Only cloud-integration metrics (crawled, minutes late) wait; Agent, APM and custom metrics evaluate at once.
             const cloud = /(?:avg|sum|min|max):(?:aws|gcp|azure|cloudflare)\./.test(m.inputs.query as string);
-            if (m.inputs.type === "metric alert" || m.inputs.type === "query alert") expect([m.name, m.inputs.evaluationDelay]).toEqual([m.name, cloud ? 60 : undefined]);
+            if (m.inputs.type === "metric alert" || m.inputs.type === "query alert")
+                expect([m.name, m.inputs.evaluationDelay]).toEqual([m.name, cloud ? 60 : undefined]);
         }
     });
 
@@ -115,7 +137,9 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         const anomalies = view.ofType(MONITOR).filter((x) => String(x.inputs.query).includes("anomalies("));
         expect(anomalies.length).toBeGreaterThan(15);
         for (const m of anomalies) {
-            expect(m.inputs.query).toMatch(/, direction='(above|below|both)', alert_window='last_15m', interval=60, count_default_zero='true', seasonality='weekly'\) >= 1$/);
+            expect(m.inputs.query).toMatch(
+                /, direction='(above|below|both)', alert_window='last_15m', interval=60, count_default_zero='true', seasonality='weekly'\) >= 1$/,
+            );
             expect(m.inputs.monitorThresholdWindows).toEqual({ triggerWindow: "last_15m", recoveryWindow: "last_15m" });
             expect(m.inputs.monitorThresholds).toEqual({ critical: "1", criticalRecovery: "0" });
         }

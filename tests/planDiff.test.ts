@@ -9,7 +9,15 @@ import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import {
-    alertsOf, diffPlans, sameRoute, fieldChanges, GITHUB_COMMENT_LIMIT, inlineDiff, lineDiff, parseDocument, renderDiff,
+    alertsOf,
+    diffPlans,
+    sameRoute,
+    fieldChanges,
+    GITHUB_COMMENT_LIMIT,
+    inlineDiff,
+    lineDiff,
+    parseDocument,
+    renderDiff,
 } from "../lib/tooling/planDiff";
 import { productOf, type Plan, type PlanResource } from "../lib/tooling/plan";
 import { catalog } from "../products";
@@ -35,9 +43,16 @@ const routeText = (r: PlanResource) => {
 
 /** A P0 monitor with a percentage threshold that pages, like BEARO's payment failure rate. */
 function percentP0(plan: Plan): PlanResource {
-    const found = plan.resources.find((r) => r.type === MONITOR && r.inputs.priority === "1" && (r.inputs.type === "metric alert" || r.inputs.type === "query alert")
-        && / > \d+$/.test(String(r.inputs.query)) && /\*\*Threshold:\*\* (critical )?> \d+ %/.test(String(r.inputs.message))
-        && String(r.inputs.message).includes("@pagerduty-") && (r.inputs.monitorThresholds as Record<string, string>).critical !== undefined);
+    const found = plan.resources.find(
+        (r) =>
+            r.type === MONITOR &&
+            r.inputs.priority === "1" &&
+            (r.inputs.type === "metric alert" || r.inputs.type === "query alert") &&
+            / > \d+$/.test(String(r.inputs.query)) &&
+            /\*\*Threshold:\*\* (critical )?> \d+ %/.test(String(r.inputs.message)) &&
+            String(r.inputs.message).includes("@pagerduty-") &&
+            (r.inputs.monitorThresholds as Record<string, string>).critical !== undefined,
+    );
     if (!found) throw new Error("no paging P0 monitor with a % threshold in the production plan");
     return found;
 }
@@ -59,8 +74,13 @@ function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean) {
     const thresholds = r.inputs.monitorThresholds as Record<string, string>;
     const from = Number(thresholds.critical);
     const to = from - 1;
-    const recovery = thresholds.criticalRecovery === undefined ? undefined
-        : { from: Number(thresholds.criticalRecovery), to: Math.round((Number(thresholds.criticalRecovery) * to / from) * 100) / 100 };
+    const recovery =
+        thresholds.criticalRecovery === undefined
+            ? undefined
+            : {
+                  from: Number(thresholds.criticalRecovery),
+                  to: Math.round(((Number(thresholds.criticalRecovery) * to) / from) * 100) / 100,
+              };
     r.inputs.query = String(r.inputs.query).replace(/ > \d+$/, ` > ${to}`);
     thresholds.critical = String(to);
     if (recovery) {
@@ -72,8 +92,10 @@ function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean) {
     }
     const title = String(r.inputs.name).replace(/^\[[^\]]+\] /, "");
     // The message restates the title in its heading and recovery line: those change only with the title.
-    r.inputs.message = String(r.inputs.message).split("\n")
-        .map((l) => (!retitle && l.includes(title) ? l : l.replace(`> ${from} %`, `> ${to} %`).split(`${from}%`).join(`${to}%`))).join("\n");
+    r.inputs.message = String(r.inputs.message)
+        .split("\n")
+        .map((l) => (!retitle && l.includes(title) ? l : l.replace(`> ${from} %`, `> ${to} %`).split(`${from}%`).join(`${to}%`)))
+        .join("\n");
     if (retitle) r.inputs.name = String(r.inputs.name).split(`${from}%`).join(`${to}%`);
     expect(row.thresholds.critical).toBe(from);
     row.thresholds.critical = to;
@@ -89,10 +111,12 @@ function lowerThreshold(plan: Plan, r: PlanResource, retitle: boolean) {
 
 describe("value diffs", () => {
     it("marks the changed word of a long query with a few words of context", () => {
-        const q = "sum(last_10m):(sum:shop.payments.failed{env:production,service:shop-api}.as_count() / sum:shop.payments.attempted{env:production,service:shop-api}.as_count()) * 100 > 5";
+        const q =
+            "sum(last_10m):(sum:shop.payments.failed{env:production,service:shop-api}.as_count() / sum:shop.payments.attempted{env:production,service:shop-api}.as_count()) * 100 > 5";
         expect(inlineDiff(q, q.replace(/5$/, "4"))).toBe("<code>…-api}.as\\_count\\(\\)\\) \\* 100 &gt; <del>5</del><ins>4</ins></code>");
-        expect(inlineDiff("Payment failure rate above 5% for 10 minutes", "Payment failure rate above 4% for 10 minutes"))
-            .toBe("<code>… failure rate above <del>5</del><ins>4</ins>% for 10 minutes</code>");
+        expect(inlineDiff("Payment failure rate above 5% for 10 minutes", "Payment failure rate above 4% for 10 minutes")).toBe(
+            "<code>… failure rate above <del>5</del><ins>4</ins>% for 10 minutes</code>",
+        );
     });
 
     it("shows strings that share little, and numbers, whole: before → after", () => {
@@ -115,13 +139,17 @@ describe("value diffs", () => {
             { path: "dashboard.widgets[2].definition.requests[0].q", before: "b", after: "c" },
         ]);
         const entity = (owner: string) => `apiVersion: v3\nkind: service\nmetadata:\n  name: x\n  owner: ${owner}\n`;
-        expect(fieldChanges({ entity: entity("a") }, { entity: entity("b") })).toEqual([{ path: "entity.metadata.owner", before: "a", after: "b" }]);
+        expect(fieldChanges({ entity: entity("a") }, { entity: entity("b") })).toEqual([
+            { path: "entity.metadata.owner", before: "a", after: "b" },
+        ]);
         // Alert messages are Markdown, not YAML, even when a line looks like `key: value`.
         expect(parseDocument("## BEARO: Payment failure\n\n**Threshold:** 5")).toBeUndefined();
     });
 
     it("never reveals secrets: both sides show [secret]", () => {
-        expect(fieldChanges({ serviceKey: "[secret]", a: 1 }, { serviceKey: "[secret]", a: 2 })).toEqual([{ path: "a", before: 1, after: 2 }]);
+        expect(fieldChanges({ serviceKey: "[secret]", a: 1 }, { serviceKey: "[secret]", a: 2 })).toEqual([
+            { path: "a", before: 1, after: 2 },
+        ]);
     });
 });
 
@@ -134,24 +162,44 @@ describe("alerting summary on real plan edits", () => {
 
     it("derives the alerts of plans without an `alerts` array from their resources, as the alert model has them", () => {
         const alerts = alertsOf({ ...base, alerts: undefined });
-        const alerting = base.resources.filter((r) => [MONITOR, "datadog:index/syntheticsTest:SyntheticsTest", "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
-            "sentry:index/sentryIssueAlert:SentryIssueAlert", "sentry:index/sentryMetricAlert:SentryMetricAlert", "aws:cloudwatch/metricAlarm:MetricAlarm"].includes(r.type));
+        const alerting = base.resources.filter((r) =>
+            [
+                MONITOR,
+                "datadog:index/syntheticsTest:SyntheticsTest",
+                "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
+                "sentry:index/sentryIssueAlert:SentryIssueAlert",
+                "sentry:index/sentryMetricAlert:SentryMetricAlert",
+                "aws:cloudwatch/metricAlarm:MetricAlarm",
+            ].includes(r.type),
+        );
         expect(alerts.map((a) => a.id)).toEqual(alerting.map((r) => r.name));
         const m = percentP0(base);
         const view = alerts.find((a) => a.id === m.name)!;
         const critical = (m.inputs.monitorThresholds as Record<string, string>).critical;
         expect(view).toMatchObject({
-            product: product(m), title: String(m.inputs.name).replace(/^\[[^\]]+\] /, ""), severity: "P0",
-            thresholds: { critical }, comparator: ">", unit: "%", window: /last_(\w+)/.exec(String(m.inputs.query))![1],
+            product: product(m),
+            title: String(m.inputs.name).replace(/^\[[^\]]+\] /, ""),
+            severity: "P0",
+            thresholds: { critical },
+            comparator: ">",
+            unit: "%",
+            window: /last_(\w+)/.exec(String(m.inputs.query))![1],
             route: { pager: handles(m).find((h) => h.startsWith("@pagerduty-")) },
         });
         // Every monitor derived from its resource agrees with the alert model's entry on severity, threshold, route.
         const model = new Map(alertsOf(base).map((a) => [`${a.product}-${a.id}`, a]));
         const monitors = alerts.filter((a) => a.kind?.startsWith("monitor"));
-        const disagree = monitors.filter((a) => {
-            const row = model.get(a.id);
-            return !row || row.severity !== a.severity || row.thresholds.critical !== a.thresholds.critical || !sameRoute(row.route, a.route);
-        }).map((a) => a.id);
+        const disagree = monitors
+            .filter((a) => {
+                const row = model.get(a.id);
+                return (
+                    !row ||
+                    row.severity !== a.severity ||
+                    row.thresholds.critical !== a.thresholds.critical ||
+                    !sameRoute(row.route, a.route)
+                );
+            })
+            .map((a) => a.id);
         expect(monitors.length).toBeGreaterThan(0);
         expect(disagree).toEqual([]);
     });
@@ -168,7 +216,10 @@ describe("alerting summary on real plan edits", () => {
         const { from, to, change } = lowerThreshold(head, m, false);
         const title = String(m.inputs.name).replace(/^\[[^\]]+\] /, "");
         const md = renderDiff(diffPlans(base, head), base, head);
-        const thresholdLine = (r: PlanResource) => String(r.inputs.message).split("\n").find((l) => l.startsWith("**Threshold:**"))!;
+        const thresholdLine = (r: PlanResource) =>
+            String(r.inputs.message)
+                .split("\n")
+                .find((l) => l.startsWith("**Threshold:**"))!;
         const titleWarning = title.includes(`${from}%`) ? `; ⚠️ title still says “${title.replace(/[()]/g, (c) => `\\${c}`)}”` : "";
         expect(md.split("\n").slice(0, 9)).toEqual([
             "## Plan diff: `production`",
@@ -204,7 +255,9 @@ describe("alerting summary on real plan edits", () => {
 
     it("a route handle moved to another channel", () => {
         const head = clone();
-        const m = head.resources.find((r) => r.type === MONITOR && r.inputs.priority === "2" && handles(r).includes("@slack-alerts-critical"))!;
+        const m = head.resources.find(
+            (r) => r.type === MONITOR && r.inputs.priority === "2" && handles(r).includes("@slack-alerts-critical"),
+        )!;
         m.inputs.message = String(m.inputs.message).split("@slack-alerts-critical").join("@slack-alerts-warning");
         const row = alertRowOf(head, m);
         row.route.slack = row.route.slack.map((c) => (c === "alerts-critical" ? "alerts-warning" : c));
@@ -224,20 +277,29 @@ describe("alerting summary on real plan edits", () => {
         users[1] = (backup.inputs.layers as Array<{ users: string[] }>)[0].users[0];
         const d = diffPlans(base, head);
         expect(d.alerts).toEqual([]);
-        expect(d.routing).toEqual([{
-            product: p, subject: "primary rotation",
-            changes: [`rotation ${rotation.primary.join(", ")} → ${[rotation.primary[0], rotation.backup[0], ...rotation.primary.slice(2)].join(", ")}`],
-        }]);
+        expect(d.routing).toEqual([
+            {
+                product: p,
+                subject: "primary rotation",
+                changes: [
+                    `rotation ${rotation.primary.join(", ")} → ${[rotation.primary[0], rotation.backup[0], ...rotation.primary.slice(2)].join(", ")}`,
+                ],
+            },
+        ]);
         expect(renderDiff(d, base, head)).toContain(`| ${displayName(p)} | primary rotation | rotation ${rotation.primary.join(", ")} → `);
     });
 
     it("a person leaving a team", () => {
         const head = clone();
-        const membership = head.resources.find((r) => r.type === "pagerduty:index/teamMembership:TeamMembership" && r.inputs.role === "responder")!;
+        const membership = head.resources.find(
+            (r) => r.type === "pagerduty:index/teamMembership:TeamMembership" && r.inputs.role === "responder",
+        )!;
         head.resources = head.resources.filter((r) => r !== membership);
         const who = membership.name.slice(`${product(membership)}-member-`.length);
         expect(stackConfig("production").oncall.users.map((u) => u.id)).toContain(who);
-        expect(diffPlans(base, head).routing).toEqual([{ product: product(membership), subject: "team", changes: [`−${who} (responder)`] }]);
+        expect(diffPlans(base, head).routing).toEqual([
+            { product: product(membership), subject: "team", changes: [`−${who} (responder)`] },
+        ]);
     });
 
     it("an escalation delay changed", () => {
@@ -246,19 +308,26 @@ describe("alerting summary on real plan edits", () => {
         const rules = policy.inputs.rules as Array<{ escalationDelayInMinutes: number }>;
         const before = rules[1].escalationDelayInMinutes;
         rules[1].escalationDelayInMinutes = before + 5;
-        expect(diffPlans(base, head).routing).toEqual([{
-            product: product(policy), subject: "escalation policy", changes: [`level 2 escalates after ${before} min → ${before + 5} min`],
-        }]);
+        expect(diffPlans(base, head).routing).toEqual([
+            {
+                product: product(policy),
+                subject: "escalation policy",
+                changes: [`level 2 escalates after ${before} min → ${before + 5} min`],
+            },
+        ]);
     });
 
     it("a dashboard widget query: the path inside the dashboard JSON and the changed word", () => {
         const head = clone();
-        const dash = head.resources.find((r) => r.type === "datadog:index/dashboardJson:DashboardJson" && /"q":/.test(String(r.inputs.dashboard)))!;
+        const dash = head.resources.find(
+            (r) => r.type === "datadog:index/dashboardJson:DashboardJson" && /"q":/.test(String(r.inputs.dashboard)),
+        )!;
         const doc = JSON.parse(String(dash.inputs.dashboard));
         // The first widget with a query, inside groups or not: its path, found here independently.
         const find = (widgets: any[], at: string): { widget: any; path: string } | undefined => {
             for (const [i, w] of widgets.entries()) {
-                if (w.definition.requests?.[0]?.q?.includes("env:production")) return { widget: w, path: `${at}[${i}].definition.requests[0].q` };
+                if (w.definition.requests?.[0]?.q?.includes("env:production"))
+                    return { widget: w, path: `${at}[${i}].definition.requests[0].q` };
                 const inner = w.definition.widgets && find(w.definition.widgets, `${at}[${i}].definition.widgets`);
                 if (inner) return inner;
             }
@@ -272,12 +341,15 @@ describe("alerting summary on real plan edits", () => {
         expect(d.products.flatMap((p) => p.changed.map((c) => [c.resource.name, c.fields.map((f) => f.path)]))).toEqual([
             [dash.name, [`dashboard.${at}`]],
         ]);
-        expect(renderDiff(d, base, head)).toMatch(/ changed `[\w-]+` \(DashboardJson\)\n {2}- `dashboard\.[^`]+`: <code>…[^<]*env:production,?<ins>,?region:eu,?<\/ins>[^<]*<\/code>\n/);
+        expect(renderDiff(d, base, head)).toMatch(
+            / changed `[\w-]+` \(DashboardJson\)\n {2}- `dashboard\.[^`]+`: <code>…[^<]*env:production,?<ins>,?region:eu,?<\/ins>[^<]*<\/code>\n/,
+        );
     });
 
     it("a new product (another's resources renamed): its alerts added, its routing added, its section collapsed", () => {
         const [donor] = [...new Set(base.resources.map(product))].filter((p) => p !== "(stack)" && catalog.some((c) => c.key === p));
-        const copy = base.resources.filter((r) => product(r) === donor)
+        const copy = base.resources
+            .filter((r) => product(r) === donor)
             .map((r) => JSON.parse(JSON.stringify(r).split(donor).join("newprod")) as PlanResource);
         const head = clone();
         head.resources.push(...copy);
@@ -285,8 +357,12 @@ describe("alerting summary on real plan edits", () => {
         head.alerts!.push(...donorAlerts.map((a) => JSON.parse(JSON.stringify(a).split(donor).join("newprod"))));
         const d = diffPlans(base, head);
         expect(d.alerts.map((c) => [c.kind, c.after!.product])).toEqual(Array(donorAlerts.length).fill(["added", "newprod"]));
-        expect(d.routing.filter((r) => r.changes[0] === "added").map((r) => r.subject).sort())
-            .toEqual(["Datadog → PagerDuty service", "PagerDuty service", "backup rotation", "escalation policy", "primary rotation"]);
+        expect(
+            d.routing
+                .filter((r) => r.changes[0] === "added")
+                .map((r) => r.subject)
+                .sort(),
+        ).toEqual(["Datadog → PagerDuty service", "PagerDuty service", "backup rotation", "escalation policy", "primary rotation"]);
         expect(d.products.map((p) => [p.product, p.added.length])).toEqual([["newprod", copy.length]]);
         const md = renderDiff(d, base, head);
         expect(md).toContain(`<details>\n<summary><b>newprod</b>: ${copy.length} added</summary>`);
@@ -294,11 +370,15 @@ describe("alerting summary on real plan edits", () => {
         // Too long for the budget: the resource details go first, and the comment says so and where the rest is.
         const comment = renderDiff(d, base, head, { maxChars: md.length - 100, fullDiffAt: "the `plan-diff` artifact" });
         expect(comment.length).toBeLessThanOrEqual(md.length - 100);
-        expect(comment).toContain("> Cut to fit GitHub's comment limit: the resource details of newprod. The full diff is in the `plan-diff` artifact.");
+        expect(comment).toContain(
+            "> Cut to fit GitHub's comment limit: the resource details of newprod. The full diff is in the `plan-diff` artifact.",
+        );
         expect(comment).toContain(`- <b>newprod</b>: ${copy.length} added (details cut)`);
         const tiny = renderDiff(d, base, head, { maxChars: 4000, fullDiffAt: "the `plan-diff` artifact" });
         expect(tiny.length).toBeLessThanOrEqual(4000);
-        expect(tiny).toMatch(/> Cut to fit GitHub's comment limit: \d+ alert row\(s\), \d+ routing row\(s\), the resource details of newprod\./);
+        expect(tiny).toMatch(
+            /> Cut to fit GitHub's comment limit: \d+ alert row\(s\), \d+ routing row\(s\), the resource details of newprod\./,
+        );
     });
 
     it("compares options too: protection lost is a change", () => {
@@ -334,7 +414,8 @@ describe("alerts with simulation (hand-made fixtures with the alert model's `ale
 
     it("states time to detect and pages per week before → after, and flags a P0 now slower than 120 s", () => {
         const md = renderDiff(diffPlans(sb, sh), sb, sh);
-        const route = "pages <code>@pagerduty-bearo-production</code>, posts <code>\\#alerts-critical</code>, <code>\\#bearo-alerts</code> (unchanged)";
+        const route =
+            "pages <code>@pagerduty-bearo-production</code>, posts <code>\\#alerts-critical</code>, <code>\\#bearo-alerts</code> (unchanged)";
         expect(md.split("\n").slice(4, 17)).toEqual([
             "### Alerting",
             "",
@@ -356,8 +437,12 @@ describe("alerts with simulation (hand-made fixtures with the alert model's `ale
     it("compares alerts derived from resources when only one plan has the `alerts` array", () => {
         const head = { ...sh, alerts: undefined };
         const d = diffPlans(sb, head);
-        expect(d.notes).toEqual(["Only the base plan has an `alerts` array: alerts are compared as derived from the resources of both plans, without simulation."]);
-        expect(d.alerts.map((c) => [c.kind, c.after!.id, c.changes[0]])).toEqual([["changed", "bearo-payment-failure-rate", "critical 5 → 4"]]);
+        expect(d.notes).toEqual([
+            "Only the base plan has an `alerts` array: alerts are compared as derived from the resources of both plans, without simulation.",
+        ]);
+        expect(d.alerts.map((c) => [c.kind, c.after!.id, c.changes[0]])).toEqual([
+            ["changed", "bearo-payment-failure-rate", "critical 5 → 4"],
+        ]);
     });
 });
 
@@ -386,11 +471,23 @@ describe("npm run plan:diff", () => {
         const b = file("staging.json", staging);
         const h = file("production.json", base);
         const refused = runScript("planDiff.ts", [b, h]);
-        expect([refused.status, refused.stderr]).toEqual([1,
-            `plan:diff: ${b} is stack staging, ${h} is stack production: refusing to diff different stacks (pass --allow-different-stacks to compare them anyway)\n`]);
-        const allowed = runScript("planDiff.ts", [b, h, "--allow-different-stacks", "--out", path.join(dir, "full.md"), "--full-diff-at", "the `plan-diff` artifact"]);
+        expect([refused.status, refused.stderr]).toEqual([
+            1,
+            `plan:diff: ${b} is stack staging, ${h} is stack production: refusing to diff different stacks (pass --allow-different-stacks to compare them anyway)\n`,
+        ]);
+        const allowed = runScript("planDiff.ts", [
+            b,
+            h,
+            "--allow-different-stacks",
+            "--out",
+            path.join(dir, "full.md"),
+            "--full-diff-at",
+            "the `plan-diff` artifact",
+        ]);
         expect(allowed.status).toBe(2);
-        expect(allowed.stdout).toContain("> Different stacks: base is `product-monitoring/staging`, head is `product-monitoring/production`.");
+        expect(allowed.stdout).toContain(
+            "> Different stacks: base is `product-monitoring/staging`, head is `product-monitoring/production`.",
+        );
         const full = fs.readFileSync(path.join(dir, "full.md"), "utf8");
         expect(full.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
         expect(allowed.stdout.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
@@ -401,39 +498,70 @@ describe("npm run plan:diff", () => {
         const doc = YAML.parse(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.production.yaml"), "utf8"));
         const oncall = doc.config["product-monitoring:oncall"];
         // A team whose primary rotation can be reversed without pairing anyone with themselves as backup.
-        const [team, rotation] = Object.entries(oncall.teams as Record<string, { primary: string[]; backup: string[] }>)
-            .find(([, r]) => r.primary.length > 1 && [...r.primary].reverse().every((u, i) => r.backup[i % r.backup.length] !== u))!;
+        const [team, rotation] = Object.entries(oncall.teams as Record<string, { primary: string[]; backup: string[] }>).find(
+            ([, r]) => r.primary.length > 1 && [...r.primary].reverse().every((u, i) => r.backup[i % r.backup.length] !== u),
+        )!;
         const primary = [...rotation.primary];
         const reversed = [...primary].reverse();
         oncall.teams[team].primary = reversed;
         const minutes = oncall.alertGroupingMinutes;
         oncall.alertGroupingMinutes = minutes + 5;
         const config = file("Pulumi.production.yaml", YAML.stringify(doc));
-        const planned = runScript("plan.ts", ["--stack", "production", "--config", config, "--out", path.join(dir, "edited.json"), "--quiet"]);
+        const planned = runScript("plan.ts", [
+            "--stack",
+            "production",
+            "--config",
+            config,
+            "--out",
+            path.join(dir, "edited.json"),
+            "--quiet",
+        ]);
         expect([planned.status, planned.stderr]).toEqual([0, ""]);
         const head = JSON.parse(fs.readFileSync(path.join(dir, "edited.json"), "utf8")) as Plan;
         const d = diffPlans(base, head);
-        const teamProducts = catalog.filter((c) => c.team.handle === team && stackConfig("production").products.includes(c.key)).map((c) => c.key);
+        const teamProducts = catalog
+            .filter((c) => c.team.handle === team && stackConfig("production").products.includes(c.key))
+            .map((c) => c.key);
         expect(d.alerts).toEqual([]);
-        expect(d.routing.filter((r) => r.subject === "primary rotation")).toEqual(teamProducts.map((p) => ({
-            product: p, subject: "primary rotation", changes: [`rotation ${primary.join(", ")} → ${reversed.join(", ")}`],
-        })));
-        expect(d.routing.filter((r) => r.subject === "PagerDuty service")).toEqual(stackConfig("production").products.map((p) => ({
-            product: p, subject: "PagerDuty service", changes: [`alert grouping time ${minutes} min → time ${minutes + 5} min`],
-        })).sort((x, y) => x.product.localeCompare(y.product)));
+        expect(d.routing.filter((r) => r.subject === "primary rotation")).toEqual(
+            teamProducts.map((p) => ({
+                product: p,
+                subject: "primary rotation",
+                changes: [`rotation ${primary.join(", ")} → ${reversed.join(", ")}`],
+            })),
+        );
+        expect(d.routing.filter((r) => r.subject === "PagerDuty service")).toEqual(
+            stackConfig("production")
+                .products.map((p) => ({
+                    product: p,
+                    subject: "PagerDuty service",
+                    changes: [`alert grouping time ${minutes} min → time ${minutes + 5} min`],
+                }))
+                .sort((x, y) => x.product.localeCompare(y.product)),
+        );
     }, 120000); // one more `npm run plan` (~10-20 s alone, slower when the suite shares the machine)
 
     it("names every bad input in one line each, without a stack trace (exit 1)", () => {
         const missing = path.join(dir, "missing.json");
         const badJson = file("bad.json", "{ not json");
-        const badShape = file("shape.json", { stack: "production", project: "product-monitoring", resources: [{ urn: 1, type: "t", name: "n", parent: null, inputs: {}, options: {} }] });
+        const badShape = file("shape.json", {
+            stack: "production",
+            project: "product-monitoring",
+            resources: [{ urn: 1, type: "t", name: "n", parent: null, inputs: {}, options: {} }],
+        });
         const r = runScript("planDiff.ts", [missing, badJson]);
         expect(r.status).toBe(1);
-        expect(r.stderr.split("\n")).toEqual([`plan:diff: ${missing}: file not found`, expect.stringMatching(new RegExp(`^plan:diff: ${badJson}: \\(root\\): not valid JSON \\(`)), ""]);
+        expect(r.stderr.split("\n")).toEqual([
+            `plan:diff: ${missing}: file not found`,
+            expect.stringMatching(new RegExp(`^plan:diff: ${badJson}: \\(root\\): not valid JSON \\(`)),
+            "",
+        ]);
         const s = runScript("planDiff.ts", [badShape, badShape]);
         expect(s.status).toBe(1);
         expect(s.stderr).toContain(`plan:diff: ${badShape}: resources[0].urn: Invalid input: expected string, received number\n`);
-        expect(s.stderr).toContain(`plan:diff: ${badShape}: resources[0].options.protect: Invalid input: expected boolean, received undefined\n`);
+        expect(s.stderr).toContain(
+            `plan:diff: ${badShape}: resources[0].options.protect: Invalid input: expected boolean, received undefined\n`,
+        );
         expect(s.stderr).not.toMatch(/\n\s+at /);
         const usage = runScript("planDiff.ts", [badShape]);
         expect([usage.status, usage.stderr]).toEqual([1, expect.stringContaining("usage: npm run plan:diff -- <base.json> <head.json>")]);

@@ -39,7 +39,9 @@ describe.each(STACKS)("protected state in %s", (stack) => {
     });
 
     it("protects the Events API integrations, whose routing key Datadog and product repos use", () => {
-        const events = view.ofType("pagerduty:index/serviceIntegration:ServiceIntegration").filter((r) => r.inputs.type === EVENTS_INTEGRATION);
+        const events = view
+            .ofType("pagerduty:index/serviceIntegration:ServiceIntegration")
+            .filter((r) => r.inputs.type === EVENTS_INTEGRATION);
         expect(events.map(view.productOf).sort()).toEqual([...products].sort());
         for (const r of events) expect([r.name, r.options.protect]).toEqual([r.name, true]);
     });
@@ -60,8 +62,13 @@ describe.each(STACKS)("protected state in %s", (stack) => {
 
     it("keeps a retained bucket's configuration attached to that bucket", () => {
         for (const bucket of view.ofType("aws:s3/bucket:Bucket")) {
-            const config = view.resources.filter((r) => r.type.startsWith("aws:s3/bucket") && r.type !== bucket.type && r.dependsOn.includes(bucket.urn));
-            expect([bucket.name, config.map((r) => r.type).sort()]).toEqual([bucket.name, RETAINED.filter((t) => t.startsWith("aws:s3/bucket") && t !== bucket.type).sort()]);
+            const config = view.resources.filter(
+                (r) => r.type.startsWith("aws:s3/bucket") && r.type !== bucket.type && r.dependsOn.includes(bucket.urn),
+            );
+            expect([bucket.name, config.map((r) => r.type).sort()]).toEqual([
+                bucket.name,
+                RETAINED.filter((t) => t.startsWith("aws:s3/bucket") && t !== bucket.type).sort(),
+            ]);
             for (const r of config) expect([r.name, r.options.retainOnDelete]).toEqual([r.name, true]);
         }
     });

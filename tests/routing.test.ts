@@ -49,8 +49,16 @@ describe("routing table: severity × environment", () => {
     });
 
     it("parses every kind of handle out of a message, malformed emails included, log attributes excluded", () => {
-        expect(parseHandles("x @pagerduty-bearo-production y @slack-alerts-critical @ops@bearified.co per @network.client.ip @ops@local").map((h) => [h.kind, h.target]))
-            .toEqual([["pagerduty", "bearo-production"], ["slack", "alerts-critical"], ["email", "ops@bearified.co"], ["email", "ops@local"]]);
+        expect(
+            parseHandles("x @pagerduty-bearo-production y @slack-alerts-critical @ops@bearified.co per @network.client.ip @ops@local").map(
+                (h) => [h.kind, h.target],
+            ),
+        ).toEqual([
+            ["pagerduty", "bearo-production"],
+            ["slack", "alerts-critical"],
+            ["email", "ops@bearified.co"],
+            ["email", "ops@local"],
+        ]);
     });
 });
 
@@ -62,19 +70,28 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
     // A detection rule notifies the handles of its cases; monitors and tests those of their message.
     // The alert state's handles (warnings and recoveries have their own blocks, tested in monitors.test.ts).
     const alertText = (message: string) => stateBlocks(message).is_alert ?? message;
-    const notified = (r: { inputs: Record<string, unknown> }) => [...new Set([alertText(r.inputs.message as string),
-        ...((r.inputs.cases ?? []) as Array<{ notifications?: string[] }>).flatMap((c) => c.notifications ?? [])]
-        .flatMap((text) => parseHandles(text).map((h) => h.raw)))].join(" ");
+    const notified = (r: { inputs: Record<string, unknown> }) =>
+        [
+            ...new Set(
+                [
+                    alertText(r.inputs.message as string),
+                    ...((r.inputs.cases ?? []) as Array<{ notifications?: string[] }>).flatMap((c) => c.notifications ?? []),
+                ].flatMap((text) => parseHandles(text).map((h) => h.raw)),
+            ),
+        ].join(" ");
     const messages = alerts.map((r) => [r.name, notified(r)] as const);
     const config = stack === "production" ? production : staging;
-    const tag = (r: { inputs: Record<string, unknown> }, key: string) => (r.inputs.tags as string[]).find((t) => t.startsWith(`${key}:`))!.slice(key.length + 1);
+    const tag = (r: { inputs: Record<string, unknown> }, key: string) =>
+        (r.inputs.tags as string[]).find((t) => t.startsWith(`${key}:`))!.slice(key.length + 1);
 
     it("keeps security detection rules silent: their condition alerts once, through its security log monitor", () => {
         const rules = view.ofType("datadog:index/securityMonitoringRule:SecurityMonitoringRule");
         expect(rules.length).toBe(products.reduce((n, p) => n + p.security.length, 0));
         for (const r of rules) {
             expect([r.name, notified(r)]).toEqual([r.name, ""]);
-            expect(view.resources.filter((m) => m.type === MONITOR && m.name === r.name.replace("-detection-", "-security-"))).toHaveLength(1);
+            expect(view.resources.filter((m) => m.type === MONITOR && m.name === r.name.replace("-detection-", "-security-"))).toHaveLength(
+                1,
+            );
         }
     });
 
@@ -93,9 +110,13 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
             const product = products.find((p) => p.key === tag(r, "product"));
             // Organization-wide monitors (usage budget) have no product route; tests/planOperations.test.ts checks theirs.
             if (!product) continue;
-            const shape = parseHandles(notified(r)).map((h) => h.raw
-                .replace(`@pagerduty-${product.key}-`, "@pagerduty-<product>-")
-                .replace(`@slack-${product.team.slackChannel}`, "@slack-<team channel>")).join(" ");
+            const shape = parseHandles(notified(r))
+                .map((h) =>
+                    h.raw
+                        .replace(`@pagerduty-${product.key}-`, "@pagerduty-<product>-")
+                        .replace(`@slack-${product.team.slackChannel}`, "@slack-<team channel>"),
+                )
+                .join(" ");
             const key = tag(r, "severity").toUpperCase();
             table.set(key, new Set([...(table.get(key) ?? []), shape]));
         }
@@ -135,7 +156,10 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
 
     it("sets priority and renotify from the severity", () => {
         for (const m of view.ofType(MONITOR)) {
-            const sev = (m.inputs.tags as string[]).find((t) => t.startsWith("severity:"))!.split(":")[1].toUpperCase() as keyof typeof SEVERITY_POLICIES;
+            const sev = (m.inputs.tags as string[])
+                .find((t) => t.startsWith("severity:"))!
+                .split(":")[1]
+                .toUpperCase() as keyof typeof SEVERITY_POLICIES;
             const policy = SEVERITY_POLICIES[sev];
             expect([m.name, m.inputs.priority, m.inputs.renotifyInterval ?? 0]).toEqual([m.name, policy.priority, policy.renotifyMinutes]);
         }
@@ -149,15 +173,33 @@ describe("stack validation fails on unresolvable routing", () => {
     });
 
     it("names product, alert and handle when a Slack channel is not configured", () => {
-        const config = { ...production, routing: { ...production.routing, slack: { ...production.routing.slack, channels: production.routing.slack.channels.filter((c) => c !== "bearo-alerts") } } };
-        const problems = validateStack(buildStackModel(products.filter((p) => p.key === "bearo"), config));
+        const config = {
+            ...production,
+            routing: {
+                ...production.routing,
+                slack: { ...production.routing.slack, channels: production.routing.slack.channels.filter((c) => c !== "bearo-alerts") },
+            },
+        };
+        const problems = validateStack(
+            buildStackModel(
+                products.filter((p) => p.key === "bearo"),
+                config,
+            ),
+        );
         expect(problems.length).toBeGreaterThan(0);
-        expect(problems[0]).toEqual({ source: "products/bearo.ts", field: expect.stringMatching(/^alert /), message: "#bearo-alerts is not a configured Slack channel (routing.slack.channels)" });
+        expect(problems[0]).toEqual({
+            source: "products/bearo.ts",
+            field: expect.stringMatching(/^alert /),
+            message: "#bearo-alerts is not a configured Slack channel (routing.slack.channels)",
+        });
     });
 
     it("names product, alert and target for every unresolvable route, all at once", () => {
         const targets = { pagerServices: new Set(["bearo-production"]), slackChannels: new Set(["alerts-critical"]), paging: true };
-        const [down, errors, quiet] = buildStackModel(products.filter((p) => p.key === "vivr"), production).alerts;
+        const [down, errors, quiet] = buildStackModel(
+            products.filter((p) => p.key === "vivr"),
+            production,
+        ).alerts;
         const alerts: StackAlert[] = [
             { ...down, route: { ...down.route, pager: { service: "vivr-production" }, slackChannels: ["alerts-critical"], emails: [] } },
             { ...errors, route: { ...errors.route, pager: undefined, slackChannels: ["vivr-alerts"], emails: ["not-an-email@x"] } },
@@ -165,25 +207,65 @@ describe("stack validation fails on unresolvable routing", () => {
         ];
         const message = (a: StackAlert) => (a.binding.provider === "datadog-monitor" ? a.binding.monitor.message : "");
         expect(alertRoutingProblems(alerts, targets)).toEqual([
-            { source: "products/vivr.ts", field: `alert ${down.id}`, message: 'pages "vivr-production", which is not a pager service of this stack' },
-            ...parseHandles(message(down)).filter((h) => h.raw !== "@slack-alerts-critical" && h.raw !== "@pagerduty-vivr-production")
-                .map((h) => ({ source: "products/vivr.ts", field: `alert ${down.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
-            { source: "products/vivr.ts", field: `alert ${errors.id}`, message: "#vivr-alerts is not a configured Slack channel (routing.slack.channels)" },
+            {
+                source: "products/vivr.ts",
+                field: `alert ${down.id}`,
+                message: 'pages "vivr-production", which is not a pager service of this stack',
+            },
+            ...parseHandles(message(down))
+                .filter((h) => h.raw !== "@slack-alerts-critical" && h.raw !== "@pagerduty-vivr-production")
+                .map((h) => ({
+                    source: "products/vivr.ts",
+                    field: `alert ${down.id}`,
+                    message: `the message notifies ${h.raw}, which is not on its route`,
+                })),
+            {
+                source: "products/vivr.ts",
+                field: `alert ${errors.id}`,
+                message: "#vivr-alerts is not a configured Slack channel (routing.slack.channels)",
+            },
             { source: "products/vivr.ts", field: `alert ${errors.id}`, message: "not-an-email@x is not a valid email address" },
-            ...parseHandles(message(errors)).map((h) => ({ source: "products/vivr.ts", field: `alert ${errors.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
+            ...parseHandles(message(errors)).map((h) => ({
+                source: "products/vivr.ts",
+                field: `alert ${errors.id}`,
+                message: `the message notifies ${h.raw}, which is not on its route`,
+            })),
             { source: "products/vivr.ts", field: `alert ${quiet.id}`, message: "the alert notifies nobody" },
-            ...parseHandles(message(quiet)).map((h) => ({ source: "products/vivr.ts", field: `alert ${quiet.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
+            ...parseHandles(message(quiet)).map((h) => ({
+                source: "products/vivr.ts",
+                field: `alert ${quiet.id}`,
+                message: `the message notifies ${h.raw}, which is not on its route`,
+            })),
         ]);
-        expect(alertRoutingProblems(alerts.slice(0, 1), { ...targets, pagerServices: new Set(["vivr-production"]), paging: false })).toEqual([
-            { source: "products/vivr.ts", field: `alert ${down.id}`, message: "pages vivr-production, but paging is off in this stack (routing.paging: false)" },
-            ...parseHandles(message(down)).filter((h) => h.raw !== "@slack-alerts-critical" && h.raw !== "@pagerduty-vivr-production")
-                .map((h) => ({ source: "products/vivr.ts", field: `alert ${down.id}`, message: `the message notifies ${h.raw}, which is not on its route` })),
+        expect(
+            alertRoutingProblems(alerts.slice(0, 1), { ...targets, pagerServices: new Set(["vivr-production"]), paging: false }),
+        ).toEqual([
+            {
+                source: "products/vivr.ts",
+                field: `alert ${down.id}`,
+                message: "pages vivr-production, but paging is off in this stack (routing.paging: false)",
+            },
+            ...parseHandles(message(down))
+                .filter((h) => h.raw !== "@slack-alerts-critical" && h.raw !== "@pagerduty-vivr-production")
+                .map((h) => ({
+                    source: "products/vivr.ts",
+                    field: `alert ${down.id}`,
+                    message: `the message notifies ${h.raw}, which is not on its route`,
+                })),
         ]);
     });
 
     it("rejects an escalation that reaches fewer than two people", () => {
-        const oncall = { ...production.oncall, teams: { ...production.oncall.teams, bearo: { primary: ["alice"], backup: ["alice"], lead: "alice" } }, founder: "alice" };
+        const oncall = {
+            ...production.oncall,
+            teams: { ...production.oncall.teams, bearo: { primary: ["alice"], backup: ["alice"], lead: "alice" } },
+            founder: "alice",
+        };
         const problems = validateStack(buildStackModel([bearo], { ...production, oncall }));
-        expect(problems).toContainEqual({ source: "products/bearo.ts", field: "escalation", message: "the escalation policy reaches 1 responder(s); at least two distinct people are needed" });
+        expect(problems).toContainEqual({
+            source: "products/bearo.ts",
+            field: "escalation",
+            message: "the escalation policy reaches 1 responder(s); at least two distinct people are needed",
+        });
     });
 });

@@ -49,12 +49,15 @@ describe.each(STACKS)("secrets in stack %s", (stack) => {
             const resources = view.ofType(type);
             expect(resources.length).toBeGreaterThanOrEqual(8);
             // The plan records the SDK's own list merged with the program's (the SDK may repeat a name).
-            for (const r of resources) expect([r.name, [...new Set(r.options.additionalSecretOutputs)].sort()]).toEqual([r.name, [...fields].sort()]);
+            for (const r of resources)
+                expect([r.name, [...new Set(r.options.additionalSecretOutputs)].sort()]).toEqual([r.name, [...fields].sort()]);
         }
     });
 
     it("writes every secret-looking output as [secret]", () => {
-        const secretish = leaves(view.plan.outputs).filter(([k]) => /integrationKey|dsn|password|apiKey|secret/i.test(k.split(".").slice(-2).join(".")));
+        const secretish = leaves(view.plan.outputs).filter(([k]) =>
+            /integrationKey|dsn|password|apiKey|secret/i.test(k.split(".").slice(-2).join(".")),
+        );
         expect(secretish.length).toBeGreaterThanOrEqual(8);
         for (const [key, value] of secretish) expect([key, value]).toEqual([key, "[secret]"]);
     });

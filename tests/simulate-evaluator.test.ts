@@ -16,15 +16,26 @@ function alertOf(binding: SimBinding, route: SimRoute = PAGER): SimAlert {
 }
 
 function monitor(query: string, m: Partial<MonitorPayload> = {}): SimBinding {
-    const type = query.startsWith("logs(") ? "log alert" : query.startsWith("rum(") ? "rum alert" : query.startsWith("burn_rate(") ? "slo alert"
-        : query.includes("count_by_status") ? "service check" : "metric alert";
+    const type = query.startsWith("logs(")
+        ? "log alert"
+        : query.startsWith("rum(")
+          ? "rum alert"
+          : query.startsWith("burn_rate(")
+            ? "slo alert"
+            : query.includes("count_by_status")
+              ? "service check"
+              : "metric alert";
     const critical = /(-?[\d.]+)\s*$/.exec(query)?.[1] ?? "2";
-    return { provider: "datadog-monitor", monitor: { type, query, thresholds: { critical }, notifyNoData: false, requireFullWindow: false, ...m } };
+    return {
+        provider: "datadog-monitor",
+        monitor: { type, query, thresholds: { critical }, notifyNoData: false, requireFullWindow: false, ...m },
+    };
 }
 
 /** `"120 OK>ALERT"` per transition. */
 const changes = (e: AlertEvaluation) => e.transitions.map((t) => `${t.at} ${t.from}>${t.to}`);
-const run = (b: SimBinding, inputs: Record<string, Series>, route: SimRoute = PAGER, end?: number) => evaluateAlert(alertOf(b, route), inputs, { end });
+const run = (b: SimBinding, inputs: Record<string, Series>, route: SimRoute = PAGER, end?: number) =>
+    evaluateAlert(alertOf(b, route), inputs, { end });
 
 describe("series notation (promtool)", () => {
     test.each([
@@ -44,12 +55,19 @@ describe("series notation (promtool)", () => {
 
 describe("query parsing", () => {
     test("a ratio of counts with extra tags keys its inputs by metric and tags", () => {
-        const q = parseMonitorQuery("metric alert", "sum(last_5m):(sum:a.errors{env:production,service:s,http.status_class:5xx}.as_count() / sum:a.hits{env:production,service:s}.as_count()) * 100 > 1");
+        const q = parseMonitorQuery(
+            "metric alert",
+            "sum(last_5m):(sum:a.errors{env:production,service:s,http.status_class:5xx}.as_count() / sum:a.hits{env:production,service:s}.as_count()) * 100 > 1",
+        );
         expect(q).toMatchObject({ kind: "metric", aggregation: "sum", window: 300, comparator: ">", threshold: 1 });
     });
     test("unsupported forms are rejected with the reason", () => {
-        expect(() => parseMonitorQuery("metric alert", "forecast(avg:x{*}, 'linear', 1) > 3")).toThrow("not a metric, percentile, anomalies() or change() query");
-        expect(() => parseMonitorQuery("metric alert", "avg(last_5m):avg:x{*}")).toThrow("no comparator and threshold at the end of the query");
+        expect(() => parseMonitorQuery("metric alert", "forecast(avg:x{*}, 'linear', 1) > 3")).toThrow(
+            "not a metric, percentile, anomalies() or change() query",
+        );
+        expect(() => parseMonitorQuery("metric alert", "avg(last_5m):avg:x{*}")).toThrow(
+            "no comparator and threshold at the end of the query",
+        );
     });
 });
 
@@ -83,7 +101,13 @@ describe("arithmetic and .as_count()", () => {
         const inputs = { err: series("_x9", 60, "count"), req: series("10x9", 60, "count") };
         const plain = run(monitor(q, { notifyNoData: true, noDataTimeframeMinutes: 5 }), inputs);
         expect(changes(plain)).toEqual(["300 OK>NO DATA"]);
-        const zero = run(monitor("sum(last_2m):(default_zero(sum:err{*}.as_count()) / sum:req{*}.as_count()) * 100 > 10", { notifyNoData: true, noDataTimeframeMinutes: 5 }), inputs);
+        const zero = run(
+            monitor("sum(last_2m):(default_zero(sum:err{*}.as_count()) / sum:req{*}.as_count()) * 100 > 10", {
+                notifyNoData: true,
+                noDataTimeframeMinutes: 5,
+            }),
+            inputs,
+        );
         expect(changes(zero)).toEqual([]);
     });
     test("gauges are combined point by point, then aggregated", () => {
@@ -99,30 +123,50 @@ describe("percentiles, logs and RUM", () => {
         expect(changes(e)).toEqual(["300 OK>ALERT", "600 ALERT>OK"]);
     });
     test("a log count is the sum of matching logs in the window, 0 when none match (never no data)", () => {
-        const e = run(monitor('logs("x").index("*").rollup("count").last("5m") > 3', { notifyNoData: true, noDataTimeframeMinutes: 2 }), { logs: series("_ _ 2 2 _x8", 60, "count") });
+        const e = run(monitor('logs("x").index("*").rollup("count").last("5m") > 3', { notifyNoData: true, noDataTimeframeMinutes: 2 }), {
+            logs: series("_ _ 2 2 _x8", 60, "count"),
+        });
         expect(changes(e)).toEqual(["240 OK>ALERT", "480 ALERT>OK"]);
     });
     test("a RUM measure rollup is the percentile of the measure over the window", () => {
-        const e = run(monitor('rum("x").rollup("pc75", "@view.loading_time").last("2m") > 3'), { rum: series("10x5", 60, "count"), "@view.loading_time": series("1 4 4 1 1 1") });
+        const e = run(monitor('rum("x").rollup("pc75", "@view.loading_time").last("2m") > 3'), {
+            rum: series("10x5", 60, "count"),
+            "@view.loading_time": series("1 4 4 1 1 1"),
+        });
         expect(changes(e)).toEqual(["120 OK>ALERT", "300 ALERT>OK"]);
     });
 });
 
 describe("service checks: count_by_status over the last runs", () => {
-    const check = monitor('"http.can_connect".over("env:production").by("*").last(3).count_by_status()', { thresholds: { critical: "2", ok: "1" } });
+    const check = monitor('"http.can_connect".over("env:production").by("*").last(3).count_by_status()', {
+        thresholds: { critical: "2", ok: "1" },
+    });
     test("2 consecutive CRITICAL runs alert, 1 OK run recovers (runs every 15 s, evaluated each minute)", () => {
         const e = run(check, { "http.can_connect": series("0x3 2 0x3 2x7 0x3", 15) });
         // One CRITICAL run at 60 s is not enough; CRITICAL from 135 s: two runs by 150 s, seen at 180 s; OK again at 255 s.
         expect(changes(e)).toEqual(["180 OK>ALERT", "300 ALERT>OK"]);
     });
     test("with notify_no_data, no runs for the no-data timeframe is NO DATA", () => {
-        const e = run(monitor('"c".over("*").last(3).count_by_status()', { notifyNoData: true, noDataTimeframeMinutes: 2, thresholds: { critical: "2", ok: "1" } }), { c: series("0x3 _x60", 15) });
+        const e = run(
+            monitor('"c".over("*").last(3).count_by_status()', {
+                notifyNoData: true,
+                noDataTimeframeMinutes: 2,
+                thresholds: { critical: "2", ok: "1" },
+            }),
+            { c: series("0x3 _x60", 15) },
+        );
         expect(changes(e)).toEqual(["720 OK>NO DATA"]);
     });
 });
 
 describe("SLO burn rate: long and short window", () => {
-    const burn = (sloTarget: number): SimBinding => ({ ...(monitor('burn_rate("s").over("30d").long_window("1h").short_window("5m") > 14.4') as Extract<SimBinding, { provider: "datadog-monitor" }>), sloTarget });
+    const burn = (sloTarget: number): SimBinding => ({
+        ...(monitor('burn_rate("s").over("30d").long_window("1h").short_window("5m") > 14.4') as Extract<
+            SimBinding,
+            { provider: "datadog-monitor" }
+        >),
+        sloTarget,
+    });
     test("a total outage of a 99.9 % SLO (burn 1000) alerts once the 1 h window burns 14.4x: after 1 min of a clean hour", () => {
         const inputs = { "slo.bad": series("_x60 100x59", 60, "count"), "slo.total": series("100x119", 60, "count") };
         const e = run(burn(99.9), inputs);
@@ -157,7 +201,10 @@ describe("evaluation options", () => {
     });
     test("on_missing_data resolve clears an alert when its data stops; default keeps the last state", () => {
         const inputs = { m: series("5 5 _x5", 60, "count") };
-        expect(changes(run(monitor("sum(last_1m):sum:m{*}.as_count() > 0", { onMissingData: "resolve" }), inputs))).toEqual(["60 OK>ALERT", "180 ALERT>OK"]);
+        expect(changes(run(monitor("sum(last_1m):sum:m{*}.as_count() > 0", { onMissingData: "resolve" }), inputs))).toEqual([
+            "60 OK>ALERT",
+            "180 ALERT>OK",
+        ]);
         expect(changes(run(monitor("sum(last_1m):sum:m{*}.as_count() > 0"), inputs))).toEqual(["60 OK>ALERT"]);
     });
 });
@@ -165,22 +212,47 @@ describe("evaluation options", () => {
 describe("thresholds, recovery thresholds and notifications", () => {
     const flapping = { m: series("6 4 6 4 6 4 3 3") };
     test("without recovery thresholds a value around the threshold flaps", () => {
-        expect(changes(run(monitor("avg(last_1m):avg:m{*} > 5"), flapping))).toEqual(["60 OK>ALERT", "120 ALERT>OK", "180 OK>ALERT", "240 ALERT>OK", "300 OK>ALERT", "360 ALERT>OK"]);
+        expect(changes(run(monitor("avg(last_1m):avg:m{*} > 5"), flapping))).toEqual([
+            "60 OK>ALERT",
+            "120 ALERT>OK",
+            "180 OK>ALERT",
+            "240 ALERT>OK",
+            "300 OK>ALERT",
+            "360 ALERT>OK",
+        ]);
     });
     test("a recovery threshold holds the alert until the value is at or below it", () => {
-        expect(changes(run(monitor("avg(last_1m):avg:m{*} > 5", { thresholds: { critical: "5", criticalRecovery: "3" } }), flapping))).toEqual(["60 OK>ALERT", "420 ALERT>OK"]);
+        expect(
+            changes(run(monitor("avg(last_1m):avg:m{*} > 5", { thresholds: { critical: "5", criticalRecovery: "3" } }), flapping)),
+        ).toEqual(["60 OK>ALERT", "420 ALERT>OK"]);
     });
     test("warning, then critical, then warning recovery", () => {
-        const e = run(monitor("avg(last_1m):avg:m{*} > 5", { thresholds: { critical: "5", warning: "3", warningRecovery: "2" } }), { m: series("4 6 2.5 1") });
+        const e = run(monitor("avg(last_1m):avg:m{*} > 5", { thresholds: { critical: "5", warning: "3", warningRecovery: "2" } }), {
+            m: series("4 6 2.5 1"),
+        });
         expect(changes(e)).toEqual(["60 OK>WARN", "120 WARN>ALERT", "180 ALERT>WARN", "240 WARN>OK"]);
     });
     test("renotify every interval while alerting; a recovery resolves the page; a new alert pages again", () => {
-        const e = run(monitor("avg(last_1m):avg:m{*} > 5", { renotifyIntervalMinutes: 15, renotifyStatuses: ["alert"], message: "x @pagerduty-x-production @slack-alerts-critical" }), { m: series("9x39 0x9 9x4") });
-        expect(e.notifications.map((n) => `${n.at} ${n.reason}`)).toEqual(["60 trigger", "960 renotify", "1860 renotify", "2460 recovery", "3060 trigger"]);
+        const e = run(
+            monitor("avg(last_1m):avg:m{*} > 5", {
+                renotifyIntervalMinutes: 15,
+                renotifyStatuses: ["alert"],
+                message: "x @pagerduty-x-production @slack-alerts-critical",
+            }),
+            { m: series("9x39 0x9 9x4") },
+        );
+        expect(e.notifications.map((n) => `${n.at} ${n.reason}`)).toEqual([
+            "60 trigger",
+            "960 renotify",
+            "1860 renotify",
+            "2460 recovery",
+            "3060 trigger",
+        ]);
         expect(e.pages).toEqual([60, 3060]);
     });
     test("handles inside {{#is_alert}} reach only alerts: a warning with them outside pages too", () => {
-        const scoped = "{{#is_alert}}@pagerduty-x-production{{/is_alert}} {{#is_warning}}@slack-alerts-warning{{/is_warning}} {{#is_recovery}}@pagerduty-x-production{{/is_recovery}}";
+        const scoped =
+            "{{#is_alert}}@pagerduty-x-production{{/is_alert}} {{#is_warning}}@slack-alerts-warning{{/is_warning}} {{#is_recovery}}@pagerduty-x-production{{/is_recovery}}";
         const inputs = { m: series("4 4 0") };
         const q = "avg(last_1m):avg:m{*} > 5";
         const th = { critical: "5", warning: "3" };
@@ -194,7 +266,8 @@ describe("thresholds, recovery thresholds and notifications", () => {
 });
 
 describe("anomalies (approximation) and change", () => {
-    const q = "avg(last_1h):anomalies(avg:m{*}, 'agile', 2, direction='above', alert_window='last_5m', interval=60, count_default_zero='true', seasonality='weekly') >= 1";
+    const q =
+        "avg(last_1h):anomalies(avg:m{*}, 'agile', 2, direction='above', alert_window='last_5m', interval=60, count_default_zero='true', seasonality='weekly') >= 1";
     const anomaly = (m: Partial<MonitorPayload> = {}) => monitor(q, { thresholds: { critical: "1", criticalRecovery: "0" }, ...m });
     const noisy = (n: number) => Array.from({ length: n }, (_, i) => 100 + (i % 2 ? 3 : -3)).join(" ");
     test("inside the band (mean ± 2 std) it never alerts", () => {
@@ -208,16 +281,33 @@ describe("anomalies (approximation) and change", () => {
         expect(changes(run(anomaly(), { m: series(`${noisy(60)} 0x19`) }))).toEqual([]);
     });
     test("pct_change compares the window with the one comparedTo earlier", () => {
-        const e = run(monitor("pct_change(sum(last_5m),last_5m):sum:m{*}.as_count() < -50", { thresholds: { critical: "-50" } }), { m: series("10x9 2x9", 60, "count") });
+        const e = run(monitor("pct_change(sum(last_5m),last_5m):sum:m{*}.as_count() < -50", { thresholds: { critical: "-50" } }), {
+            m: series("10x9 2x9", 60, "count"),
+        });
         // 10 minutes at 10/min, then 2/min: -64 % at 840 s (18 vs 50), -44 % again at 1140 s (10 vs 18).
         expect(changes(e)).toEqual(["840 OK>ALERT", "1140 ALERT>OK"]);
     });
 });
 
 describe("synthetic tests", () => {
-    const test1 = (o: Partial<{ tickEvery: number; retry: { count: number; intervalMs: number }; minFailureDurationSeconds: number; minLocationFailed: number }> = {}): SimBinding => ({
+    const test1 = (
+        o: Partial<{
+            tickEvery: number;
+            retry: { count: number; intervalMs: number };
+            minFailureDurationSeconds: number;
+            minLocationFailed: number;
+        }> = {},
+    ): SimBinding => ({
         provider: "datadog-synthetic",
-        test: { tickEvery: 60, locations: ["a", "b", "c"], retry: { count: 1, intervalMs: 300 }, minFailureDurationSeconds: 120, minLocationFailed: 2, renotifyMinutes: 10, ...o },
+        test: {
+            tickEvery: 60,
+            locations: ["a", "b", "c"],
+            retry: { count: 1, intervalMs: 300 },
+            minFailureDurationSeconds: 120,
+            minLocationFailed: 2,
+            renotifyMinutes: 10,
+            ...o,
+        },
     });
     const down = (text: string) => series(text, 10);
     test("a hard outage alerts after the minimum failure duration, from min locations", () => {
@@ -241,8 +331,21 @@ describe("synthetic tests", () => {
 
 describe("Sentry", () => {
     const frequency: SimBinding = {
-        provider: "sentry-issue", projectSlug: "p",
-        alert: { id: "frequency-spike", conditions: [{ id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition", value: "100", comparisonType: "count", interval: "1h" }], frequencyMinutes: 30, actions: [{ kind: "slack" }] },
+        provider: "sentry-issue",
+        projectSlug: "p",
+        alert: {
+            id: "frequency-spike",
+            conditions: [
+                {
+                    id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition",
+                    value: "100",
+                    comparisonType: "count",
+                    interval: "1h",
+                },
+            ],
+            frequencyMinutes: 30,
+            actions: [{ kind: "slack" }],
+        },
     };
     test("event frequency fires above the count in the interval, then waits for the action interval", () => {
         const e = run(frequency, { "sentry.events": series("60x89", 60, "count") }, PAGER);
@@ -251,28 +354,75 @@ describe("Sentry", () => {
         expect(e.stateless).toBe(true);
     });
     test("first seen fires on every new issue", () => {
-        const e = run({ provider: "sentry-issue", projectSlug: "p", alert: { id: "new-issue", conditions: [{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }], frequencyMinutes: 30 } }, { "sentry.newIssues": series("_ 1 _ 1", 60, "count") });
+        const e = run(
+            {
+                provider: "sentry-issue",
+                projectSlug: "p",
+                alert: {
+                    id: "new-issue",
+                    conditions: [{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }],
+                    frequencyMinutes: 30,
+                },
+            },
+            { "sentry.newIssues": series("_ 1 _ 1", 60, "count") },
+        );
         expect(e.notifications.map((n) => n.at)).toEqual([120, 240]);
     });
     test("a metric alert triggers above critical and resolves only below resolve", () => {
-        const b: SimBinding = { provider: "sentry-metric", projectSlug: "p", alert: { id: "error-rate", aggregate: "failure_rate()", timeWindowMinutes: 1, thresholdType: 0, critical: 0.05, warning: 0.01, resolve: 0.005 } };
+        const b: SimBinding = {
+            provider: "sentry-metric",
+            projectSlug: "p",
+            alert: {
+                id: "error-rate",
+                aggregate: "failure_rate()",
+                timeWindowMinutes: 1,
+                thresholdType: 0,
+                critical: 0.05,
+                warning: 0.01,
+                resolve: 0.005,
+            },
+        };
         const e = run(b, { "sentry.failed": series("10 2 0.7 0.2", 60, "count"), "sentry.total": series("100x3", 60, "count") });
         expect(changes(e)).toEqual(["60 OK>ALERT", "120 ALERT>WARN", "240 WARN>OK"]);
     });
     test("a warning goes to the warning route: it pages only when the alert's own route and actions do", () => {
         const b: SimBinding = {
-            provider: "sentry-metric", projectSlug: "p",
-            alert: { id: "error-rate", aggregate: "failure_rate()", timeWindowMinutes: 1, thresholdType: 0, critical: 0.05, warning: 0.01, resolve: 0.005, actions: [{ kind: "pagerduty" }], warningActions: [{ kind: "slack" }] },
+            provider: "sentry-metric",
+            projectSlug: "p",
+            alert: {
+                id: "error-rate",
+                aggregate: "failure_rate()",
+                timeWindowMinutes: 1,
+                thresholdType: 0,
+                critical: 0.05,
+                warning: 0.01,
+                resolve: 0.005,
+                actions: [{ kind: "pagerduty" }],
+                warningActions: [{ kind: "slack" }],
+            },
         };
         const inputs = { "sentry.failed": series("2 10 0", 60, "count"), "sentry.total": series("100x2", 60, "count") };
         const e = evaluateAlert({ ...alertOf(b), warningRoute: SLACK }, inputs);
         expect(e.notifications.map((n) => `${n.at} ${n.state} ${n.handles.join(" ")}`)).toEqual([
-            "60 WARN @slack-alerts-warning", "120 ALERT @pagerduty-x-production @slack-alerts-critical", "180 OK @pagerduty-x-production @slack-alerts-critical",
+            "60 WARN @slack-alerts-warning",
+            "120 ALERT @pagerduty-x-production @slack-alerts-critical",
+            "180 OK @pagerduty-x-production @slack-alerts-critical",
         ]);
         expect(e.pages).toEqual([120]);
     });
     test("without a warning trigger, a value between resolve and critical holds the alert", () => {
-        const b: SimBinding = { provider: "sentry-metric", projectSlug: "p", alert: { id: "error-rate", aggregate: "failure_rate()", timeWindowMinutes: 1, thresholdType: 0, critical: 0.05, resolve: 0.005 } };
+        const b: SimBinding = {
+            provider: "sentry-metric",
+            projectSlug: "p",
+            alert: {
+                id: "error-rate",
+                aggregate: "failure_rate()",
+                timeWindowMinutes: 1,
+                thresholdType: 0,
+                critical: 0.05,
+                resolve: 0.005,
+            },
+        };
         const e = run(b, { "sentry.failed": series("10 2 0.2", 60, "count"), "sentry.total": series("100x2", 60, "count") });
         expect(changes(e)).toEqual(["60 OK>ALERT", "180 ALERT>OK"]);
     });
@@ -281,7 +431,16 @@ describe("Sentry", () => {
 describe("CloudWatch alarms", () => {
     const alarm = (o: Partial<Extract<SimBinding, { provider: "cloudwatch-alarm" }>["alarm"]> = {}): SimBinding => ({
         provider: "cloudwatch-alarm",
-        alarm: { metricName: "m", statistic: "Average", comparisonOperator: "LessThanThreshold", threshold: 0.99, period: 300, evaluationPeriods: 2, treatMissingData: "notBreaching", ...o },
+        alarm: {
+            metricName: "m",
+            statistic: "Average",
+            comparisonOperator: "LessThanThreshold",
+            threshold: 0.99,
+            period: 300,
+            evaluationPeriods: 2,
+            treatMissingData: "notBreaching",
+            ...o,
+        },
     });
     test("alarms when every one of the evaluation periods breaches (5 min periods)", () => {
         const e = run(alarm(), { m: series("1x9 0.5x14 1x14") });
@@ -301,7 +460,10 @@ describe("CloudWatch alarms", () => {
 });
 
 describe("detection rules", () => {
-    const rule: SimBinding = { provider: "datadog-detection-rule", rule: { condition: "a > 5", evaluationWindow: 300, keepAlive: 600, maxSignalDuration: 86400 } };
+    const rule: SimBinding = {
+        provider: "datadog-detection-rule",
+        rule: { condition: "a > 5", evaluationWindow: 300, keepAlive: 600, maxSignalDuration: 86400 },
+    };
     test("one signal per attack: opens above the count, stays open while the case matches, closes after keep-alive", () => {
         const e = run(rule, { logs: series("2x9 _x14 3x3", 60, "count") });
         // The case last matches at 720 s (6 logs in the window); keep-alive closes the signal 10 min later.
@@ -334,21 +496,33 @@ describe("volume floors, per_second() and affine expressions", () => {
         // Redis restart: the total drops from 600 to 0, a reset, not -10/s; it stays 0, so nothing is evicted.
         ["a counter reset is not a negative rate", "600 600 0 0 0", []],
     ])("per_second(running total): %s", (_name, text, expected) => {
-        expect(changes(run(monitor("max(last_2m):per_second(sum:redis.keys.evicted{*}) > 0"), { "redis.keys.evicted": series(text) }))).toEqual(expected);
+        expect(
+            changes(run(monitor("max(last_2m):per_second(sum:redis.keys.evicted{*}) > 0"), { "redis.keys.evicted": series(text) })),
+        ).toEqual(expected);
     });
 
     test.each([
         // 100 - idle: idle 30 % is 70 % busy (OK), idle 10 % is 90 % busy (> 85).
         ["avg(last_1m):100 - avg:system.cpu.idle{*} > 85", { "system.cpu.idle": "30 10 30" }, ["120 OK>ALERT", "180 ALERT>OK"]],
         // (1 - usable) * 100: 5 % usable is 95 % used (> 90).
-        ["avg(last_1m):(1 - avg:system.mem.pct_usable{*}) * 100 > 90", { "system.mem.pct_usable": "0.5 0.05 0.5" }, ["120 OK>ALERT", "180 ALERT>OK"]],
+        [
+            "avg(last_1m):(1 - avg:system.mem.pct_usable{*}) * 100 > 90",
+            { "system.mem.pct_usable": "0.5 0.05 0.5" },
+            ["120 OK>ALERT", "180 ALERT>OK"],
+        ],
         // (1 - available / total) * 100 on two gauges: 2 of 100 available is 98 % used (> 95).
-        ["avg(last_1m):(1 - avg:mem.available{*} / avg:mem.total{*}) * 100 > 95", { "mem.available": "50 2 50", "mem.total": "100 100 100" }, ["120 OK>ALERT", "180 ALERT>OK"]],
+        [
+            "avg(last_1m):(1 - avg:mem.available{*} / avg:mem.total{*}) * 100 > 95",
+            { "mem.available": "50 2 50", "mem.total": "100 100 100" },
+            ["120 OK>ALERT", "180 ALERT>OK"],
+        ],
     ])("%s", (q, inputs, expected) => {
         expect(changes(run(monitor(q), Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, series(v)]))))).toEqual(expected);
     });
 
     test("malformed clamp_min() names what is missing", () => {
-        expect(() => parseMonitorQuery("metric alert", "sum(last_5m):clamp_min(sum:a{*}.as_count()) > 1")).toThrow('cannot read the minimum of clamp_min() at ")');
+        expect(() => parseMonitorQuery("metric alert", "sum(last_5m):clamp_min(sum:a{*}.as_count()) > 1")).toThrow(
+            'cannot read the minimum of clamp_min() at ")',
+        );
     });
 });

@@ -1,7 +1,13 @@
 /** The target checks themselves: each flags an alert built to miss it and passes one built to meet it. */
 import { simulateAlert, simulateStack } from "../lib/simulate/stack";
 import {
-    flappingFailures, incidentFailures, lowTrafficFailures, noTrafficFailures, normalTrafficFailures, p0DetectionFailures, recoveryFailures,
+    flappingFailures,
+    incidentFailures,
+    lowTrafficFailures,
+    noTrafficFailures,
+    normalTrafficFailures,
+    p0DetectionFailures,
+    recoveryFailures,
 } from "../lib/simulate/targets";
 import type { MonitorPayload, SimAlert } from "../lib/simulate/types";
 
@@ -10,30 +16,58 @@ const PAGER = { pager: { service: "shop-production" }, slackChannels: ["alerts-c
 function monitor(id: string, query: string, m: Partial<MonitorPayload> = {}, category = "errors"): SimAlert {
     const critical = /(-?[\d.]+)\s*$/.exec(query)![1];
     return {
-        product: "shop", id, severity: "P0", category, route: PAGER,
-        binding: { provider: "datadog-monitor", monitor: { type: "metric alert", query, thresholds: { critical }, notifyNoData: false, requireFullWindow: false, message: "@pagerduty-shop-production", ...m } },
+        product: "shop",
+        id,
+        severity: "P0",
+        category,
+        route: PAGER,
+        binding: {
+            provider: "datadog-monitor",
+            monitor: {
+                type: "metric alert",
+                query,
+                thresholds: { critical },
+                notifyNoData: false,
+                requireFullWindow: false,
+                message: "@pagerduty-shop-production",
+                ...m,
+            },
+        },
     };
 }
 
 // A sparse `> 0` payment counter (pages on one failure, never recovers) and a ratio with no-data alerts,
 // beside a volume-guarded ratio with default_zero and a recovery threshold.
 const bad = monitor("payment-failures", "sum(last_5m):sum:shop.payment.failed{env:production}.as_count() > 0");
-const noData = monitor("api-error-rate", "sum(last_5m):(sum:shop.errors{env:production}.as_count() / sum:shop.requests{env:production}.as_count()) * 100 > 5",
-    { notifyNoData: true, noDataTimeframeMinutes: 10, thresholds: { critical: "5", criticalRecovery: "2" } });
-const good = monitor("payment-failure-rate", "sum(last_5m):(default_zero(sum:shop.payment.failed{env:production}.as_count()) / sum:shop.payment.attempted{env:production}.as_count()) * 100 > 20",
-    { thresholds: { critical: "20", criticalRecovery: "10" }, onMissingData: "resolve" });
+const noData = monitor(
+    "api-error-rate",
+    "sum(last_5m):(sum:shop.errors{env:production}.as_count() / sum:shop.requests{env:production}.as_count()) * 100 > 5",
+    { notifyNoData: true, noDataTimeframeMinutes: 10, thresholds: { critical: "5", criticalRecovery: "2" } },
+);
+const good = monitor(
+    "payment-failure-rate",
+    "sum(last_5m):(default_zero(sum:shop.payment.failed{env:production}.as_count()) / sum:shop.payment.attempted{env:production}.as_count()) * 100 > 20",
+    { thresholds: { critical: "20", criticalRecovery: "10" }, onMissingData: "resolve" },
+);
 const sim = simulateStack({ alerts: [bad, noData, good] }, { alertGroupingMinutes: 10 });
 const ids = (fs: Array<{ alert: string }>) => fs.map((f) => f.alert);
 
 describe("target checks", () => {
     test("hard outage: each monitor here detects within 1-2 minutes; a slow one is flagged with its time", () => {
-        expect(sim.alerts.map((s) => [s.alert.id, s.detectSeconds])).toEqual([["payment-failures", 60], ["api-error-rate", 60], ["payment-failure-rate", 60]]);
+        expect(sim.alerts.map((s) => [s.alert.id, s.detectSeconds])).toEqual([
+            ["payment-failures", 60],
+            ["api-error-rate", 60],
+            ["payment-failure-rate", 60],
+        ]);
         // min over 5 minutes: every minute of the window must be slow.
         const slow = simulateStack({ alerts: [monitor("slow", "min(last_5m):avg:shop.latency{env:production} > 3")] });
         expect(p0DetectionFailures(slow).map((f) => f.happened)).toEqual(["detects it after 300 s (target < 120 s)"]);
     });
     test("a plan's hold duration exempts a P0 only when its window keeps exactly that duration", () => {
-        const held = (window: string) => ({ ...monitor("pool", `max(last_${window}):min:shop.pool.available{env:production} < 5`), source: "plan (pool exhausted: < 5 for 5m)" });
+        const held = (window: string) => ({
+            ...monitor("pool", `max(last_${window}):min:shop.pool.available{env:production} < 5`),
+            source: "plan (pool exhausted: < 5 for 5m)",
+        });
         expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("5m")] })))).toEqual([]);
         expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("10m")] })))).toEqual(["pool"]);
     });
@@ -41,10 +75,14 @@ describe("target checks", () => {
         expect(ids(lowTrafficFailures(sim))).toEqual(["payment-failures"]);
     });
     test("no traffic: the ratio with notify_no_data raises NO DATA", () => {
-        expect(noTrafficFailures(sim).map((f) => [f.alert, f.happened])).toEqual([["api-error-rate", "raises NO DATA (1 notification(s) in 2 h)"]]);
+        expect(noTrafficFailures(sim).map((f) => [f.alert, f.happened])).toEqual([
+            ["api-error-rate", "raises NO DATA (1 notification(s) in 2 h)"],
+        ]);
     });
     test("recovery: the sparse counter stays in ALERT once errors stop", () => {
-        expect(recoveryFailures(sim).map((f) => [f.alert, f.happened])).toEqual([["payment-failures", "still ALERT 60 min after the condition cleared"]]);
+        expect(recoveryFailures(sim).map((f) => [f.alert, f.happened])).toEqual([
+            ["payment-failures", "still ALERT 60 min after the condition cleared"],
+        ]);
     });
     test("flapping: a gauge without a recovery threshold is raised on every crossing; the sparse counter never recovers, so it does not flap", () => {
         const flappy = simulateStack({ alerts: [monitor("queue-depth", "avg(last_1m):avg:shop.queue.depth{env:production} > 100"), bad] });
@@ -52,7 +90,9 @@ describe("target checks", () => {
         expect(flappingFailures(sim)).toEqual([]);
     });
     test("normal traffic: the ratio whose numerator is often not submitted goes NO DATA and pages", () => {
-        expect(normalTrafficFailures(sim).map((f) => [f.alert, f.happened])).toEqual([["api-error-rate", "raises 11 notification(s) a day, 11 page(s)"]]);
+        expect(normalTrafficFailures(sim).map((f) => [f.alert, f.happened])).toEqual([
+            ["api-error-rate", "raises 11 notification(s) a day, 11 page(s)"],
+        ]);
     });
     test("incidents: two paging monitors of a product firing more than 10 min apart are two pages; grouped within 10 min, one", () => {
         const slowPayments = monitor("payment-latency", "min(last_15m):avg:shop.payment.latency{env:production} > 3", {}, "latency");
@@ -68,14 +108,29 @@ describe("target checks", () => {
 
 describe("simulateStack on a stack model", () => {
     const burn: SimAlert = {
-        product: "shop", id: "slo-api-availability-page-fast", kind: "slo-burn-rate", severity: "P0", category: "slo", route: PAGER,
+        product: "shop",
+        id: "slo-api-availability-page-fast",
+        kind: "slo-burn-rate",
+        severity: "P0",
+        category: "slo",
+        route: PAGER,
         binding: {
-            provider: "datadog-monitor", sloId: "api-availability",
-            monitor: { type: "slo alert", query: 'burn_rate("slo-id-api-availability").over("30d").long_window("1h").short_window("5m") > 14.4', thresholds: { critical: "14.4" }, notifyNoData: false, requireFullWindow: false },
+            provider: "datadog-monitor",
+            sloId: "api-availability",
+            monitor: {
+                type: "slo alert",
+                query: 'burn_rate("slo-id-api-availability").over("30d").long_window("1h").short_window("5m") > 14.4',
+                thresholds: { critical: "14.4" },
+                notifyNoData: false,
+                requireFullWindow: false,
+            },
         },
     };
     test("a burn-rate alert takes its SLO target from the model's products", () => {
-        const sim = simulateStack({ alerts: [burn], products: [{ product: { key: "shop", slos: [{ id: "api-availability", target: 99.9 }] } }] });
+        const sim = simulateStack({
+            alerts: [burn],
+            products: [{ product: { key: "shop", slos: [{ id: "api-availability", target: 99.9 }] } }],
+        });
         expect([sim.alerts[0].error, sim.alerts[0].detectSeconds]).toEqual([undefined, 60]);
     });
     test("without it, the alert is reported as not simulated, with the reason", () => {
@@ -85,9 +140,13 @@ describe("simulateStack on a stack model", () => {
 
 describe("generated scenarios of the newer query forms", () => {
     test("a floored ratio: one failure at 1 request/min pages nobody; a hard outage at normal traffic pages within 2 minutes", () => {
-        const s = simulateAlert(monitor("api-error-rate",
-            "sum(last_5m):(default_zero(sum:shop.errors{env:production}.as_count()) / clamp_min(sum:shop.requests{env:production}.as_count(), 100)) * 100 > 1",
-            { thresholds: { critical: "1", criticalRecovery: "0.9" }, onMissingData: "resolve" }));
+        const s = simulateAlert(
+            monitor(
+                "api-error-rate",
+                "sum(last_5m):(default_zero(sum:shop.errors{env:production}.as_count()) / clamp_min(sum:shop.requests{env:production}.as_count(), 100)) * 100 > 1",
+                { thresholds: { critical: "1", criticalRecovery: "0.9" }, onMissingData: "resolve" },
+            ),
+        );
         expect([s.family, s.error]).toEqual(["ratio of counts with a volume floor", undefined]);
         expect(s.outcomes["low-traffic-failure"]!.evaluation.pages).toEqual([]);
         expect(s.detectSeconds).toBe(60);
@@ -98,7 +157,10 @@ describe("generated scenarios of the newer query forms", () => {
         ["gauge", "avg(last_5m):100 - avg:system.cpu.idle{env:production} by {host} > 85"],
         ["gauge", "avg(last_5m):(1 - avg:system.mem.pct_usable{env:production} by {host}) * 100 > 90"],
         ["ratio of gauges", "avg(last_5m):(1 - avg:node.mem_available{env:production} / avg:node.mem_total{env:production}) * 100 > 95"],
-        ["ratio of counts", "sum(last_5m):(1 - sum:supabase.node.cpu.seconds.count{env:production,mode:idle}.as_count() / sum:supabase.node.cpu.seconds.count{env:production}.as_count()) * 100 > 90"],
+        [
+            "ratio of counts",
+            "sum(last_5m):(1 - sum:supabase.node.cpu.seconds.count{env:production,mode:idle}.as_count() / sum:supabase.node.cpu.seconds.count{env:production}.as_count()) * 100 > 90",
+        ],
     ])("%s: %s detects a hard outage, stays quiet on a normal day and recovers", (family, query) => {
         const s = simulateAlert(monitor("m", query, { onMissingData: "resolve" }, "infrastructure"));
         expect([s.family, s.error]).toEqual([family, undefined]);

@@ -12,8 +12,15 @@ import * as path from "path";
 import { CommittedStackSimulation, simulateCommittedStack } from "../scripts/simulate";
 import { alertFigures } from "../lib/simulate/stack";
 import {
-    flappingFailures, formatFailure, incidentFailures, lowTrafficFailures, noTrafficFailures, normalTrafficFailures, p0DetectionFailures,
-    recoveryFailures, simulationFailures,
+    flappingFailures,
+    formatFailure,
+    incidentFailures,
+    lowTrafficFailures,
+    noTrafficFailures,
+    normalTrafficFailures,
+    p0DetectionFailures,
+    recoveryFailures,
+    simulationFailures,
 } from "../lib/simulate/targets";
 import { STACKS, StackName } from "./helpers/constants";
 import { loadPlan, MONITOR } from "./helpers/plan";
@@ -43,7 +50,9 @@ describe.each(STACKS)("%s stack simulation", (stack) => {
             const deployed = plan.ofType(type).filter((r) => plan.productOf(r) !== PLATFORM.key);
             expect([provider, alerts.filter((a) => a.binding.provider === provider).length]).toEqual([provider, deployed.length]);
         }
-        const sentryPlan = plan.ofType("sentry:index/sentryIssueAlert:SentryIssueAlert").length + plan.ofType("sentry:index/sentryMetricAlert:SentryMetricAlert").length;
+        const sentryPlan =
+            plan.ofType("sentry:index/sentryIssueAlert:SentryIssueAlert").length +
+            plan.ofType("sentry:index/sentryMetricAlert:SentryMetricAlert").length;
         expect(alerts.filter((a) => a.binding.provider.startsWith("sentry-")).length).toBe(sentryPlan);
     });
 
@@ -59,7 +68,9 @@ describe.each(STACKS)("%s stack simulation", (stack) => {
 
     test("only routes with a pager page, in every scenario", () => {
         const { sim } = simOf(stack);
-        const pagedWithoutPager = sim.alerts.filter((s) => !s.alert.route.pager && Object.values(s.outcomes).some((o) => o!.evaluation.pages.length > 0));
+        const pagedWithoutPager = sim.alerts.filter(
+            (s) => !s.alert.route.pager && Object.values(s.outcomes).some((o) => o!.evaluation.pages.length > 0),
+        );
         expect(pagedWithoutPager.map((s) => `${s.alert.product}: ${s.alert.id}`)).toEqual([]);
         if (!simOf(stack).config.routing.paging) expect(sim.alerts.filter((s) => s.pagesPerIncident > 0)).toEqual([]);
     });
@@ -90,8 +101,14 @@ describe.each(STACKS)("%s stack simulation", (stack) => {
 
 describe("npm run alerts:simulate", () => {
     test.each([
-        [["--stack", "qa"], 'alerts:simulate: unknown stack "qa" (usage: npm run alerts:simulate -- [--stack <production|staging>] [--json FILE])'],
-        [["--verbose"], 'alerts:simulate: unknown argument "--verbose" (usage: npm run alerts:simulate -- [--stack <production|staging>] [--json FILE])'],
+        [
+            ["--stack", "qa"],
+            'alerts:simulate: unknown stack "qa" (usage: npm run alerts:simulate -- [--stack <production|staging>] [--json FILE])',
+        ],
+        [
+            ["--verbose"],
+            'alerts:simulate: unknown argument "--verbose" (usage: npm run alerts:simulate -- [--stack <production|staging>] [--json FILE])',
+        ],
     ])("%j: one clear line, exit 2, no stack trace", (args, line) => {
         const r = runScript("simulate.ts", args);
         expect([r.status, r.stderr]).toEqual([2, `${line}\n`]);
@@ -104,8 +121,17 @@ describe("npm run alerts:simulate", () => {
         expect(r.stderr).toBe("");
         const rows = JSON.parse(fs.readFileSync(file, "utf8")) as Array<Record<string, unknown>>;
         expect(rows).toEqual(simOf("staging").sim.alerts.map(alertFigures));
-        expect(Object.keys(rows[0]).slice(0, 7)).toEqual(["product", "alert", "severity", "detectSeconds", "recoverSeconds", "pagesPerIncident", "pagesPerWeek"]);
-        for (const p of simOf("staging").config.products) expect(r.stdout).toMatch(new RegExp(`^${p}: \\d+ alerts; first page after .+; ~\\d+ pages/week under normal traffic$`, "m"));
+        expect(Object.keys(rows[0]).slice(0, 7)).toEqual([
+            "product",
+            "alert",
+            "severity",
+            "detectSeconds",
+            "recoverSeconds",
+            "pagesPerIncident",
+            "pagesPerWeek",
+        ]);
+        for (const p of simOf("staging").config.products)
+            expect(r.stdout).toMatch(new RegExp(`^${p}: \\d+ alerts; first page after .+; ~\\d+ pages/week under normal traffic$`, "m"));
         expect(r.stdout).toContain("Alert simulation of the staging stack:");
     }, 60000);
 });

@@ -1,5 +1,13 @@
 /** SLOs per product with the plans' targets, burn-rate maths, and the burn-rate monitors in Datadog's form. */
-import { budgetConsumed, burnRateFor, errorBudget, errorBudgetMinutes, errorRateAt, hoursToExhaustion, maxBurnRate } from "../lib/model/burnRate";
+import {
+    budgetConsumed,
+    burnRateFor,
+    errorBudget,
+    errorBudgetMinutes,
+    errorRateAt,
+    hoursToExhaustion,
+    maxBurnRate,
+} from "../lib/model/burnRate";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { BURN_RATE_ALERTS, sloProblems, sloWarning } from "../lib/datadog/slo";
 import { validateQuery } from "../lib/datadog/queryValidator";
@@ -37,13 +45,18 @@ describe("burn-rate maths", () => {
 
     it("pages at 14.4x 1h/5m and 6x 6h/30m, tickets at 3x 1d/2h and 1x within Datadog's 1-48 h long-window range", () => {
         expect(BURN_RATE_ALERTS.map((a) => [a.burnRate, a.longWindow, a.shortWindow, a.severity])).toEqual([
-            [14.4, "1h", "5m", "P0"], [6, "6h", "30m", "P0"], [3, "1d", "2h", "P2"], [1, "2d", "4h", "P2"],
+            [14.4, "1h", "5m", "P0"],
+            [6, "6h", "30m", "P0"],
+            [3, "1d", "2h", "P2"],
+            [1, "2d", "4h", "P2"],
         ]);
         // Every pair keeps the workbook's 1:12 short-to-long ratio.
         const minutes = (w: string) => Number(w.slice(0, -1)) * { m: 1, h: 60, d: 1440 }[w.slice(-1) as "m" | "h" | "d"];
         for (const a of BURN_RATE_ALERTS) expect(minutes(a.longWindow) / minutes(a.shortWindow)).toBe(12);
         // The workbook's 3d/6h pair is what the validator would reject (Datadog: 1 hour <= long window <= 48 hours).
-        expect(validateQuery("slo alert", 'burn_rate("x").over("30d").long_window("3d").short_window("6h") > 1').errors).toEqual(["long window 3d exceeds the 48h maximum"]);
+        expect(validateQuery("slo alert", 'burn_rate("x").over("30d").long_window("3d").short_window("6h") > 1').errors).toEqual([
+            "long window 3d exceeds the 48h maximum",
+        ]);
     });
 });
 
@@ -56,15 +69,24 @@ describe("SLO validation before deploy", () => {
 
     it("rejects a target too low for the page burn rates, naming product, SLO and alerts", () => {
         const low = { ...driplo, slos: [{ ...driplo.slos[0], target: 90 }] };
-        expect(sloProblems(low, "production")).toEqual([{
-            source: "products/driplo.ts", field: `slo ${driplo.slos[0].id}: target`,
-            message: "a 90% target allows burn rates up to 10, so the page-fast alert (14.4x) could never fire and Datadog rejects it; raise the target",
-        }]);
+        expect(sloProblems(low, "production")).toEqual([
+            {
+                source: "products/driplo.ts",
+                field: `slo ${driplo.slos[0].id}: target`,
+                message:
+                    "a 90% target allows burn rates up to 10, so the page-fast alert (14.4x) could never fire and Datadog rejects it; raise the target",
+            },
+        ]);
     });
 
     it("rejects malformed good/total queries", () => {
         const bad = { ...driplo, slos: [{ ...driplo.slos[0], good: { ...driplo.slos[0].good, filter: { "bad tag": "x" } } }] };
-        expect(sloProblems(bad, "production")).toEqual([expect.objectContaining({ field: `slo ${driplo.slos[0].id}: good`, message: expect.stringMatching(/invalid tag filter "bad tag:x"/) })]);
+        expect(sloProblems(bad, "production")).toEqual([
+            expect.objectContaining({
+                field: `slo ${driplo.slos[0].id}: good`,
+                message: expect.stringMatching(/invalid tag filter "bad tag:x"/),
+            }),
+        ]);
     });
 });
 
@@ -72,8 +94,13 @@ describe.each(STACKS)("SLOs in %s", (stack) => {
     const view = loadPlan(stack);
 
     it.each([
-        ["driplo", "api-availability", 99.95], ["driplo", "database-availability", 99.99], ["driplo", "payments-availability", 99.95],
-        ["driplo", "system-availability", 99.9], ["vivr", "availability", 99.9], ["genonaut", "api-availability", 99.9], ["bearo", "api-availability", 99.9],
+        ["driplo", "api-availability", 99.95],
+        ["driplo", "database-availability", 99.99],
+        ["driplo", "payments-availability", 99.95],
+        ["driplo", "system-availability", 99.9],
+        ["vivr", "availability", 99.9],
+        ["genonaut", "api-availability", 99.9],
+        ["bearo", "api-availability", 99.9],
     ])("%s %s targets %d% over 30 and 7 days", (product, id, target) => {
         const slo = view.byName(`${product}-slo-${id}`, SLO);
         expect(slo.inputs.thresholds).toEqual([
@@ -88,13 +115,22 @@ describe.each(STACKS)("SLOs in %s", (stack) => {
         for (const p of products) {
             const slos = view.ofType(SLO, p.key);
             expect(slos.length).toBe(p.slos.length);
-            expect(new Set(slos.map((s) => (s.inputs.tags as string[]).find((t) => t.startsWith("slo-kind:"))))).toEqual(new Set(["slo-kind:availability", "slo-kind:latency"]));
+            expect(new Set(slos.map((s) => (s.inputs.tags as string[]).find((t) => t.startsWith("slo-kind:"))))).toEqual(
+                new Set(["slo-kind:availability", "slo-kind:latency"]),
+            );
             for (const s of p.slos) {
                 const sloId = view.byName(`${p.key}-slo-${s.id}`, SLO).urn; // exists
                 expect(sloId).toBeTruthy();
                 const burn = view.ofType(MONITOR, p.key).filter((m) => m.name.startsWith(`${p.key}-slo-${s.id}-`));
-                expect(burn.map((m) => m.inputs.query)).toEqual(BURN_RATE_ALERTS.map((a) =>
-                    expect.stringMatching(new RegExp(`^burn_rate\\("\\d+"\\)\\.over\\("30d"\\)\\.long_window\\("${a.longWindow}"\\)\\.short_window\\("${a.shortWindow}"\\) > ${a.burnRate}$`))));
+                expect(burn.map((m) => m.inputs.query)).toEqual(
+                    BURN_RATE_ALERTS.map((a) =>
+                        expect.stringMatching(
+                            new RegExp(
+                                `^burn_rate\\("\\d+"\\)\\.over\\("30d"\\)\\.long_window\\("${a.longWindow}"\\)\\.short_window\\("${a.shortWindow}"\\) > ${a.burnRate}$`,
+                            ),
+                        ),
+                    ),
+                );
                 for (const m of burn) expect(m.inputs.type).toBe("slo alert");
                 // Availability burns page (P0); latency is degraded performance (P1): critical channels, no page.
                 const pages = s.kind === "availability" && stack === "production";
@@ -115,15 +151,27 @@ describe("maintenance windows", () => {
         const view = loadPlan("production");
         const dts = view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule", "vivr");
         expect(dts.map((d) => (d.inputs.monitorIdentifier as any).monitorTags)).toEqual([
-            ["product:vivr", "env:production", "severity:p2"], ["product:vivr", "env:production", "severity:p3"],
+            ["product:vivr", "env:production", "severity:p2"],
+            ["product:vivr", "env:production", "severity:p3"],
         ]);
-        expect((dts[0].inputs.recurringSchedule as any)).toEqual({ timezone: "UTC", recurrences: [{ rrule: "FREQ=WEEKLY;BYDAY=SU", start: "2026-01-04T02:00:00", duration: "120m" }] });
+        expect(dts[0].inputs.recurringSchedule as any).toEqual({
+            timezone: "UTC",
+            recurrences: [{ rrule: "FREQ=WEEKLY;BYDAY=SU", start: "2026-01-04T02:00:00", duration: "120m" }],
+        });
         expect(view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule")).toHaveLength(16);
     });
 
     it("apply to the listed products only", () => {
         const p = products.find((x) => x.key === "bearo")!;
-        const w = { name: "db-upgrade", products: ["vivr"], rrule: "FREQ=MONTHLY;BYMONTHDAY=1", start: "2026-01-01T03:00:00", durationMinutes: 60, timeZone: "UTC", muteSeverities: ["P3" as const] };
+        const w = {
+            name: "db-upgrade",
+            products: ["vivr"],
+            rrule: "FREQ=MONTHLY;BYMONTHDAY=1",
+            start: "2026-01-01T03:00:00",
+            durationMinutes: 60,
+            timeZone: "UTC",
+            muteSeverities: ["P3" as const],
+        };
         expect(downtimes(p, "production", [w])).toEqual([]);
         expect(downtimes({ ...p, key: "vivr" }, "production", [w]).map((d) => d.id)).toEqual(["db-upgrade-p3"]);
     });

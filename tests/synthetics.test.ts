@@ -59,8 +59,16 @@ describe("frequencies", () => {
 describe("test definitions", () => {
     it("asserts VIVR's /api/health status code, response time, overall status and its database, cache and payment checks", () => {
         const t = production.byName("vivr-api-health", TEST);
-        expect(t.inputs).toMatchObject({ type: "api", subtype: "http", requestDefinition: { method: "GET", url: "https://vivr.shop/api/health", timeout: 30 } });
-        const check = (jsonpath: string, targetvalue: string) => ({ type: "body", operator: "validatesJSONPath", targetjsonpath: { jsonpath, operator: "is", targetvalue } });
+        expect(t.inputs).toMatchObject({
+            type: "api",
+            subtype: "http",
+            requestDefinition: { method: "GET", url: "https://vivr.shop/api/health", timeout: 30 },
+        });
+        const check = (jsonpath: string, targetvalue: string) => ({
+            type: "body",
+            operator: "validatesJSONPath",
+            targetjsonpath: { jsonpath, operator: "is", targetvalue },
+        });
         expect(t.inputs.assertions).toEqual([
             { type: "statusCode", operator: "is", target: "200" },
             { type: "responseTime", operator: "lessThan", target: "5000" },
@@ -79,35 +87,52 @@ describe("test definitions", () => {
                 kinds.set(p, (kinds.get(p) ?? new Set()).add(`${t.inputs.type}/${t.inputs.subtype ?? "-"}`));
             }
             expect(kinds.size).toBe(8);
-            for (const [p, k] of kinds) expect([p, ["api/http", "api/multi", "api/ssl", "browser/-"].every((x) => k.has(x))]).toEqual([p, true]);
+            for (const [p, k] of kinds)
+                expect([p, ["api/http", "api/multi", "api/ssl", "browser/-"].every((x) => k.has(x))]).toEqual([p, true]);
         }
     });
 
     it("checks the certificate of every host of every product: alert under 14 days, no self-signed", () => {
         const ssl = production.ofType(TEST).filter((t) => t.inputs.subtype === "ssl");
-        const expected = catalog.flatMap((p) => [...new Set(p.surfaces.map((s) => s.host).filter(Boolean))].map((h) => `${p.key} ${h}`)).sort();
+        const expected = catalog
+            .flatMap((p) => [...new Set(p.surfaces.map((s) => s.host).filter(Boolean))].map((h) => `${p.key} ${h}`))
+            .sort();
         expect(ssl.map((t) => `${production.productOf(t)} ${(t.inputs.requestDefinition as any).host}`).sort()).toEqual(expected);
         expect(ssl).toHaveLength(17);
         for (const t of ssl) {
             expect(t.inputs.assertions).toEqual([{ type: "certificate", operator: "isInMoreThan", target: "14" }]);
             expect((t.inputs.requestDefinition as any).port).toBe("443");
-            expect(t.inputs.optionsList).toMatchObject({ acceptSelfSigned: false, checkCertificateRevocation: true, minFailureDuration: 0 });
+            expect(t.inputs.optionsList).toMatchObject({
+                acceptSelfSigned: false,
+                checkCertificateRevocation: true,
+                minFailureDuration: 0,
+            });
         }
     });
 
     it("tests staging hosts in staging", () => {
         expect((staging.byName("vivr-api-health", TEST).inputs.requestDefinition as any).url).toBe("https://staging.vivr.shop/api/health");
-        expect((staging.byName("plumberleads-ssl-admin", TEST).inputs.requestDefinition as any).host).toBe("staging.admin.plumberleads.com");
+        expect((staging.byName("plumberleads-ssl-admin", TEST).inputs.requestDefinition as any).host).toBe(
+            "staging.admin.plumberleads.com",
+        );
     });
 
     it("runs from the configured locations; a failure must survive a retry and show in 2 locations, and last 2 min below P0", () => {
-        for (const [view, locations] of [[production, ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"]], [staging, ["aws:us-east-1", "aws:eu-west-1"]]] as const) {
+        for (const [view, locations] of [
+            [production, ["aws:us-east-1", "aws:eu-west-1", "aws:ap-southeast-1"]],
+            [staging, ["aws:us-east-1", "aws:eu-west-1"]],
+        ] as const) {
             for (const t of view.ofType(TEST)) {
                 const o = t.inputs.optionsList as any;
                 // P0 checks alert on the first confirmed failure: a 60 s tick + 5 s retry keeps them under 000's 2-minute MTTD.
                 const immediate = t.inputs.subtype === "ssl" || (t.inputs.tags as string[]).includes("severity:p0");
-                expect([t.name, t.inputs.locations, o.retry, o.minLocationFailed, o.minFailureDuration])
-                    .toEqual([t.name, locations, { count: 1, interval: 5000 }, 2, immediate ? 0 : 120]);
+                expect([t.name, t.inputs.locations, o.retry, o.minLocationFailed, o.minFailureDuration]).toEqual([
+                    t.name,
+                    locations,
+                    { count: 1, interval: 5000 },
+                    2,
+                    immediate ? 0 : 120,
+                ]);
             }
         }
         const p0 = production.ofType(TEST).filter((t) => (t.inputs.tags as string[]).includes("severity:p0"));
@@ -133,7 +158,10 @@ describe("test definitions", () => {
         expect(production.raw).not.toContain(SENTINEL_SECRETS.syntheticsPassword);
         const claim = production.byName("plumberleads-lead-claiming", TEST);
         const refs = claim.inputs.configVariables as Array<{ type: string; name: string; id: string }>;
-        expect(refs.map((v) => [v.type, v.name])).toEqual([["global", "PLUMBERLEADS_TEST_USER"], ["global", "PLUMBERLEADS_TEST_PASSWORD"]]);
+        expect(refs.map((v) => [v.type, v.name])).toEqual([
+            ["global", "PLUMBERLEADS_TEST_USER"],
+            ["global", "PLUMBERLEADS_TEST_PASSWORD"],
+        ]);
         expect(new Set(refs.map((v) => v.id)).size).toBe(2);
         // Browser logins use the same variables; tests that do not log in get none.
         expect(production.byName("plumberleads-admin-dashboard", TEST).inputs.browserVariables).toEqual(refs);
@@ -148,8 +176,12 @@ describe("test definitions", () => {
             ["POST", "https://api.plumberleads.com/api/leads/{{ LEAD_ID }}/claim", "Bearer {{ AUTH_TOKEN }}"],
             ["POST", "https://api.plumberleads.com/api/leads/{{ LEAD_ID }}/release", "Bearer {{ AUTH_TOKEN }}"],
         ]);
-        expect(steps[0].extractedValues).toEqual([{ name: "AUTH_TOKEN", type: "http_body", parser: { type: "json_path", value: "$.token" }, secure: true }]);
-        expect(steps[1].extractedValues).toEqual([{ name: "LEAD_ID", type: "http_body", parser: { type: "json_path", value: "$.leads[0].id" }, secure: false }]);
+        expect(steps[0].extractedValues).toEqual([
+            { name: "AUTH_TOKEN", type: "http_body", parser: { type: "json_path", value: "$.token" }, secure: true },
+        ]);
+        expect(steps[1].extractedValues).toEqual([
+            { name: "LEAD_ID", type: "http_body", parser: { type: "json_path", value: "$.leads[0].id" }, secure: false },
+        ]);
         expect(steps.every((s) => s.subtype === "http" && s.isCritical && s.assertions[0].type === "statusCode")).toBe(true);
     });
 
@@ -159,14 +191,24 @@ describe("test definitions", () => {
         expect(mobile.inputs.deviceIds).toEqual(["chrome.mobile_small"]);
         expect(admin.inputs.deviceIds).toEqual(["chrome.laptop_large"]);
         expect(admin.inputs.requestDefinition).toEqual({ method: "GET", url: "https://admin.plumberleads.com/" });
-        expect((admin.inputs.browserSteps as any[])[0]).toEqual({ name: "Page loaded on admin.plumberleads.com", type: "assertCurrentUrl", params: { check: "contains", value: "admin.plumberleads.com" } });
-        for (const t of production.ofType(TEST)) expect([t.name, t.options.ignoreChanges]).toEqual([t.name, t.inputs.type === "browser" ? ["browserSteps"] : []]);
+        expect((admin.inputs.browserSteps as any[])[0]).toEqual({
+            name: "Page loaded on admin.plumberleads.com",
+            type: "assertCurrentUrl",
+            params: { check: "contains", value: "admin.plumberleads.com" },
+        });
+        for (const t of production.ofType(TEST))
+            expect([t.name, t.options.ignoreChanges]).toEqual([t.name, t.inputs.type === "browser" ? ["browserSteps"] : []]);
     });
 
     it("routes failures by severity: P0 checks page in production only", () => {
         // The handles of the alert state (recoveries go to the same route, in their own block).
-        const handles = (view: View, name: string) => parseHandles(stateBlocks(view.byName(name, TEST).inputs.message as string).is_alert).map((h) => h.raw).join(" ");
-        expect(handles(production, "vivr-api-health")).toBe("@pagerduty-vivr-production @slack-alerts-critical @slack-vivr-alerts-critical");
+        const handles = (view: View, name: string) =>
+            parseHandles(stateBlocks(view.byName(name, TEST).inputs.message as string).is_alert)
+                .map((h) => h.raw)
+                .join(" ");
+        expect(handles(production, "vivr-api-health")).toBe(
+            "@pagerduty-vivr-production @slack-alerts-critical @slack-vivr-alerts-critical",
+        );
         expect(handles(staging, "vivr-api-health")).not.toContain("@pagerduty-");
         expect(handles(production, "plumberleads-ssl-web")).toBe("@slack-alerts-warning");
         expect(options(production, "vivr-api-health").monitorPriority).toBe(1);
@@ -183,8 +225,19 @@ describe("spec rules", () => {
             { ...base, id: "journey", title: "Journey", kind: "browser", frequency: "1m", path: "/", journey: ["Open the page"] },
             { ...base, id: "health", title: "Health", kind: "api", frequency: "2w", path: "/health", devices: ["mobile_small"] },
             {
-                ...base, id: "flow", title: "Flow", kind: "multistep", frequency: "5m", steps: [
-                    { name: "Log in", method: "POST", path: "/login", body: "{\"password\":\"{{ ACME_TEST_PASSWORD }}\"}", extract: { variable: "AUTH_TOKEN", jsonPath: "$.token" } },
+                ...base,
+                id: "flow",
+                title: "Flow",
+                kind: "multistep",
+                frequency: "5m",
+                steps: [
+                    {
+                        name: "Log in",
+                        method: "POST",
+                        path: "/login",
+                        body: '{"password":"{{ ACME_TEST_PASSWORD }}"}',
+                        extract: { variable: "AUTH_TOKEN", jsonPath: "$.token" },
+                    },
                     { name: "Read the order", path: "/orders/{{ ORDER_ID }}", extract: { variable: "ORDER_ID", jsonPath: "$.id" } },
                 ],
             },

@@ -39,12 +39,21 @@ describe("arithmetic", () => {
         expect([journey.runsPerMonth, journey.billableRuns]).toEqual([4320, 4320]);
         expect(journey.usd).toBeCloseTo(51.84, 10);
         expect(cost("browser", 1800, three, 2).usd).toBeCloseTo(103.68, 10);
-        expect(testCost("p", { id: "t", type: "api", tickEvery: 60, locations: three, unitsPerRun: 1 }, { apiPer10kRuns: 7.5, browserPer1kRuns: 12 }).usd).toBeCloseTo(97.2, 10);
+        expect(
+            testCost(
+                "p",
+                { id: "t", type: "api", tickEvery: 60, locations: three, unitsPerRun: 1 },
+                { apiPer10kRuns: 7.5, browserPer1kRuns: 12 },
+            ).usd,
+        ).toBeCloseTo(97.2, 10);
     });
 
     it("adds exact costs per product and stack and rounds once", () => {
         const t = (product: string, usd: number) => ({ product, test: "x", type: "api" as const, runsPerMonth: 0, billableRuns: 0, usd });
-        expect(summarizeCosts([t("a", 0.004), t("a", 0.004), t("b", 0.004)])).toMatchObject({ byProduct: { a: 0.01, b: 0 }, totalUsd: 0.01 });
+        expect(summarizeCosts([t("a", 0.004), t("a", 0.004), t("b", 0.004)])).toMatchObject({
+            byProduct: { a: 0.01, b: 0 },
+            totalUsd: 0.01,
+        });
     });
 
     it("costs a product from its spec and the stack config: one 1-min health check from 3 locations is $64.80", () => {
@@ -68,7 +77,9 @@ describe("the stacks' estimates", () => {
             "payment-processing": 12.96, // 15 min x 3 steps
             "admin-dashboard": 51.84, // browser, 30 min
             "mobile-responsive": 25.92, // browser, 60 min
-            "ssl-web": 0.09, "ssl-api": 0.09, "ssl-admin": 0.09, // 12 h
+            "ssl-web": 0.09,
+            "ssl-api": 0.09,
+            "ssl-admin": 0.09, // 12 h
         });
         expect(prodCost.byProduct.plumberleads).toBe(272.43);
     });
@@ -82,8 +93,15 @@ describe("the stacks' estimates", () => {
     it("sums per product and stack, and npm run plan prints both", () => {
         for (const cost of [prodCost, stagCost]) {
             expect(Object.keys(cost.byProduct).sort()).toEqual(enabledKeys(cost === prodCost ? "production" : "staging").sort());
-            for (const [p, tests] of Object.entries(cost.tests)) expect(cost.byProduct[p]).toBeCloseTo(Object.values(tests).reduce((a, b) => a + b, 0), 1);
-            expect(cost.totalUsd).toBeCloseTo(Object.values(cost.byProduct).reduce((a, b) => a + b, 0), 1);
+            for (const [p, tests] of Object.entries(cost.tests))
+                expect(cost.byProduct[p]).toBeCloseTo(
+                    Object.values(tests).reduce((a, b) => a + b, 0),
+                    1,
+                );
+            expect(cost.totalUsd).toBeCloseTo(
+                Object.values(cost.byProduct).reduce((a, b) => a + b, 0),
+                1,
+            );
         }
         expect([prodCost.budgetUsd, stagCost.budgetUsd]).toEqual([2500, 600]);
         expect(production.summary).toContain(formatCostReport(prodCost, 2500));
@@ -96,10 +114,13 @@ describe("budget", () => {
     it("fails with the estimate, the budget and the three most expensive products", () => {
         const report = { byProduct: { a: 70, b: 20, c: 5, d: 5 }, totalUsd: 100 };
         expect(budgetProblems(report, 100, "Pulumi.x.yaml")).toEqual([]);
-        expect(budgetProblems(report, 99.99, "Pulumi.x.yaml")).toEqual([{
-            source: "Pulumi.x.yaml", field: "synthetics.monthlyBudgetUsd",
-            message: "estimated $100.00/month exceeds the budget of $99.99 (top: a $70.00, b $20.00, c $5.00)",
-        }]);
+        expect(budgetProblems(report, 99.99, "Pulumi.x.yaml")).toEqual([
+            {
+                source: "Pulumi.x.yaml",
+                field: "synthetics.monthlyBudgetUsd",
+                message: "estimated $100.00/month exceeds the budget of $99.99 (top: a $70.00, b $20.00, c $5.00)",
+            },
+        ]);
     });
 
     it("fails npm run plan before creating anything when the stack's budget is exceeded", () => {
@@ -109,11 +130,18 @@ describe("budget", () => {
         fs.writeFileSync(file, YAML.stringify(doc));
         const out = path.join(path.dirname(file), "plan.json");
         const r = runScript("plan.ts", ["--stack", "production", "--config", file, "--out", out]);
-        const top = Object.entries(prodCost.byProduct).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, usd]) => `${p} $${usd.toFixed(2)}`).join(", ");
-        expect([r.status, r.stderr.trim().split("\n")]).toEqual([1, [
-            "plan failed: 1 problem",
-            `Pulumi.production.yaml: synthetics.monthlyBudgetUsd: estimated $${prodCost.totalUsd.toFixed(2)}/month exceeds the budget of $100.00 (top: ${top})`,
-        ]]);
+        const top = Object.entries(prodCost.byProduct)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 3)
+            .map(([p, usd]) => `${p} $${usd.toFixed(2)}`)
+            .join(", ");
+        expect([r.status, r.stderr.trim().split("\n")]).toEqual([
+            1,
+            [
+                "plan failed: 1 problem",
+                `Pulumi.production.yaml: synthetics.monthlyBudgetUsd: estimated $${prodCost.totalUsd.toFixed(2)}/month exceeds the budget of $100.00 (top: ${top})`,
+            ],
+        ]);
         expect(fs.existsSync(out)).toBe(false);
     });
 });

@@ -11,7 +11,9 @@ import { loadPlan } from "./helpers/plan";
 describe.each(STACKS)("URNs of stack %s", (stack) => {
     it("equal the committed list docs/urns/%s.txt", () => {
         const committed = fs.readFileSync(urnListFile(stack), "utf8").trim().split("\n");
-        const current = formatUrnList(loadPlan(stack).resources.map((r) => r.urn)).trim().split("\n");
+        const current = formatUrnList(loadPlan(stack).resources.map((r) => r.urn))
+            .trim()
+            .split("\n");
         const added = current.filter((u) => !committed.includes(u));
         const removed = committed.filter((u) => !current.includes(u));
         // Listing both sides makes the failure say exactly which resources would be replaced.

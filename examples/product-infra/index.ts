@@ -13,10 +13,12 @@ const org = config.get("org") ?? "bearifiedco";
 const monitoring = new pulumi.StackReference(`${org}/product-monitoring/${pulumi.getStack()}`);
 
 const contractVersion = monitoring.requireOutput("contractVersion") as pulumi.Output<StackOutputs["contractVersion"]>;
-const product = pulumi.all([contractVersion, monitoring.requireOutput("products") as pulumi.Output<StackOutputs["products"]>])
+const product = pulumi
+    .all([contractVersion, monitoring.requireOutput("products") as pulumi.Output<StackOutputs["products"]>])
     .apply(([version, all]): ProductOutputs => {
         // Fail loudly on a breaking change of the contract rather than reading a renamed field as undefined.
-        if (version !== CONTRACT_VERSION) throw new Error(`product-monitoring exports contract v${version}, this repo reads v${CONTRACT_VERSION}`);
+        if (version !== CONTRACT_VERSION)
+            throw new Error(`product-monitoring exports contract v${version}, this repo reads v${CONTRACT_VERSION}`);
         const p = all[productKey];
         if (!p) throw new Error(`product-monitoring has no product "${productKey}" in this stack`);
         return p;

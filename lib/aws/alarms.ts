@@ -46,35 +46,77 @@ export function shippingAlarmAlerts(product: Product, config: PublicStackConfig)
     const env = config.environment;
     const service = product.surfaces[0].service;
     const failed = `s3://${config.logs.archiveBucketPrefix}-${product.key}/${FAILED_DELIVERY_PREFIX}`;
-    const specs: Array<Omit<CloudWatchAlarmModel, "name" | "namespace" | "period" | "treatMissingData"> & { title: string; unit: string; comparator: "<" | ">" }> = [
+    const specs: Array<
+        Omit<CloudWatchAlarmModel, "name" | "namespace" | "period" | "treatMissingData"> & {
+            title: string;
+            unit: string;
+            comparator: "<" | ">";
+        }
+    > = [
         {
-            suffix: "delivery-failures", title: "Log shipping: Firehose delivery to Datadog failing", metricName: "DeliveryToHttpEndpoint.Success",
-            statistic: "Average", comparisonOperator: "LessThanThreshold", comparator: "<", threshold: 0.99, unit: "success ratio", evaluationPeriods: 6, datapointsToAlarm: 3,
+            suffix: "delivery-failures",
+            title: "Log shipping: Firehose delivery to Datadog failing",
+            metricName: "DeliveryToHttpEndpoint.Success",
+            statistic: "Average",
+            comparisonOperator: "LessThanThreshold",
+            comparator: "<",
+            threshold: 0.99,
+            unit: "success ratio",
+            evaluationPeriods: 6,
+            datapointsToAlarm: 3,
             description: `Firehose fails to deliver logs to Datadog (success rate below 99% in 3 of 6 5-minute periods); failed records go to ${failed}`,
         },
         {
-            suffix: "stale-delivery", title: "Log shipping: logs delayed", metricName: "DeliveryToHttpEndpoint.DataFreshness",
-            statistic: "Maximum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 900, unit: "s", evaluationPeriods: 6, datapointsToAlarm: 3,
+            suffix: "stale-delivery",
+            title: "Log shipping: logs delayed",
+            metricName: "DeliveryToHttpEndpoint.DataFreshness",
+            statistic: "Maximum",
+            comparisonOperator: "GreaterThanThreshold",
+            comparator: ">",
+            threshold: 900,
+            unit: "s",
+            evaluationPeriods: 6,
+            datapointsToAlarm: 3,
             description: "logs older than 15 min are waiting in Firehose; Datadog is behind",
         },
         {
-            suffix: "throttling", title: "Log shipping: Firehose throttling", metricName: "ThrottledRecords",
-            statistic: "Sum", comparisonOperator: "GreaterThanThreshold", comparator: ">", threshold: 0, unit: "records", evaluationPeriods: 6, datapointsToAlarm: 3,
+            suffix: "throttling",
+            title: "Log shipping: Firehose throttling",
+            metricName: "ThrottledRecords",
+            statistic: "Sum",
+            comparisonOperator: "GreaterThanThreshold",
+            comparator: ">",
+            threshold: 0,
+            unit: "records",
+            evaluationPeriods: 6,
+            datapointsToAlarm: 3,
             description: "Firehose throttles incoming log records (delivery stream limits reached)",
         },
     ];
     return specs.map(({ title, unit, comparator, ...a }) => {
-        const alert = buildAlert(product, {
-            id: `log-shipping-${a.suffix}`, kind: "cloudwatch-alarm", title, service, severity: "P2", category: "logs",
-            source: "000 §Log Management; 004 §Log Retention (logs shipped to Datadog)",
-            condition: {
-                comparator, critical: a.threshold, unit, windowSeconds: PERIOD * a.evaluationPeriods,
-                text: `${comparator} ${a.threshold} ${unit} in ${a.datapointsToAlarm} of ${a.evaluationPeriods} 5-minute periods`,
+        const alert = buildAlert(
+            product,
+            {
+                id: `log-shipping-${a.suffix}`,
+                kind: "cloudwatch-alarm",
+                title,
+                service,
+                severity: "P2",
+                category: "logs",
+                source: "000 §Log Management; 004 §Log Retention (logs shipped to Datadog)",
+                condition: {
+                    comparator,
+                    critical: a.threshold,
+                    unit,
+                    windowSeconds: PERIOD * a.evaluationPeriods,
+                    text: `${comparator} ${a.threshold} ${unit} in ${a.datapointsToAlarm} of ${a.evaluationPeriods} 5-minute periods`,
+                },
+                missingData: "resolve",
+                message: { whatHappened: `${product.displayName}: ${a.description}.`, firstSteps: FIRST_STEPS },
+                binding: undefined,
             },
-            missingData: "resolve",
-            message: { whatHappened: `${product.displayName}: ${a.description}.`, firstSteps: FIRST_STEPS },
-            binding: undefined,
-        }, { environment: env, routing: config.routing });
+            { environment: env, routing: config.routing },
+        );
         const alarm: CloudWatchAlarmModel = {
             ...a,
             name: `${product.key}-${env}-firehose-${a.suffix}`,
@@ -83,6 +125,10 @@ export function shippingAlarmAlerts(product: Product, config: PublicStackConfig)
             treatMissingData: "notBreaching",
             description: `${product.displayName}: ${a.description} (${alert.condition.text}; runbook ${alert.runbook})`,
         };
-        return { ...alert, route: { severity: alert.severity, slackChannels: [], emails: [config.logs.alarmEmail] }, binding: { provider: "cloudwatch-alarm", alarm } };
+        return {
+            ...alert,
+            route: { severity: alert.severity, slackChannels: [], emails: [config.logs.alarmEmail] },
+            binding: { provider: "cloudwatch-alarm", alarm },
+        };
     });
 }

@@ -33,7 +33,16 @@ export const group = (title: string, widgets: Widget[]): Widget => ({
     definition: { type: "group", layout_type: "ordered", title, show_title: true, widgets },
 });
 export const note = (content: string): Widget => ({
-    definition: { type: "note", content, background_color: "white", font_size: "14", text_align: "left", show_tick: false, tick_pos: "50%", tick_edge: "left" },
+    definition: {
+        type: "note",
+        content,
+        background_color: "white",
+        font_size: "14",
+        text_align: "left",
+        show_tick: false,
+        tick_pos: "50%",
+        tick_edge: "left",
+    },
 });
 export const timeseries = (title: string, queries: string[], displayType: "line" | "bars" = "line"): Widget => ({
     definition: { type: "timeseries", title, show_legend: true, requests: queries.map((q) => ({ q, display_type: displayType })) },
@@ -53,28 +62,61 @@ export const DAY_MS = 86_400_000;
 /** RUM event queries (formulas-and-functions form), combined by `formula` (query1, query2, ...). */
 export const rumSeries = (title: string, queries: RumQuery[], formula = "query1", alias?: string): Widget => ({
     definition: {
-        type: "timeseries", title, show_legend: true,
-        requests: [{
-            response_format: "timeseries",
-            display_type: "bars",
-            formulas: [{ formula, ...(alias ? { alias } : {}) }],
-            queries: queries.map((q, i) => ({
-                data_source: "rum", name: `query${i + 1}`, indexes: ["*"], search: { query: q.search },
-                compute: { aggregation: q.aggregation, ...(q.metric ? { metric: q.metric } : {}), ...(q.interval ? { interval: q.interval } : {}) },
-                group_by: q.facet ? [{ facet: q.facet, limit: 10, sort: { aggregation: "count", order: "desc" } }] : [],
-            })),
-        }],
+        type: "timeseries",
+        title,
+        show_legend: true,
+        requests: [
+            {
+                response_format: "timeseries",
+                display_type: "bars",
+                formulas: [{ formula, ...(alias ? { alias } : {}) }],
+                queries: queries.map((q, i) => ({
+                    data_source: "rum",
+                    name: `query${i + 1}`,
+                    indexes: ["*"],
+                    search: { query: q.search },
+                    compute: {
+                        aggregation: q.aggregation,
+                        ...(q.metric ? { metric: q.metric } : {}),
+                        ...(q.interval ? { interval: q.interval } : {}),
+                    },
+                    group_by: q.facet ? [{ facet: q.facet, limit: 10, sort: { aggregation: "count", order: "desc" } }] : [],
+                })),
+            },
+        ],
     },
 });
 type MonitorSort = "priority,asc" | "triggered,desc" | "status,asc";
-export const monitorSummary = (title: string, query: string, displayFormat: "list" | "counts" | "countsAndList", sort: MonitorSort): Widget => ({
+export const monitorSummary = (
+    title: string,
+    query: string,
+    displayFormat: "list" | "counts" | "countsAndList",
+    sort: MonitorSort,
+): Widget => ({
     definition: {
-        type: "manage_status", title, query, summary_type: "monitors", display_format: displayFormat,
-        color_preference: "text", sort, hide_zero_counts: true, show_last_triggered: true, show_priority: true,
+        type: "manage_status",
+        title,
+        query,
+        summary_type: "monitors",
+        display_format: displayFormat,
+        color_preference: "text",
+        sort,
+        hide_zero_counts: true,
+        show_last_triggered: true,
+        show_priority: true,
     },
 });
 const slo = (title: string, sloId: string): Widget => ({
-    definition: { type: "slo", title, view_type: "detail", slo_id: sloId, time_windows: ["7d", "30d"], show_error_budget: true, view_mode: "overall", global_time_target: "0" },
+    definition: {
+        type: "slo",
+        title,
+        view_type: "detail",
+        slo_id: sloId,
+        time_windows: ["7d", "30d"],
+        show_error_budget: true,
+        view_mode: "overall",
+        global_time_target: "0",
+    },
 });
 const serviceMap = (service: string, env: string): Widget => ({
     definition: { type: "servicemap", title: `Service map: ${service}`, service, filters: [`env:${env}`] },
@@ -84,7 +126,11 @@ const serviceMap = (service: string, env: string): Widget => ({
 
 /** Monitor search (Datadog's monitor search syntax: tags with a colon are quoted). */
 export function monitorSearch(env: string, product?: string, status?: string): string {
-    return [`tag:"env:${env}"`, product ? `tag:"product:${product}"` : `tag:"managed-by:pulumi"`, ...(status ? [`status:${status}`] : [])].join(" ");
+    return [
+        `tag:"env:${env}"`,
+        product ? `tag:"product:${product}"` : `tag:"managed-by:pulumi"`,
+        ...(status ? [`status:${status}`] : []),
+    ].join(" ");
 }
 
 function scopeOf(product: Product, m: Pick<Monitor, "surface">, env: string): QueryScope {
@@ -130,8 +176,12 @@ export function webServices(product: Product): string[] {
 export function traceRequestOperation(surface: Pick<Product["surfaces"][number], "kind" | "framework">): string | undefined {
     if (surface.kind === "database" || surface.kind === "cache" || /worker/i.test(surface.framework)) return undefined;
     const rules: Array<[RegExp, string]> = [
-        [/next\.?js/i, "next.request"], [/fastapi/i, "fastapi.request"], [/flask/i, "flask.request"], [/django/i, "django.request"],
-        [/express/i, "express.request"], [/sveltekit server|node\b.*server routes/i, "web.request"],
+        [/next\.?js/i, "next.request"],
+        [/fastapi/i, "fastapi.request"],
+        [/flask/i, "flask.request"],
+        [/django/i, "django.request"],
+        [/express/i, "express.request"],
+        [/sveltekit server|node\b.*server routes/i, "web.request"],
     ];
     return rules.find(([re]) => re.test(surface.framework))?.[1];
 }
@@ -144,16 +194,28 @@ export const deployments = (env: string, surfaces: ReadonlyArray<Product["surfac
     const events = [{ q: `tags:deployment env:${env} service:(${surfaces.map((s) => s.service).join(" OR ")})` }];
     return traced.length
         ? { definition: { type: "timeseries", title: "Request errors, with deployments as event markers", requests: traced, events } }
-        : note(`No traced incoming requests to chart for ${surfaces.map((s) => s.service).join(", ")}; deployments are the events \`${events[0].q}\`.`);
+        : note(
+              `No traced incoming requests to chart for ${surfaces.map((s) => s.service).join(", ")}; deployments are the events \`${events[0].q}\`.`,
+          );
 };
 
 function envVariable(env: string): DashboardDoc["template_variables"] {
     return [{ name: "env", prefix: "env", available_values: ["production", "staging"], default: env }];
 }
 
-export function dashboard(title: string, description: string, env: string, sections: ReadonlyArray<string>, content: Record<string, Widget[]>): DashboardDoc {
+export function dashboard(
+    title: string,
+    description: string,
+    env: string,
+    sections: ReadonlyArray<string>,
+    content: Record<string, Widget[]>,
+): DashboardDoc {
     return {
-        title, description, layout_type: "ordered", reflow_type: "auto", template_variables: envVariable(env),
+        title,
+        description,
+        layout_type: "ordered",
+        reflow_type: "auto",
+        template_variables: envVariable(env),
         // A section with no data in the plans says so rather than disappearing.
         widgets: sections.map((s) => group(s, content[s]?.length ? content[s] : [note(`No ${s.toLowerCase()} defined in the plans yet.`)])),
     };
@@ -166,43 +228,77 @@ export function engineeringDashboard(product: Product, env: string, sloIds: Reco
     return dashboard(
         `${product.displayName} — Engineering (${env})`,
         `Service map, error rates, performance, deployments and incident timeline of ${product.displayName} (000 §Engineering Dashboard). Managed by Pulumi.`,
-        env, DASHBOARD_SECTIONS.engineering, {
+        env,
+        DASHBOARD_SECTIONS.engineering,
+        {
             "Service map": [
                 note(`**${product.displayName}** (${product.team.name}, #${product.team.slackChannel}): ${services.join(", ")}`),
                 ...services.slice(0, 3).map((s) => serviceMap(s, env)),
             ],
             "Error rates": monitorGraphs(product, env, (m) => m.category === "errors", 6),
             "Performance metrics": [
-                ...monitorGraphs(product, env, (m) => m.category === "latency" || m.category === "saturation" || m.category === "database", 8),
+                ...monitorGraphs(
+                    product,
+                    env,
+                    (m) => m.category === "latency" || m.category === "saturation" || m.category === "database",
+                    8,
+                ),
                 ...product.slos.filter((s) => s.kind === "latency").map((s) => slo(s.title, sloIds[s.id])),
             ],
             "Deployment tracking": [deployments(env, appSurfaces(product))],
-            "Incident timeline": [monitorSummary("Monitors, last triggered first", monitorSearch(env, product.key), "list", "triggered,desc")],
-        });
+            "Incident timeline": [
+                monitorSummary("Monitors, last triggered first", monitorSearch(env, product.key), "list", "triggered,desc"),
+            ],
+        },
+    );
 }
 
 /** What the on-call dashboard lists of an alert (from the stack model's alert list). */
 export type DashboardAlert = Pick<Alert, "id" | "title" | "severity" | "runbook">;
 
-export function onCallDashboard(product: Product, env: string, sloIds: Record<string, string>, runbookUrl: string, alerts: ReadonlyArray<DashboardAlert> = []): DashboardDoc {
+export function onCallDashboard(
+    product: Product,
+    env: string,
+    sloIds: Record<string, string>,
+    runbookUrl: string,
+    alerts: ReadonlyArray<DashboardAlert> = [],
+): DashboardDoc {
     const critical = alerts.filter((a) => a.severity === "P0" || a.severity === "P1");
     return dashboard(
         `${product.displayName} — On-Call (${env})`,
         `What the on-call engineer of ${product.displayName} needs first: active incidents, alerts, service health, recent deploys, runbooks (000 §On-Call Dashboard). Managed by Pulumi.`,
-        env, DASHBOARD_SECTIONS.oncall, {
-            "Active incidents": [monitorSummary("Alerting now, P0 first", monitorSearch(env, product.key, "(Alert OR Warn)"), "countsAndList", "priority,asc")],
+        env,
+        DASHBOARD_SECTIONS.oncall,
+        {
+            "Active incidents": [
+                monitorSummary(
+                    "Alerting now, P0 first",
+                    monitorSearch(env, product.key, "(Alert OR Warn)"),
+                    "countsAndList",
+                    "priority,asc",
+                ),
+            ],
             "Alert summary": [monitorSummary("All monitors by status", monitorSearch(env, product.key), "counts", "status,asc")],
             "Service health": [
                 ...product.slos.filter((s) => s.kind === "availability").map((s) => slo(`SLO: ${s.title}`, sloIds[s.id])),
                 ...monitorGraphs(product, env, (m) => m.category === "availability" || m.category === "errors", 2),
             ],
             "Recent deployments": [deployments(env, appSurfaces(product))],
-            "Runbook links": [note([
-                `**Runbook**: [${product.displayName} runbook](${runbookUrl}) (one section per alert; each alert links its own).`,
-                `**Escalation**: ${product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min: ${l.description}`).join("; ")}`,
-                ...(critical.length ? [`**P0/P1 alerts**: ${critical.map((a) => `[${a.title} (${a.severity})](${runbookUrl}#${a.id})`).join(" · ")}`] : []),
-            ].join("\n\n"))],
-        });
+            "Runbook links": [
+                note(
+                    [
+                        `**Runbook**: [${product.displayName} runbook](${runbookUrl}) (one section per alert; each alert links its own).`,
+                        `**Escalation**: ${product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min: ${l.description}`).join("; ")}`,
+                        ...(critical.length
+                            ? [
+                                  `**P0/P1 alerts**: ${critical.map((a) => `[${a.title} (${a.severity})](${runbookUrl}#${a.id})`).join(" · ")}`,
+                              ]
+                            : []),
+                    ].join("\n\n"),
+                ),
+            ],
+        },
+    );
 }
 
 // ---- company ----
@@ -214,28 +310,64 @@ function businessGraphs(product: Product, env: string): Widget[] {
 }
 
 export function executiveDashboard(
-    products: ReadonlyArray<Product>, env: string, sloIds: Record<string, Record<string, string>>, syntheticsMonthlyUsd: Record<string, number> = {},
+    products: ReadonlyArray<Product>,
+    env: string,
+    sloIds: Record<string, Record<string, string>>,
+    syntheticsMonthlyUsd: Record<string, number> = {},
 ): DashboardDoc {
     const withWeb = products.filter((p) => webServices(p).length);
     return dashboard(
         `Executive overview (${env})`,
         "Revenue, user growth, system health, cost per service and SLA compliance of every product (000 §Executive Dashboard). Managed by Pulumi.",
-        env, DASHBOARD_SECTIONS.executive, {
+        env,
+        DASHBOARD_SECTIONS.executive,
+        {
             "Revenue metrics": products.flatMap((p) => businessGraphs(p, env)),
-            "User growth": withWeb.map((p) => rumSeries(`${p.displayName}: daily unique users`, [{
-                search: `@type:session env:${env} service:(${webServices(p).join(" OR ")})`, aggregation: "cardinality", metric: "@usr.id", interval: DAY_MS,
-            }])),
-            "System health": [monitorSummary("Alerting monitors of all products, P0 first", monitorSearch(env, undefined, "Alert"), "countsAndList", "priority,asc")],
+            "User growth": withWeb.map((p) =>
+                rumSeries(`${p.displayName}: daily unique users`, [
+                    {
+                        search: `@type:session env:${env} service:(${webServices(p).join(" OR ")})`,
+                        aggregation: "cardinality",
+                        metric: "@usr.id",
+                        interval: DAY_MS,
+                    },
+                ]),
+            ),
+            "System health": [
+                monitorSummary(
+                    "Alerting monitors of all products, P0 first",
+                    monitorSearch(env, undefined, "Alert"),
+                    "countsAndList",
+                    "priority,asc",
+                ),
+            ],
             "Cost per service": [
                 toplist("Logs ingested by service", `sum:datadog.estimated_usage.logs.ingested_events{env:${env}} by {service}.as_count()`),
-                toplist("APM spans ingested by service", `sum:datadog.estimated_usage.apm.ingested_spans{env:${env}} by {service}.as_count()`),
-                ...(Object.keys(syntheticsMonthlyUsd).length ? [note(["**Synthetic tests, estimated USD per month** (the plan's cost model)", "",
-                    "| product | USD |", "| --- | --- |",
-                    ...Object.entries(syntheticsMonthlyUsd).map(([p, usd]) => `| ${p} | ${usd.toFixed(2)} |`)].join("\n"))] : []),
+                toplist(
+                    "APM spans ingested by service",
+                    `sum:datadog.estimated_usage.apm.ingested_spans{env:${env}} by {service}.as_count()`,
+                ),
+                ...(Object.keys(syntheticsMonthlyUsd).length
+                    ? [
+                          note(
+                              [
+                                  "**Synthetic tests, estimated USD per month** (the plan's cost model)",
+                                  "",
+                                  "| product | USD |",
+                                  "| --- | --- |",
+                                  ...Object.entries(syntheticsMonthlyUsd).map(([p, usd]) => `| ${p} | ${usd.toFixed(2)} |`),
+                              ].join("\n"),
+                          ),
+                      ]
+                    : []),
             ],
-            "SLA compliance": products.flatMap((p) => p.slos.filter((s) => s.kind === "availability")
-                .map((s) => slo(`${p.displayName}: ${s.title} (${s.target}%)`, sloIds[p.key][s.id]))),
-        });
+            "SLA compliance": products.flatMap((p) =>
+                p.slos
+                    .filter((s) => s.kind === "availability")
+                    .map((s) => slo(`${p.displayName}: ${s.title} (${s.target}%)`, sloIds[p.key][s.id])),
+            ),
+        },
+    );
 }
 
 export function productDashboard(products: ReadonlyArray<Product>, env: string): DashboardDoc {
@@ -244,17 +376,42 @@ export function productDashboard(products: ReadonlyArray<Product>, env: string):
     return dashboard(
         `Product usage (${env})`,
         "Feature usage, user journeys, conversion, experiments and retention per product, from RUM and the business metrics (000 §Product Dashboard). Managed by Pulumi.",
-        env, DASHBOARD_SECTIONS.product, {
-            "Feature usage": withWeb.map((p) => rumSeries(`${p.displayName}: user actions by name`, [{ search: search(p, "action"), aggregation: "count", facet: "@action.name" }])),
-            "User journeys": withWeb.map((p) => rumSeries(`${p.displayName}: page views by view`, [{ search: search(p, "view"), aggregation: "count", facet: "@view.name" }])),
+        env,
+        DASHBOARD_SECTIONS.product,
+        {
+            "Feature usage": withWeb.map((p) =>
+                rumSeries(`${p.displayName}: user actions by name`, [
+                    { search: search(p, "action"), aggregation: "count", facet: "@action.name" },
+                ]),
+            ),
+            "User journeys": withWeb.map((p) =>
+                rumSeries(`${p.displayName}: page views by view`, [
+                    { search: search(p, "view"), aggregation: "count", facet: "@view.name" },
+                ]),
+            ),
             // The plans' conversion rates are the business ratios their monitors watch (claim rate, completion rate...).
-            "Conversion funnels": products.flatMap((p) => monitorGraphs(p, env, (m) => m.category === "business" && m.query.kind === "ratio", 3)
-                .map((w) => ({ definition: { ...w.definition, title: `${p.displayName}: ${String(w.definition.title)}` } }))),
-            "A/B test results": [note("No experiment is defined in the plans. Experiments are compared in RUM by feature flag (`@feature_flags.<flag>`) once a product ships one; add its widget here.")],
+            "Conversion funnels": products.flatMap((p) =>
+                monitorGraphs(p, env, (m) => m.category === "business" && m.query.kind === "ratio", 3).map((w) => ({
+                    definition: { ...w.definition, title: `${p.displayName}: ${String(w.definition.title)}` },
+                })),
+            ),
+            "A/B test results": [
+                note(
+                    "No experiment is defined in the plans. Experiments are compared in RUM by feature flag (`@feature_flags.<flag>`) once a product ships one; add its widget here.",
+                ),
+            ],
             // Sessions per user per day: users who come back more often raise it.
-            "Retention metrics": withWeb.map((p) => rumSeries(`${p.displayName}: sessions per user per day`, [
-                { search: search(p, "session"), aggregation: "count", interval: DAY_MS },
-                { search: search(p, "session"), aggregation: "cardinality", metric: "@usr.id", interval: DAY_MS },
-            ], "query1 / query2", "sessions per user")),
-        });
+            "Retention metrics": withWeb.map((p) =>
+                rumSeries(
+                    `${p.displayName}: sessions per user per day`,
+                    [
+                        { search: search(p, "session"), aggregation: "count", interval: DAY_MS },
+                        { search: search(p, "session"), aggregation: "cardinality", metric: "@usr.id", interval: DAY_MS },
+                    ],
+                    "query1 / query2",
+                    "sessions per user",
+                ),
+            ),
+        },
+    );
 }

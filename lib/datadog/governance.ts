@@ -41,12 +41,27 @@ export function teamModels(products: ReadonlyArray<Product>): TeamModel[] {
 
 /** Catalog `spec.type` per surface kind (Datadog's service types). */
 const SERVICE_TYPE: Record<string, string> = {
-    api: "web", web: "browser", admin: "browser", worker: "custom", websocket: "web", mobile: "mobile", database: "db", cache: "cache",
+    api: "web",
+    web: "browser",
+    admin: "browser",
+    worker: "custom",
+    websocket: "web",
+    mobile: "mobile",
+    database: "db",
+    cache: "cache",
 };
 
 /** The language names the Software Catalog recognises (schema v3 `spec.languages` examples); others pass lower-cased. */
 const CATALOG_LANGUAGE: Record<string, string> = {
-    typescript: "js", javascript: "js", python: "python", go: "go", java: "java", ruby: "ruby", php: "php", "c#": "dotnet", "c++": "c++",
+    typescript: "js",
+    javascript: "js",
+    python: "python",
+    go: "go",
+    java: "java",
+    ruby: "ruby",
+    php: "php",
+    "c#": "dotnet",
+    "c++": "c++",
 };
 
 export function catalogLanguage(language: string): string {
@@ -86,10 +101,19 @@ export function catalogEntity(product: Product, surfaceName: string, links: Enti
                 { name: "Runbook", type: "runbook", url: `${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md` },
                 ...Object.entries(links.dashboardUrls).map(([kind, url]) => ({ name: `${kind} dashboard`, type: "dashboard", url })),
                 ...Object.entries(links.sloIds).map(([id, sloId]) => ({
-                    name: `SLO ${product.slos.find((x) => x.id === id)?.title ?? id}`, type: "other", url: `${links.appUrl}/slo?slo_id=${sloId}`,
+                    name: `SLO ${product.slos.find((x) => x.id === id)?.title ?? id}`,
+                    type: "other",
+                    url: `${links.appUrl}/slo?slo_id=${sloId}`,
                 })),
                 ...(s.repository
-                    ? [{ name: "Repository", type: "repo", url: s.repository, ...(new URL(s.repository).hostname === "github.com" ? { provider: "github" } : {}) }]
+                    ? [
+                          {
+                              name: "Repository",
+                              type: "repo",
+                              url: s.repository,
+                              ...(new URL(s.repository).hostname === "github.com" ? { provider: "github" } : {}),
+                          },
+                      ]
                     : []),
             ],
         },
@@ -100,7 +124,16 @@ export function catalogEntity(product: Product, surfaceName: string, links: Enti
             languages: [catalogLanguage(s.language)],
         },
         integrations: { pagerduty: { serviceURL: links.pagerdutyUrl } },
-        extensions: { [ENTITY_EXTENSION]: { product: product.key, surface: s.name, kind: s.kind, language: s.language, framework: s.framework, plan: product.plan } },
+        extensions: {
+            [ENTITY_EXTENSION]: {
+                product: product.key,
+                surface: s.name,
+                kind: s.kind,
+                language: s.language,
+                framework: s.framework,
+                plan: product.plan,
+            },
+        },
     };
 }
 
@@ -202,7 +235,11 @@ export function detectionRules(product: Product, ctx: MonitorContext): Detection
  * - products sharing a team handle describe the same team (one datadog.Team is created per handle);
  * - security rule windows fit Datadog's detection windows.
  */
-export function governanceProblems(products: ReadonlyArray<Product>, environments: string[], alerts: ReadonlyArray<Pick<Alert, "product" | "id" | "tags">>): Problem[] {
+export function governanceProblems(
+    products: ReadonlyArray<Product>,
+    environments: string[],
+    alerts: ReadonlyArray<Pick<Alert, "product" | "id" | "tags">>,
+): Problem[] {
     const problems: Problem[] = [];
     const byKey = new Map(products.map((p) => [p.key, p]));
     const envs = new Set(environments);
@@ -212,13 +249,22 @@ export function governanceProblems(products: ReadonlyArray<Product>, environment
         const own = product.surfaces.map((s) => s.service);
         const expected: Record<string, { ok: (v: string) => boolean; why: string }> = {
             env: { ok: (v) => envs.has(v), why: `unknown environment (known: ${environments.join(", ")})` },
-            service: { ok: (v) => own.includes(v), why: `no Software Catalog entity of ${key} has this name (its services: ${own.join(", ")})` },
+            service: {
+                ok: (v) => own.includes(v),
+                why: `no Software Catalog entity of ${key} has this name (its services: ${own.join(", ")})`,
+            },
             team: { ok: (v) => v === product.team.handle, why: `unknown team: ${key} is owned by team "${product.team.handle}"` },
         };
         for (const [tagKey, { ok, why }] of Object.entries(expected)) {
             const value = tags.find((t) => t.startsWith(`${tagKey}:`))?.slice(tagKey.length + 1);
-            if (value === undefined) problems.push({ source: `products/${key}.ts`, field: `alert ${id}: tags`, message: `missing the required "${tagKey}:" tag` });
-            else if (!ok(value)) problems.push({ source: `products/${key}.ts`, field: `alert ${id}: tags`, message: `${tagKey}:${value}: ${why}` });
+            if (value === undefined)
+                problems.push({
+                    source: `products/${key}.ts`,
+                    field: `alert ${id}: tags`,
+                    message: `missing the required "${tagKey}:" tag`,
+                });
+            else if (!ok(value))
+                problems.push({ source: `products/${key}.ts`, field: `alert ${id}: tags`, message: `${tagKey}:${value}: ${why}` });
         }
     }
     const firstOwner = new Map<string, Product>();
@@ -228,13 +274,21 @@ export function governanceProblems(products: ReadonlyArray<Product>, environment
         else {
             for (const f of ["name", "email", "slackChannel"] as const) {
                 if (p.team[f] !== first.team[f]) {
-                    problems.push({ source: `products/${p.key}.ts`, field: `team.${f}`, message: `"${p.team[f]}" differs from "${first.team[f]}" in products/${first.key}.ts for the same team "${p.team.handle}"` });
+                    problems.push({
+                        source: `products/${p.key}.ts`,
+                        field: `team.${f}`,
+                        message: `"${p.team[f]}" differs from "${first.team[f]}" in products/${first.key}.ts for the same team "${p.team.handle}"`,
+                    });
                 }
             }
         }
         for (const r of p.security) {
             if (durationSeconds(r.window) > MAX_DETECTION_WINDOW) {
-                problems.push({ source: `products/${p.key}.ts`, field: `security[${r.id}].window`, message: `${r.window} is longer than Datadog's 1-day maximum for detection rules` });
+                problems.push({
+                    source: `products/${p.key}.ts`,
+                    field: `security[${r.id}].window`,
+                    message: `${r.window} is longer than Datadog's 1-day maximum for detection rules`,
+                });
             }
         }
     }

@@ -26,7 +26,11 @@ export function indexName(productKey: string, environment: string): string {
  * The organization's index order: the product indexes of every environment (their filters are disjoint, by
  * service and env), then the organization's other indexes in the configured order, the catch-all last.
  */
-export function logIndexNames(productKeys: ReadonlyArray<string>, environments: ReadonlyArray<string>, after: ReadonlyArray<string>): string[] {
+export function logIndexNames(
+    productKeys: ReadonlyArray<string>,
+    environments: ReadonlyArray<string>,
+    after: ReadonlyArray<string>,
+): string[] {
     const products = environments.flatMap((env) => productKeys.map((k) => indexName(k, env)));
     // A product index listed among the others is already placed first.
     return [...products, ...after.filter((i) => !products.includes(i))];
@@ -49,7 +53,11 @@ export function archiveQuery(logGroup: string): string {
 
 /** Exclusion filter sampling debug/info logs: Datadog's sampleRate is the fraction EXCLUDED. */
 export function samplingExclusion(keepFraction: number): { name: string; query: string; sampleRate: number } {
-    return { name: `keep-${Math.round(keepFraction * 100)}pct-of-debug-info`, query: "status:(debug OR info)", sampleRate: Number((1 - keepFraction).toFixed(4)) };
+    return {
+        name: `keep-${Math.round(keepFraction * 100)}pct-of-debug-info`,
+        query: "status:(debug OR info)",
+        sampleRate: Number((1 - keepFraction).toFixed(4)),
+    };
 }
 
 export type ProcessorModel =
@@ -88,12 +96,21 @@ export function pipelineProcessors(format: Product["logs"]["format"]): Processor
                 { kind: "remap", name: "Duration", sources: ["context.duration"], target: "duration" },
             ];
         case "combined":
-            return [{
-                kind: "grok", name: "Combined access log", source: "message",
-                matchRules: 'access.combined %{_client_ip} %{_ident} %{_auth} \\[%{_date_access}\\] "(?>%{_method} |)%{_url}(?> %{_version}|)" %{_status_code} (?>%{_bytes_written}|-) "%{_referer}" "%{_user_agent}"',
-                supportRules: "_client_ip %{ipOrHost:network.client.ip}\n_ident %{notSpace:http.ident}\n_auth %{notSpace:http.auth}\n_date_access %{date(\"dd/MMM/yyyy:HH:mm:ss Z\"):date_access}\n_method %{word:http.method}\n_url %{notSpace:http.url}\n_version HTTP\\/%{regex(\"\\\\d+\\\\.\\\\d+\"):http.version}\n_status_code %{integer:http.status_code}\n_bytes_written %{integer:network.bytes_written}\n_referer %{notSpace:http.referer}\n_user_agent %{regex(\"[^\\\\\\\"]*\"):http.useragent}",
-                samples: ['127.0.0.1 - frank [13/Jul/2016:10:55:36 +0000] "GET /apache_pb.gif HTTP/1.0" 200 2326 "http://example.com" "Mozilla/5.0"'],
-            }, { kind: "date", name: "Timestamp", sources: ["date_access"] }];
+            return [
+                {
+                    kind: "grok",
+                    name: "Combined access log",
+                    source: "message",
+                    matchRules:
+                        'access.combined %{_client_ip} %{_ident} %{_auth} \\[%{_date_access}\\] "(?>%{_method} |)%{_url}(?> %{_version}|)" %{_status_code} (?>%{_bytes_written}|-) "%{_referer}" "%{_user_agent}"',
+                    supportRules:
+                        '_client_ip %{ipOrHost:network.client.ip}\n_ident %{notSpace:http.ident}\n_auth %{notSpace:http.auth}\n_date_access %{date("dd/MMM/yyyy:HH:mm:ss Z"):date_access}\n_method %{word:http.method}\n_url %{notSpace:http.url}\n_version HTTP\\/%{regex("\\\\d+\\\\.\\\\d+"):http.version}\n_status_code %{integer:http.status_code}\n_bytes_written %{integer:network.bytes_written}\n_referer %{notSpace:http.referer}\n_user_agent %{regex("[^\\\\\\"]*"):http.useragent}',
+                    samples: [
+                        '127.0.0.1 - frank [13/Jul/2016:10:55:36 +0000] "GET /apache_pb.gif HTTP/1.0" 200 2326 "http://example.com" "Mozilla/5.0"',
+                    ],
+                },
+                { kind: "date", name: "Timestamp", sources: ["date_access"] },
+            ];
     }
 }
 
@@ -101,7 +118,12 @@ export function pipelineProcessors(format: Product["logs"]["format"]): Processor
 export const PII_RULES = [
     { id: "email", name: "Email addresses", pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}", replacement: "[redacted-email]" },
     { id: "card-number", name: "Payment card numbers", pattern: "\\b(?:\\d[ -]?){12,18}\\d\\b", replacement: "[redacted-card]" },
-    { id: "wallet-private-key", name: "Wallet private keys (64 hex)", pattern: "\\b(?:0x)?[a-fA-F0-9]{64}\\b", replacement: "[redacted-key]" },
+    {
+        id: "wallet-private-key",
+        name: "Wallet private keys (64 hex)",
+        pattern: "\\b(?:0x)?[a-fA-F0-9]{64}\\b",
+        replacement: "[redacted-key]",
+    },
 ] as const;
 
 /** What the on-call does first on a security alert; also the runbook's steps (lib/alertCatalog.ts). */
@@ -124,26 +146,42 @@ export function securityAlert(product: Product, rule: SecurityRule, ctx: Monitor
     const per = rule.groupBy.length ? ` per ${rule.groupBy.join(", ")}` : "";
     // An attack hovering at the threshold would alert and recover every evaluation; recover 10% below it.
     const criticalRecovery = recoveryThreshold(">", rule.threshold, "events");
-    const alert = buildAlert(product, {
-        id: `security-${rule.id}`, kind: "security", title: `Security: ${rule.title}`, service: securityService(rule.search, product),
-        severity: rule.severity, category: "security", source: rule.source,
-        condition: {
-            comparator: ">", critical: rule.threshold, criticalRecovery, unit: "events", windowSeconds: durationSeconds(rule.window),
-            text: `more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}${criticalRecovery !== undefined ? `, recovers at ${formatNumber(criticalRecovery)}` : ""}`,
+    const alert = buildAlert(
+        product,
+        {
+            id: `security-${rule.id}`,
+            kind: "security",
+            title: `Security: ${rule.title}`,
+            service: securityService(rule.search, product),
+            severity: rule.severity,
+            category: "security",
+            source: rule.source,
+            condition: {
+                comparator: ">",
+                critical: rule.threshold,
+                criticalRecovery,
+                unit: "events",
+                windowSeconds: durationSeconds(rule.window),
+                text: `more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}${criticalRecovery !== undefined ? `, recovers at ${formatNumber(criticalRecovery)}` : ""}`,
+            },
+            // No matching log is the normal state.
+            missingData: "resolve",
+            message: {
+                title: `${product.displayName}: ${rule.title}`,
+                whatHappened: `Security log events matching \`${rule.search}\` exceeded more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}.`,
+                firstSteps: SECURITY_FIRST_STEPS,
+            },
+            binding: undefined,
         },
-        // No matching log is the normal state.
-        missingData: "resolve",
-        message: {
-            title: `${product.displayName}: ${rule.title}`,
-            whatHappened: `Security log events matching \`${rule.search}\` exceeded more than ${formatNumber(rule.threshold)} events in ${rule.window}${per}.`,
-            firstSteps: SECURITY_FIRST_STEPS,
-        },
-        binding: undefined,
-    }, ctx);
+        ctx,
+    );
     const monitor = monitorOf(alert, {
         type: "log alert",
         query: `logs("${search}").index("*").rollup("count")${by}.last("${rule.window}") > ${formatNumber(rule.threshold)}`,
-        thresholds: { critical: formatNumber(rule.threshold), ...(criticalRecovery !== undefined ? { criticalRecovery: formatNumber(criticalRecovery) } : {}) },
+        thresholds: {
+            critical: formatNumber(rule.threshold),
+            ...(criticalRecovery !== undefined ? { criticalRecovery: formatNumber(criticalRecovery) } : {}),
+        },
         newGroupDelaySeconds: 60,
         requireFullWindow: false,
     });

@@ -22,14 +22,16 @@ export function windowsFor(product: Product, windows: ReadonlyArray<MaintenanceW
 
 /** One downtime per window and muted severity: Datadog ANDs monitor tags, so each severity needs its own. */
 export function downtimes(product: Product, environment: string, windows: ReadonlyArray<MaintenanceWindow>): DowntimeModel[] {
-    return windowsFor(product, windows).flatMap((w) => w.muteSeverities.map((sev) => ({
-        id: `${w.name}-${sev.toLowerCase()}`,
-        scope: `env:${environment}`,
-        monitorTags: [`product:${product.key}`, `env:${environment}`, `severity:${sev.toLowerCase()}`],
-        rrule: w.rrule,
-        start: w.start,
-        duration: `${w.durationMinutes}m`,
-        timezone: w.timeZone,
-        message: `Scheduled maintenance "${w.name}": ${sev} alerts of ${product.displayName} are muted for ${w.durationMinutes} min. P0 alerts still page.`,
-    })));
+    return windowsFor(product, windows).flatMap((w) =>
+        w.muteSeverities.map((sev) => ({
+            id: `${w.name}-${sev.toLowerCase()}`,
+            scope: `env:${environment}`,
+            monitorTags: [`product:${product.key}`, `env:${environment}`, `severity:${sev.toLowerCase()}`],
+            rrule: w.rrule,
+            start: w.start,
+            duration: `${w.durationMinutes}m`,
+            timezone: w.timeZone,
+            message: `Scheduled maintenance "${w.name}": ${sev} alerts of ${product.displayName} are muted for ${w.durationMinutes} min. P0 alerts still page.`,
+        })),
+    );
 }

@@ -43,10 +43,24 @@ export function alertMessage(p: AlertMessageParts): string {
             "",
             alert,
         ]),
-        ...(p.warningHandles ? block("is_warning", [`Warning threshold crossed (current value: {{value}}): ${p.whatHappened}`, "", p.warningHandles.join(" ")]) : []),
-        ...(p.notifyNoData ? block("is_no_data", [`No data: ${p.title} has reported nothing; for this alert silence is the outage.`, "", alert]) : []),
-        ...block(p.warningHandles ? "is_alert_recovery" : "is_recovery", [`Recovered: ${p.title} is back within its threshold.`, "", alert]),
-        ...(warningRecovery ? block("is_warning_recovery", [`Recovered: ${p.title} is back below its warning threshold.`, "", warningRecovery]) : []),
+        ...(p.warningHandles
+            ? block("is_warning", [
+                  `Warning threshold crossed (current value: {{value}}): ${p.whatHappened}`,
+                  "",
+                  p.warningHandles.join(" "),
+              ])
+            : []),
+        ...(p.notifyNoData
+            ? block("is_no_data", [`No data: ${p.title} has reported nothing; for this alert silence is the outage.`, "", alert])
+            : []),
+        ...block(p.warningHandles ? "is_alert_recovery" : "is_recovery", [
+            `Recovered: ${p.title} is back within its threshold.`,
+            "",
+            alert,
+        ]),
+        ...(warningRecovery
+            ? block("is_warning_recovery", [`Recovered: ${p.title} is back below its warning threshold.`, "", warningRecovery])
+            : []),
         "",
         `Runbook: ${p.runbookBaseUrl}/${p.runbook}`,
     ].join("\n");

@@ -93,7 +93,10 @@ export function datadogMessage(alert: Alert, opts: { threshold?: boolean } = {})
 }
 
 /** Priority and re-notification of a monitor from its severity (lib/model/severity.ts); `statuses` are re-notified. */
-export function severityNotification(severity: Severity, statuses: string[] = ["alert"]): Pick<MonitorModel, "priority" | "renotifyIntervalMinutes" | "renotifyStatuses"> {
+export function severityNotification(
+    severity: Severity,
+    statuses: string[] = ["alert"],
+): Pick<MonitorModel, "priority" | "renotifyIntervalMinutes" | "renotifyStatuses"> {
     const policy = severityPolicy(severity);
     return {
         priority: policy.priority,
@@ -137,17 +140,32 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
     const hysteresis = !isServiceCheck && !anomaly;
     const criticalRecovery = hysteresis ? recoveryThreshold(m.comparator, m.critical, m.unit) : anomaly ? 0 : undefined;
     const warningRecovery = hysteresis && m.warning !== undefined ? recoveryThreshold(m.comparator, m.warning, m.unit) : undefined;
-    const alert = buildAlert(product, {
-        id: m.id, kind: "monitor", title: m.title, service: surface.service, severity: m.severity, planSeverity: m.planSeverity,
-        category: m.category, source: m.source,
-        condition: {
-            comparator: m.comparator, critical: m.critical, warning: m.warning, criticalRecovery, warningRecovery,
-            unit: m.unit, windowSeconds: isServiceCheck ? 0 : window,
+    const alert = buildAlert(
+        product,
+        {
+            id: m.id,
+            kind: "monitor",
+            title: m.title,
+            service: surface.service,
+            severity: m.severity,
+            planSeverity: m.planSeverity,
+            category: m.category,
+            source: m.source,
+            condition: {
+                comparator: m.comparator,
+                critical: m.critical,
+                warning: m.warning,
+                criticalRecovery,
+                warningRecovery,
+                unit: m.unit,
+                windowSeconds: isServiceCheck ? 0 : window,
+            },
+            missingData: notifyNoData ? "alert" : "resolve",
+            message: { whatHappened: m.whatHappened, firstSteps: m.firstSteps },
+            binding: undefined,
         },
-        missingData: notifyNoData ? "alert" : "resolve",
-        message: { whatHappened: m.whatHappened, firstSteps: m.firstSteps },
-        binding: undefined,
-    }, ctx);
+        ctx,
+    );
     const query = buildQuery(m.query, m.comparator, m.critical, { env: ctx.environment, service: surface.service });
     const monitor = monitorOf(alert, {
         type,
@@ -160,7 +178,9 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
             ...(warningRecovery !== undefined ? { warningRecovery: formatNumber(warningRecovery) } : {}),
         },
         // Datadog requires the trigger window of an anomaly monitor to equal the query's alert_window.
-        thresholdWindows: anomaly ? { triggerWindow: `last_${anomaly.alertWindow}`, recoveryWindow: `last_${anomaly.alertWindow}` } : undefined,
+        thresholdWindows: anomaly
+            ? { triggerWindow: `last_${anomaly.alertWindow}`, recoveryWindow: `last_${anomaly.alertWindow}` }
+            : undefined,
         // No data for twice the window (at least 10 min) means the service is gone.
         noDataTimeframeMinutes: Math.max(10, Math.ceil((2 * window) / 60)),
         evaluationDelaySeconds: (type === "metric alert" || type === "query alert") && readsCloudMetrics(query) ? 60 : undefined,

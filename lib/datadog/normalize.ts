@@ -26,7 +26,9 @@ export function datadogNumber(value: string | number): string {
 }
 
 function thresholds(t: MonitorThresholds): MonitorThresholds {
-    return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v === undefined ? v : datadogNumber(v)])) as unknown as MonitorThresholds;
+    return Object.fromEntries(
+        Object.entries(t).map(([k, v]) => [k, v === undefined ? v : datadogNumber(v)]),
+    ) as unknown as MonitorThresholds;
 }
 
 /** A monitor model with every normalization rule applied. */

@@ -44,7 +44,8 @@ const KNOWN_METRIC_UNITS: Array<[RegExp, DurationUnit]> = [
     [/^postgresql\.replication_delay$/, "s"],
     [/^dns\.response_time$/, "s"],
 ];
-const RUM_DURATION_MEASURE = /^@(view\.(loading_time|first_contentful_paint|largest_contentful_paint|first_input_delay|interaction_to_next_paint|dom_complete|dom_content_loaded|time_spent)|resource\.duration|action\.loading_time|long_task\.duration)$/;
+const RUM_DURATION_MEASURE =
+    /^@(view\.(loading_time|first_contentful_paint|largest_contentful_paint|first_input_delay|interaction_to_next_paint|dom_complete|dom_content_loaded|time_spent)|resource\.duration|action\.loading_time|long_task\.duration)$/;
 
 export function metricUnit(ref: MetricRef): DurationUnit | undefined {
     return ref.unit ?? KNOWN_METRIC_UNITS.find(([re]) => re.test(ref.metric))?.[1];
@@ -145,8 +146,10 @@ export function queryExpression(q: QuerySpec, scope: QueryScope): string {
         case "anomaly": {
             // Datadog's documented API form: every option explicit, so the monitor behaves as the UI would create it.
             const seasonality = q.algorithm === "basic" ? "" : `, seasonality='${q.seasonality}'`;
-            return `avg(last_${q.window}):anomalies(${metricExpr(q.base, scope)}, '${q.algorithm}', ${q.deviations}, direction='${q.direction}', ` +
-                `alert_window='last_${q.alertWindow}', interval=${anomalyInterval(q.alertWindow)}, count_default_zero='true'${seasonality})`;
+            return (
+                `avg(last_${q.window}):anomalies(${metricExpr(q.base, scope)}, '${q.algorithm}', ${q.deviations}, direction='${q.direction}', ` +
+                `alert_window='last_${q.alertWindow}', interval=${anomalyInterval(q.alertWindow)}, count_default_zero='true'${seasonality})`
+            );
         }
         case "change":
             return `${q.change}(${q.timeAggregation}(last_${q.window}),last_${q.comparedTo}):${metricExpr(q.base, scope)}`;
@@ -157,7 +160,9 @@ export function queryExpression(q: QuerySpec, scope: QueryScope): string {
             return `rum("${searchExpr(q.search, scope)}").rollup(${rollup}).last("${q.window}")`;
         }
         case "service-check": {
-            const over = tagList(scope, q.filter).map((t) => `"${t}"`).join(",");
+            const over = tagList(scope, q.filter)
+                .map((t) => `"${t}"`)
+                .join(",");
             const by = `.by(${(q.groupBy.length ? q.groupBy : ["*"]).map((g) => `"${g}"`).join(",")})`;
             return `"${q.check}".over(${over})${by}.last(${q.lastRuns}).count_by_status()`;
         }

@@ -73,9 +73,11 @@ export function burnRateFirstSteps(severity: Severity): string[] {
     return [
         "Open the SLO and find when the bad events started",
         "Check the product's error-rate and latency monitors and recent deploys for the same period",
-        severity === "P0" ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days"
-            : severity === "P1" ? "Find the slow endpoints in the traces and fix or roll back today; the budget runs out within days"
-            : "Open a ticket; plan the fix before the budget runs out",
+        severity === "P0"
+            ? "Mitigate now (roll back, fail over, shed load); the budget runs out within days"
+            : severity === "P1"
+              ? "Find the slow endpoints in the traces and fix or roll back today; the budget runs out within days"
+              : "Open a ticket; plan the fix before the budget runs out",
     ];
 }
 
@@ -97,23 +99,34 @@ export function burnRateAlerts(product: Product, slo: Slo, ctx: MonitorContext):
     return BURN_RATE_ALERTS.map((a) => {
         const severity = burnRateSeverity(slo.kind, a.severity);
         const consumed = budgetConsumed(a.burnRate, durationSeconds(a.longWindow) / 3600, days);
-        const alert = buildAlert(product, {
-            id: `slo-${slo.id}-${a.id}`, kind: "slo-burn-rate",
-            title: `${slo.title}: error budget burning ${formatNumber(a.burnRate)}x (${a.longWindow}/${a.shortWindow})`,
-            service: surface.service, severity, category: "slo", source: slo.source,
-            condition: {
-                comparator: ">", critical: a.burnRate, unit: "x", windowSeconds: durationSeconds(a.longWindow),
-                text: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
+        const alert = buildAlert(
+            product,
+            {
+                id: `slo-${slo.id}-${a.id}`,
+                kind: "slo-burn-rate",
+                title: `${slo.title}: error budget burning ${formatNumber(a.burnRate)}x (${a.longWindow}/${a.shortWindow})`,
+                service: surface.service,
+                severity,
+                category: "slo",
+                source: slo.source,
+                condition: {
+                    comparator: ">",
+                    critical: a.burnRate,
+                    unit: "x",
+                    windowSeconds: durationSeconds(a.longWindow),
+                    text: `burn rate > ${formatNumber(a.burnRate)} over ${a.longWindow} and ${a.shortWindow}`,
+                },
+                // A burn rate without events is no burn: silence is not an outage here (availability monitors watch that).
+                missingData: "resolve",
+                message: {
+                    title: `${product.displayName}: ${slo.title} burning its error budget`,
+                    whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone, and at this rate all of it is gone in ${exhaustion(a.burnRate, days)}.`,
+                    firstSteps: burnRateFirstSteps(severity),
+                },
+                binding: undefined,
             },
-            // A burn rate without events is no burn: silence is not an outage here (availability monitors watch that).
-            missingData: "resolve",
-            message: {
-                title: `${product.displayName}: ${slo.title} burning its error budget`,
-                whatHappened: `The ${slo.target}% ${slo.kind} SLO burns its ${timeframe} error budget ${formatNumber(a.burnRate)}x faster than sustainable over ${a.longWindow} (confirmed over ${a.shortWindow}): ${(consumed * 100).toFixed(1)}% of the budget is gone, and at this rate all of it is gone in ${exhaustion(a.burnRate, days)}.`,
-                firstSteps: burnRateFirstSteps(severity),
-            },
-            binding: undefined,
-        }, ctx);
+            ctx,
+        );
         const monitor = monitorOf(alert, {
             type: "slo alert",
             query: burnRateQuery(`${SLO_ID_PLACEHOLDER}-${slo.id}`, timeframe, a.longWindow, a.shortWindow, a.burnRate),
@@ -143,14 +156,21 @@ export function sloProblems(product: Product, environment: string): Problem[] {
     return product.slos.flatMap((spec) => {
         const model = buildSlo(product, spec, environment);
         const problems: Problem[] = [];
-        for (const [part, q] of [["good", model.numerator], ["total", model.denominator]] as const) {
+        for (const [part, q] of [
+            ["good", model.numerator],
+            ["total", model.denominator],
+        ] as const) {
             const errors: string[] = [];
             checkMetricExpression(q, errors);
             problems.push(...errors.map((message) => ({ source, field: `slo ${spec.id}: ${part}`, message })));
         }
         const max = maxBurnRate(spec.target);
         for (const a of BURN_RATE_ALERTS.filter((x) => x.burnRate > max)) {
-            problems.push({ source, field: `slo ${spec.id}: target`, message: `a ${spec.target}% target allows burn rates up to ${formatNumber(Number(max.toFixed(2)))}, so the ${a.id} alert (${formatNumber(a.burnRate)}x) could never fire and Datadog rejects it; raise the target` });
+            problems.push({
+                source,
+                field: `slo ${spec.id}: target`,
+                message: `a ${spec.target}% target allows burn rates up to ${formatNumber(Number(max.toFixed(2)))}, so the ${a.id} alert (${formatNumber(a.burnRate)}x) could never fire and Datadog rejects it; raise the target`,
+            });
         }
         return problems;
     });

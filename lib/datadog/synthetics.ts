@@ -136,7 +136,10 @@ function statusAndTime(expectStatus: number, maxResponseMs?: number): HttpAssert
 function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
     let token: string | undefined;
     return s.steps.map((st) => {
-        const headers: Record<string, string> = { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer {{ ${token} }}` } : {}) };
+        const headers: Record<string, string> = {
+            "Content-Type": "application/json",
+            ...(token ? { Authorization: `Bearer {{ ${token} }}` } : {}),
+        };
         if (st.extract && TOKEN_VARIABLE.test(st.extract.variable)) token = st.extract.variable;
         return {
             name: st.name,
@@ -145,7 +148,12 @@ function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
             body: st.body,
             headers,
             assertions: statusAndTime(st.expectStatus),
-            extract: st.extract && { ...st.extract, secure: SECRET_VARIABLE.test(st.extract.variable), source: "http_body", parser: "json_path" },
+            extract: st.extract && {
+                ...st.extract,
+                secure: SECRET_VARIABLE.test(st.extract.variable),
+                source: "http_body",
+                parser: "json_path",
+            },
         };
     });
 }
@@ -154,11 +162,22 @@ function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
 export function syntheticFirstSteps(s: Pick<Synthetic, "kind">): string[] {
     switch (s.kind) {
         case "ssl":
-            return ["Check the certificate's expiry date and issuer in the test result", "Renew the certificate or fix the automatic renewal (ACME / load balancer)"];
+            return [
+                "Check the certificate's expiry date and issuer in the test result",
+                "Renew the certificate or fix the automatic renewal (ACME / load balancer)",
+            ];
         case "api":
-            return ["Open the failing test run: status code, response time and body per location", "Compare with the service's monitors and APM for the same minutes", "If only one region fails, check that region's network before escalating"];
+            return [
+                "Open the failing test run: status code, response time and body per location",
+                "Compare with the service's monitors and APM for the same minutes",
+                "If only one region fails, check that region's network before escalating",
+            ];
         default:
-            return ["Open the failing run and find the first failed step (screenshot / response)", "Reproduce the step by hand in production with the test account", "Check deploys and the dependent service's monitors for the same minutes"];
+            return [
+                "Open the failing run and find the first failed step (screenshot / response)",
+                "Reproduce the step by hand in production with the test account",
+                "Check deploys and the dependent service's monitors for the same minutes",
+            ];
     }
 }
 
@@ -178,26 +197,47 @@ export function syntheticAlert(product: Product, s: Synthetic, config: PublicSta
     const minFailureDurationSeconds = s.kind === "ssl" || s.severity === "P0" ? 0 : cfg.minFailureDurationSeconds;
     const tick = tickEvery(s.frequency, cfg.frequencyMultiplier, s.kind);
     const ctx: MonitorContext = { environment: config.environment, routing: config.routing };
-    const alert = buildAlert(product, {
-        id: `synthetic-${s.id}`, kind: "synthetic", title: `Synthetic: ${s.title}`, service: surface.service, severity: s.severity,
-        category: "availability", source: s.source, tags: [`synthetic:${s.kind}`],
-        condition: s.kind === "ssl"
-            ? { comparator: "<", critical: s.sslMinDays ?? 0, unit: "days", windowSeconds: 0, text: `certificate valid < ${s.sslMinDays} days` }
-            : {
-                comparator: ">=", critical: cfg.minLocationsFailed, unit: "locations", windowSeconds: minFailureDurationSeconds,
-                text: `fails from ${cfg.minLocationsFailed}+ locations${minFailureDurationSeconds ? ` for ${minFailureDurationSeconds} s` : " (confirmed by a retry)"} (every ${formatSeconds(tick)})`,
+    const alert = buildAlert(
+        product,
+        {
+            id: `synthetic-${s.id}`,
+            kind: "synthetic",
+            title: `Synthetic: ${s.title}`,
+            service: surface.service,
+            severity: s.severity,
+            category: "availability",
+            source: s.source,
+            tags: [`synthetic:${s.kind}`],
+            condition:
+                s.kind === "ssl"
+                    ? {
+                          comparator: "<",
+                          critical: s.sslMinDays ?? 0,
+                          unit: "days",
+                          windowSeconds: 0,
+                          text: `certificate valid < ${s.sslMinDays} days`,
+                      }
+                    : {
+                          comparator: ">=",
+                          critical: cfg.minLocationsFailed,
+                          unit: "locations",
+                          windowSeconds: minFailureDurationSeconds,
+                          text: `fails from ${cfg.minLocationsFailed}+ locations${minFailureDurationSeconds ? ` for ${minFailureDurationSeconds} s` : " (confirmed by a retry)"} (every ${formatSeconds(tick)})`,
+                      },
+            // A test that cannot run reports a failure itself; there is no separate no-data state.
+            missingData: "keep",
+            message: {
+                title: `${product.displayName}: synthetic ${s.title}`,
+                whatHappened:
+                    s.kind === "ssl"
+                        ? `The TLS certificate of ${host} expires in fewer than ${s.sslMinDays} days.`
+                        : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations${minFailureDurationSeconds ? ` for ${formatSeconds(minFailureDurationSeconds)} or more` : ", confirmed by a retry"}.`,
+                firstSteps: syntheticFirstSteps(s),
             },
-        // A test that cannot run reports a failure itself; there is no separate no-data state.
-        missingData: "keep",
-        message: {
-            title: `${product.displayName}: synthetic ${s.title}`,
-            whatHappened: s.kind === "ssl"
-                ? `The TLS certificate of ${host} expires in fewer than ${s.sslMinDays} days.`
-                : `The synthetic test "${s.title}" fails from at least ${cfg.minLocationsFailed} locations${minFailureDurationSeconds ? ` for ${formatSeconds(minFailureDurationSeconds)} or more` : ", confirmed by a retry"}.`,
-            firstSteps: syntheticFirstSteps(s),
+            binding: undefined,
         },
-        binding: undefined,
-    }, ctx);
+        ctx,
+    );
     return { ...alert, binding: { provider: "datadog-synthetic", test: syntheticTestOf(alert, product, s, config) } };
 }
 
@@ -209,14 +249,19 @@ function syntheticTestOf(alert: Alert, product: Product, s: Synthetic, config: P
     const policy = severityPolicy(s.severity);
     const cfg = config.synthetics;
     const steps = s.kind === "multistep" ? apiSteps(s, base) : [];
-    const assertions: HttpAssertionModel[] = s.kind === "ssl"
-        ? [{ type: "certificate", operator: "isInMoreThan", target: String(s.sslMinDays) }]
-        : s.kind === "api"
-            ? [
-                ...statusAndTime(s.expectStatus, s.maxResponseMs),
-                ...s.assertions.map((a) => ({ type: "body" as const, operator: "validatesJSONPath", targetjsonpath: { jsonpath: a.jsonPath, operator: "is", targetvalue: a.equals } })),
-            ]
-            : [];
+    const assertions: HttpAssertionModel[] =
+        s.kind === "ssl"
+            ? [{ type: "certificate", operator: "isInMoreThan", target: String(s.sslMinDays) }]
+            : s.kind === "api"
+              ? [
+                    ...statusAndTime(s.expectStatus, s.maxResponseMs),
+                    ...s.assertions.map((a) => ({
+                        type: "body" as const,
+                        operator: "validatesJSONPath",
+                        targetjsonpath: { jsonpath: a.jsonPath, operator: "is", targetvalue: a.equals },
+                    })),
+                ]
+              : [];
     const devices = type === "browser" ? deviceIds(s.devices) : [];
     const vars = credentialVariables(product.key);
     return {
@@ -230,10 +275,13 @@ function syntheticTestOf(alert: Alert, product: Product, s: Synthetic, config: P
         tickEvery: tickEvery(s.frequency, cfg.frequencyMultiplier, s.kind),
         assertions,
         steps,
-        browserSteps: type === "browser" ? [
-            { name: `Page loaded on ${host}`, type: "assertCurrentUrl", params: { check: "contains", value: host } },
-            { name: "No server error page", type: "assertPageLacks", params: { value: "Internal Server Error" } },
-        ] : [],
+        browserSteps:
+            type === "browser"
+                ? [
+                      { name: `Page loaded on ${host}`, type: "assertCurrentUrl", params: { check: "contains", value: host } },
+                      { name: "No server error page", type: "assertPageLacks", params: { value: "Internal Server Error" } },
+                  ]
+                : [],
         journey: s.journey,
         deviceIds: devices,
         variables: s.needsLogin ? [vars.user, vars.password] : [],
@@ -278,7 +326,11 @@ export function syntheticSpecProblems(products: ReadonlyArray<Product>): Problem
             const { min, max } = TICK_RANGE[type];
             const seconds = durationSeconds(s.frequency);
             if (seconds < min || seconds > max) {
-                problems.push({ source, field: `${f}.frequency`, message: `${s.frequency} is outside what Datadog runs for ${type} tests (every ${formatSeconds(min)} to ${formatSeconds(max)})` });
+                problems.push({
+                    source,
+                    field: `${f}.frequency`,
+                    message: `${s.frequency} is outside what Datadog runs for ${type} tests (every ${formatSeconds(min)} to ${formatSeconds(max)})`,
+                });
             }
             if (s.devices && type !== "browser") {
                 problems.push({ source, field: `${f}.devices`, message: `only browser tests run on devices (kind: ${s.kind})` });
@@ -287,9 +339,18 @@ export function syntheticSpecProblems(products: ReadonlyArray<Product>): Problem
             s.steps.forEach((st, i) => {
                 for (const [, name] of `${st.path} ${st.body ?? ""}`.matchAll(VARIABLE_REF)) {
                     if (credentials.has(name)) {
-                        if (!s.needsLogin) problems.push({ source, field: `${f}.steps[${i}]`, message: `uses {{ ${name} }} but the test does not set needsLogin: true` });
+                        if (!s.needsLogin)
+                            problems.push({
+                                source,
+                                field: `${f}.steps[${i}]`,
+                                message: `uses {{ ${name} }} but the test does not set needsLogin: true`,
+                            });
                     } else if (!known.has(name)) {
-                        problems.push({ source, field: `${f}.steps[${i}]`, message: `uses {{ ${name} }} before any earlier step extracts it (credentials: ${vars.user}, ${vars.password})` });
+                        problems.push({
+                            source,
+                            field: `${f}.steps[${i}]`,
+                            message: `uses {{ ${name} }} before any earlier step extracts it (credentials: ${vars.user}, ${vars.password})`,
+                        });
                     }
                 }
                 if (st.extract) known.add(st.extract.variable);

@@ -14,7 +14,8 @@ import { route, Route, RouteTarget } from "./routing";
 import type { RoutingConfig } from "../inputs/config/routing";
 import { severityPolicy } from "./severity";
 
-export type AlertKind = "monitor" | "slo-burn-rate" | "security" | "detection-rule" | "synthetic" | "sentry-issue" | "sentry-metric" | "cloudwatch-alarm";
+export type AlertKind =
+    "monitor" | "slo-burn-rate" | "security" | "detection-rule" | "synthetic" | "sentry-issue" | "sentry-metric" | "cloudwatch-alarm";
 
 /** The condition in the alert's own terms (what the plan says), before a provider renders it. */
 export interface AlertCondition {
@@ -106,7 +107,12 @@ export interface AlertInput<B> {
 }
 
 /** Tags on every resource of a product (Datadog unified service tagging + ownership), one builder for all. */
-export function standardTags(product: { key: string; team: { handle: string } }, service: string | undefined, environment: string, severity?: Severity): string[] {
+export function standardTags(
+    product: { key: string; team: { handle: string } },
+    service: string | undefined,
+    environment: string,
+    severity?: Severity,
+): string[] {
     return [
         `env:${environment}`,
         ...(service ? [`service:${service}`] : []),
@@ -156,11 +162,21 @@ export function buildAlert<B>(product: AlertProduct, input: AlertInput<B>, ctx: 
         condition: { ...input.condition, text: input.condition.text ?? thresholdText(input.condition) },
         missingData: input.missingData,
         route: route(input.severity, ctx.environment, ctx.routing, product),
-        ...(input.condition.warning !== undefined ? { warningRoute: route(warningSeverity(input.severity), ctx.environment, ctx.routing, product) } : {}),
+        ...(input.condition.warning !== undefined
+            ? { warningRoute: route(warningSeverity(input.severity), ctx.environment, ctx.routing, product) }
+            : {}),
         renotifyMinutes: policy.renotifyMinutes,
         runbook: runbookPath(product.key, input.id),
-        message: { title: input.message.title ?? `${product.displayName}: ${input.title}`, whatHappened: input.message.whatHappened, firstSteps: input.message.firstSteps },
-        tags: [...standardTags(product, input.service, ctx.environment, input.severity), `category:${input.category}`, ...(input.tags ?? [])],
+        message: {
+            title: input.message.title ?? `${product.displayName}: ${input.title}`,
+            whatHappened: input.message.whatHappened,
+            firstSteps: input.message.firstSteps,
+        },
+        tags: [
+            ...standardTags(product, input.service, ctx.environment, input.severity),
+            `category:${input.category}`,
+            ...(input.tags ?? []),
+        ],
         source: input.source,
         binding: input.binding,
     };

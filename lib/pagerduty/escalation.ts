@@ -11,9 +11,7 @@
 import type { EscalationLevel, Product } from "../inputs/catalog/schema";
 import type { OnCallConfig, Rotation } from "../inputs/config/oncall";
 
-export type EscalationTarget =
-    | { kind: "schedule"; schedule: ScheduleKind }
-    | { kind: "user"; userId: string };
+export type EscalationTarget = { kind: "schedule"; schedule: ScheduleKind } | { kind: "user"; userId: string };
 
 export interface EscalationRule {
     level: number;
@@ -106,13 +104,15 @@ export function scheduleModels(product: Product, oncall: OnCallConfig, environme
     const schedule = (kind: ScheduleKind): ScheduleModel => ({
         name: `${product.displayName} ${kind} on-call (${environment})`,
         timeZone: oncall.timeZone,
-        layers: [{
-            name: `Weekly ${kind} rotation`,
-            start: oncall.rotationStart,
-            rotationVirtualStart: oncall.rotationStart,
-            rotationTurnLengthSeconds: WEEK_SECONDS,
-            userIds: rotation[kind],
-        }],
+        layers: [
+            {
+                name: `Weekly ${kind} rotation`,
+                start: oncall.rotationStart,
+                rotationVirtualStart: oncall.rotationStart,
+                rotationTurnLengthSeconds: WEEK_SECONDS,
+                userIds: rotation[kind],
+            },
+        ],
     });
     return { primary: schedule("primary"), backup: schedule("backup") };
 }

@@ -94,7 +94,10 @@ export function sentryAlertName(product: Product, surface: string, title: string
     const room = SENTRY_ALERT_NAME_MAX - name("").length - 1;
     const words = title.slice(0, room + 1).split(" ");
     const cut = (words.length > 1 ? words.slice(0, -1).join(" ") : title.slice(0, room)).replace(/[\s:,;.-]+$/, "");
-    if (!cut) throw new Error(`${product.key}: sentry alert "${full}": product, environment, surface and severity alone exceed ${SENTRY_ALERT_NAME_MAX} characters`);
+    if (!cut)
+        throw new Error(
+            `${product.key}: sentry alert "${full}": product, environment, surface and severity alone exceed ${SENTRY_ALERT_NAME_MAX} characters`,
+        );
     return name(`${cut}…`);
 }
 
@@ -113,7 +116,12 @@ export function sentryActions(product: Product, severity: Severity, config: Publ
     const actions: SentryAction[] = r.slackChannels.map((c) => ({ kind: "slack", channel: `#${c}` }));
     const sentryServiceId = config.sentry.pagerduty?.services[product.key];
     if (r.pager && sentryServiceId !== undefined) {
-        actions.push({ kind: "pagerduty", service: r.pager.service, sentryServiceId, severity: severityPolicy(severity).pagerEventSeverity });
+        actions.push({
+            kind: "pagerduty",
+            service: r.pager.service,
+            sentryServiceId,
+            severity: severityPolicy(severity).pagerEventSeverity,
+        });
     }
     const pagingUnreachable = r.pager !== undefined && sentryServiceId === undefined;
     if (pagingUnreachable || r.emails.length > 0 || actions.length === 0) {
@@ -128,14 +136,37 @@ export function sentryActions(product: Product, severity: Severity, config: Publ
  */
 export function issueAlerts(product: Product, config: PublicStackConfig): IssueAlertModel[] {
     const base: Array<Omit<IssueAlertModel, "actions" | "frequencyMinutes">> = [
-        { id: "new-issue", title: "New issue", severity: "P2", conditions: [{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }] },
-        { id: "regression", title: "Resolved issue came back", severity: "P2", conditions: [{ id: "sentry.rules.conditions.regression_event.RegressionEventCondition" }] },
         {
-            id: "frequency-spike", title: "Issue spiking: 100+ events in 1 h", severity: "P1",
-            conditions: [{ id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition", value: "100", comparisonType: "count", interval: "1h" }],
+            id: "new-issue",
+            title: "New issue",
+            severity: "P2",
+            conditions: [{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }],
+        },
+        {
+            id: "regression",
+            title: "Resolved issue came back",
+            severity: "P2",
+            conditions: [{ id: "sentry.rules.conditions.regression_event.RegressionEventCondition" }],
+        },
+        {
+            id: "frequency-spike",
+            title: "Issue spiking: 100+ events in 1 h",
+            severity: "P1",
+            conditions: [
+                {
+                    id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition",
+                    value: "100",
+                    comparisonType: "count",
+                    interval: "1h",
+                },
+            ],
         },
     ];
-    return base.map((a) => ({ ...a, frequencyMinutes: issueAlertFrequency(a.severity), actions: sentryActions(product, a.severity, config) }));
+    return base.map((a) => ({
+        ...a,
+        frequencyMinutes: issueAlertFrequency(a.severity),
+        actions: sentryActions(product, a.severity, config),
+    }));
 }
 
 /**
@@ -145,19 +176,39 @@ export function issueAlerts(product: Product, config: PublicStackConfig): IssueA
  */
 export function metricAlerts(product: Product, surfaceKind: Surface["kind"], config: PublicStackConfig): MetricAlertModel[] {
     const errorRate: Omit<MetricAlertModel, "actions" | "warningActions"> = {
-        id: "error-rate", title: "Transaction failure rate", severity: "P1", dataset: "transactions", aggregate: "failure_rate()",
+        id: "error-rate",
+        title: "Transaction failure rate",
+        severity: "P1",
+        dataset: "transactions",
+        aggregate: "failure_rate()",
         // 15 minutes and no 1% warning: at night (~10 requests a minute) one failure in 5 minutes is already 2%;
         // 000's > 1% is the Datadog API error-rate monitor's job, which has a request-volume floor.
-        query: "", timeWindowMinutes: 15, thresholdType: 0, critical: 0.05, resolve: recoveryThreshold(">", 0.05, "ratio")!,
+        query: "",
+        timeWindowMinutes: 15,
+        thresholdType: 0,
+        critical: 0.05,
+        resolve: recoveryThreshold(">", 0.05, "ratio")!,
     };
     // Sentry stores "crash-free sessions < X%" as "crash rate > (100 - X)%" with this aggregate.
     const crashRate: Omit<MetricAlertModel, "actions" | "warningActions"> = {
-        id: "crash-rate", title: "Crash-free sessions", severity: "P1", dataset: "metrics",
+        id: "crash-rate",
+        title: "Crash-free sessions",
+        severity: "P1",
+        dataset: "metrics",
         aggregate: "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate",
-        query: "", timeWindowMinutes: 60, thresholdType: 0, critical: 2, warning: 1, resolve: 0.5,
+        query: "",
+        timeWindowMinutes: 60,
+        thresholdType: 0,
+        critical: 2,
+        warning: 1,
+        resolve: 0.5,
     };
     const models = SESSION_KINDS.includes(surfaceKind) ? [errorRate, crashRate] : [errorRate];
-    return models.map((m) => ({ ...m, actions: sentryActions(product, m.severity, config), warningActions: sentryActions(product, warningSeverity(m.severity), config) }));
+    return models.map((m) => ({
+        ...m,
+        actions: sentryActions(product, m.severity, config),
+        warningActions: sentryActions(product, warningSeverity(m.severity), config),
+    }));
 }
 
 /** Everything SentryProjects creates for a product in a stack. */
@@ -165,14 +216,16 @@ export function sentryModel(product: Product, config: PublicStackConfig): Sentry
     const env = config.environment;
     return {
         team: { slug: sentryTeamSlug(product, env), name: `${product.team.name} (${env})` },
-        projects: product.surfaces.filter((s) => s.sentryPlatform).map((s) => ({
-            surface: s.name,
-            slug: `${product.key}-${s.name}-${env}`,
-            name: `${product.displayName} ${s.name} (${env})`,
-            platform: s.sentryPlatform!,
-            issueAlerts: issueAlerts(product, config),
-            metricAlerts: metricAlerts(product, s.kind, config),
-        })),
+        projects: product.surfaces
+            .filter((s) => s.sentryPlatform)
+            .map((s) => ({
+                surface: s.name,
+                slug: `${product.key}-${s.name}-${env}`,
+                name: `${product.displayName} ${s.name} (${env})`,
+                platform: s.sentryPlatform!,
+                issueAlerts: issueAlerts(product, config),
+                metricAlerts: metricAlerts(product, s.kind, config),
+            })),
     };
 }
 
@@ -180,9 +233,12 @@ export function sentryModel(product: Product, config: PublicStackConfig): Sentry
 export function actionHandles(product: Product, actions: ReadonlyArray<SentryAction>): string[] {
     return actions.map((a) => {
         switch (a.kind) {
-            case "slack": return `@slack-${a.channel.replace(/^#/, "")}`;
-            case "pagerduty": return `@pagerduty-${a.service}`;
-            case "email": return `@${product.team.email}`;
+            case "slack":
+                return `@slack-${a.channel.replace(/^#/, "")}`;
+            case "pagerduty":
+                return `@pagerduty-${a.service}`;
+            case "email":
+                return `@${product.team.email}`;
         }
     });
 }
@@ -194,40 +250,79 @@ export type SentryBinding =
 
 /** What each issue alert watches, in the alert model's terms. */
 const ISSUE_CONDITIONS: Record<IssueAlertModel["id"], { critical: number; windowSeconds: number; text: string; what: string }> = {
-    "new-issue": { critical: 1, windowSeconds: 0, text: "first event of a new issue", what: "A new issue (an error never seen before) appeared" },
-    "regression": { critical: 1, windowSeconds: 0, text: "an event of a resolved issue", what: "An issue marked resolved occurred again" },
-    "frequency-spike": { critical: 100, windowSeconds: 3600, text: "> 100 events of one issue in 1h", what: "One issue received more than 100 events in an hour" },
+    "new-issue": {
+        critical: 1,
+        windowSeconds: 0,
+        text: "first event of a new issue",
+        what: "A new issue (an error never seen before) appeared",
+    },
+    regression: { critical: 1, windowSeconds: 0, text: "an event of a resolved issue", what: "An issue marked resolved occurred again" },
+    "frequency-spike": {
+        critical: 100,
+        windowSeconds: 3600,
+        text: "> 100 events of one issue in 1h",
+        what: "One issue received more than 100 events in an hour",
+    },
 };
 
 /** The Sentry alerts of a product in the alert model (every project's issue and metric alerts). */
-export function sentryAlerts(product: Product, config: PublicStackConfig, model: SentryModel = sentryModel(product, config)): Array<Alert<SentryBinding>> {
+export function sentryAlerts(
+    product: Product,
+    config: PublicStackConfig,
+    model: SentryModel = sentryModel(product, config),
+): Array<Alert<SentryBinding>> {
     const ctx = { environment: config.environment, routing: config.routing };
     return model.projects.flatMap((p) => {
         const service = product.surfaces.find((s) => s.name === p.surface)!.service;
         const common = (a: { id: string; title: string; severity: Severity }) => ({
-            id: `sentry-${p.surface}-${a.id}`, title: `${p.surface}: ${a.title}`, service, severity: a.severity, source: SENTRY_SOURCE,
+            id: `sentry-${p.surface}-${a.id}`,
+            title: `${p.surface}: ${a.title}`,
+            service,
+            severity: a.severity,
+            source: SENTRY_SOURCE,
         });
         return [
             ...p.issueAlerts.map((a) => {
                 const c = ISSUE_CONDITIONS[a.id];
-                return buildAlert(product, {
-                    ...common(a), kind: "sentry-issue", category: "errors",
-                    condition: { comparator: ">=", critical: c.critical, unit: "events", windowSeconds: c.windowSeconds, text: c.text },
-                    missingData: "resolve",
-                    message: { whatHappened: `${c.what} in ${p.name}.`, firstSteps: SENTRY_FIRST_STEPS },
-                    binding: { provider: "sentry-issue" as const, projectSlug: p.slug, alert: a },
-                }, ctx);
+                return buildAlert(
+                    product,
+                    {
+                        ...common(a),
+                        kind: "sentry-issue",
+                        category: "errors",
+                        condition: { comparator: ">=", critical: c.critical, unit: "events", windowSeconds: c.windowSeconds, text: c.text },
+                        missingData: "resolve",
+                        message: { whatHappened: `${c.what} in ${p.name}.`, firstSteps: SENTRY_FIRST_STEPS },
+                        binding: { provider: "sentry-issue" as const, projectSlug: p.slug, alert: a },
+                    },
+                    ctx,
+                );
             }),
-            ...p.metricAlerts.map((a) => buildAlert(product, {
-                ...common(a), kind: "sentry-metric", category: "errors",
-                condition: {
-                    comparator: ">", critical: a.critical, warning: a.warning, criticalRecovery: a.resolve, unit: a.id === "crash-rate" ? "%" : "ratio",
-                    windowSeconds: a.timeWindowMinutes * 60,
-                },
-                missingData: "resolve",
-                message: { whatHappened: `${a.title} of ${p.name} crossed its threshold (${a.aggregate}).`, firstSteps: SENTRY_FIRST_STEPS },
-                binding: { provider: "sentry-metric" as const, projectSlug: p.slug, alert: a },
-            }, ctx)),
+            ...p.metricAlerts.map((a) =>
+                buildAlert(
+                    product,
+                    {
+                        ...common(a),
+                        kind: "sentry-metric",
+                        category: "errors",
+                        condition: {
+                            comparator: ">",
+                            critical: a.critical,
+                            warning: a.warning,
+                            criticalRecovery: a.resolve,
+                            unit: a.id === "crash-rate" ? "%" : "ratio",
+                            windowSeconds: a.timeWindowMinutes * 60,
+                        },
+                        missingData: "resolve",
+                        message: {
+                            whatHappened: `${a.title} of ${p.name} crossed its threshold (${a.aggregate}).`,
+                            firstSteps: SENTRY_FIRST_STEPS,
+                        },
+                        binding: { provider: "sentry-metric" as const, projectSlug: p.slug, alert: a },
+                    },
+                    ctx,
+                ),
+            ),
         ];
     });
 }

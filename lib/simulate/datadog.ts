@@ -50,8 +50,10 @@ export class Indexed {
         const sum = this.sums[b] - this.sums[a];
         if (count === 0 && !(zeroFill && slots > 0)) return null;
         switch (agg) {
-            case "sum": return sum;
-            case "avg": return sum / (zeroFill ? Math.max(slots, count) : count);
+            case "sum":
+                return sum;
+            case "avg":
+                return sum / (zeroFill ? Math.max(slots, count) : count);
             case "min":
             case "max": {
                 let out: number | null = zeroFill && count < slots ? 0 : null;
@@ -93,10 +95,14 @@ export class Indexed {
 const combine = (o: "+" | "-" | "*" | "/", l: number | null, r: number | null): number | null => {
     if (l === null || r === null) return null;
     switch (o) {
-        case "+": return l + r;
-        case "-": return l - r;
-        case "*": return l * r;
-        case "/": return r === 0 ? null : l / r;
+        case "+":
+            return l + r;
+        case "-":
+            return l - r;
+        case "*":
+            return l * r;
+        case "/":
+            return r === 0 ? null : l / r;
     }
 };
 
@@ -125,7 +131,10 @@ export class MetricExpression {
     private readonly aggregateFirst: boolean;
     private derived?: Indexed;
     private readonly rates = new Map<Expr, Indexed>();
-    constructor(private readonly expr: Expr, inputs: Inputs) {
+    constructor(
+        private readonly expr: Expr,
+        inputs: Inputs,
+    ) {
         for (const t of metricTerms(expr)) this.terms.set(t.key, termSeries(inputs, t));
         this.aggregateFirst = metricTerms(expr).some((t) => t.asCount);
     }
@@ -149,22 +158,38 @@ export class MetricExpression {
     }
     private aggregateExpr(e: Expr, agg: TimeAggregation, from: number, to: number, zeroFill: boolean): number | null {
         switch (e.op) {
-            case "num": return e.value;
-            case "metric": return this.term(e.key).aggregate(agg, from, to, zeroFill);
-            case "default_zero": return this.aggregateExpr(e.arg, agg, from, to, true) ?? 0;
-            case "clamp_min": { const v = this.aggregateExpr(e.arg, agg, from, to, zeroFill); return v === null ? null : Math.max(v, e.min); }
-            case "per_second": return this.rateOf(e).aggregate(agg, from, to, zeroFill);
-            case "bin": return combine(e.o, this.aggregateExpr(e.l, agg, from, to, zeroFill), this.aggregateExpr(e.r, agg, from, to, zeroFill));
+            case "num":
+                return e.value;
+            case "metric":
+                return this.term(e.key).aggregate(agg, from, to, zeroFill);
+            case "default_zero":
+                return this.aggregateExpr(e.arg, agg, from, to, true) ?? 0;
+            case "clamp_min": {
+                const v = this.aggregateExpr(e.arg, agg, from, to, zeroFill);
+                return v === null ? null : Math.max(v, e.min);
+            }
+            case "per_second":
+                return this.rateOf(e).aggregate(agg, from, to, zeroFill);
+            case "bin":
+                return combine(e.o, this.aggregateExpr(e.l, agg, from, to, zeroFill), this.aggregateExpr(e.r, agg, from, to, zeroFill));
         }
     }
     private pointExpr(e: Expr, t: number, zeroFill: boolean): number | null {
         switch (e.op) {
-            case "num": return e.value;
-            case "metric": return this.term(e.key).at(t) ?? (zeroFill ? 0 : null);
-            case "default_zero": return this.pointExpr(e.arg, t, true) ?? 0;
-            case "clamp_min": { const v = this.pointExpr(e.arg, t, zeroFill); return v === null ? null : Math.max(v, e.min); }
-            case "per_second": return this.rateOf(e).at(t) ?? (zeroFill ? 0 : null);
-            case "bin": return combine(e.o, this.pointExpr(e.l, t, zeroFill), this.pointExpr(e.r, t, zeroFill));
+            case "num":
+                return e.value;
+            case "metric":
+                return this.term(e.key).at(t) ?? (zeroFill ? 0 : null);
+            case "default_zero":
+                return this.pointExpr(e.arg, t, true) ?? 0;
+            case "clamp_min": {
+                const v = this.pointExpr(e.arg, t, zeroFill);
+                return v === null ? null : Math.max(v, e.min);
+            }
+            case "per_second":
+                return this.rateOf(e).at(t) ?? (zeroFill ? 0 : null);
+            case "bin":
+                return combine(e.o, this.pointExpr(e.l, t, zeroFill), this.pointExpr(e.r, t, zeroFill));
         }
     }
     /** The expression evaluated point by point, on the grid of its first term. */
@@ -183,7 +208,10 @@ export class MetricExpression {
         return [...this.terms.values()].every((s) => s.full(from, to));
     }
     firstData(): number | null {
-        const times = [...this.terms.values()].map((s) => { const i = s.values.findIndex((v) => v !== null); return i < 0 ? Infinity : s.start + i * s.step; });
+        const times = [...this.terms.values()].map((s) => {
+            const i = s.values.findIndex((v) => v !== null);
+            return i < 0 ? Infinity : s.start + i * s.step;
+        });
         const t = Math.min(...times);
         return Number.isFinite(t) ? t : null;
     }
@@ -204,7 +232,12 @@ export function percentileOf(values: number[], p: number): number | null {
  * Bounds tested in tests/simulate-evaluator.test.ts: a series inside the band never alerts, one far outside
  * alerts once the whole alert window is anomalous and recovers once none of it is.
  */
-export function anomalyFraction(series: Indexed, q: Extract<DatadogQuery, { kind: "anomaly" }>, to: number, zeroFill: boolean): number | null {
+export function anomalyFraction(
+    series: Indexed,
+    q: Extract<DatadogQuery, { kind: "anomaly" }>,
+    to: number,
+    zeroFill: boolean,
+): number | null {
     const { n: points, mean, std } = series.stats(to - q.window, to - q.alertWindow);
     if (points < 3) return null;
     const width = q.deviations * Math.max(std, 0.02 * Math.abs(mean), 1e-9);
@@ -240,7 +273,13 @@ export function thresholdState(prev: State, v: number, t: Thresholds): State {
     if (breaches(t.comparator, v, t.critical)) return "ALERT";
     if (prev === "ALERT" && t.criticalRecovery !== undefined && !recovered(t.comparator, v, t.criticalRecovery)) return "ALERT";
     if (t.warning !== undefined && breaches(t.comparator, v, t.warning)) return "WARN";
-    if ((prev === "WARN" || prev === "ALERT") && t.warning !== undefined && t.warningRecovery !== undefined && !recovered(t.comparator, v, t.warningRecovery)) return "WARN";
+    if (
+        (prev === "WARN" || prev === "ALERT") &&
+        t.warning !== undefined &&
+        t.warningRecovery !== undefined &&
+        !recovered(t.comparator, v, t.warningRecovery)
+    )
+        return "WARN";
     return "OK";
 }
 
@@ -267,16 +306,30 @@ export interface MonitorContextOptions extends EvaluateOptions {
  * The query's value at evaluation time `t`: a number, null (no data), or undefined (not evaluated: the window
  * is not full and the monitor requires it).
  */
-function valueFunction(q: DatadogQuery, m: MonitorPayload, inputs: Inputs, sloTarget: number | undefined): { value: (t: number) => number | null | undefined; firstData: () => number | null } {
-    const firstOf = (s: Series) => { const i = s.values.findIndex((v) => v !== null); return i < 0 ? null : (s.start ?? 0) + i * s.step; };
+function valueFunction(
+    q: DatadogQuery,
+    m: MonitorPayload,
+    inputs: Inputs,
+    sloTarget: number | undefined,
+): { value: (t: number) => number | null | undefined; firstData: () => number | null } {
+    const firstOf = (s: Series) => {
+        const i = s.values.findIndex((v) => v !== null);
+        return i < 0 ? null : (s.start ?? 0) + i * s.step;
+    };
     switch (q.kind) {
         case "metric": {
             const e = new MetricExpression(q.expr, inputs);
-            return { value: (to) => (m.requireFullWindow && !e.full(to - q.window, to) ? undefined : e.value(q.aggregation, to - q.window, to)), firstData: () => e.firstData() };
+            return {
+                value: (to) => (m.requireFullWindow && !e.full(to - q.window, to) ? undefined : e.value(q.aggregation, to - q.window, to)),
+                firstData: () => e.firstData(),
+            };
         }
         case "percentile": {
             const s = new Indexed(need(inputs, q.key));
-            return { value: (to) => percentileOf(s.valuesIn(to - q.window, to), q.percentile), firstData: () => firstOf(need(inputs, q.key)) };
+            return {
+                value: (to) => percentileOf(s.valuesIn(to - q.window, to), q.percentile),
+                firstData: () => firstOf(need(inputs, q.key)),
+            };
         }
         case "anomaly": {
             const e = new MetricExpression(q.expr, inputs);
@@ -309,7 +362,11 @@ function valueFunction(q: DatadogQuery, m: MonitorPayload, inputs: Inputs, sloTa
                     const vs = measure.valuesIn(to - q.window, to);
                     if (p) return percentileOf(vs, Number(p[1]));
                     const agg = q.rollup as TimeAggregation;
-                    return measure.aggregate(agg === "avg" || agg === "sum" || agg === "min" || agg === "max" ? agg : "avg", to - q.window, to);
+                    return measure.aggregate(
+                        agg === "avg" || agg === "sum" || agg === "min" || agg === "max" ? agg : "avg",
+                        to - q.window,
+                        to,
+                    );
                 },
                 firstData: () => firstOf(need(inputs, q.measure!)),
             };
@@ -318,7 +375,10 @@ function valueFunction(q: DatadogQuery, m: MonitorPayload, inputs: Inputs, sloTa
             const s = new Indexed(need(inputs, q.check));
             return {
                 // The value is the latest run's status; state comes from the runs themselves (serviceCheckState).
-                value: (to) => { const runs = s.valuesIn(to - 600, to); return runs.length ? runs[runs.length - 1] : null; },
+                value: (to) => {
+                    const runs = s.valuesIn(to - 600, to);
+                    return runs.length ? runs[runs.length - 1] : null;
+                },
                 firstData: () => firstOf(need(inputs, q.check)),
             };
         }
@@ -350,13 +410,22 @@ export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: Monitor
     const every = opts.evaluateEvery ?? 60;
     const delay = m.evaluationDelaySeconds ?? 0;
     const { value, firstData } = valueFunction(q, m, inputs, opts.sloTarget);
-    const thresholds: Thresholds = q.kind === "service-check"
-        ? { comparator: ">=", critical: Number(m.thresholds.critical) }
-        : {
-            comparator: q.comparator ?? ">", critical: Number(m.thresholds.critical), warning: num(m.thresholds.warning),
-            criticalRecovery: num(m.thresholds.criticalRecovery), warningRecovery: num(m.thresholds.warningRecovery),
-        };
-    const grouped = "grouped" in q ? q.grouped : q.kind === "metric" || q.kind === "anomaly" || q.kind === "change" ? metricTerms(q.expr).some((t) => t.grouped) : false;
+    const thresholds: Thresholds =
+        q.kind === "service-check"
+            ? { comparator: ">=", critical: Number(m.thresholds.critical) }
+            : {
+                  comparator: q.comparator ?? ">",
+                  critical: Number(m.thresholds.critical),
+                  warning: num(m.thresholds.warning),
+                  criticalRecovery: num(m.thresholds.criticalRecovery),
+                  warningRecovery: num(m.thresholds.warningRecovery),
+              };
+    const grouped =
+        "grouped" in q
+            ? q.grouped
+            : q.kind === "metric" || q.kind === "anomaly" || q.kind === "change"
+              ? metricTerms(q.expr).some((t) => t.grouped)
+              : false;
     const first = firstData();
     const groupReadyAt = grouped && m.newGroupDelaySeconds ? (first ?? Infinity) + m.newGroupDelaySeconds : 0;
     const noDataAfter = (m.noDataTimeframeMinutes ?? 10) * 60;
@@ -378,13 +447,20 @@ export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: Monitor
             continue;
         }
         lastData = t;
-        const next = runs ? serviceCheckState(timeline.state, runs.valuesIn(to - 600, to), m) : thresholdState(timeline.state === "NO DATA" ? "OK" : timeline.state, v, thresholds);
+        const next = runs
+            ? serviceCheckState(timeline.state, runs.valuesIn(to - 600, to), m)
+            : thresholdState(timeline.state === "NO DATA" ? "OK" : timeline.state, v, thresholds);
         if (next !== "OK" && t < groupReadyAt) continue;
         timeline.set(t, next, v);
     }
     return {
         transitions: timeline.transitions,
         end,
-        ...(q.kind === "anomaly" ? { approximation: "anomaly baseline is the query's own history window (mean ± deviations × std), not Datadog's seasonal model" } : {}),
+        ...(q.kind === "anomaly"
+            ? {
+                  approximation:
+                      "anomaly baseline is the query's own history window (mean ± deviations × std), not Datadog's seasonal model",
+              }
+            : {}),
     };
 }

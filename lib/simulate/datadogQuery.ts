@@ -27,9 +27,31 @@ interface Condition {
 export type DatadogQuery =
     | ({ kind: "metric"; aggregation: TimeAggregation; window: number; expr: Expr } & Condition)
     | ({ kind: "percentile"; percentile: number; window: number; key: string; grouped: boolean } & Condition)
-    | ({ kind: "anomaly"; window: number; expr: Expr; deviations: number; direction: "both" | "above" | "below"; alertWindow: number } & Condition)
-    | ({ kind: "change"; change: "change" | "pct_change"; aggregation: TimeAggregation; window: number; comparedTo: number; expr: Expr } & Condition)
-    | ({ kind: "events"; source: "logs" | "rum"; search: string; rollup: string; measure?: string; window: number; grouped: boolean } & Partial<Condition>)
+    | ({
+          kind: "anomaly";
+          window: number;
+          expr: Expr;
+          deviations: number;
+          direction: "both" | "above" | "below";
+          alertWindow: number;
+      } & Condition)
+    | ({
+          kind: "change";
+          change: "change" | "pct_change";
+          aggregation: TimeAggregation;
+          window: number;
+          comparedTo: number;
+          expr: Expr;
+      } & Condition)
+    | ({
+          kind: "events";
+          source: "logs" | "rum";
+          search: string;
+          rollup: string;
+          measure?: string;
+          window: number;
+          grouped: boolean;
+      } & Partial<Condition>)
     | { kind: "service-check"; check: string; lastRuns: number; grouped: boolean }
     | ({ kind: "slo-burn"; sloId: string; longWindow: number; shortWindow: number } & Condition);
 
@@ -54,7 +76,10 @@ const METRIC_TERM = /^(avg|sum|min|max):([A-Za-z0-9_.]+)\{([^}]*)\}(\s+by\s+\{[^
 
 /** Tags of a term that are not the unified scope (env, service): part of the input's name. */
 function extraTags(tags: string): string[] {
-    return tags.split(",").map((t) => t.trim()).filter((t) => t && t !== "*" && !/^(env|service):/.test(t));
+    return tags
+        .split(",")
+        .map((t) => t.trim())
+        .filter((t) => t && t !== "*" && !/^(env|service):/.test(t));
 }
 
 /** The input series name of a metric term. */
@@ -66,8 +91,12 @@ export function termKey(metric: string, tags: string[] = []): string {
 export function parseExpr(text: string): Expr {
     let pos = 0;
     const s = text;
-    const ws = () => { while (pos < s.length && s[pos] === " ") pos++; };
-    const fail = (what: string): never => { throw new Error(`cannot read ${what} at "${s.slice(pos, pos + 30)}"`); };
+    const ws = () => {
+        while (pos < s.length && s[pos] === " ") pos++;
+    };
+    const fail = (what: string): never => {
+        throw new Error(`cannot read ${what} at "${s.slice(pos, pos + 30)}"`);
+    };
     function primary(): Expr {
         ws();
         if (s[pos] === "(") {
@@ -108,8 +137,13 @@ export function parseExpr(text: string): Expr {
         pos += m[0].length;
         const mods = m[5] ?? "";
         return {
-            op: "metric", key: termKey(m[2], extraTags(m[3])), metric: m[2], space: m[1] as TimeAggregation,
-            asCount: mods.includes("as_count"), asRate: mods.includes("as_rate"), grouped: Boolean(m[4]),
+            op: "metric",
+            key: termKey(m[2], extraTags(m[3])),
+            metric: m[2],
+            space: m[1] as TimeAggregation,
+            asCount: mods.includes("as_count"),
+            asRate: mods.includes("as_rate"),
+            grouped: Boolean(m[4]),
         };
     }
     function product(): Expr {
@@ -140,12 +174,16 @@ export function parseExpr(text: string): Expr {
 
 export function metricTerms(e: Expr): Array<Extract<Expr, { op: "metric" }>> {
     switch (e.op) {
-        case "num": return [];
-        case "metric": return [e];
-        case "bin": return [...metricTerms(e.l), ...metricTerms(e.r)];
+        case "num":
+            return [];
+        case "metric":
+            return [e];
+        case "bin":
+            return [...metricTerms(e.l), ...metricTerms(e.r)];
         case "default_zero":
         case "clamp_min":
-        case "per_second": return metricTerms(e.arg);
+        case "per_second":
+            return metricTerms(e.arg);
     }
 }
 
@@ -158,14 +196,21 @@ export function parseMonitorQuery(type: string, query: string): DatadogQuery {
     const q = query.trim();
     if (type === "service check") {
         const m = /^"([^"]+)"\.over\((.*?)\)(\.by\((.*?)\))?\.last\((\d+)\)\.count_by_status\(\)$/.exec(q);
-        if (!m) throw new Error("not a service-check query (\"check\".over(...).last(N).count_by_status())");
+        if (!m) throw new Error('not a service-check query ("check".over(...).last(N).count_by_status())');
         return { kind: "service-check", check: m[1], lastRuns: Number(m[5]), grouped: Boolean(m[3]) };
     }
     if (type === "slo alert") {
         const m = /^burn_rate\("([^"]+)"\)\.over\("[^"]+"\)\.long_window\("([^"]+)"\)\.short_window\("([^"]+)"\)/.exec(q);
         if (!m) throw new Error("not a burn_rate() SLO alert query");
         const c = splitCondition(q);
-        return { kind: "slo-burn", sloId: m[1], longWindow: windowSeconds(m[2]), shortWindow: windowSeconds(m[3]), comparator: c.comparator, threshold: c.threshold };
+        return {
+            kind: "slo-burn",
+            sloId: m[1],
+            longWindow: windowSeconds(m[2]),
+            shortWindow: windowSeconds(m[3]),
+            comparator: c.comparator,
+            threshold: c.threshold,
+        };
     }
     if (type === "log alert" || type === "rum alert") {
         const c = splitCondition(q);
@@ -174,41 +219,79 @@ export function parseMonitorQuery(type: string, query: string): DatadogQuery {
         const rollup = /\.rollup\(([^)]*)\)/.exec(m[3]);
         const args = rollup ? stringArgs(rollup[1]) : ["count"];
         return {
-            kind: "events", source: m[1] as "logs" | "rum", search: stringArgs(m[2])[0], rollup: args[0], measure: args[1],
-            window: windowSeconds(m[4]), grouped: /\.by\(/.test(m[3]), comparator: c.comparator, threshold: c.threshold,
+            kind: "events",
+            source: m[1] as "logs" | "rum",
+            search: stringArgs(m[2])[0],
+            rollup: args[0],
+            measure: args[1],
+            window: windowSeconds(m[4]),
+            grouped: /\.by\(/.test(m[3]),
+            comparator: c.comparator,
+            threshold: c.threshold,
         };
     }
     const c = splitCondition(q);
     let m = /^percentile\((last_\w+)\):(p\d+):([A-Za-z0-9_.]+)\{([^}]*)\}(\s+by\s+\{[^}]*\})?$/.exec(c.lhs);
     if (m) {
-        return { kind: "percentile", window: windowSeconds(m[1]), percentile: Number(m[2].slice(1)), key: termKey(m[3], extraTags(m[4])), grouped: Boolean(m[5]), comparator: c.comparator, threshold: c.threshold };
+        return {
+            kind: "percentile",
+            window: windowSeconds(m[1]),
+            percentile: Number(m[2].slice(1)),
+            key: termKey(m[3], extraTags(m[4])),
+            grouped: Boolean(m[5]),
+            comparator: c.comparator,
+            threshold: c.threshold,
+        };
     }
     m = /^(avg|sum|min|max)\((last_\w+)\):anomalies\((.*),\s*'(basic|agile|robust)',\s*([\d.]+)(.*)\)$/.exec(c.lhs);
     if (m) {
         const opt = (name: string) => new RegExp(`${name}='([^']*)'`).exec(m![6])?.[1];
         return {
-            kind: "anomaly", window: windowSeconds(m[2]), expr: parseExpr(m[3]), deviations: Number(m[5]),
-            direction: (opt("direction") ?? "both") as "both" | "above" | "below", alertWindow: windowSeconds(opt("alert_window") ?? "last_15m"),
-            comparator: c.comparator, threshold: c.threshold,
+            kind: "anomaly",
+            window: windowSeconds(m[2]),
+            expr: parseExpr(m[3]),
+            deviations: Number(m[5]),
+            direction: (opt("direction") ?? "both") as "both" | "above" | "below",
+            alertWindow: windowSeconds(opt("alert_window") ?? "last_15m"),
+            comparator: c.comparator,
+            threshold: c.threshold,
         };
     }
     m = /^(change|pct_change)\((avg|sum|min|max)\((last_\w+)\),(last_\w+)\):(.*)$/.exec(c.lhs);
     if (m) {
         return {
-            kind: "change", change: m[1] as "change" | "pct_change", aggregation: m[2] as TimeAggregation, window: windowSeconds(m[3]),
-            comparedTo: windowSeconds(m[4]), expr: parseExpr(m[5]), comparator: c.comparator, threshold: c.threshold,
+            kind: "change",
+            change: m[1] as "change" | "pct_change",
+            aggregation: m[2] as TimeAggregation,
+            window: windowSeconds(m[3]),
+            comparedTo: windowSeconds(m[4]),
+            expr: parseExpr(m[5]),
+            comparator: c.comparator,
+            threshold: c.threshold,
         };
     }
     m = /^(avg|sum|min|max)\((last_\w+)\):(.*)$/.exec(c.lhs);
-    if (m) return { kind: "metric", aggregation: m[1] as TimeAggregation, window: windowSeconds(m[2]), expr: parseExpr(m[3]), comparator: c.comparator, threshold: c.threshold };
+    if (m)
+        return {
+            kind: "metric",
+            aggregation: m[1] as TimeAggregation,
+            window: windowSeconds(m[2]),
+            expr: parseExpr(m[3]),
+            comparator: c.comparator,
+            threshold: c.threshold,
+        };
     throw new Error("not a metric, percentile, anomalies() or change() query");
 }
 
 export function breaches(comparator: Comparator, value: number, threshold: number): boolean {
     switch (comparator) {
-        case ">": return value > threshold;
-        case ">=": return value >= threshold;
-        case "<": return value < threshold;
-        case "<=": return value <= threshold;
+        case ">":
+            return value > threshold;
+        case ">=":
+            return value >= threshold;
+        case "<":
+            return value < threshold;
+        case "<=":
+            return value <= threshold;
     }
 }

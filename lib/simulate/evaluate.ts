@@ -5,7 +5,13 @@
  */
 import { evaluateMonitor } from "./datadog";
 import { notificationsOf, routeHandles } from "./notify";
-import { evaluateCloudWatchAlarm, evaluateDetectionRule, evaluateIssueAlert, evaluateSentryMetricAlert, evaluateSynthetic } from "./providers";
+import {
+    evaluateCloudWatchAlarm,
+    evaluateDetectionRule,
+    evaluateIssueAlert,
+    evaluateSentryMetricAlert,
+    evaluateSynthetic,
+} from "./providers";
 import type { AlertEvaluation, AlertTimeline, EvaluateOptions, Inputs, Notification, SimAlert, SimRoute } from "./types";
 
 export function alertTimeline(alert: SimAlert, inputs: Inputs, opts: EvaluateOptions = {}): AlertTimeline {
@@ -39,29 +45,53 @@ function stateMessage(route: SimRoute, warningRoute: SimRoute | undefined): stri
     if (!warningRoute) return undefined;
     const a = routeHandles(route).join(" ");
     const w = routeHandles(warningRoute).join(" ");
-    return `{{#is_alert}}${a}{{/is_alert}}{{#is_no_data}}${a}{{/is_no_data}}{{#is_warning}}${w}{{/is_warning}}` +
-        `{{#is_alert_recovery}}${a}{{/is_alert_recovery}}{{#is_warning_recovery}}${w}{{/is_warning_recovery}}`;
+    return (
+        `{{#is_alert}}${a}{{/is_alert}}{{#is_no_data}}${a}{{/is_no_data}}{{#is_warning}}${w}{{/is_warning}}` +
+        `{{#is_alert_recovery}}${a}{{/is_alert_recovery}}{{#is_warning_recovery}}${w}{{/is_warning_recovery}}`
+    );
 }
 
 /** Each opening (a detection rule's signal, a Sentry issue alert firing) notifies the route once. */
 function openings(t: AlertTimeline, route: SimRoute): Pick<AlertEvaluation, "notifications" | "pages"> {
-    const notifications: Notification[] = t.transitions.filter((tr) => tr.to === "ALERT").map((tr) => ({ at: tr.at, state: "ALERT", reason: "trigger", handles: routeHandles(route) }));
+    const notifications: Notification[] = t.transitions
+        .filter((tr) => tr.to === "ALERT")
+        .map((tr) => ({ at: tr.at, state: "ALERT", reason: "trigger", handles: routeHandles(route) }));
     return { notifications, pages: notifications.filter((n) => n.handles.some((h) => h.startsWith("@pagerduty-"))).map((n) => n.at) };
 }
 
 export function notifyAlert(alert: SimAlert, t: AlertTimeline): AlertEvaluation {
     const b = alert.binding;
-    const base = { transitions: t.transitions, ...(t.stateless ? { stateless: true } : {}), ...(t.approximation ? { approximation: t.approximation } : {}) };
+    const base = {
+        transitions: t.transitions,
+        ...(t.stateless ? { stateless: true } : {}),
+        ...(t.approximation ? { approximation: t.approximation } : {}),
+    };
     switch (b.provider) {
         case "datadog-monitor": {
             const m = b.monitor;
-            return { ...base, ...notificationsOf(t.transitions, {
-                route: alert.route, message: m.message, renotifyMinutes: m.renotifyIntervalMinutes, renotifyStatuses: m.renotifyStatuses,
-                notifyNoData: m.notifyNoData || m.onMissingData === "show_and_notify_no_data", end: t.end,
-            }) };
+            return {
+                ...base,
+                ...notificationsOf(t.transitions, {
+                    route: alert.route,
+                    message: m.message,
+                    renotifyMinutes: m.renotifyIntervalMinutes,
+                    renotifyStatuses: m.renotifyStatuses,
+                    notifyNoData: m.notifyNoData || m.onMissingData === "show_and_notify_no_data",
+                    end: t.end,
+                }),
+            };
         }
         case "datadog-synthetic":
-            return { ...base, ...notificationsOf(t.transitions, { route: alert.route, message: stateMessage(alert.route, alert.warningRoute), renotifyMinutes: b.test.renotifyMinutes, notifyNoData: false, end: t.end }) };
+            return {
+                ...base,
+                ...notificationsOf(t.transitions, {
+                    route: alert.route,
+                    message: stateMessage(alert.route, alert.warningRoute),
+                    renotifyMinutes: b.test.renotifyMinutes,
+                    notifyNoData: false,
+                    end: t.end,
+                }),
+            };
         case "datadog-detection-rule":
             return { ...base, ...openings(t, alert.route) };
         case "sentry-issue":
@@ -69,10 +99,21 @@ export function notifyAlert(alert: SimAlert, t: AlertTimeline): AlertEvaluation 
         case "sentry-metric": {
             const route = sentryRoute(alert.route, b.alert.actions);
             const warning = alert.warningRoute && sentryRoute(alert.warningRoute, b.alert.warningActions ?? b.alert.actions);
-            return { ...base, ...notificationsOf(t.transitions, { route, message: stateMessage(route, warning), notifyNoData: false, end: t.end }) };
+            return {
+                ...base,
+                ...notificationsOf(t.transitions, { route, message: stateMessage(route, warning), notifyNoData: false, end: t.end }),
+            };
         }
         case "cloudwatch-alarm":
-            return { ...base, ...notificationsOf(t.transitions, { route: alert.route, message: stateMessage(alert.route, alert.warningRoute), notifyNoData: false, end: t.end }) };
+            return {
+                ...base,
+                ...notificationsOf(t.transitions, {
+                    route: alert.route,
+                    message: stateMessage(alert.route, alert.warningRoute),
+                    notifyNoData: false,
+                    end: t.end,
+                }),
+            };
     }
 }
 

@@ -96,7 +96,12 @@ export function notificationsOf(transitions: ReadonlyArray<Transition>, p: Notif
                 }
             }
         } else if (tr.to === "OK" && lastNotifiedState !== "OK") {
-            notifications.push({ at: tr.at, state: "OK", reason: "recovery", handles: handlesFor(p.route, p.message, "OK", lastNotifiedState) });
+            notifications.push({
+                at: tr.at,
+                state: "OK",
+                reason: "recovery",
+                handles: handlesFor(p.route, p.message, "OK", lastNotifiedState),
+            });
             lastNotifiedState = "OK";
         }
     }

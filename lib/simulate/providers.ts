@@ -8,7 +8,15 @@ import { Indexed } from "./datadog";
 import { firstEvaluation, Timeline } from "./notify";
 import { seriesEnd } from "./series";
 import type {
-    AlertTimeline, CloudWatchAlarmPayload, DetectionRulePayload, EvaluateOptions, Inputs, IssueAlertPayload, MetricAlertPayload, State, SyntheticPayload,
+    AlertTimeline,
+    CloudWatchAlarmPayload,
+    DetectionRulePayload,
+    EvaluateOptions,
+    Inputs,
+    IssueAlertPayload,
+    MetricAlertPayload,
+    State,
+    SyntheticPayload,
 } from "./types";
 
 function need(inputs: Inputs, key: string): Indexed {
@@ -111,7 +119,10 @@ export function evaluateIssueAlert(alert: IssueAlertPayload, inputs: Inputs, opt
         fires.push(t);
         quietUntil = t + alert.frequencyMinutes * 60;
     }
-    const transitions = fires.flatMap((at) => [{ at, from: "OK" as State, to: "ALERT" as State, value: null }, { at, from: "ALERT" as State, to: "OK" as State, value: null }]);
+    const transitions = fires.flatMap((at) => [
+        { at, from: "OK" as State, to: "ALERT" as State, value: null },
+        { at, from: "ALERT" as State, to: "OK" as State, value: null },
+    ]);
     return { transitions, end, stateless: true };
 }
 
@@ -143,7 +154,15 @@ export function evaluateSentryMetricAlert(alert: MetricAlertPayload, inputs: Inp
         const resolved = above ? v < alert.resolve : v > alert.resolve;
         // Between the thresholds an alert without a warning trigger stays critical until it resolves.
         const held: State = alert.warning === undefined ? "ALERT" : "WARN";
-        const next: State = over(v, alert.critical) ? "ALERT" : alert.warning !== undefined && over(v, alert.warning) ? "WARN" : timeline.state !== "OK" && !resolved ? (timeline.state === "ALERT" ? held : "WARN") : "OK";
+        const next: State = over(v, alert.critical)
+            ? "ALERT"
+            : alert.warning !== undefined && over(v, alert.warning)
+              ? "WARN"
+              : timeline.state !== "OK" && !resolved
+                ? timeline.state === "ALERT"
+                    ? held
+                    : "WARN"
+                : "OK";
         timeline.set(t, next, v);
     }
     return { transitions: timeline.transitions, end };
@@ -169,14 +188,20 @@ export function evaluateCloudWatchAlarm(alarm: CloudWatchAlarmPayload, inputs: I
     const treat = alarm.treatMissingData ?? "missing";
     const breach = CW_COMPARE[alarm.comparisonOperator];
     if (!breach) throw new Error(`comparisonOperator "${alarm.comparisonOperator}" is not one CloudWatch alarms on a static threshold use`);
-    if (!["Average", "Sum", "Minimum", "Maximum", "SampleCount"].includes(alarm.statistic)) throw new Error(`statistic "${alarm.statistic}" is not a CloudWatch statistic`);
+    if (!["Average", "Sum", "Minimum", "Maximum", "SampleCount"].includes(alarm.statistic))
+        throw new Error(`statistic "${alarm.statistic}" is not a CloudWatch statistic`);
     const stat = (from: number, to: number): number | null => {
         switch (alarm.statistic) {
-            case "Average": return s.aggregate("avg", from, to);
-            case "Sum": return s.aggregate("sum", from, to);
-            case "Minimum": return s.aggregate("min", from, to);
-            case "Maximum": return s.aggregate("max", from, to);
-            default: return s.valuesIn(from, to).length || null;
+            case "Average":
+                return s.aggregate("avg", from, to);
+            case "Sum":
+                return s.aggregate("sum", from, to);
+            case "Minimum":
+                return s.aggregate("min", from, to);
+            case "Maximum":
+                return s.aggregate("max", from, to);
+            default:
+                return s.valuesIn(from, to).length || null;
         }
     };
     const timeline = new Timeline();

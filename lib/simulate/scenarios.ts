@@ -24,11 +24,21 @@ export type ScenarioKind = (typeof SCENARIOS)[number];
  * they behave: a healthy host's `system.mem.used` includes the page cache; Redis' `redis.keys.evicted` is a
  * running total since Redis started.
  */
-export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; max?: number; why: string }>> = {
-    "DeliveryToHttpEndpoint.Success": { max: 1, why: "Firehose reports the delivered fraction of records, 0..1: a healthy stream sits at 1, never above" },
-    "system.mem.used": { healthyFractionOfTotal: 0.93, why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used" },
-    "redis.keys.evicted": { cumulative: true, why: "Datadog's Redis check reports evicted keys as a running total since Redis started" },
-};
+export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; max?: number; why: string }>> =
+    {
+        "DeliveryToHttpEndpoint.Success": {
+            max: 1,
+            why: "Firehose reports the delivered fraction of records, 0..1: a healthy stream sits at 1, never above",
+        },
+        "system.mem.used": {
+            healthyFractionOfTotal: 0.93,
+            why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used",
+        },
+        "redis.keys.evicted": {
+            cumulative: true,
+            why: "Datadog's Redis check reports evicted keys as a running total since Redis started",
+        },
+    };
 
 /** A path through time: the alert's value, the traffic, and optional discrete events. */
 export interface Path {
@@ -81,10 +91,17 @@ function counts(p: Path, perMinute: (t: number) => number): Series {
 }
 
 /** Healthy and worst values of a threshold on a continuous value. */
-function levels(comparator: Comparator, c: number, kind: "ratio" | "count" | "gauge", scale = 100): { healthy: number; worst: number; clean: number } {
+function levels(
+    comparator: Comparator,
+    c: number,
+    kind: "ratio" | "count" | "gauge",
+    scale = 100,
+): { healthy: number; worst: number; clean: number } {
     const above = comparator === ">" || comparator === ">=";
-    if (kind === "ratio") return above ? { healthy: c * 0.1, worst: scale, clean: 0 } : { healthy: c + (scale - c) * 0.8, worst: 0, clean: scale };
-    if (kind === "count") return above ? { healthy: c > 0 ? c * 0.2 : 0, worst: Math.max(c * 10, 10), clean: 0 } : { healthy: c * 2, worst: 0, clean: c * 2 };
+    if (kind === "ratio")
+        return above ? { healthy: c * 0.1, worst: scale, clean: 0 } : { healthy: c + (scale - c) * 0.8, worst: 0, clean: scale };
+    if (kind === "count")
+        return above ? { healthy: c > 0 ? c * 0.2 : 0, worst: Math.max(c * 10, 10), clean: 0 } : { healthy: c * 2, worst: 0, clean: c * 2 };
     if (above) return { healthy: c > 0 ? c * 0.5 : c < 0 ? c * 2 : 0, worst: c > 0 ? c * 4 : c + 10, clean: c > 0 ? c * 0.5 : 0 };
     return { healthy: c > 0 ? c * 2 : c < 0 ? c / 2 : 1, worst: c > 0 ? 0 : c * 4 - 10, clean: c > 0 ? c * 2 : 1 };
 }
@@ -102,11 +119,16 @@ type Term = Extract<Expr, { op: "metric" }>;
 function valueWith(e: Expr, hole: Expr, x: number): number {
     if (e === hole) return x;
     switch (e.op) {
-        case "num": return e.value;
-        case "metric": return NaN;
-        case "default_zero": return valueWith(e.arg, hole, x);
-        case "clamp_min": return Math.max(valueWith(e.arg, hole, x), e.min);
-        case "per_second": return NaN;
+        case "num":
+            return e.value;
+        case "metric":
+            return NaN;
+        case "default_zero":
+            return valueWith(e.arg, hole, x);
+        case "clamp_min":
+            return Math.max(valueWith(e.arg, hole, x), e.min);
+        case "per_second":
+            return NaN;
         case "bin": {
             const [l, r] = [valueWith(e.l, hole, x), valueWith(e.r, hole, x)];
             return e.o === "+" ? l + r : e.o === "-" ? l - r : e.o === "*" ? l * r : l / r;
@@ -121,7 +143,13 @@ function valueWith(e: Expr, hole: Expr, x: number): number {
 export function affineIn(e: Expr, hole: Expr): { a: number; b: number; inverse(v: number): number } | undefined {
     const b = valueWith(e, hole, 0);
     const a = valueWith(e, hole, 1) - b;
-    if (!Number.isFinite(a) || !Number.isFinite(b) || a === 0 || Math.abs(valueWith(e, hole, 2) - (2 * a + b)) > 1e-9 * Math.max(1, Math.abs(a))) return undefined;
+    if (
+        !Number.isFinite(a) ||
+        !Number.isFinite(b) ||
+        a === 0 ||
+        Math.abs(valueWith(e, hole, 2) - (2 * a + b)) > 1e-9 * Math.max(1, Math.abs(a))
+    )
+        return undefined;
     return { a, b, inverse: (v) => (v - b) / a };
 }
 
@@ -141,8 +169,13 @@ function findNode(e: Expr, ok: (x: Expr) => boolean): Expr | undefined {
  * A ratio `num / den` inside an affine expression (`(a / b) * 100`, `(1 - a / b) * 100`), with an optional volume
  * floor `clamp_min(den, N)`: the terms, the value as a function of the fraction num/den, and the value's range.
  */
-export function ratioOf(e: Expr): { num: Term; den: Term; floor?: number; scale: number; value: ReturnType<typeof affineIn> & object } | undefined {
-    const div = findNode(e, (x) => x.op === "bin" && x.o === "/" && stripFns(x.l).term.op === "metric" && stripFns(x.r).term.op === "metric");
+export function ratioOf(
+    e: Expr,
+): { num: Term; den: Term; floor?: number; scale: number; value: ReturnType<typeof affineIn> & object } | undefined {
+    const div = findNode(
+        e,
+        (x) => x.op === "bin" && x.o === "/" && stripFns(x.l).term.op === "metric" && stripFns(x.r).term.op === "metric",
+    );
     if (!div || div.op !== "bin") return undefined;
     const value = affineIn(e, div);
     if (!value) return undefined;
@@ -166,18 +199,34 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
         // Request counters stop without traffic; host counters (CPU seconds) tick at a steady rate.
         const traffic = isTrafficMetric(ratio.den.metric) || !isHostMetric(ratio.den.metric);
         return {
-            family: ratio.floor !== undefined ? "ratio of counts with a volume floor" : "ratio of counts", comparator: q.comparator, critical: q.threshold,
-            healthy: l.healthy <= Math.max(worst, clean) && l.healthy >= Math.min(worst, clean) ? l.healthy : ratio.value.a * (numIsBad ? 0.001 : 0.999) + ratio.value.b,
-            worst, clean, history, trafficDriven: traffic,
+            family: ratio.floor !== undefined ? "ratio of counts with a volume floor" : "ratio of counts",
+            comparator: q.comparator,
+            critical: q.threshold,
+            healthy:
+                l.healthy <= Math.max(worst, clean) && l.healthy >= Math.min(worst, clean)
+                    ? l.healthy
+                    : ratio.value.a * (numIsBad ? 0.001 : 0.999) + ratio.value.b,
+            worst,
+            clean,
+            history,
+            trafficDriven: traffic,
             inputs: (p) => {
                 const rate = traffic ? p.traffic : () => TRAFFIC.dayPerMinute;
                 // DogStatsD submits no point for a minute without events; a host check's counter submits its 0 delta.
                 const zero = traffic ? null : 0;
                 const points = (x: Series): Series => ({ ...x, values: x.values.map((v) => (v ? v : zero)) });
                 const den = counts(p, rate);
-                const bad = (t: number) => { const f = clamp01(ratio.value.inverse(p.value(t))); return numIsBad ? f : 1 - f; };
-                const failures = withSingle(counts(p, (t) => rate(t) * bad(t)), p.single);
-                const num = numIsBad ? failures : { ...den, values: den.values.map((d, i) => Math.max(0, (d ?? 0) - (failures.values[i] ?? 0))) };
+                const bad = (t: number) => {
+                    const f = clamp01(ratio.value.inverse(p.value(t)));
+                    return numIsBad ? f : 1 - f;
+                };
+                const failures = withSingle(
+                    counts(p, (t) => rate(t) * bad(t)),
+                    p.single,
+                );
+                const num = numIsBad
+                    ? failures
+                    : { ...den, values: den.values.map((d, i) => Math.max(0, (d ?? 0) - (failures.values[i] ?? 0))) };
                 return { [ratio.num.key]: points(num), [ratio.den.key]: points(den) };
             },
         };
@@ -187,11 +236,21 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
         const fact = METRIC_FACTS[ratio.num.metric];
         const l = levels(q.comparator, q.threshold, "gauge", ratio.scale);
         const [lo, hi] = [Math.min(ratio.value.b, ratio.value.a + ratio.value.b), Math.max(ratio.value.b, ratio.value.a + ratio.value.b)];
-        const healthy = fact?.healthyFractionOfTotal !== undefined ? ratio.value.a * fact.healthyFractionOfTotal + ratio.value.b : Math.min(hi, Math.max(lo, l.healthy));
+        const healthy =
+            fact?.healthyFractionOfTotal !== undefined
+                ? ratio.value.a * fact.healthyFractionOfTotal + ratio.value.b
+                : Math.min(hi, Math.max(lo, l.healthy));
         const worst = Math.max(lo, Math.min(hi, l.worst));
         const traffic = isTrafficMetric(ratio.num.metric);
         return {
-            family: "ratio of gauges", comparator: q.comparator, critical: q.threshold, healthy, worst, clean: healthy, history, trafficDriven: traffic,
+            family: "ratio of gauges",
+            comparator: q.comparator,
+            critical: q.threshold,
+            healthy,
+            worst,
+            clean: healthy,
+            history,
+            trafficDriven: traffic,
             inputs: (p) => {
                 const live = (t: number) => !traffic || p.traffic(t) > 0;
                 const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? worst : p.value(t));
@@ -206,8 +265,18 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
         const l = levels(q.comparator, q.threshold, "count");
         const key = terms[0].key;
         return {
-            family: "count", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: true,
-            inputs: (p) => ({ [key]: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)), p.single) }),
+            family: "count",
+            comparator: q.comparator,
+            critical: q.threshold,
+            ...l,
+            history,
+            trafficDriven: true,
+            inputs: (p) => ({
+                [key]: withSingle(
+                    counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)),
+                    p.single,
+                ),
+            }),
         };
     }
     const rate = findNode(q.expr, (x) => x.op === "per_second");
@@ -218,7 +287,12 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
         if (!value) throw new Error("the simulator reads per_second() only in an affine expression (per_second(m) * k + c)");
         const l = levels(q.comparator, q.threshold, "gauge");
         return {
-            family: "counter rate", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: false,
+            family: "counter rate",
+            comparator: q.comparator,
+            critical: q.threshold,
+            ...l,
+            history,
+            trafficDriven: false,
             inputs: (p) => {
                 let total = 0;
                 const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t));
@@ -235,7 +309,12 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
         const l = levels(q.comparator, q.threshold, "gauge");
         const traffic = isTrafficMetric(term.metric);
         return {
-            family: fact?.cumulative ? "cumulative counter" : "gauge", comparator: q.comparator, critical: q.threshold, ...l, history, trafficDriven: traffic,
+            family: fact?.cumulative ? "cumulative counter" : "gauge",
+            comparator: q.comparator,
+            critical: q.threshold,
+            ...l,
+            history,
+            trafficDriven: traffic,
             inputs: (p) => {
                 const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t));
                 if (fact?.cumulative) {
@@ -243,11 +322,20 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
                     let total = 0;
                     return { [term.key]: grid(p, (t) => (total += Math.max(0, at(t)))) };
                 }
-                return { [term.key]: grid(p, (t) => (traffic && p.traffic(t) === 0 ? null : value.inverse(at(t))), STEP, term.asCount ? "count" : "gauge") };
+                return {
+                    [term.key]: grid(
+                        p,
+                        (t) => (traffic && p.traffic(t) === 0 ? null : value.inverse(at(t))),
+                        STEP,
+                        term.asCount ? "count" : "gauge",
+                    ),
+                };
             },
         };
     }
-    throw new Error(`the simulator has no scenario generator for the expression of "${q.kind}" queries with ${terms.length} terms that are not a ratio`);
+    throw new Error(
+        `the simulator has no scenario generator for the expression of "${q.kind}" queries with ${terms.length} terms that are not a ratio`,
+    );
 }
 
 /**
@@ -257,12 +345,17 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
 export function shapeOf(alert: SimAlert): Shape {
     const shape = baseShape(alert);
     const b = alert.binding;
-    const warning = b.provider === "datadog-monitor" && b.monitor.thresholds.warning !== undefined ? Number(b.monitor.thresholds.warning)
-        : b.provider === "sentry-metric" ? b.alert.warning : undefined;
+    const warning =
+        b.provider === "datadog-monitor" && b.monitor.thresholds.warning !== undefined
+            ? Number(b.monitor.thresholds.warning)
+            : b.provider === "sentry-metric"
+              ? b.alert.warning
+              : undefined;
     if (warning === undefined || shape.critical === BINARY.critical) return shape;
     const above = shape.comparator === ">" || shape.comparator === ">=";
     const safe = (v: number) => (above ? v < warning : v > warning);
-    const fix = (v: number) => (safe(v) ? v : above ? (warning > 0 ? warning * 0.5 : warning - 1) : warning > 0 ? warning * 1.5 : warning / 2);
+    const fix = (v: number) =>
+        safe(v) ? v : above ? (warning > 0 ? warning * 0.5 : warning - 1) : warning > 0 ? warning * 1.5 : warning / 2;
     return { ...shape, healthy: fix(shape.healthy), clean: fix(shape.clean) };
 }
 
@@ -279,9 +372,22 @@ function baseShape(alert: SimAlert): Shape {
                 case "percentile": {
                     const l = levels(q.comparator, q.threshold, "gauge");
                     return {
-                        family: "percentile", comparator: q.comparator, critical: q.threshold, ...l, history: q.window + delay, trafficDriven: true,
+                        family: "percentile",
+                        comparator: q.comparator,
+                        critical: q.threshold,
+                        ...l,
+                        history: q.window + delay,
+                        trafficDriven: true,
                         // Each minute's point is the latency of that minute's requests: one slow request at low traffic is the minute.
-                        inputs: (p) => ({ [q.key]: grid(p, (t) => (p.traffic(t) === 0 ? null : p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))) }),
+                        inputs: (p) => ({
+                            [q.key]: grid(p, (t) =>
+                                p.traffic(t) === 0
+                                    ? null
+                                    : p.single !== undefined && t >= p.single && t < p.single + STEP
+                                      ? l.worst
+                                      : p.value(t),
+                            ),
+                        }),
                     };
                 }
                 case "anomaly": {
@@ -291,14 +397,22 @@ function baseShape(alert: SimAlert): Shape {
                     const base = TRAFFIC.dayPerMinute;
                     const target = q.direction === "below" ? 0 : base * 5;
                     return {
-                        family: "anomaly", ...BINARY, history: q.window + delay, trafficDriven: term.asCount || isTrafficMetric(term.metric),
+                        family: "anomaly",
+                        ...BINARY,
+                        history: q.window + delay,
+                        trafficDriven: term.asCount || isTrafficMetric(term.metric),
                         inputs: (p) => ({
-                            [term.key]: grid(p, (t) => {
-                                if (term.asCount && p.traffic(t) === 0) return null;
-                                // ±3 % alternating noise around the baseline: a steady, healthy series.
-                                const healthy = base * (1 + (Math.floor(t / STEP) % 2 ? 0.03 : -0.03));
-                                return healthy + p.value(t) * (target - healthy);
-                            }, STEP, term.asCount ? "count" : "gauge"),
+                            [term.key]: grid(
+                                p,
+                                (t) => {
+                                    if (term.asCount && p.traffic(t) === 0) return null;
+                                    // ±3 % alternating noise around the baseline: a steady, healthy series.
+                                    const healthy = base * (1 + (Math.floor(t / STEP) % 2 ? 0.03 : -0.03));
+                                    return healthy + p.value(t) * (target - healthy);
+                                },
+                                STEP,
+                                term.asCount ? "count" : "gauge",
+                            ),
                         }),
                     };
                 }
@@ -308,8 +422,14 @@ function baseShape(alert: SimAlert): Shape {
                     const term = terms[0];
                     const drop = q.comparator === "<" || q.comparator === "<=";
                     return {
-                        family: "change", comparator: q.comparator, critical: q.threshold, healthy: 0, worst: drop ? -100 : 1000, clean: 0,
-                        history: q.window + q.comparedTo + delay, trafficDriven: true,
+                        family: "change",
+                        comparator: q.comparator,
+                        critical: q.threshold,
+                        healthy: 0,
+                        worst: drop ? -100 : 1000,
+                        clean: 0,
+                        history: q.window + q.comparedTo + delay,
+                        trafficDriven: true,
                         inputs: (p) => ({
                             [term.key]: term.asCount
                                 ? counts(p, (t) => (p.traffic(t) > 0 ? TRAFFIC.dayPerMinute * (1 + p.value(t) / 100) : 0))
@@ -323,32 +443,74 @@ function baseShape(alert: SimAlert): Shape {
                     if (!q.measure || q.rollup === "count") {
                         const l = levels(cmp, critical, "count");
                         return {
-                            family: `${q.source} count`, comparator: cmp, critical, ...l, history: q.window, trafficDriven: true,
-                            inputs: (p) => ({ [q.source]: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)), p.single) }),
+                            family: `${q.source} count`,
+                            comparator: cmp,
+                            critical,
+                            ...l,
+                            history: q.window,
+                            trafficDriven: true,
+                            inputs: (p) => ({
+                                [q.source]: withSingle(
+                                    counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)),
+                                    p.single,
+                                ),
+                            }),
                         };
                     }
                     const l = levels(cmp, critical, "gauge");
                     return {
-                        family: `${q.source} measure`, comparator: cmp, critical, ...l, history: q.window, trafficDriven: true,
+                        family: `${q.source} measure`,
+                        comparator: cmp,
+                        critical,
+                        ...l,
+                        history: q.window,
+                        trafficDriven: true,
                         inputs: (p) => ({
                             [q.source]: counts(p, p.traffic),
-                            [q.measure!]: grid(p, (t) => (p.traffic(t) === 0 ? null : p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t))),
+                            [q.measure!]: grid(p, (t) =>
+                                p.traffic(t) === 0
+                                    ? null
+                                    : p.single !== undefined && t >= p.single && t < p.single + STEP
+                                      ? l.worst
+                                      : p.value(t),
+                            ),
                         }),
                     };
                 }
                 case "service-check":
                     return {
-                        family: "service check", ...BINARY, history: 600, trafficDriven: false,
+                        family: "service check",
+                        ...BINARY,
+                        history: 600,
+                        trafficDriven: false,
                         // Agent checks run every 15 s whether or not anyone uses the product.
-                        inputs: (p) => ({ [q.check]: grid(p, (t) => (p.value(t) >= 0.5 || (p.single !== undefined && t >= p.single && t < p.single + 15) ? 2 : 0), 15) }),
+                        inputs: (p) => ({
+                            [q.check]: grid(
+                                p,
+                                (t) => (p.value(t) >= 0.5 || (p.single !== undefined && t >= p.single && t < p.single + 15) ? 2 : 0),
+                                15,
+                            ),
+                        }),
                     };
                 case "slo-burn": {
                     if (b.sloTarget === undefined) throw new Error(`the target of SLO "${b.sloId ?? q.sloId}" is unknown`);
                     const budget = 1 - b.sloTarget / 100;
                     return {
-                        family: "slo burn rate", comparator: q.comparator, critical: q.threshold * budget, healthy: 0.1 * budget, worst: 1, clean: 0,
-                        history: q.longWindow, trafficDriven: true,
-                        inputs: (p) => ({ "slo.bad": withSingle(counts(p, (t) => p.traffic(t) * p.value(t)), p.single), "slo.total": counts(p, p.traffic) }),
+                        family: "slo burn rate",
+                        comparator: q.comparator,
+                        critical: q.threshold * budget,
+                        healthy: 0.1 * budget,
+                        worst: 1,
+                        clean: 0,
+                        history: q.longWindow,
+                        trafficDriven: true,
+                        inputs: (p) => ({
+                            "slo.bad": withSingle(
+                                counts(p, (t) => p.traffic(t) * p.value(t)),
+                                p.single,
+                            ),
+                            "slo.total": counts(p, p.traffic),
+                        }),
                     };
                 }
             }
@@ -357,12 +519,29 @@ function baseShape(alert: SimAlert): Shape {
         case "datadog-synthetic": {
             const test = b.test;
             return {
-                family: "synthetic test", ...BINARY, history: 600, trafficDriven: false,
-                inputs: (p) => Object.fromEntries(test.locations.map((loc, i) => [loc, grid(p, (t) => {
-                    const failing = p.failingLocations ? p.failingLocations(t) : p.value(t) >= 0.5 ? test.locations.length : 0;
-                    const single = p.single !== undefined && i === 0 && t >= p.single && t < p.single + 10;
-                    return i < failing || single ? 0 : 1;
-                }, 10)])),
+                family: "synthetic test",
+                ...BINARY,
+                history: 600,
+                trafficDriven: false,
+                inputs: (p) =>
+                    Object.fromEntries(
+                        test.locations.map((loc, i) => [
+                            loc,
+                            grid(
+                                p,
+                                (t) => {
+                                    const failing = p.failingLocations
+                                        ? p.failingLocations(t)
+                                        : p.value(t) >= 0.5
+                                          ? test.locations.length
+                                          : 0;
+                                    const single = p.single !== undefined && i === 0 && t >= p.single && t < p.single + 10;
+                                    return i < failing || single ? 0 : 1;
+                                },
+                                10,
+                            ),
+                        ]),
+                    ),
             };
         }
         case "datadog-detection-rule": {
@@ -370,29 +549,64 @@ function baseShape(alert: SimAlert): Shape {
             const window = Math.max(b.rule.evaluationWindow, 60);
             const l = levels(">", critical, "count");
             return {
-                family: "detection rule", comparator: ">", critical, ...l, history: window, trafficDriven: true, settle: b.rule.keepAlive,
-                inputs: (p) => ({ logs: withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (window / 60) : 0)), p.single) }),
+                family: "detection rule",
+                comparator: ">",
+                critical,
+                ...l,
+                history: window,
+                trafficDriven: true,
+                settle: b.rule.keepAlive,
+                inputs: (p) => ({
+                    logs: withSingle(
+                        counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (window / 60) : 0)),
+                        p.single,
+                    ),
+                }),
             };
         }
         case "sentry-issue": {
             const cond = b.alert.conditions[0] ?? {};
             const id = cond.id ?? "";
             if (id.includes("EventFrequency")) {
-                const interval = { m: 60, h: 3600, d: 86400 }[(/^\d+([mhd])$/.exec(cond.interval ?? "1h")?.[1] ?? "h") as "m" | "h" | "d"] * Number(/^(\d+)/.exec(cond.interval ?? "1h")?.[1] ?? 1);
+                const interval =
+                    { m: 60, h: 3600, d: 86400 }[(/^\d+([mhd])$/.exec(cond.interval ?? "1h")?.[1] ?? "h") as "m" | "h" | "d"] *
+                    Number(/^(\d+)/.exec(cond.interval ?? "1h")?.[1] ?? 1);
                 const critical = Number(cond.value ?? 0);
                 const l = levels(">", critical, "count");
                 return {
-                    family: "sentry event frequency", comparator: ">", critical, ...l, history: interval, trafficDriven: true,
-                    inputs: (p) => ({ "sentry.events": withSingle(counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (interval / 60) : 0)), p.single) }),
+                    family: "sentry event frequency",
+                    comparator: ">",
+                    critical,
+                    ...l,
+                    history: interval,
+                    trafficDriven: true,
+                    inputs: (p) => ({
+                        "sentry.events": withSingle(
+                            counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (interval / 60) : 0)),
+                            p.single,
+                        ),
+                    }),
                 };
             }
             if (id.includes("FirstSeen")) {
                 return {
-                    family: "sentry new issue", ...BINARY, history: 600, trafficDriven: true,
+                    family: "sentry new issue",
+                    ...BINARY,
+                    history: 600,
+                    trafficDriven: true,
                     // An outage's errors are a new issue the first minute they appear.
                     inputs: (p) => {
                         let seen = false;
-                        const s = grid(p, (t) => { if (p.value(t) < 0.5 || p.traffic(t) === 0 || seen) return null; seen = true; return 1; }, STEP, "count");
+                        const s = grid(
+                            p,
+                            (t) => {
+                                if (p.value(t) < 0.5 || p.traffic(t) === 0 || seen) return null;
+                                seen = true;
+                                return 1;
+                            },
+                            STEP,
+                            "count",
+                        );
                         return { "sentry.newIssues": withSingle(s, p.single) };
                     },
                 };
@@ -405,23 +619,46 @@ function baseShape(alert: SimAlert): Shape {
             const scale = crash ? 100 : 1;
             const l = levels(">", a.critical, "ratio", scale);
             return {
-                family: crash ? "sentry crash rate" : "sentry failure rate", comparator: ">", critical: a.critical, ...l, history: a.timeWindowMinutes * 60, trafficDriven: true,
+                family: crash ? "sentry crash rate" : "sentry failure rate",
+                comparator: ">",
+                critical: a.critical,
+                ...l,
+                history: a.timeWindowMinutes * 60,
+                trafficDriven: true,
                 inputs: (p) => ({
-                    [crash ? "sentry.crashed" : "sentry.failed"]: withSingle(counts(p, (t) => (p.traffic(t) * p.value(t)) / scale), p.single),
+                    [crash ? "sentry.crashed" : "sentry.failed"]: withSingle(
+                        counts(p, (t) => (p.traffic(t) * p.value(t)) / scale),
+                        p.single,
+                    ),
                     [crash ? "sentry.sessions" : "sentry.total"]: counts(p, p.traffic),
                 }),
             };
         }
         case "cloudwatch-alarm": {
             const a = b.alarm;
-            const cmp: Comparator = a.comparisonOperator.startsWith("Greater") ? (a.comparisonOperator.includes("Equal") ? ">=" : ">") : a.comparisonOperator.includes("Equal") ? "<=" : "<";
+            const cmp: Comparator = a.comparisonOperator.startsWith("Greater")
+                ? a.comparisonOperator.includes("Equal")
+                    ? ">="
+                    : ">"
+                : a.comparisonOperator.includes("Equal")
+                  ? "<="
+                  : "<";
             // A bounded metric (a 0..1 ratio) cannot leave its range: healthy and flapping values are held inside it.
             const max = METRIC_FACTS[a.metricName]?.max ?? Infinity;
             const raw = levels(cmp, a.threshold, "gauge");
             const l = { healthy: Math.min(max, raw.healthy), worst: Math.min(max, raw.worst), clean: Math.min(max, raw.clean) };
             return {
-                family: "cloudwatch alarm", comparator: cmp, critical: a.threshold, ...l, history: a.period * a.evaluationPeriods, trafficDriven: false,
-                inputs: (p) => ({ [a.metricName]: grid(p, (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : Math.min(max, p.value(t)))) }),
+                family: "cloudwatch alarm",
+                comparator: cmp,
+                critical: a.threshold,
+                ...l,
+                history: a.period * a.evaluationPeriods,
+                trafficDriven: false,
+                inputs: (p) => ({
+                    [a.metricName]: grid(p, (t) =>
+                        p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : Math.min(max, p.value(t)),
+                    ),
+                }),
             };
         }
     }
@@ -460,7 +697,16 @@ export function scenario(shape: Shape, kind: ScenarioKind): Scenario {
         case "normal":
             // A day at daily traffic; volume-baselined shapes (anomaly, change) see flat traffic, since the
             // simulator's baseline has no daily seasonality (Datadog's does).
-            return { kind, start: t0, end: t0 + DAY, path: { end: t0 + DAY, value: () => h, traffic: shape.family === "anomaly" || shape.family === "change" ? day : dailyTraffic } };
+            return {
+                kind,
+                start: t0,
+                end: t0 + DAY,
+                path: {
+                    end: t0 + DAY,
+                    value: () => h,
+                    traffic: shape.family === "anomaly" || shape.family === "change" ? day : dailyTraffic,
+                },
+            };
         case "outage":
             return { kind, start: t0, end: t0 + 2 * HOUR, path: { end: t0 + 2 * HOUR, value: (t) => (t < t0 ? h : w), traffic: day } };
         case "degradation": {
@@ -469,14 +715,31 @@ export function scenario(shape: Shape, kind: ScenarioKind): Scenario {
             const lo = Math.min(h, w);
             const hi = Math.max(h, w);
             return {
-                kind, start: t0, breachesAt: t0 + ramp / 2, end: t0 + 2 * HOUR,
-                path: { end: t0 + 2 * HOUR, value: (t) => (t < t0 ? h : Math.min(hi, Math.max(lo, h + (top - h) * Math.min(1, (t - t0) / ramp)))), traffic: day },
+                kind,
+                start: t0,
+                breachesAt: t0 + ramp / 2,
+                end: t0 + 2 * HOUR,
+                path: {
+                    end: t0 + 2 * HOUR,
+                    value: (t) => (t < t0 ? h : Math.min(hi, Math.max(lo, h + (top - h) * Math.min(1, (t - t0) / ramp)))),
+                    traffic: day,
+                },
             };
         }
         case "low-traffic-failure":
-            return { kind, start: t0, end: t0 + HOUR, path: { end: t0 + HOUR, value: () => clean, traffic: () => TRAFFIC.lowPerMinute, single: t0 } };
+            return {
+                kind,
+                start: t0,
+                end: t0 + HOUR,
+                path: { end: t0 + HOUR, value: () => clean, traffic: () => TRAFFIC.lowPerMinute, single: t0 },
+            };
         case "no-traffic":
-            return { kind, start: t0, end: t0 + 2 * HOUR, path: { end: t0 + 2 * HOUR, value: () => h, traffic: (t) => (t < t0 ? TRAFFIC.dayPerMinute : 0) } };
+            return {
+                kind,
+                start: t0,
+                end: t0 + 2 * HOUR,
+                path: { end: t0 + 2 * HOUR, value: () => h, traffic: (t) => (t < t0 ? TRAFFIC.dayPerMinute : 0) },
+            };
         case "flapping": {
             // Hovering within 5 % of the threshold; for thresholds at 0, a fifth of the way to the healthy level or one event.
             const delta = Math.abs(c) * 0.05 || Math.abs(c - h) * 0.2 || 1;
@@ -484,13 +747,21 @@ export function scenario(shape: Shape, kind: ScenarioKind): Scenario {
             const bad = above ? c + delta : c - delta;
             const good = above ? c - delta : c + delta;
             return {
-                kind, start: t0, end: t0 + HOUR,
+                kind,
+                start: t0,
+                end: t0 + HOUR,
                 path: { end: t0 + HOUR, value: (t) => (t < t0 ? h : Math.floor((t - t0) / 300) % 2 === 0 ? bad : good), traffic: day },
             };
         }
         case "recovery": {
             const clears = t0 + 30 * 60;
-            return { kind, start: t0, clearsAt: clears, end: clears + tail, path: { end: clears + tail, value: (t) => (t >= t0 && t < clears ? w : h), traffic: day } };
+            return {
+                kind,
+                start: t0,
+                clearsAt: clears,
+                end: clears + tail,
+                path: { end: clears + tail, value: (t) => (t >= t0 && t < clears ? w : h), traffic: day },
+            };
         }
     }
 }

@@ -56,18 +56,46 @@ export function pagesIn(o: ScenarioOutcome | undefined): number[] {
 export type TimelineCache = Map<string, AlertTimeline>;
 
 const COSMETIC = new Set([
-    "id", "name", "message", "tags", "url", "host", "assertions", "steps", "browserSteps", "journey", "deviceIds", "variables", "title",
-    "actions", "priority", "monitorPriority", "unitsPerRun", "projectSlug", "notifications", "renotifyIntervalMinutes", "renotifyStatuses",
-    "renotifyMinutes", "includeTags", "severity", "sloId", "status",
+    "id",
+    "name",
+    "message",
+    "tags",
+    "url",
+    "host",
+    "assertions",
+    "steps",
+    "browserSteps",
+    "journey",
+    "deviceIds",
+    "variables",
+    "title",
+    "actions",
+    "priority",
+    "monitorPriority",
+    "unitsPerRun",
+    "projectSlug",
+    "notifications",
+    "renotifyIntervalMinutes",
+    "renotifyStatuses",
+    "renotifyMinutes",
+    "includeTags",
+    "severity",
+    "sloId",
+    "status",
 ]);
 
 function normalizeQuery(q: string): string {
-    return q.replace(/env:[A-Za-z0-9_-]+/g, "env:*").replace(/service:[A-Za-z0-9_.()-]+/g, "service:*").replace(/burn_rate\("[^"]*"\)/, 'burn_rate("*")');
+    return q
+        .replace(/env:[A-Za-z0-9_-]+/g, "env:*")
+        .replace(/service:[A-Za-z0-9_.()-]+/g, "service:*")
+        .replace(/burn_rate\("[^"]*"\)/, 'burn_rate("*")');
 }
 
 /** What an alert's state timeline depends on: its binding without names and routing. */
 export function timelineKey(a: SimAlert): string {
-    return JSON.stringify(a.binding, (k, v) => (COSMETIC.has(k) ? undefined : k === "query" && typeof v === "string" ? normalizeQuery(v) : v));
+    return JSON.stringify(a.binding, (k, v) =>
+        COSMETIC.has(k) ? undefined : k === "query" && typeof v === "string" ? normalizeQuery(v) : v,
+    );
 }
 
 function cached(cache: TimelineCache | undefined, key: string, compute: () => AlertTimeline): AlertTimeline {
@@ -82,7 +110,9 @@ function cached(cache: TimelineCache | undefined, key: string, compute: () => Al
 
 function run(alert: SimAlert, shape: Shape, s: Scenario, cache?: TimelineCache): ScenarioOutcome {
     // Evaluations start an hour before the event: the warm-up only fills the windows.
-    const t = cached(cache, `${s.kind}|${timelineKey(alert)}`, () => alertTimeline(alert, shape.inputs(s.path), { end: s.end, evaluateFrom: Math.max(60, s.start - 3600) }));
+    const t = cached(cache, `${s.kind}|${timelineKey(alert)}`, () =>
+        alertTimeline(alert, shape.inputs(s.path), { end: s.end, evaluateFrom: Math.max(60, s.start - 3600) }),
+    );
     return { scenario: s, evaluation: notifyAlert(alert, t) };
 }
 
@@ -111,7 +141,10 @@ export function simulateAlert(alert: SimAlert, kinds: ReadonlyArray<ScenarioKind
         sim.pagesPerIncident = pagesIn(outage).length;
         if (stateAt(e, start) === "ALERT") sim.reason = "already alerting under normal traffic, before the outage";
         else if (fired) sim.detectSeconds = fired.at - start;
-        else sim.reason = after(e, start).some((tr) => tr.to === "WARN") ? "only warns during a 2-hour hard outage" : "does not fire during a 2-hour hard outage";
+        else
+            sim.reason = after(e, start).some((tr) => tr.to === "WARN")
+                ? "only warns during a 2-hour hard outage"
+                : "does not fire during a 2-hour hard outage";
     }
     const recovery = outcomes.recovery;
     if (recovery) {
@@ -121,7 +154,8 @@ export function simulateAlert(alert: SimAlert, kinds: ReadonlyArray<ScenarioKind
         const last = e.transitions[e.transitions.length - 1];
         if (e.stateless) sim.recoverReason = "event-driven: nothing stays open";
         else if (!fired) sim.recoverReason = "does not fire, so there is nothing to recover";
-        else if (last.to !== "OK") sim.recoverReason = `still ${last.to} ${Math.round((recovery.scenario.end - clearsAt!) / 60)} min after the condition cleared`;
+        else if (last.to !== "OK")
+            sim.recoverReason = `still ${last.to} ${Math.round((recovery.scenario.end - clearsAt!) / 60)} min after the condition cleared`;
         else sim.recoverSeconds = Math.max(0, last.at - clearsAt!);
     }
     const normal = outcomes.normal;
@@ -182,13 +216,20 @@ export function impactOf(a: SimAlert, incident: IncidentKind, product: ReadonlyA
             if (PAYMENT.test(text)) return { share: 1 };
             const takesPayments = product.some((x) => PAYMENT.test(alertText(x)));
             // The database keeps working: its own alerts and SLOs see nothing.
-            return { share: takesPayments && requestLevel(a) && !DATABASE.test(text) && a.binding.provider !== "datadog-synthetic" ? PAYMENT_SHARE : 0 };
+            return {
+                share:
+                    takesPayments && requestLevel(a) && !DATABASE.test(text) && a.binding.provider !== "datadog-synthetic"
+                        ? PAYMENT_SHARE
+                        : 0,
+            };
         }
         case "database-down":
             return { share: DATABASE.test(text) || requestLevel(a) ? 1 : 0 };
         case "region-down": {
             if (a.binding.provider === "datadog-synthetic") return { share: 1 / a.binding.test.locations.length, locations: 1 };
-            const locations = product.map((x) => (x.binding.provider === "datadog-synthetic" ? x.binding.test.locations.length : 0)).find((n) => n > 0) ?? 3;
+            const locations =
+                product.map((x) => (x.binding.provider === "datadog-synthetic" ? x.binding.test.locations.length : 0)).find((n) => n > 0) ??
+                3;
             // Users of one region cannot reach the product; the product and its database keep running.
             return { share: requestLevel(a) && !DATABASE.test(text) ? 1 / locations : 0 };
         }
@@ -218,7 +259,13 @@ export interface IncidentResult {
 
 const INCIDENT_MINUTES = 30;
 
-export function simulateIncident(product: string, alerts: ReadonlyArray<SimAlert>, incident: IncidentKind, alertGroupingMinutes: number | undefined, cache?: TimelineCache): IncidentResult {
+export function simulateIncident(
+    product: string,
+    alerts: ReadonlyArray<SimAlert>,
+    incident: IncidentKind,
+    alertGroupingMinutes: number | undefined,
+    cache?: TimelineCache,
+): IncidentResult {
     const fired: IncidentAlert[] = [];
     const pageTimes: number[] = [];
     const errors: string[] = [];
@@ -234,7 +281,11 @@ export function simulateIncident(product: string, alerts: ReadonlyArray<SimAlert
         const base = scenario(shape, "outage");
         const t0 = base.start;
         const clears = t0 + INCIDENT_MINUTES * 60;
-        const bad = PROPORTIONAL.has(shape.family) ? shape.healthy + impact.share * (shape.worst - shape.healthy) : impact.share >= 0.5 ? shape.worst : shape.healthy;
+        const bad = PROPORTIONAL.has(shape.family)
+            ? shape.healthy + impact.share * (shape.worst - shape.healthy)
+            : impact.share >= 0.5
+              ? shape.worst
+              : shape.healthy;
         const path: Path = {
             end: clears + 1800,
             value: (t) => (t >= t0 && t < clears ? bad : shape.healthy),
@@ -243,10 +294,14 @@ export function simulateIncident(product: string, alerts: ReadonlyArray<SimAlert
         };
         try {
             const key = `${incident}|${impact.share}|${impact.locations ?? ""}|${timelineKey(a)}`;
-            const e = notifyAlert(a, cached(cache, key, () => alertTimeline(a, shape.inputs(path), { end: path.end, evaluateFrom: Math.max(60, t0 - 3600) })));
+            const e = notifyAlert(
+                a,
+                cached(cache, key, () => alertTimeline(a, shape.inputs(path), { end: path.end, evaluateFrom: Math.max(60, t0 - 3600) })),
+            );
             const first = after(e, t0).find((tr) => tr.to === "ALERT");
             const pages = e.pages.filter((t) => t >= t0);
-            if (first && stateAt(e, t0) !== "ALERT") fired.push({ id: a.id, severity: a.severity, firedAfter: first.at - t0, pages: pages.length });
+            if (first && stateAt(e, t0) !== "ALERT")
+                fired.push({ id: a.id, severity: a.severity, firedAfter: first.at - t0, pages: pages.length });
             pageTimes.push(...pages.map((t) => t - t0));
         } catch (err) {
             errors.push(`${a.product}: ${a.id}: ${(err as Error).message}`);
@@ -308,7 +363,15 @@ export function simulateStack(model: StackModelLike, opts: SimulateOptions = {})
             alerts: own.length,
             fastestPageSeconds: paging.length ? Math.min(...paging.map((s) => s.detectSeconds!)) : null,
             pagesPerWeek: groupPages(normalPages, opts.alertGroupingMinutes).length * 7,
-            incidents: INCIDENTS.map((i) => simulateIncident(product, own.map((s) => s.alert), i, opts.alertGroupingMinutes, cache)),
+            incidents: INCIDENTS.map((i) =>
+                simulateIncident(
+                    product,
+                    own.map((s) => s.alert),
+                    i,
+                    opts.alertGroupingMinutes,
+                    cache,
+                ),
+            ),
         };
     });
     return { alerts, products };
@@ -327,9 +390,20 @@ export interface AlertFigures {
 }
 
 export function alertFigures(s: AlertSimulation): AlertFigures {
-    const reasons = [s.reason && `detect: ${s.reason}`, s.recoverReason && s.recoverSeconds === null && !s.alert.binding.provider.startsWith("sentry-issue") ? `recover: ${s.recoverReason}` : undefined].filter(Boolean);
+    const reasons = [
+        s.reason && `detect: ${s.reason}`,
+        s.recoverReason && s.recoverSeconds === null && !s.alert.binding.provider.startsWith("sentry-issue")
+            ? `recover: ${s.recoverReason}`
+            : undefined,
+    ].filter(Boolean);
     return {
-        product: s.alert.product, alert: s.alert.id, severity: s.alert.severity, detectSeconds: s.detectSeconds, recoverSeconds: s.recoverSeconds,
-        pagesPerIncident: s.pagesPerIncident, pagesPerWeek: s.pagesPerWeek, ...(reasons.length ? { reason: reasons.join("; ") } : {}),
+        product: s.alert.product,
+        alert: s.alert.id,
+        severity: s.alert.severity,
+        detectSeconds: s.detectSeconds,
+        recoverSeconds: s.recoverSeconds,
+        pagesPerIncident: s.pagesPerIncident,
+        pagesPerWeek: s.pagesPerWeek,
+        ...(reasons.length ? { reason: reasons.join("; ") } : {}),
     };
 }

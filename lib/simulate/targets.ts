@@ -52,7 +52,8 @@ export const SLOW_DETECTION_EXEMPT: ReadonlyArray<AlertClass> = [
             const held = planHoldSeconds(a);
             return held !== undefined && held >= P0_DETECT_SECONDS && monitorWindowSeconds(a) === held;
         },
-        reason: "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`), " +
+        reason:
+            "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`), " +
             "so detection at that duration is the requirement; a shorter window changes the plan, which is the product owner's decision",
     },
 ];
@@ -82,7 +83,8 @@ export const LOW_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
     {
         name: "SLO burn-rate pages",
         matches: (a) => a.kind === "slo-burn-rate" && /-page-(fast|slow)$/.test(a.id),
-        reason: "a burn rate is a fraction of requests: at 1 request/min one failure is 1/60 of the hour (16.7x the budget of a 99.9 % SLO), " +
+        reason:
+            "a burn rate is a fraction of requests: at 1 request/min one failure is 1/60 of the hour (16.7x the budget of a 99.9 % SLO), " +
             "indistinguishable from an outage by burn rate alone (Google SRE workbook, Alerting on SLOs: low-traffic services). The remedies " +
             "(a minimum-request guard on the page, synthetic traffic, or a lower target) are an SLO design decision for lib/datadog/slo.ts, not the simulator's",
     },
@@ -96,7 +98,8 @@ export const FLAPPING_ALLOWED: ReadonlyArray<AlertClass> = [
             const q = parsedMonitor(a);
             return q !== undefined && "comparator" in q && q.comparator === ">" && q.threshold === 0;
         },
-        reason: "they report each occurrence of an event that should not happen (deadlocks, evictions, blocked clients, slow queries, JS errors); " +
+        reason:
+            "they report each occurrence of an event that should not happen (deadlocks, evictions, blocked clients, slow queries, JS errors); " +
             "a recovery threshold would have to sit below 0, which a count never reaches, so bursts 5 min apart are separate occurrences. " +
             "A noisy one needs a real threshold above 0 in its spec, not hysteresis",
     },
@@ -104,19 +107,30 @@ export const FLAPPING_ALLOWED: ReadonlyArray<AlertClass> = [
 
 /** Alert classes that may alert when traffic stops: silence is what they watch for. */
 export const NO_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
-    { name: "availability alerts", matches: (a) => a.category === "availability", reason: "no data or failing probes is the outage they detect" },
+    {
+        name: "availability alerts",
+        matches: (a) => a.category === "availability",
+        reason: "no data or failing probes is the outage they detect",
+    },
     {
         name: "volume-drop alerts (anomalies below or both ways, change drops)",
         matches: (a) => {
             const q = parsedMonitor(a);
-            return (q?.kind === "anomaly" && q.direction !== "above") || (q?.kind === "change" && (q.comparator === "<" || q.comparator === "<="));
+            return (
+                (q?.kind === "anomaly" && q.direction !== "above") ||
+                (q?.kind === "change" && (q.comparator === "<" || q.comparator === "<="))
+            );
         },
         reason: "a drop of business or request volume to zero is the condition they exist to report",
     },
     {
         name: "monitors whose plan asks for notify_no_data (cited in the spec's source)",
-        matches: (a) => a.binding.provider === "datadog-monitor" && a.binding.monitor.notifyNoData === true && /\bnotify_no_data\b/.test(a.source ?? ""),
-        reason: "the plan asks to be told when the metric stops (004 Appendix B API Error Rate Alert: notify_no_data true): silence of a " +
+        matches: (a) =>
+            a.binding.provider === "datadog-monitor" &&
+            a.binding.monitor.notifyNoData === true &&
+            /\bnotify_no_data\b/.test(a.source ?? ""),
+        reason:
+            "the plan asks to be told when the metric stops (004 Appendix B API Error Rate Alert: notify_no_data true): silence of a " +
             "production request counter is read as the API or its instrumentation being gone. Other ratios must not notify on no data",
     },
 ];
@@ -125,7 +139,8 @@ export const NO_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
 export const NOT_SIMULATED: ReadonlyArray<AlertClass> = [
     {
         name: "Sentry regression alerts",
-        matches: (a) => a.binding.provider === "sentry-issue" && a.binding.alert.conditions.some((c) => (c.id ?? "").includes("Regression")),
+        matches: (a) =>
+            a.binding.provider === "sentry-issue" && a.binding.alert.conditions.some((c) => (c.id ?? "").includes("Regression")),
         reason: "fire when an issue resolved earlier comes back, which needs an issue history the scenarios do not model",
     },
 ];
@@ -138,31 +153,40 @@ function fixFor(s: AlertSimulation, target: TargetFailure["target"]): string {
     switch (target) {
         case "p0-detection":
             if (f === "synthetic test") return "P0 API tests: shorter minFailureDurationSeconds (≤ 60 s) with the retry kept, tick 30-60 s";
-            if (f === "slo burn rate") return "page on a latency threshold monitor for hard slowdowns; keep the burn rate for budget, or raise the SLO target so 14.4x is reachable quickly";
+            if (f === "slo burn rate")
+                return "page on a latency threshold monitor for hard slowdowns; keep the burn rate for budget, or raise the SLO target so 14.4x is reachable quickly";
             if (m?.evaluationDelaySeconds && s.detectSeconds !== null && s.detectSeconds <= m.evaluationDelaySeconds + 60) {
                 return `drop the ${m.evaluationDelaySeconds} s evaluation_delay for APM/agent metrics (not delayed cloud metrics)`;
             }
             return "shorten the window or use an aggregation that breaches on the first bad minute (not max/min over the whole window)";
         case "low-traffic":
-            if (f === "ratio of counts") return "add a volume floor: alert only with at least N attempts in the window (composite with a count monitor), or lower the severity";
+            if (f === "ratio of counts")
+                return "add a volume floor: alert only with at least N attempts in the window (composite with a count monitor), or lower the severity";
             if (f === "count") return "alert on a ratio with a volume floor or a count above a real threshold, not > 0 on a sparse counter";
             if (f === "percentile") return "require a minimum request count (composite) or a longer window at low traffic";
-            if (f === "slo burn rate") return "at 1 request/min one failure is 1.7 % of the hour: guard the page with a minimum request count (composite), or page on the slow pair only for low-traffic services";
+            if (f === "slo burn rate")
+                return "at 1 request/min one failure is 1.7 % of the hour: guard the page with a minimum request count (composite), or page on the slow pair only for low-traffic services";
             return "require more than one failing event before paging";
         case "no-traffic":
-            if (m?.notifyNoData) return "no notify_no_data on ratios and error counters (silence is health): default_zero() the numerator, on_missing_data resolve";
+            if (m?.notifyNoData)
+                return "no notify_no_data on ratios and error counters (silence is health): default_zero() the numerator, on_missing_data resolve";
             return "treat missing data as healthy (default_zero / on_missing_data: resolve)";
         case "normal-traffic":
-            if (/system\.mem\.used/.test(m?.query ?? "")) return "use system.mem.pct_usable (or usable / total): system.mem.used includes the page cache";
-            if (m?.notifyNoData) return "no notify_no_data on ratios (silence is health): default_zero() the numerator, on_missing_data resolve";
-            if (f === "ratio of counts" || f === "sentry failure rate") return "at night (10 requests/min) one error in a 5-minute window is ~2 %: add a volume floor (minimum requests in the window) or a longer window";
+            if (/system\.mem\.used/.test(m?.query ?? ""))
+                return "use system.mem.pct_usable (or usable / total): system.mem.used includes the page cache";
+            if (m?.notifyNoData)
+                return "no notify_no_data on ratios (silence is health): default_zero() the numerator, on_missing_data resolve";
+            if (f === "ratio of counts" || f === "sentry failure rate")
+                return "at night (10 requests/min) one error in a 5-minute window is ~2 %: add a volume floor (minimum requests in the window) or a longer window";
             return "move the threshold above the healthy level, or add a volume floor";
         case "recovery":
             if (f === "cumulative counter") return "alert on the rate of the counter (per_minute / monotonic_diff), not its running total";
-            if (f === "count") return "default_zero() the counter or on_missing_data: resolve, so the window evaluates to 0 once errors stop";
+            if (f === "count")
+                return "default_zero() the counter or on_missing_data: resolve, so the window evaluates to 0 once errors stop";
             return "check the recovery condition: the alert must evaluate to OK once the condition clears";
         case "flapping":
-            if (f === "cloudwatch alarm") return "CloudWatch has no recovery threshold: alarm on M of N datapoints (datapointsToAlarm < evaluationPeriods over more periods)";
+            if (f === "cloudwatch alarm")
+                return "CloudWatch has no recovery threshold: alarm on M of N datapoints (datapointsToAlarm < evaluationPeriods over more periods)";
             return "add recovery thresholds (critical_recovery / warning_recovery) on the safe side of the threshold";
         default:
             return "see the simulation";
@@ -170,9 +194,16 @@ function fixFor(s: AlertSimulation, target: TargetFailure["target"]): string {
 }
 
 export function simulationFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => s.error && !classOf(NOT_SIMULATED, s.alert)).map((s) => ({
-        target: "simulation", product: s.alert.product, alert: s.alert.id, scenario: "any", happened: s.error!, fix: "teach lib/simulate/scenarios.ts this query form",
-    }));
+    return sim.alerts
+        .filter((s) => s.error && !classOf(NOT_SIMULATED, s.alert))
+        .map((s) => ({
+            target: "simulation",
+            product: s.alert.product,
+            alert: s.alert.id,
+            scenario: "any",
+            happened: s.error!,
+            fix: "teach lib/simulate/scenarios.ts this query form",
+        }));
 }
 
 /**
@@ -184,17 +215,29 @@ export function p0DetectionFailures(sim: StackSimulation): TargetFailure[] {
         .filter((s) => s.alert.severity === "P0" && s.alert.route.pager && !classOf(SLOW_DETECTION_EXEMPT, s.alert))
         .filter((s) => s.detectSeconds === null || s.detectSeconds >= P0_DETECT_SECONDS)
         .map((s) => ({
-            target: "p0-detection", product: s.alert.product, alert: s.alert.id, scenario: "hard outage",
-            happened: s.detectSeconds === null ? s.reason ?? "does not detect it" : `detects it after ${s.detectSeconds} s (target < ${P0_DETECT_SECONDS} s)`,
+            target: "p0-detection",
+            product: s.alert.product,
+            alert: s.alert.id,
+            scenario: "hard outage",
+            happened:
+                s.detectSeconds === null
+                    ? (s.reason ?? "does not detect it")
+                    : `detects it after ${s.detectSeconds} s (target < ${P0_DETECT_SECONDS} s)`,
             fix: fixFor(s, "p0-detection"),
         }));
 }
 
 export function lowTrafficFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => !classOf(LOW_TRAFFIC_ALLOWED, s.alert) && pagesIn(s.outcomes["low-traffic-failure"]).length > 0).map((s) => ({
-        target: "low-traffic", product: s.alert.product, alert: s.alert.id, scenario: "one failure at low traffic",
-        happened: `pages ${pagesIn(s.outcomes["low-traffic-failure"]).length} time(s) on a single failure at 1 request/min`, fix: fixFor(s, "low-traffic"),
-    }));
+    return sim.alerts
+        .filter((s) => !classOf(LOW_TRAFFIC_ALLOWED, s.alert) && pagesIn(s.outcomes["low-traffic-failure"]).length > 0)
+        .map((s) => ({
+            target: "low-traffic",
+            product: s.alert.product,
+            alert: s.alert.id,
+            scenario: "one failure at low traffic",
+            happened: `pages ${pagesIn(s.outcomes["low-traffic-failure"]).length} time(s) on a single failure at 1 request/min`,
+            fix: fixFor(s, "low-traffic"),
+        }));
 }
 
 /** Notifications of alerts raised anew (the alert was OK when the scenario started). */
@@ -204,25 +247,41 @@ function raisedAnew(s: AlertSimulation, kind: "no-traffic" | "normal"): ReturnTy
 }
 
 export function noTrafficFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => !classOf(NO_TRAFFIC_ALLOWED, s.alert) && raisedAnew(s, "no-traffic").length > 0).map((s) => {
-        const n = raisedAnew(s, "no-traffic");
-        return {
-            target: "no-traffic", product: s.alert.product, alert: s.alert.id, scenario: "no traffic",
-            happened: `raises ${[...new Set(n.map((x) => x.state))].join(", ")} (${n.length} notification(s) in 2 h)`, fix: fixFor(s, "no-traffic"),
-        };
-    });
+    return sim.alerts
+        .filter((s) => !classOf(NO_TRAFFIC_ALLOWED, s.alert) && raisedAnew(s, "no-traffic").length > 0)
+        .map((s) => {
+            const n = raisedAnew(s, "no-traffic");
+            return {
+                target: "no-traffic",
+                product: s.alert.product,
+                alert: s.alert.id,
+                scenario: "no traffic",
+                happened: `raises ${[...new Set(n.map((x) => x.state))].join(", ")} (${n.length} notification(s) in 2 h)`,
+                fix: fixFor(s, "no-traffic"),
+            };
+        });
 }
 
 export function recoveryFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => s.outcomes.recovery && s.recoverSeconds === null && /^still /.test(s.recoverReason ?? "")).map((s) => ({
-        target: "recovery", product: s.alert.product, alert: s.alert.id, scenario: "recovery", happened: s.recoverReason!, fix: fixFor(s, "recovery"),
-    }));
+    return sim.alerts
+        .filter((s) => s.outcomes.recovery && s.recoverSeconds === null && /^still /.test(s.recoverReason ?? ""))
+        .map((s) => ({
+            target: "recovery",
+            product: s.alert.product,
+            alert: s.alert.id,
+            scenario: "recovery",
+            happened: s.recoverReason!,
+            fix: fixFor(s, "recovery"),
+        }));
 }
 
 /** Times the alert is raised anew (from OK) while the value crosses the threshold every 5 minutes for an hour. */
 export function flappingTriggers(s: AlertSimulation): number {
     const o = s.outcomes.flapping;
-    return o ? o.evaluation.transitions.filter((t) => t.at >= o.scenario.start && t.from === "OK" && (t.to === "ALERT" || t.to === "WARN")).length : 0;
+    return o
+        ? o.evaluation.transitions.filter((t) => t.at >= o.scenario.start && t.from === "OK" && (t.to === "ALERT" || t.to === "WARN"))
+              .length
+        : 0;
 }
 
 /**
@@ -233,11 +292,18 @@ const BINARY_SHAPES = new Set(["service check", "synthetic test", "anomaly", "se
 
 export function flappingFailures(sim: StackSimulation): TargetFailure[] {
     // Availability alerts watch a service that is up or down: a service that really goes down six times alerts six times.
-    const continuous = (s: AlertSimulation) => !BINARY_SHAPES.has(s.family ?? "") && s.alert.category !== "availability" && !s.outcomes.flapping?.evaluation.stateless;
-    return sim.alerts.filter((s) => continuous(s) && !classOf(FLAPPING_ALLOWED, s.alert) && flappingTriggers(s) > 1).map((s) => ({
-        target: "flapping", product: s.alert.product, alert: s.alert.id, scenario: "flapping around the threshold",
-        happened: `notifies ${flappingTriggers(s)} times in an hour`, fix: fixFor(s, "flapping"),
-    }));
+    const continuous = (s: AlertSimulation) =>
+        !BINARY_SHAPES.has(s.family ?? "") && s.alert.category !== "availability" && !s.outcomes.flapping?.evaluation.stateless;
+    return sim.alerts
+        .filter((s) => continuous(s) && !classOf(FLAPPING_ALLOWED, s.alert) && flappingTriggers(s) > 1)
+        .map((s) => ({
+            target: "flapping",
+            product: s.alert.product,
+            alert: s.alert.id,
+            scenario: "flapping around the threshold",
+            happened: `notifies ${flappingTriggers(s)} times in an hour`,
+            fix: fixFor(s, "flapping"),
+        }));
 }
 
 /** Paging stacks: an incident that moves a paging alert pages exactly once per product; other stacks never page. */
@@ -245,30 +311,48 @@ export function incidentFailures(sim: StackSimulation, paging: boolean): TargetF
     const out: TargetFailure[] = [];
     for (const p of sim.products) {
         for (const i of p.incidents) {
-            const pagingFired = i.fired.filter((f) => sim.alerts.some((s) => s.alert.product === p.product && s.alert.id === f.id && s.alert.route.pager));
+            const pagingFired = i.fired.filter((f) =>
+                sim.alerts.some((s) => s.alert.product === p.product && s.alert.id === f.id && s.alert.route.pager),
+            );
             const expected = paging && pagingFired.length > 0 ? 1 : 0;
             if (i.pages === expected) continue;
             out.push({
-                target: "incident-pages", product: p.product, alert: pagingFired.map((f) => f.id).join(", ") || "(none)", scenario: i.incident,
+                target: "incident-pages",
+                product: p.product,
+                alert: pagingFired.map((f) => f.id).join(", ") || "(none)",
+                scenario: i.incident,
                 happened: `${i.pages} pages after ${pagingFired.length} paging alert(s) fired at ${pagingFired.map((f) => `${f.firedAfter} s`).join(", ")}`,
                 fix: "page on the product's user-facing symptom only (a composite of its P0 symptoms, or the SLO burn); cause monitors notify Slack",
             });
         }
-        for (const e of p.incidents.flatMap((i) => i.errors)) out.push({ target: "simulation", product: p.product, alert: e, scenario: "incident", happened: e, fix: "see the error" });
+        for (const e of p.incidents.flatMap((i) => i.errors))
+            out.push({ target: "simulation", product: p.product, alert: e, scenario: "incident", happened: e, fix: "see the error" });
     }
     return out;
 }
 
 /** A day of normal traffic (daily cycle, healthy error levels) raises nothing: every alert it raises is a false positive. */
 export function normalTrafficFailures(sim: StackSimulation): TargetFailure[] {
-    return sim.alerts.filter((s) => s.outcomes.normal && (stateAt(s.outcomes.normal.evaluation, s.outcomes.normal.scenario.start) !== "OK" || raised(s.outcomes.normal).length > 0)).map((s) => {
-        const o = s.outcomes.normal!;
-        const n = raised(o);
-        const before = stateAt(o.evaluation, o.scenario.start);
-        return {
-            target: "normal-traffic", product: s.alert.product, alert: s.alert.id, scenario: "a day of normal traffic",
-            happened: before !== "OK" ? `is ${before} on healthy traffic (${n.length} notification(s) a day, ${pagesIn(o).length} page(s))` : `raises ${n.length} notification(s) a day, ${pagesIn(o).length} page(s)`,
-            fix: fixFor(s, "normal-traffic"),
-        };
-    });
+    return sim.alerts
+        .filter(
+            (s) =>
+                s.outcomes.normal &&
+                (stateAt(s.outcomes.normal.evaluation, s.outcomes.normal.scenario.start) !== "OK" || raised(s.outcomes.normal).length > 0),
+        )
+        .map((s) => {
+            const o = s.outcomes.normal!;
+            const n = raised(o);
+            const before = stateAt(o.evaluation, o.scenario.start);
+            return {
+                target: "normal-traffic",
+                product: s.alert.product,
+                alert: s.alert.id,
+                scenario: "a day of normal traffic",
+                happened:
+                    before !== "OK"
+                        ? `is ${before} on healthy traffic (${n.length} notification(s) a day, ${pagesIn(o).length} page(s))`
+                        : `raises ${n.length} notification(s) a day, ${pagesIn(o).length} page(s)`,
+                fix: fixFor(s, "normal-traffic"),
+            };
+        });
 }

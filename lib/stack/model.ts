@@ -20,7 +20,10 @@ export type AlertBinding = MonitorBinding | SyntheticBinding | SentryBinding | C
 export type StackAlert = Alert<AlertBinding>;
 
 /** Alerts whose binding is of one provider kind. */
-export function alertsOf<P extends AlertBinding["provider"]>(alerts: ReadonlyArray<StackAlert>, provider: P): Array<Alert<Extract<AlertBinding, { provider: P }>>> {
+export function alertsOf<P extends AlertBinding["provider"]>(
+    alerts: ReadonlyArray<StackAlert>,
+    provider: P,
+): Array<Alert<Extract<AlertBinding, { provider: P }>>> {
     return alerts.filter((a): a is Alert<Extract<AlertBinding, { provider: P }>> => a.binding.provider === provider);
 }
 

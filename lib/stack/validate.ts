@@ -20,8 +20,9 @@ const sourceOf = (a: Pick<StackAlert, "product">) => `products/${a.product}.ts`;
 
 /** Every monitor query must parse as the Datadog form of its type, and its thresholds must agree with it. */
 export function queryProblems(alerts: ReadonlyArray<StackAlert>): Problem[] {
-    return alertsOf(alerts, "datadog-monitor").flatMap((a) => validateMonitor(a.binding.monitor)
-        .map((e) => ({ source: sourceOf(a), field: `monitor ${a.id}: query`, message: e })));
+    return alertsOf(alerts, "datadog-monitor").flatMap((a) =>
+        validateMonitor(a.binding.monitor).map((e) => ({ source: sourceOf(a), field: `monitor ${a.id}: query`, message: e })),
+    );
 }
 
 export interface RoutingTargets {
@@ -42,15 +43,31 @@ export function alertRoutingProblems(alerts: ReadonlyArray<StackAlert>, targets:
         const { pager, slackChannels, emails } = a.route;
         if (!pager && slackChannels.length === 0 && emails.length === 0) add("the alert notifies nobody");
         if (pager && !targets.paging) add(`pages ${pager.service}, but paging is off in this stack (routing.paging: false)`);
-        else if (pager && !targets.pagerServices.has(pager.service)) add(`pages "${pager.service}", which is not a pager service of this stack`);
+        else if (pager && !targets.pagerServices.has(pager.service))
+            add(`pages "${pager.service}", which is not a pager service of this stack`);
         const channels = new Set([...slackChannels, ...(a.warningRoute?.slackChannels ?? [])]);
-        for (const c of channels) if (!targets.slackChannels.has(c)) add(`#${c} is not a configured Slack channel (routing.slack.channels)`);
-        for (const e of new Set([...emails, ...(a.warningRoute?.emails ?? [])])) if (!EMAIL.test(e)) add(`${e} is not a valid email address`);
-        const message = a.binding.provider === "datadog-monitor" ? a.binding.monitor.message : a.binding.provider === "datadog-synthetic" ? a.binding.test.message : undefined;
+        for (const c of channels)
+            if (!targets.slackChannels.has(c)) add(`#${c} is not a configured Slack channel (routing.slack.channels)`);
+        for (const e of new Set([...emails, ...(a.warningRoute?.emails ?? [])]))
+            if (!EMAIL.test(e)) add(`${e} is not a valid email address`);
+        const message =
+            a.binding.provider === "datadog-monitor"
+                ? a.binding.monitor.message
+                : a.binding.provider === "datadog-synthetic"
+                  ? a.binding.test.message
+                  : undefined;
         if (message !== undefined) {
             const routes = [a.route, ...(a.warningRoute ? [a.warningRoute] : [])];
             for (const h of parseHandles(message)) {
-                const known = routes.some((r) => h.kind === "pagerduty" ? r.pager?.service === h.target : h.kind === "slack" ? r.slackChannels.includes(h.target) : h.kind === "email" ? r.emails.includes(h.target) : false);
+                const known = routes.some((r) =>
+                    h.kind === "pagerduty"
+                        ? r.pager?.service === h.target
+                        : h.kind === "slack"
+                          ? r.slackChannels.includes(h.target)
+                          : h.kind === "email"
+                            ? r.emails.includes(h.target)
+                            : false,
+                );
                 if (!known) add(`the message notifies ${h.raw}, which is not on its route`);
             }
         }
@@ -65,11 +82,18 @@ export function validateStack(model: StackModel): Problem[] {
     const problems = queryProblems(model.alerts);
     problems.push(...products.flatMap((p) => sloProblems(p, config.environment)));
     problems.push(...governanceProblems(products, [...ENVIRONMENTS], model.alerts));
-    problems.push(...alertRoutingProblems(model.alerts, {
-        pagerServices: new Set(pagerServiceNames(products.map((p) => p.key), config.environment)),
-        slackChannels: new Set(config.routing.slack.channels),
-        paging: config.routing.paging,
-    }));
+    problems.push(
+        ...alertRoutingProblems(model.alerts, {
+            pagerServices: new Set(
+                pagerServiceNames(
+                    products.map((p) => p.key),
+                    config.environment,
+                ),
+            ),
+            slackChannels: new Set(config.routing.slack.channels),
+            paging: config.routing.paging,
+        }),
+    );
     problems.push(...products.flatMap((p) => escalationProblems(p, config)));
     return problems;
 }
@@ -78,6 +102,12 @@ function escalationProblems(p: Product, config: PublicStackConfig): Problem[] {
     if (!config.oncall.teams[p.team.handle]) return []; // reported by the config/catalog check
     const { responders } = escalationModel(p, config.oncall);
     return responders.length < 2
-        ? [{ source: `products/${p.key}.ts`, field: "escalation", message: `the escalation policy reaches ${responders.length} responder(s); at least two distinct people are needed` }]
+        ? [
+              {
+                  source: `products/${p.key}.ts`,
+                  field: "escalation",
+                  message: `the escalation policy reaches ${responders.length} responder(s); at least two distinct people are needed`,
+              },
+          ]
         : [];
 }

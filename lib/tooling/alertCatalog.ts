@@ -21,18 +21,21 @@ function detectCell(f: AlertFigures | undefined): string {
 }
 
 const KIND_LABEL: Record<StackAlert["kind"], string> = {
-    "monitor": "monitor",
+    monitor: "monitor",
     "slo-burn-rate": "slo burn rate",
-    "security": "security",
+    security: "security",
     "detection-rule": "detection rule",
-    "synthetic": "synthetic",
+    synthetic: "synthetic",
     "sentry-issue": "sentry issue",
     "sentry-metric": "sentry metric",
     "cloudwatch-alarm": "cloudwatch alarm",
 };
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const routeCell = (a: StackAlert) => handles(a.route).map((r) => `\`${r}\``).join(" ");
+const routeCell = (a: StackAlert) =>
+    handles(a.route)
+        .map((r) => `\`${r}\``)
+        .join(" ");
 
 export function renderAlertCatalog(model: StackModel, figures: Figures = new Map()): string {
     const { config } = model;
@@ -51,12 +54,19 @@ export function renderAlertCatalog(model: StackModel, figures: Figures = new Map
         }),
     ];
     for (const { product, alerts } of model.products) {
-        lines.push("", `## ${product.displayName} (\`${product.key}\`)`, "", `Team ${product.team.name}, #${product.team.slackChannel}. Plan: ${product.plan}. ${alerts.length} alerts.`, "",
-            "| alert | kind | severity | threshold | route | detects a hard outage in | pages per incident | runbook |", "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        lines.push(
+            "",
+            `## ${product.displayName} (\`${product.key}\`)`,
+            "",
+            `Team ${product.team.name}, #${product.team.slackChannel}. Plan: ${product.plan}. ${alerts.length} alerts.`,
+            "",
+            "| alert | kind | severity | threshold | route | detects a hard outage in | pages per incident | runbook |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
             ...alerts.map((a) => {
                 const f = figures.get(`${a.product}/${a.id}`);
                 return `| ${cell(a.title)} | ${KIND_LABEL[a.kind]} | ${a.severity} | ${cell(a.condition.text)} | ${routeCell(a)} | ${detectCell(f)} | ${f ? f.pagesPerIncident : "—"} | [${a.id}](${a.runbook.replace(/^docs\//, "")}) |`;
-            }));
+            }),
+        );
         if (product.notMonitored.length) {
             lines.push("", "Not monitored, and why:", "", ...product.notMonitored.map((n) => `- ${n.item}: ${n.reason} (${n.source})`));
         }
@@ -72,7 +82,10 @@ export function renderRunbook({ product, alerts }: ProductModel, figures: Figure
         `Owner: ${product.team.name} (${product.team.email}, #${product.team.slackChannel}).`,
         "",
         "Escalation: " + product.escalation.levels.map((l) => `L${l.level} at ${l.startsAtMinute} min — ${l.description}`).join("; ") + ".",
-        "", `<a id="incident-communication"></a>`, "## Incident communication", "",
+        "",
+        `<a id="incident-communication"></a>`,
+        "## Incident communication",
+        "",
         ...incidentCommunicationSteps(product).map((s, i) => `${i + 1}. ${s}`),
     ];
     return [...lines, ...alerts.flatMap((a) => alertSection(a, figures.get(`${a.product}/${a.id}`)))].join("\n") + "\n";
@@ -80,22 +93,39 @@ export function renderRunbook({ product, alerts }: ProductModel, figures: Figure
 
 /** One alert's runbook section, anchored by its id. */
 function alertSection(a: StackAlert | Alert, f?: AlertFigures): string[] {
-    return ["", `<a id="${a.id}"></a>`, `## ${a.title}`, "",
+    return [
+        "",
+        `<a id="${a.id}"></a>`,
+        `## ${a.title}`,
+        "",
         `- **Kind:** ${KIND_LABEL[a.kind]}`,
-        `- **Severity:** ${a.severity} (${severityPolicy(a.severity).label}) — routed to ${handles(a.route).map((r) => `\`${r}\``).join(", ")}`,
+        `- **Severity:** ${a.severity} (${severityPolicy(a.severity).label}) — routed to ${handles(a.route)
+            .map((r) => `\`${r}\``)
+            .join(", ")}`,
         `- **Threshold:** ${a.condition.text}`,
-        ...(f ? [`- **Simulated:** detects a hard outage in ${detectCell(f)}, ${f.pagesPerIncident} page(s) per incident${f.reason ? ` (${f.reason})` : ""}`] : []),
+        ...(f
+            ? [
+                  `- **Simulated:** detects a hard outage in ${detectCell(f)}, ${f.pagesPerIncident} page(s) per incident${f.reason ? ` (${f.reason})` : ""}`,
+              ]
+            : []),
         `- **Source:** ${a.source}`,
-        "", `**What happened:** ${a.message.whatHappened}`, "", "**First steps:**", "",
-        ...a.message.firstSteps.map((s, i) => `${i + 1}. ${s}`)];
+        "",
+        `**What happened:** ${a.message.whatHappened}`,
+        "",
+        "**First steps:**",
+        "",
+        ...a.message.firstSteps.map((s, i) => `${i + 1}. ${s}`),
+    ];
 }
 
 /** docs/runbooks/platform.md: the organization-wide alerts of the monitoring platform itself (usage budget). */
 export function renderPlatformRunbook(alerts: ReadonlyArray<Alert>): string {
-    return [
-        "# Monitoring platform runbook",
-        "",
-        "Generated by `npm run catalog`; organization-wide alerts owned by the stack with `datadog.manageOrganizationResources` (lib/datadog/usageBudget.ts).",
-        ...alerts.flatMap((a) => alertSection(a)),
-    ].join("\n") + "\n";
+    return (
+        [
+            "# Monitoring platform runbook",
+            "",
+            "Generated by `npm run catalog`; organization-wide alerts owned by the stack with `datadog.manageOrganizationResources` (lib/datadog/usageBudget.ts).",
+            ...alerts.flatMap((a) => alertSection(a)),
+        ].join("\n") + "\n"
+    );
 }

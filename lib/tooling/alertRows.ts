@@ -61,7 +61,16 @@ export function alertRow(a: StackAlert, figures?: AlertFigures): AlertRow {
         renotifyMinutes: a.renotifyMinutes,
         runbook: a.runbook,
         source: a.source,
-        ...(figures ? { simulation: { detectSeconds: figures.detectSeconds, recoverSeconds: figures.recoverSeconds, pagesPerIncident: figures.pagesPerIncident, pagesPerWeek: figures.pagesPerWeek } } : {}),
+        ...(figures
+            ? {
+                  simulation: {
+                      detectSeconds: figures.detectSeconds,
+                      recoverSeconds: figures.recoverSeconds,
+                      pagesPerIncident: figures.pagesPerIncident,
+                      pagesPerWeek: figures.pagesPerWeek,
+                  },
+              }
+            : {}),
     };
 }
 

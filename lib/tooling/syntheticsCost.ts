@@ -91,11 +91,13 @@ export function budgetProblems(report: Pick<CostReport, "byProduct" | "totalUsd"
         .slice(0, 3)
         .map(([p, usd]) => `${p} $${usd.toFixed(2)}`)
         .join(", ");
-    return [{
-        source: configFile,
-        field: "synthetics.monthlyBudgetUsd",
-        message: `estimated $${report.totalUsd.toFixed(2)}/month exceeds the budget of $${budgetUsd.toFixed(2)} (top: ${top})`,
-    }];
+    return [
+        {
+            source: configFile,
+            field: "synthetics.monthlyBudgetUsd",
+            message: `estimated $${report.totalUsd.toFixed(2)}/month exceeds the budget of $${budgetUsd.toFixed(2)} (top: ${top})`,
+        },
+    ];
 }
 
 /** Lines for the plan summary. */

@@ -27,9 +27,11 @@ export function datadogModelProblems(api: DatadogApi, model: string, doc: unknow
         const where = at || "(root)";
         if (obj.unparsedObject !== undefined) problems.push(`${where}: unknown value ${JSON.stringify(obj.unparsedObject)}`);
         if (obj._data !== undefined) {
-            problems.push(obj._data && typeof obj._data === "object"
-                ? `${where}: matches no variant of the model: ${JSON.stringify(obj._data)}`
-                : `${where}: ${JSON.stringify(obj._data)} is not a value the model allows`);
+            problems.push(
+                obj._data && typeof obj._data === "object"
+                    ? `${where}: matches no variant of the model: ${JSON.stringify(obj._data)}`
+                    : `${where}: ${JSON.stringify(obj._data)} is not a value the model allows`,
+            );
         }
         const extra = obj.additionalProperties as Record<string, unknown> | undefined;
         if (extra && Object.keys(extra).length) problems.push(`${where}: unknown attribute(s) ${Object.keys(extra).join(", ")}`);

@@ -61,19 +61,38 @@ function monitor(i: Inputs): DatadogPayload {
     const t = i.monitorThresholds ?? {};
     const w = i.monitorThresholdWindows;
     return {
-        api: "v1", model: "Monitor", body: compact({
-            name: i.name, type: i.type, query: i.query, message: i.message, priority: num(i.priority), tags: i.tags,
+        api: "v1",
+        model: "Monitor",
+        body: compact({
+            name: i.name,
+            type: i.type,
+            query: i.query,
+            message: i.message,
+            priority: num(i.priority),
+            tags: i.tags,
             restricted_roles: i.restrictedRoles,
             options: compact({
                 thresholds: compact({
-                    critical: num(t.critical), warning: num(t.warning), ok: num(t.ok), unknown: num(t.unknown),
-                    critical_recovery: num(t.criticalRecovery), warning_recovery: num(t.warningRecovery),
+                    critical: num(t.critical),
+                    warning: num(t.warning),
+                    ok: num(t.ok),
+                    unknown: num(t.unknown),
+                    critical_recovery: num(t.criticalRecovery),
+                    warning_recovery: num(t.warningRecovery),
                 }),
                 threshold_windows: w && compact({ trigger_window: w.triggerWindow, recovery_window: w.recoveryWindow }),
-                notify_no_data: i.notifyNoData, no_data_timeframe: i.noDataTimeframe, renotify_interval: i.renotifyInterval,
-                renotify_statuses: i.renotifyStatuses, evaluation_delay: i.evaluationDelay, new_group_delay: i.newGroupDelay,
-                require_full_window: i.requireFullWindow, include_tags: i.includeTags, on_missing_data: i.onMissingData,
-                notify_audit: i.notifyAudit, escalation_message: i.escalationMessage, timeout_h: i.timeoutH,
+                notify_no_data: i.notifyNoData,
+                no_data_timeframe: i.noDataTimeframe,
+                renotify_interval: i.renotifyInterval,
+                renotify_statuses: i.renotifyStatuses,
+                evaluation_delay: i.evaluationDelay,
+                new_group_delay: i.newGroupDelay,
+                require_full_window: i.requireFullWindow,
+                include_tags: i.includeTags,
+                on_missing_data: i.onMissingData,
+                notify_audit: i.notifyAudit,
+                escalation_message: i.escalationMessage,
+                timeout_h: i.timeoutH,
             }),
         }),
     };
@@ -81,8 +100,15 @@ function monitor(i: Inputs): DatadogPayload {
 
 function slo(i: Inputs): DatadogPayload {
     return {
-        api: "v1", model: "ServiceLevelObjectiveRequest", body: compact({
-            name: i.name, description: i.description, type: i.type, tags: i.tags, monitor_ids: i.monitorIds, groups: i.groups,
+        api: "v1",
+        model: "ServiceLevelObjectiveRequest",
+        body: compact({
+            name: i.name,
+            description: i.description,
+            type: i.type,
+            tags: i.tags,
+            monitor_ids: i.monitorIds,
+            groups: i.groups,
             query: i.query && { numerator: i.query.numerator, denominator: i.query.denominator },
             thresholds: (i.thresholds ?? []).map((t: Inputs) => compact({ timeframe: t.timeframe, target: t.target, warning: t.warning })),
         }),
@@ -94,7 +120,11 @@ function slo(i: Inputs): DatadogPayload {
 function assertion(a: Inputs): unknown {
     if (a.targetjsonpath) {
         const j = a.targetjsonpath;
-        return { type: a.type, operator: a.operator, target: compact({ jsonPath: j.jsonpath, operator: j.operator, targetValue: j.targetvalue }) };
+        return {
+            type: a.type,
+            operator: a.operator,
+            target: compact({ jsonPath: j.jsonpath, operator: j.operator, targetValue: j.targetvalue }),
+        };
     }
     return compact({ type: a.type, operator: a.operator, property: a.property, target: a.target });
 }
@@ -102,8 +132,14 @@ function assertion(a: Inputs): unknown {
 function request(r: Inputs | undefined, headers?: Record<string, string>): unknown {
     if (!r) return undefined;
     return compact({
-        method: r.method, url: r.url, body: r.body, bodyType: r.bodyType, timeout: r.timeout, host: r.host,
-        port: num(r.port), headers: headers && Object.keys(headers).length ? headers : undefined,
+        method: r.method,
+        url: r.url,
+        body: r.body,
+        bodyType: r.bodyType,
+        timeout: r.timeout,
+        host: r.host,
+        port: num(r.port),
+        headers: headers && Object.keys(headers).length ? headers : undefined,
     });
 }
 
@@ -114,9 +150,14 @@ function variable(v: Inputs): unknown {
 function testOptions(o: Inputs | undefined, deviceIds?: string[]): unknown {
     if (!o) return undefined;
     return compact({
-        tick_every: o.tickEvery, min_failure_duration: o.minFailureDuration, min_location_failed: o.minLocationFailed,
-        monitor_name: o.monitorName, monitor_priority: o.monitorPriority, follow_redirects: o.followRedirects,
-        accept_self_signed: o.acceptSelfSigned, checkCertificateRevocation: o.checkCertificateRevocation,
+        tick_every: o.tickEvery,
+        min_failure_duration: o.minFailureDuration,
+        min_location_failed: o.minLocationFailed,
+        monitor_name: o.monitorName,
+        monitor_priority: o.monitorPriority,
+        follow_redirects: o.followRedirects,
+        accept_self_signed: o.acceptSelfSigned,
+        checkCertificateRevocation: o.checkCertificateRevocation,
         retry: o.retry && compact({ count: o.retry.count, interval: o.retry.interval }),
         monitor_options: o.monitorOptions && compact({ renotify_interval: o.monitorOptions.renotifyInterval }),
         device_ids: deviceIds,
@@ -125,12 +166,21 @@ function testOptions(o: Inputs | undefined, deviceIds?: string[]): unknown {
 
 function apiStep(s: Inputs): unknown {
     return compact({
-        name: s.name, subtype: s.subtype, allowFailure: s.allowFailure, isCritical: s.isCritical,
+        name: s.name,
+        subtype: s.subtype,
+        allowFailure: s.allowFailure,
+        isCritical: s.isCritical,
         request: request(s.requestDefinition, s.requestHeaders),
         assertions: (s.assertions ?? []).map(assertion),
-        extractedValues: s.extractedValues?.map((e: Inputs) => compact({
-            name: e.name, type: e.type, field: e.field, secure: e.secure, parser: e.parser && compact({ type: e.parser.type, value: e.parser.value }),
-        })),
+        extractedValues: s.extractedValues?.map((e: Inputs) =>
+            compact({
+                name: e.name,
+                type: e.type,
+                field: e.field,
+                secure: e.secure,
+                parser: e.parser && compact({ type: e.parser.type, value: e.parser.value }),
+            }),
+        ),
     });
 }
 
@@ -138,20 +188,30 @@ function syntheticsTest(i: Inputs): DatadogPayload {
     const common = { name: i.name, type: i.type, status: i.status, locations: i.locations, message: i.message, tags: i.tags };
     if (i.type === "browser") {
         return {
-            api: "v1", model: "SyntheticsBrowserTest", body: compact({
+            api: "v1",
+            model: "SyntheticsBrowserTest",
+            body: compact({
                 ...common,
-                config: compact({ request: request(i.requestDefinition), assertions: (i.assertions ?? []).map(assertion), variables: i.browserVariables?.map(variable) }),
+                config: compact({
+                    request: request(i.requestDefinition),
+                    assertions: (i.assertions ?? []).map(assertion),
+                    variables: i.browserVariables?.map(variable),
+                }),
                 options: testOptions(i.optionsList, i.deviceIds),
-                steps: i.browserSteps?.map((s: Inputs) => compact({ name: s.name, type: s.type, params: s.params, allowFailure: s.allowFailure, isCritical: s.isCritical })),
+                steps: i.browserSteps?.map((s: Inputs) =>
+                    compact({ name: s.name, type: s.type, params: s.params, allowFailure: s.allowFailure, isCritical: s.isCritical }),
+                ),
             }),
         };
     }
     const steps = i.apiSteps?.map(apiStep) as unknown[] | undefined;
     return {
-        api: "v1", model: "SyntheticsAPITest",
+        api: "v1",
+        model: "SyntheticsAPITest",
         variants: steps?.map((body, n) => ({ at: `config.steps[${n}]`, model: "SyntheticsAPITestStep", body })),
         body: compact({
-            ...common, subtype: i.subtype,
+            ...common,
+            subtype: i.subtype,
             config: compact({
                 request: request(i.requestDefinition, i.requestHeaders),
                 assertions: i.subtype === "multi" ? undefined : (i.assertions ?? []).map(assertion),
@@ -165,8 +225,12 @@ function syntheticsTest(i: Inputs): DatadogPayload {
 
 function globalVariable(i: Inputs): DatadogPayload {
     return {
-        api: "v1", model: "SyntheticsGlobalVariableRequest", body: compact({
-            name: i.name, description: i.description, tags: i.tags ?? [],
+        api: "v1",
+        model: "SyntheticsGlobalVariableRequest",
+        body: compact({
+            name: i.name,
+            description: i.description,
+            tags: i.tags ?? [],
             value: compact({ value: i.value, secure: i.secure }),
         }),
     };
@@ -176,12 +240,21 @@ function globalVariable(i: Inputs): DatadogPayload {
 
 function logsIndex(i: Inputs): DatadogPayload {
     return {
-        api: "v1", model: "LogsIndex", body: compact({
-            name: i.name, filter: single(i.filters, "filters"), num_retention_days: i.retentionDays, daily_limit: i.dailyLimit,
+        api: "v1",
+        model: "LogsIndex",
+        body: compact({
+            name: i.name,
+            filter: single(i.filters, "filters"),
+            num_retention_days: i.retentionDays,
+            daily_limit: i.dailyLimit,
             daily_limit_warning_threshold_percentage: i.dailyLimitWarningThresholdPercentage,
             exclusion_filters: i.exclusionFilters?.map((f: Inputs) => {
                 const filter = single<Inputs>(f.filters, "exclusionFilters.filters");
-                return compact({ name: f.name, is_enabled: f.isEnabled, filter: filter && compact({ query: filter.query, sample_rate: filter.sampleRate }) });
+                return compact({
+                    name: f.name,
+                    is_enabled: f.isEnabled,
+                    filter: filter && compact({ query: filter.query, sample_rate: filter.sampleRate }),
+                });
             }),
         }),
     };
@@ -189,27 +262,47 @@ function logsIndex(i: Inputs): DatadogPayload {
 
 /** The provider's processor blocks, keyed by the API's processor `type`. */
 const PROCESSOR_TYPES: Record<string, string> = {
-    dateRemapper: "date-remapper", statusRemapper: "status-remapper", messageRemapper: "message-remapper",
-    traceIdRemapper: "trace-id-remapper", attributeRemapper: "attribute-remapper", grokParser: "grok-parser",
-    serviceRemapper: "service-remapper", urlParser: "url-parser", userAgentParser: "user-agent-parser",
+    dateRemapper: "date-remapper",
+    statusRemapper: "status-remapper",
+    messageRemapper: "message-remapper",
+    traceIdRemapper: "trace-id-remapper",
+    attributeRemapper: "attribute-remapper",
+    grokParser: "grok-parser",
+    serviceRemapper: "service-remapper",
+    urlParser: "url-parser",
+    userAgentParser: "user-agent-parser",
 };
 
 function processor(p: Inputs): unknown {
     const [kind, ...more] = Object.keys(p);
-    if (more.length || !PROCESSOR_TYPES[kind]) throw new Error(`processor: unknown or multiple processor blocks ${Object.keys(p).join(", ")}`);
+    if (more.length || !PROCESSOR_TYPES[kind])
+        throw new Error(`processor: unknown or multiple processor blocks ${Object.keys(p).join(", ")}`);
     const b = p[kind] as Inputs;
     return compact({
-        type: PROCESSOR_TYPES[kind], name: b.name, is_enabled: b.isEnabled, sources: b.sources, source: b.source, samples: b.samples,
+        type: PROCESSOR_TYPES[kind],
+        name: b.name,
+        is_enabled: b.isEnabled,
+        sources: b.sources,
+        source: b.source,
+        samples: b.samples,
         grok: b.grok && compact({ match_rules: b.grok.matchRules, support_rules: b.grok.supportRules }),
-        source_type: b.sourceType, target: b.target, target_type: b.targetType, preserve_source: b.preserveSource,
+        source_type: b.sourceType,
+        target: b.target,
+        target_type: b.targetType,
+        preserve_source: b.preserveSource,
         override_on_conflict: b.overrideOnConflict,
     });
 }
 
 function logsPipeline(i: Inputs): DatadogPayload {
     return {
-        api: "v1", model: "LogsPipeline", body: compact({
-            name: i.name, is_enabled: i.isEnabled, filter: single(i.filters, "filters"), processors: (i.processors ?? []).map(processor),
+        api: "v1",
+        model: "LogsPipeline",
+        body: compact({
+            name: i.name,
+            is_enabled: i.isEnabled,
+            filter: single(i.filters, "filters"),
+            processors: (i.processors ?? []).map(processor),
         }),
     };
 }
@@ -217,13 +310,20 @@ function logsPipeline(i: Inputs): DatadogPayload {
 function logsArchive(i: Inputs): DatadogPayload {
     const s3 = i.s3Archive as Inputs;
     return {
-        api: "v2", model: "LogsArchiveCreateRequest", body: {
+        api: "v2",
+        model: "LogsArchiveCreateRequest",
+        body: {
             data: {
                 type: "archives",
                 attributes: compact({
-                    name: i.name, query: i.query, include_tags: i.includeTags, rehydration_tags: i.rehydrationTags,
+                    name: i.name,
+                    query: i.query,
+                    include_tags: i.includeTags,
+                    rehydration_tags: i.rehydrationTags,
                     destination: compact({
-                        type: "s3", bucket: s3.bucket, path: s3.path,
+                        type: "s3",
+                        bucket: s3.bucket,
+                        path: s3.path,
                         integration: { account_id: s3.accountId, role_name: s3.roleName },
                         encryption: s3.encryptionType && compact({ type: s3.encryptionType, key: s3.encryptionKey }),
                     }),
@@ -245,10 +345,18 @@ function logsIndexOrder(i: Inputs): DatadogPayload {
 
 function scannerGroup(i: Inputs): DatadogPayload {
     return {
-        api: "v2", model: "SensitiveDataScannerGroupCreateRequest", body: {
+        api: "v2",
+        model: "SensitiveDataScannerGroupCreateRequest",
+        body: {
             data: {
                 type: "sensitive_data_scanner_group",
-                attributes: compact({ name: i.name, description: i.description, filter: i.filter, is_enabled: i.isEnabled, product_list: i.productLists }),
+                attributes: compact({
+                    name: i.name,
+                    description: i.description,
+                    filter: i.filter,
+                    is_enabled: i.isEnabled,
+                    product_list: i.productLists,
+                }),
                 relationships: {
                     configuration: { data: { type: "sensitive_data_scanner_configuration", id: "configuration" } },
                     rules: { data: [] },
@@ -261,13 +369,22 @@ function scannerGroup(i: Inputs): DatadogPayload {
 function scannerRule(i: Inputs): DatadogPayload {
     const r = i.textReplacement as Inputs | undefined;
     return {
-        api: "v2", model: "SensitiveDataScannerRuleCreateRequest", body: {
+        api: "v2",
+        model: "SensitiveDataScannerRuleCreateRequest",
+        body: {
             data: {
                 type: "sensitive_data_scanner_rule",
                 attributes: compact({
-                    name: i.name, description: i.description, pattern: i.pattern, is_enabled: i.isEnabled, priority: i.priority, tags: i.tags ?? [],
-                    excluded_namespaces: i.excludedNamespaces, namespaces: i.namespaces,
-                    text_replacement: r && compact({ type: r.type, replacement_string: r.replacementString, number_of_chars: r.numberOfChars }),
+                    name: i.name,
+                    description: i.description,
+                    pattern: i.pattern,
+                    is_enabled: i.isEnabled,
+                    priority: i.priority,
+                    tags: i.tags ?? [],
+                    excluded_namespaces: i.excludedNamespaces,
+                    namespaces: i.namespaces,
+                    text_replacement:
+                        r && compact({ type: r.type, replacement_string: r.replacementString, number_of_chars: r.numberOfChars }),
                 }),
                 relationships: { group: { data: { type: "sensitive_data_scanner_group", id: String(i.groupId) } } },
             },
@@ -280,16 +397,33 @@ function scannerRule(i: Inputs): DatadogPayload {
 function securityRule(i: Inputs): DatadogPayload {
     const o = (i.options ?? {}) as Inputs;
     return {
-        api: "v2", model: "SecurityMonitoringRuleCreatePayload", body: compact({
-            name: i.name, message: i.message, isEnabled: i.enabled, type: i.type, tags: i.tags,
-            cases: (i.cases ?? []).map((c: Inputs) => compact({ name: c.name, status: c.status, condition: c.condition, notifications: c.notifications })),
+        api: "v2",
+        model: "SecurityMonitoringRuleCreatePayload",
+        body: compact({
+            name: i.name,
+            message: i.message,
+            isEnabled: i.enabled,
+            type: i.type,
+            tags: i.tags,
+            cases: (i.cases ?? []).map((c: Inputs) =>
+                compact({ name: c.name, status: c.status, condition: c.condition, notifications: c.notifications }),
+            ),
             options: compact({
-                detectionMethod: o.detectionMethod, evaluationWindow: o.evaluationWindow, keepAlive: o.keepAlive,
-                maxSignalDuration: o.maxSignalDuration, decreaseCriticalityBasedOnEnv: o.decreaseCriticalityBasedOnEnv,
+                detectionMethod: o.detectionMethod,
+                evaluationWindow: o.evaluationWindow,
+                keepAlive: o.keepAlive,
+                maxSignalDuration: o.maxSignalDuration,
+                decreaseCriticalityBasedOnEnv: o.decreaseCriticalityBasedOnEnv,
             }),
-            queries: (i.queries ?? []).map((q: Inputs) => compact({
-                name: q.name, query: q.query, aggregation: q.aggregation, groupByFields: q.groupByFields, distinctFields: q.distinctFields,
-            })),
+            queries: (i.queries ?? []).map((q: Inputs) =>
+                compact({
+                    name: q.name,
+                    query: q.query,
+                    aggregation: q.aggregation,
+                    groupByFields: q.groupByFields,
+                    distinctFields: q.distinctFields,
+                }),
+            ),
         }),
     };
 }
@@ -299,18 +433,30 @@ function securityRule(i: Inputs): DatadogPayload {
 function downtime(i: Inputs): DatadogPayload {
     const rec = i.recurringSchedule as Inputs | undefined;
     return {
-        api: "v2", model: "DowntimeCreateRequest", body: {
+        api: "v2",
+        model: "DowntimeCreateRequest",
+        body: {
             data: {
                 type: "downtime",
                 attributes: compact({
-                    message: i.message, scope: i.scope, display_timezone: i.displayTimezone,
-                    monitor_identifier: compact({ monitor_tags: i.monitorIdentifier?.monitorTags, monitor_id: i.monitorIdentifier?.monitorId }),
-                    mute_first_recovery_notification: i.muteFirstRecoveryNotification,
-                    notify_end_states: i.notifyEndStates, notify_end_types: i.notifyEndTypes,
-                    schedule: rec && compact({
-                        timezone: rec.timezone,
-                        recurrences: rec.recurrences.map((r: Inputs) => compact({ duration: r.duration, rrule: r.rrule, start: r.start })),
+                    message: i.message,
+                    scope: i.scope,
+                    display_timezone: i.displayTimezone,
+                    monitor_identifier: compact({
+                        monitor_tags: i.monitorIdentifier?.monitorTags,
+                        monitor_id: i.monitorIdentifier?.monitorId,
                     }),
+                    mute_first_recovery_notification: i.muteFirstRecoveryNotification,
+                    notify_end_states: i.notifyEndStates,
+                    notify_end_types: i.notifyEndTypes,
+                    schedule:
+                        rec &&
+                        compact({
+                            timezone: rec.timezone,
+                            recurrences: rec.recurrences.map((r: Inputs) =>
+                                compact({ duration: r.duration, rrule: r.rrule, start: r.start }),
+                            ),
+                        }),
                 }),
             },
         },
@@ -318,21 +464,34 @@ function downtime(i: Inputs): DatadogPayload {
 }
 
 function team(i: Inputs): DatadogPayload {
-    return { api: "v2", model: "TeamCreateRequest", body: { data: { type: "team", attributes: compact({ handle: i.handle, name: i.name, description: i.description }) } } };
+    return {
+        api: "v2",
+        model: "TeamCreateRequest",
+        body: { data: { type: "team", attributes: compact({ handle: i.handle, name: i.name, description: i.description }) } },
+    };
 }
 
 function teamLink(i: Inputs): DatadogPayload {
     notInBody(i.teamId); // POST /api/v2/team/{team_id}/links
-    return { api: "v2", model: "TeamLinkCreateRequest", body: { data: { type: "team_links", attributes: compact({ label: i.label, url: i.url, position: i.position }) } } };
+    return {
+        api: "v2",
+        model: "TeamLinkCreateRequest",
+        body: { data: { type: "team_links", attributes: compact({ label: i.label, url: i.url, position: i.position }) } },
+    };
 }
 
 function monitorConfigPolicy(i: Inputs): DatadogPayload {
     const t = i.tagPolicy as Inputs;
     return {
-        api: "v2", model: "MonitorConfigPolicyCreateRequest", body: {
+        api: "v2",
+        model: "MonitorConfigPolicyCreateRequest",
+        body: {
             data: {
                 type: "monitor-config-policy",
-                attributes: { policy_type: i.policyType, policy: compact({ tag_key: t.tagKey, tag_key_required: t.tagKeyRequired, valid_tag_values: t.validTagValues }) },
+                attributes: {
+                    policy_type: i.policyType,
+                    policy: compact({ tag_key: t.tagKey, tag_key_required: t.tagKeyRequired, valid_tag_values: t.validTagValues }),
+                },
             },
         },
     };
@@ -358,8 +517,11 @@ function role(i: Inputs): DatadogPayload {
 
 function incidentType(i: Inputs): DatadogPayload {
     return {
-        api: "v2", model: "IncidentTypeCreateRequest",
-        body: { data: { type: "incident_types", attributes: compact({ name: i.name, description: i.description, is_default: i.isDefault }) } },
+        api: "v2",
+        model: "IncidentTypeCreateRequest",
+        body: {
+            data: { type: "incident_types", attributes: compact({ name: i.name, description: i.description, is_default: i.isDefault }) },
+        },
     };
 }
 
@@ -367,11 +529,18 @@ const incidentTypeRelationship = (id: string) => ({ incident_type: { data: { id,
 
 function incidentPostmortemTemplate(i: Inputs): DatadogPayload {
     return {
-        api: "v2", model: "PostmortemTemplateRequest", body: {
+        api: "v2",
+        model: "PostmortemTemplateRequest",
+        body: {
             data: {
                 type: "postmortem_template",
                 // The API keeps "default" as the time the template became the default.
-                attributes: compact({ name: i.name, content: i.content, location: i.location, is_default: i.isDefault ? "2026-01-01T00:00:00Z" : undefined }),
+                attributes: compact({
+                    name: i.name,
+                    content: i.content,
+                    location: i.location,
+                    is_default: i.isDefault ? "2026-01-01T00:00:00Z" : undefined,
+                }),
                 relationships: incidentTypeRelationship(i.incidentType),
             },
         },
@@ -380,7 +549,9 @@ function incidentPostmortemTemplate(i: Inputs): DatadogPayload {
 
 function incidentNotificationTemplate(i: Inputs): DatadogPayload {
     return {
-        api: "v2", model: "CreateIncidentNotificationTemplateRequest", body: {
+        api: "v2",
+        model: "CreateIncidentNotificationTemplateRequest",
+        body: {
             data: {
                 type: "notification_templates",
                 attributes: { name: i.name, category: i.category, subject: i.subject, content: i.content },
@@ -427,6 +598,9 @@ export function datadogPayload(r: PlanResource): DatadogPayload {
     const tracked = new Proxy(r.inputs, { get: (target, key) => (typeof key === "string" && read.add(key), Reflect.get(target, key)) });
     const payload = mapper(tracked);
     const unmapped = Object.keys(r.inputs).filter((k) => !read.has(k));
-    if (unmapped.length) throw new Error(`${r.name} (${r.type}): input(s) ${unmapped.join(", ")} not mapped to the API payload in tests/helpers/datadogPayload.ts`);
+    if (unmapped.length)
+        throw new Error(
+            `${r.name} (${r.type}): input(s) ${unmapped.join(", ")} not mapped to the API payload in tests/helpers/datadogPayload.ts`,
+        );
     return payload;
 }

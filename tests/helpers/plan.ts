@@ -12,7 +12,11 @@ const cache = new Map<string, PlanView>();
 
 export class PlanView {
     readonly productOf: (r: PlanResource) => string;
-    constructor(readonly plan: Plan, readonly raw: string, readonly summary: string) {
+    constructor(
+        readonly plan: Plan,
+        readonly raw: string,
+        readonly summary: string,
+    ) {
         this.productOf = productOf(plan);
     }
     get resources(): PlanResource[] {

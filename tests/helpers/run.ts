@@ -9,11 +9,18 @@ export function planCacheDir(): string {
 }
 const TSX_CLI = require.resolve("tsx/cli", { paths: [PROJECT_DIR] });
 
-export interface RunResult { status: number | null; stdout: string; stderr: string }
+export interface RunResult {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+}
 
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): RunResult {
     const r = spawnSync(process.execPath, [TSX_CLI, path.join(PROJECT_DIR, "scripts", script), ...args], {
-        cwd: PROJECT_DIR, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120000,
+        cwd: PROJECT_DIR,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+        timeout: 120000,
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -21,7 +28,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
 export function runScriptAsync(script: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
     return new Promise((resolve) => {
         const child = spawn(process.execPath, [TSX_CLI, path.join(PROJECT_DIR, "scripts", script), ...args], {
-            cwd: PROJECT_DIR, env: { ...process.env, ...env },
+            cwd: PROJECT_DIR,
+            env: { ...process.env, ...env },
         });
         let stdout = "";
         let stderr = "";

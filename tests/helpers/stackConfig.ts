@@ -6,5 +6,9 @@ import type { StackName } from "./constants";
 import { PROJECT_DIR } from "./run";
 
 export function stackConfig(stack: StackName): PublicStackConfig {
-    return readStackConfig(PROJECT_DIR, stack, catalog.map((p) => p.key));
+    return readStackConfig(
+        PROJECT_DIR,
+        stack,
+        catalog.map((p) => p.key),
+    );
 }

@@ -33,7 +33,12 @@ export function writeVariant(stack: string, content: StackDoc | string): string 
 /** Every problem line `npm run plan` reports for a stack file before building resources. */
 export function fileProblems(stack: string, content: StackDoc | string): string[] {
     const file = writeVariant(stack, content);
-    return checkStackFile(file, { project: PROJECT, stack, productKeys: catalog.map((p) => p.key), catalog: loadCatalog(catalog) }).problems.map(formatProblem);
+    return checkStackFile(file, {
+        project: PROJECT,
+        stack,
+        productKeys: catalog.map((p) => p.key),
+        catalog: loadCatalog(catalog),
+    }).problems.map(formatProblem);
 }
 
 /** A variant of a committed stack: `edit` changes the parsed document in place. */
@@ -54,7 +59,8 @@ export function copyProject(): string {
     for (const entry of ["index.ts", "Pulumi.yaml", "package.json", "tsconfig.json", "components", "lib", "products", "scripts"]) {
         fs.cpSync(path.join(PROJECT_DIR, entry), path.join(root, entry), { recursive: true });
     }
-    for (const f of fs.readdirSync(PROJECT_DIR).filter((f) => /^Pulumi\..+\.yaml$/.test(f))) fs.copyFileSync(path.join(PROJECT_DIR, f), path.join(root, f));
+    for (const f of fs.readdirSync(PROJECT_DIR).filter((f) => /^Pulumi\..+\.yaml$/.test(f)))
+        fs.copyFileSync(path.join(PROJECT_DIR, f), path.join(root, f));
     fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(root, "node_modules"), "dir");
     return root;
 }

@@ -31,7 +31,10 @@ export const Surface = z.strictObject({
     /** Sentry project platform, e.g. "python-fastapi", "javascript-nextjs"; absent when the surface has no Sentry project. */
     sentryPlatform: z.string().min(1).optional(),
     /** Host name of the surface in production; staging hosts come from `hostPrefix` in stack config. */
-    host: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a host name such as api.example.com").optional(),
+    host: z
+        .string()
+        .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a host name such as api.example.com")
+        .optional(),
     repository: z.url().optional(),
     /**
      * Where the surface runs: "vercel" (serverless functions: no hosts, so no host metrics), "hosts" (VMs with the
@@ -71,7 +74,10 @@ export const QuerySpec = z.discriminatedUnion("kind", [
         timeAggregation: TimeAggregation.default("avg"),
         window: Duration,
         /** Arithmetic around the metric, `{m}` standing for it: `(1 - {m}) * 100` (used from usable), `per_second({m})`. */
-        expression: z.string().regex(/^[\w\s.,()+\-*/]*\{m\}[\w\s.,()+\-*/]*$/, "must contain {m} once, with numbers, operators and function calls around it").optional(),
+        expression: z
+            .string()
+            .regex(/^[\w\s.,()+\-*/]*\{m\}[\w\s.,()+\-*/]*$/, "must contain {m} once, with numbers, operators and function calls around it")
+            .optional(),
     }),
     z.strictObject({
         kind: z.literal("ratio"),
@@ -126,7 +132,10 @@ export const QuerySpec = z.discriminatedUnion("kind", [
         search: z.string().min(1),
         /** e.g. "pc75" of "@view.largest_contentful_paint"; omit measure for a count. */
         rollup: z.enum(["count", "avg", "pc75", "pc90", "pc95", "pc99"]).default("count"),
-        measure: z.string().regex(/^@[a-z_.]+$/).optional(),
+        measure: z
+            .string()
+            .regex(/^@[a-z_.]+$/)
+            .optional(),
         window: Duration,
     }),
     z.strictObject({
@@ -142,11 +151,21 @@ export type QuerySpec = z.infer<typeof QuerySpec>;
 export type QueryKind = QuerySpec["kind"];
 
 export const MONITOR_CATEGORIES = [
-    "availability", "errors", "latency", "saturation", "database", "frontend", "business", "security", "cost",
+    "availability",
+    "errors",
+    "latency",
+    "saturation",
+    "database",
+    "frontend",
+    "business",
+    "security",
+    "cost",
 ] as const;
 
 /** A threshold: a number in the monitor's `unit`, or a duration with its own unit (`ms(500)`, `s(1.5)`). */
-const Threshold = z.union([z.number(), QuantitySchema], { error: "must be a number, or a duration with its unit such as ms(500) or s(1.5)" });
+const Threshold = z.union([z.number(), QuantitySchema], {
+    error: "must be a number, or a duration with its unit such as ms(500) or s(1.5)",
+});
 
 export const MonitorSpecShape = z.strictObject({
     /** Unique in the product; part of the resource name and the runbook anchor. */
@@ -258,7 +277,10 @@ export const SyntheticSpec = z.strictObject({
     /** For browser: the user journey in words (recorded steps are managed in the Datadog UI). */
     journey: z.array(z.string().min(3)).default([]),
     /** For browser: the devices it runs on (each device run is billed); laptop when absent. */
-    devices: z.array(z.enum(["laptop_large", "tablet", "mobile_small"])).min(1).optional(),
+    devices: z
+        .array(z.enum(["laptop_large", "tablet", "mobile_small"]))
+        .min(1)
+        .optional(),
     /** Uses the product's test-user credentials (secure global variables). */
     needsLogin: z.boolean().default(false),
     /** Target success rate in percent, when the plan states one. */

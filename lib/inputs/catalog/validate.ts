@@ -17,8 +17,12 @@ function fieldPath(path: ReadonlyArray<PropertyKey>, root: unknown): string {
     for (const seg of path) {
         const next = node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[seg] : undefined;
         if (typeof seg === "number") {
-            const label = next && typeof next === "object" ? ((next as { id?: unknown; name?: unknown; type?: unknown }).id
-                ?? (next as { name?: unknown }).name ?? (next as { type?: unknown }).type) : undefined;
+            const label =
+                next && typeof next === "object"
+                    ? ((next as { id?: unknown; name?: unknown; type?: unknown }).id ??
+                      (next as { name?: unknown }).name ??
+                      (next as { type?: unknown }).type)
+                    : undefined;
             out += typeof label === "string" ? `[${label}]` : `[${seg}]`;
         } else {
             out += out ? `.${String(seg)}` : String(seg);
@@ -54,16 +58,38 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
     const surfaces = new Set(p.surfaces.map((s) => s.name));
     const uniq = (field: string, ids: string[]) =>
         duplicates(ids).forEach((d) => out.push({ field, message: `"${d}" is used more than once; ids must be unique` }));
-    uniq("surfaces", p.surfaces.map((s) => s.name));
-    uniq("surfaces.service", p.surfaces.map((s) => s.service));
-    uniq("monitors", p.monitors.map((m) => m.id));
-    uniq("slos", p.slos.map((s) => s.id));
-    uniq("synthetics", p.synthetics.map((s) => s.id));
-    uniq("security", p.security.map((s) => s.id));
-    uniq("logs.types", p.logs.types.map((t) => t.type));
+    uniq(
+        "surfaces",
+        p.surfaces.map((s) => s.name),
+    );
+    uniq(
+        "surfaces.service",
+        p.surfaces.map((s) => s.service),
+    );
+    uniq(
+        "monitors",
+        p.monitors.map((m) => m.id),
+    );
+    uniq(
+        "slos",
+        p.slos.map((s) => s.id),
+    );
+    uniq(
+        "synthetics",
+        p.synthetics.map((s) => s.id),
+    );
+    uniq(
+        "security",
+        p.security.map((s) => s.id),
+    );
+    uniq(
+        "logs.types",
+        p.logs.types.map((t) => t.type),
+    );
 
     const needSurface = (field: string, surface: string) => {
-        if (!surfaces.has(surface)) out.push({ field: `${field}.surface`, message: `unknown surface "${surface}" (known: ${[...surfaces].join(", ")})` });
+        if (!surfaces.has(surface))
+            out.push({ field: `${field}.surface`, message: `unknown surface "${surface}" (known: ${[...surfaces].join(", ")})` });
     };
     for (const m of p.monitors) {
         const f = `monitors[${m.id}]`;
@@ -75,7 +101,10 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
             });
         }
         if (m.query.kind === "anomaly" && (m.critical <= 0 || m.critical > 1 || !m.comparator.startsWith(">"))) {
-            out.push({ field: `${f}.critical`, message: "anomaly monitors alert on the fraction of anomalous points: use >= with a critical in (0, 1]" });
+            out.push({
+                field: `${f}.critical`,
+                message: "anomaly monitors alert on the fraction of anomalous points: use >= with a critical in (0, 1]",
+            });
         }
         if ("window" in m.query && durationSeconds(m.query.window) > 2 * 86400 && m.query.kind !== "anomaly") {
             out.push({ field: `${f}.query.window`, message: `window ${m.query.window} is longer than Datadog's 2-day evaluation limit` });
@@ -85,10 +114,13 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
     for (const s of p.synthetics) {
         const f = `synthetics[${s.id}]`;
         needSurface(f, s.surface);
-        if ((s.kind === "api" || s.kind === "browser") && !s.path) out.push({ field: `${f}.path`, message: `a ${s.kind} test needs a path` });
-        if (s.kind === "multistep" && s.steps.length < 2) out.push({ field: `${f}.steps`, message: "a multistep test needs at least two steps" });
+        if ((s.kind === "api" || s.kind === "browser") && !s.path)
+            out.push({ field: `${f}.path`, message: `a ${s.kind} test needs a path` });
+        if (s.kind === "multistep" && s.steps.length < 2)
+            out.push({ field: `${f}.steps`, message: "a multistep test needs at least two steps" });
         if (s.kind === "ssl" && s.sslMinDays === undefined) out.push({ field: `${f}.sslMinDays`, message: "an ssl test needs sslMinDays" });
-        if (s.kind === "browser" && s.journey.length === 0) out.push({ field: `${f}.journey`, message: "a browser test needs its journey described" });
+        if (s.kind === "browser" && s.journey.length === 0)
+            out.push({ field: `${f}.journey`, message: "a browser test needs its journey described" });
         const surface = p.surfaces.find((x) => x.name === s.surface);
         if (surface && !surface.host) out.push({ field: `${f}.surface`, message: `surface "${s.surface}" has no host to test` });
     }
@@ -96,18 +128,26 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
         const f = `logs.types[${t.type}]`;
         const retention = cloudwatchRetentionProblem(t.hotDays);
         if (retention) out.push({ field: `${f}.hotDays`, message: retention });
-        if (t.warmDays !== undefined && t.warmDays < t.hotDays) out.push({ field: `${f}.warmDays`, message: `warm (${t.warmDays}) must not be shorter than hot (${t.hotDays})` });
+        if (t.warmDays !== undefined && t.warmDays < t.hotDays)
+            out.push({ field: `${f}.warmDays`, message: `warm (${t.warmDays}) must not be shorter than hot (${t.hotDays})` });
         const floor = t.warmDays ?? t.hotDays;
-        if (t.coldDays !== undefined && t.coldDays < floor) out.push({ field: `${f}.coldDays`, message: `cold (${t.coldDays}) must not be shorter than warm/hot (${floor})` });
+        if (t.coldDays !== undefined && t.coldDays < floor)
+            out.push({ field: `${f}.coldDays`, message: `cold (${t.coldDays}) must not be shorter than warm/hot (${floor})` });
     });
     out.push(...requiredCoverageProblems(p), ...alertShapeProblems(p));
     const levels = p.escalation.levels;
     levels.forEach((l, i) => {
         if (i > 0 && l.startsAtMinute <= levels[i - 1].startsAtMinute) {
-            out.push({ field: `escalation.levels[${i}].startsAtMinute`, message: `level ${l.level} must start after level ${levels[i - 1].level} (${levels[i - 1].startsAtMinute} min)` });
+            out.push({
+                field: `escalation.levels[${i}].startsAtMinute`,
+                message: `level ${l.level} must start after level ${levels[i - 1].level} (${levels[i - 1].startsAtMinute} min)`,
+            });
         }
         if (i > 0 && l.level !== levels[i - 1].level + 1) {
-            out.push({ field: `escalation.levels[${i}].level`, message: `levels must be consecutive (got ${levels[i - 1].level} then ${l.level})` });
+            out.push({
+                field: `escalation.levels[${i}].level`,
+                message: `levels must be consecutive (got ${levels[i - 1].level} then ${l.level})`,
+            });
         }
     });
     if (!levels.some((l) => l.targets.includes("primary"))) {
@@ -123,15 +163,20 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
 export function requiredCoverageProblems(p: Product): Array<{ field: string; message: string }> {
     const out: Array<{ field: string; message: string }> = [];
     for (const surface of p.surfaces.filter((x) => x.kind === "api")) {
-        const monitored = p.monitors.some((m) => m.surface === surface.name && m.category === "availability"
-            && (m.query.kind === "service-check" || m.notifyNoData));
+        const monitored = p.monitors.some(
+            (m) => m.surface === surface.name && m.category === "availability" && (m.query.kind === "service-check" || m.notifyNoData),
+        );
         const checked = p.synthetics.some((s) => s.surface === surface.name && s.kind === "api");
         if (!monitored && !checked) {
-            out.push({ field: "monitors", message: `API surface "${surface.name}" has no availability check: add a service-down monitor (serviceCheck) or a health synthetic (healthCheck)` });
+            out.push({
+                field: "monitors",
+                message: `API surface "${surface.name}" has no availability check: add a service-down monitor (serviceCheck) or a health synthetic (healthCheck)`,
+            });
         }
     }
-    if (!p.slos.some((s) => s.kind === "latency")) out.push({ field: "slos", message: "no latency SLO: add one (kind: \"latency\")" });
-    if (!p.synthetics.some((s) => s.kind === "api")) out.push({ field: "synthetics", message: "no health check: add an API test of a health endpoint (healthCheck)" });
+    if (!p.slos.some((s) => s.kind === "latency")) out.push({ field: "slos", message: 'no latency SLO: add one (kind: "latency")' });
+    if (!p.synthetics.some((s) => s.kind === "api"))
+        out.push({ field: "synthetics", message: "no health check: add an API test of a health endpoint (healthCheck)" });
     const sslHosts = new Set(p.synthetics.filter((s) => s.kind === "ssl").map((s) => p.surfaces.find((x) => x.name === s.surface)?.host));
     for (const host of new Set(p.surfaces.map((x) => x.host).filter((h): h is string => h !== undefined))) {
         if (!sslHosts.has(host)) out.push({ field: "synthetics", message: `host ${host} has no SSL certificate test (sslCheck)` });
@@ -165,33 +210,56 @@ export function alertShapeProblems(p: Product): Array<{ field: string; message: 
         const q = m.query;
         const refs = metricRefs(q);
         if (surface?.runtime === "vercel" && refs.some((r) => r.groupBy?.includes("host") || r.metric.startsWith("system."))) {
-            out.push({ field: `${f}.query`, message: `host metrics on surface "${surface.name}", which runs on Vercel and has no hosts: it would never report` });
+            out.push({
+                field: `${f}.query`,
+                message: `host metrics on surface "${surface.name}", which runs on Vercel and has no hosts: it would never report`,
+            });
         }
         for (const r of refs) {
             if (CUMULATIVE_METRICS.has(r.metric) && !(q.kind === "metric" && q.expression && RATE_FORM.test(q.expression))) {
-                out.push({ field: `${f}.query`, message: `${r.metric} is a running total: alert on its rate (expression: "per_second({m})")` });
+                out.push({
+                    field: `${f}.query`,
+                    message: `${r.metric} is a running total: alert on its rate (expression: "per_second({m})")`,
+                });
             }
             if (UNTAGGED_INTEGRATIONS.test(r.metric) && !r.unscoped) {
-                out.push({ field: `${f}.query`, message: `${r.metric} carries no env or service tag: filter it by its own tags (unscoped: true)` });
+                out.push({
+                    field: `${f}.query`,
+                    message: `${r.metric} carries no env or service tag: filter it by its own tags (unscoped: true)`,
+                });
             }
-            if (RETIRED_METRICS.has(r.metric)) out.push({ field: `${f}.query`, message: `${r.metric} is an Agent 5 metric that current Agents do not report` });
+            if (RETIRED_METRICS.has(r.metric))
+                out.push({ field: `${f}.query`, message: `${r.metric} is an Agent 5 metric that current Agents do not report` });
         }
         const above = m.comparator.startsWith(">");
         if (q.kind === "ratio" && above && !q.complement && q.numerator.asCount && q.minCount === undefined) {
-            out.push({ field: `${f}.query.minCount`, message: "a failure ratio needs a volume floor (minCount): without it one failure among a few events alerts" });
+            out.push({
+                field: `${f}.query.minCount`,
+                message: "a failure ratio needs a volume floor (minCount): without it one failure among a few events alerts",
+            });
         }
         if (q.kind === "metric" && q.base.asCount && q.timeAggregation === "sum" && !q.expression) {
-            if (!q.base.defaultZero) out.push({ field: `${f}.query.base.defaultZero`, message: "a sparse counter needs defaultZero: true, or the monitor never recovers once events stop" });
+            if (!q.base.defaultZero)
+                out.push({
+                    field: `${f}.query.base.defaultZero`,
+                    message: "a sparse counter needs defaultZero: true, or the monitor never recovers once events stop",
+                });
             const events = m.comparator === ">" ? Math.floor(m.critical) + 1 : Math.ceil(m.critical);
             if (m.severity === "P0" && above && events < 2) {
-                out.push({ field: `${f}.critical`, message: "a P0 on a single event pages for one failure: alert on a rate or on at least 2 events" });
+                out.push({
+                    field: `${f}.critical`,
+                    message: "a P0 on a single event pages for one failure: alert on a rate or on at least 2 events",
+                });
             }
         }
     }
     p.security.forEach((r) => {
         for (const [, service] of r.search.matchAll(/(?:^|\s)service:([\w.-]+)/g)) {
             if (!services.has(service)) {
-                out.push({ field: `security[${r.id}].search`, message: `service:${service} is not a service of this product, so its logs never match (services: ${[...services].join(", ")})` });
+                out.push({
+                    field: `security[${r.id}].search`,
+                    message: `service:${service} is not a service of this product, so its logs never match (services: ${[...services].join(", ")})`,
+                });
             }
         }
     });
@@ -211,7 +279,8 @@ export function loadCatalog(specs: ReadonlyArray<ProductSpec>): Product[] {
         // A started spec (npm run new-product) names what is left to fill; the rest of its problems follow from those.
         const todos = todoProblems(spec);
         if (todos.length) {
-            for (const t of todos) problems.push({ source, field: fieldPath(t.path, spec), message: `still TODO: ${t.text.replace(/^TODO:?\s*/, "")}` });
+            for (const t of todos)
+                problems.push({ source, field: fieldPath(t.path, spec), message: `still TODO: ${t.text.replace(/^TODO:?\s*/, "")}` });
             return;
         }
         const parsed = ProductSpec.safeParse(spec);
@@ -232,7 +301,11 @@ export function loadCatalog(specs: ReadonlyArray<ProductSpec>): Product[] {
         for (const s of p.surfaces) {
             const other = serviceOwner.get(s.service);
             if (other && other !== p.key) {
-                problems.push({ source: productSource(p.key), field: `surfaces[${s.name}].service`, message: `service "${s.service}" is already used by product ${other}` });
+                problems.push({
+                    source: productSource(p.key),
+                    field: `surfaces[${s.name}].service`,
+                    message: `service "${s.service}" is already used by product ${other}`,
+                });
             }
             serviceOwner.set(s.service, p.key);
         }
@@ -240,4 +313,3 @@ export function loadCatalog(specs: ReadonlyArray<ProductSpec>): Product[] {
     if (problems.length > 0) throw new ValidationError(problems);
     return products;
 }
-

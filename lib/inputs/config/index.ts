@@ -14,7 +14,11 @@ import { RoutingConfig } from "./routing";
 import { SentryConfig } from "./sentry";
 import { SyntheticsConfig } from "./synthetics";
 import {
-    AWS_REGIONS, DATADOG_GOV_SYNTHETIC_LOCATIONS, DATADOG_SYNTHETIC_LOCATIONS, PROVIDER_NAMESPACES, PROVIDER_SECRET_KEYS,
+    AWS_REGIONS,
+    DATADOG_GOV_SYNTHETIC_LOCATIONS,
+    DATADOG_SYNTHETIC_LOCATIONS,
+    PROVIDER_NAMESPACES,
+    PROVIDER_SECRET_KEYS,
 } from "./known";
 import { bucketPrefixProblems } from "./s3";
 
@@ -160,7 +164,12 @@ export function checkStackConfig(values: Record<string, unknown>, file: string, 
 }
 
 /** Parses and validates the stack config; throws one ValidationError listing every problem. */
-export function parseStackConfig(values: Record<string, unknown>, file: string, productKeys?: ReadonlyArray<string>, context?: ConfigContext): StackConfig {
+export function parseStackConfig(
+    values: Record<string, unknown>,
+    file: string,
+    productKeys?: ReadonlyArray<string>,
+    context?: ConfigContext,
+): StackConfig {
     const { config, problems } = checkStackConfig(values, file, { productKeys, context });
     if (problems.length || !config) throw new ValidationError(problems);
     return config;
@@ -184,10 +193,12 @@ function objectShapeAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): Rec
     let rest = [...path];
     while (node) {
         const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
-        if (def.type === "optional" || def.type === "default" || def.type === "prefault" || def.type === "nullable") node = def.innerType as z.core.$ZodType;
+        if (def.type === "optional" || def.type === "default" || def.type === "prefault" || def.type === "nullable")
+            node = def.innerType as z.core.$ZodType;
         else if (def.type === "array" && typeof rest[0] === "number") [node, rest] = [def.element as z.core.$ZodType, rest.slice(1)];
         else if (def.type === "record" && rest.length) [node, rest] = [def.valueType as z.core.$ZodType, rest.slice(1)];
-        else if (def.type === "object" && rest.length) [node, rest] = [(def.shape as Record<string, z.core.$ZodType>)[String(rest[0])], rest.slice(1)];
+        else if (def.type === "object" && rest.length)
+            [node, rest] = [(def.shape as Record<string, z.core.$ZodType>)[String(rest[0])], rest.slice(1)];
         else if (def.type === "object") return def.shape as Record<string, unknown>;
         else return {};
     }
@@ -203,7 +214,10 @@ export function setSecretCommand(key: string, stack: string): string {
 function contextProblems(ctx: ConfigContext, skip: Set<string>, misplaced: Set<string>): Found[] {
     const out: Found[] = [];
     if (!(ENVIRONMENTS as ReadonlyArray<string>).includes(ctx.stack)) {
-        out.push({ field: "environment", message: `the stack "${ctx.stack}" is not an environment (${ENVIRONMENTS.join(", ")}): a stack is named after its environment` });
+        out.push({
+            field: "environment",
+            message: `the stack "${ctx.stack}" is not an environment (${ENVIRONMENTS.join(", ")}): a stack is named after its environment`,
+        });
     }
     const known = [ctx.project, ...PROVIDER_NAMESPACES];
     const unknownNamespaces = new Set<string>();
@@ -220,21 +234,37 @@ function contextProblems(ctx: ConfigContext, skip: Set<string>, misplaced: Set<s
         const secret = ctx.isSecret(key);
         if (ns === ctx.project) {
             if ((SECRET_KEYS as ReadonlyArray<string>).includes(short)) {
-                if (!secret) out.push({ field: short, message: `is a secret but is written in clear; encrypt it: ${setSecretCommand(short, ctx.stack)}` });
+                if (!secret)
+                    out.push({
+                        field: short,
+                        message: `is a secret but is written in clear; encrypt it: ${setSecretCommand(short, ctx.stack)}`,
+                    });
             } else if (secret) {
                 skip.add(short);
                 out.push({
-                    field: short, blocking: true,
+                    field: short,
+                    blocking: true,
                     message: `is public but written as secure: it would appear in clear in resource names and URLs; set it in plain text: pulumi config set ${short} <value> --stack ${ctx.stack}`,
                 });
             }
         } else if (PROVIDER_SECRET_KEYS.includes(key) && !secret) {
-            out.push({ field: key, message: `credential written in clear in the stack file; encrypt it: ${setSecretCommand(key, ctx.stack)} (or use the provider's environment variable)` });
+            out.push({
+                field: key,
+                message: `credential written in clear in the stack file; encrypt it: ${setSecretCommand(key, ctx.stack)} (or use the provider's environment variable)`,
+            });
         } else if (!PROVIDER_SECRET_KEYS.includes(key) && !secret) {
             // A misspelt credential key (datadog:apikey) is ignored by the provider but still leaks the credential.
             // One edit at most, in the same namespace: datadog:apiUrl is a setting, not a misspelt apiKey.
-            const meant = closest(key, PROVIDER_SECRET_KEYS.filter((k) => k.startsWith(`${ns}:`)), 1);
-            if (meant) out.push({ field: key, message: `unknown key (did you mean "${meant}"?); a credential must not be written in clear: ${setSecretCommand(meant, ctx.stack)}` });
+            const meant = closest(
+                key,
+                PROVIDER_SECRET_KEYS.filter((k) => k.startsWith(`${ns}:`)),
+                1,
+            );
+            if (meant)
+                out.push({
+                    field: key,
+                    message: `unknown key (did you mean "${meant}"?); a credential must not be written in clear: ${setSecretCommand(meant, ctx.stack)}`,
+                });
         }
     }
     const region = ctx.raw["aws:region"];
@@ -264,11 +294,17 @@ function repeats(values: ReadonlyArray<string>, normalize = (v: string) => v): A
 /** `products[3]: "bearo" is listed twice (also at products[0])`, for each repeat. */
 function duplicateFindings(field: string, values: ReadonlyArray<string>, blocking = false, suffix = ""): Found[] {
     return repeats(values).map(({ i, value, first }) => ({
-        field: `${field}[${i}]${suffix}`, message: `"${value}" is listed twice (also at ${field}[${first}]${suffix})`, blocking,
+        field: `${field}[${i}]${suffix}`,
+        message: `"${value}" is listed twice (also at ${field}[${first}]${suffix})`,
+        blocking,
     }));
 }
 
-function crossFieldFindings(c: Partial<StackConfig>, productKeys: ReadonlyArray<string> | undefined, ctx: ConfigContext | undefined): Found[] {
+function crossFieldFindings(
+    c: Partial<StackConfig>,
+    productKeys: ReadonlyArray<string> | undefined,
+    ctx: ConfigContext | undefined,
+): Found[] {
     const out: Found[] = [];
     if (ctx && c.environment && c.environment !== ctx.stack && (ENVIRONMENTS as ReadonlyArray<string>).includes(ctx.stack)) {
         out.push({
@@ -281,7 +317,12 @@ function crossFieldFindings(c: Partial<StackConfig>, productKeys: ReadonlyArray<
         out.push(...duplicateFindings("products", c.products, true));
         if (productKeys) {
             c.products.forEach((k, i) => {
-                if (!productKeys.includes(k)) out.push({ field: `products[${i}]`, message: `unknown product "${k}" (known: ${productKeys.join(", ")})`, blocking: true });
+                if (!productKeys.includes(k))
+                    out.push({
+                        field: `products[${i}]`,
+                        message: `unknown product "${k}" (known: ${productKeys.join(", ")})`,
+                        blocking: true,
+                    });
             });
         }
     }
@@ -294,42 +335,64 @@ function crossFieldFindings(c: Partial<StackConfig>, productKeys: ReadonlyArray<
         }
         const env = c.environment ?? ctx?.stack;
         if (env === "production" && !c.routing.paging) {
-            out.push({ field: "routing.paging", message: "is false in production: no P0 alert would page the on-call (only staging turns paging off)" });
+            out.push({
+                field: "routing.paging",
+                message: "is false in production: no P0 alert would page the on-call (only staging turns paging off)",
+            });
         }
     }
     if (c.synthetics) {
         const s = c.synthetics;
         const allowed = c.datadog?.site === "ddog-gov.com" ? DATADOG_GOV_SYNTHETIC_LOCATIONS : DATADOG_SYNTHETIC_LOCATIONS;
         s.locations.forEach((l, i) => {
-            if (!allowed.includes(l)) out.push({ field: `synthetics.locations[${i}]`, message: `unknown Datadog managed location "${l}"${hint(l, allowed)}` });
+            if (!allowed.includes(l))
+                out.push({ field: `synthetics.locations[${i}]`, message: `unknown Datadog managed location "${l}"${hint(l, allowed)}` });
         });
         out.push(...duplicateFindings("synthetics.locations", s.locations));
         const distinct = new Set(s.locations).size;
         if (s.minLocationsFailed > distinct) {
-            out.push({ field: "synthetics.minLocationsFailed", message: `is ${s.minLocationsFailed} but only ${distinct} distinct location${distinct === 1 ? " is" : "s are"} configured` });
+            out.push({
+                field: "synthetics.minLocationsFailed",
+                message: `is ${s.minLocationsFailed} but only ${distinct} distinct location${distinct === 1 ? " is" : "s are"} configured`,
+            });
         }
     }
     if (c.logs) {
         const { maxHotDays, maxArchiveDays, archiveBucketPrefix } = c.logs;
         if (maxHotDays !== undefined && maxArchiveDays !== undefined && maxArchiveDays < maxHotDays) {
-            out.push({ field: "logs.maxArchiveDays", message: `is ${maxArchiveDays} days, shorter than logs.maxHotDays (${maxHotDays}): archives must keep logs at least as long as the hot tier` });
+            out.push({
+                field: "logs.maxArchiveDays",
+                message: `is ${maxArchiveDays} days, shorter than logs.maxHotDays (${maxHotDays}): archives must keep logs at least as long as the hot tier`,
+            });
         }
-        for (const p of bucketPrefixProblems(archiveBucketPrefix, c.products ?? [])) out.push({ field: "logs.archiveBucketPrefix", message: p });
+        for (const p of bucketPrefixProblems(archiveBucketPrefix, c.products ?? []))
+            out.push({ field: "logs.archiveBucketPrefix", message: p });
     }
     if (c.sentry?.pagerduty && c.products) {
         for (const k of Object.keys(c.sentry.pagerduty.services)) {
             if (!c.products.includes(k)) {
-                out.push({ field: `sentry.pagerduty.services.${k}`, message: `"${k}" is not an enabled product (enabled: ${c.products.join(", ")})` });
+                out.push({
+                    field: `sentry.pagerduty.services.${k}`,
+                    message: `"${k}" is not an enabled product (enabled: ${c.products.join(", ")})`,
+                });
             }
         }
     }
     if (c.maintenanceWindows) {
-        out.push(...duplicateFindings("maintenanceWindows", c.maintenanceWindows.map((w) => w.name), true, ".name"));
+        out.push(
+            ...duplicateFindings(
+                "maintenanceWindows",
+                c.maintenanceWindows.map((w) => w.name),
+                true,
+                ".name",
+            ),
+        );
         c.maintenanceWindows.forEach((w, i) => {
             out.push(...duplicateFindings(`maintenanceWindows[${i}].products`, w.products));
             if (c.products) {
                 w.products.forEach((k, j) => {
-                    if (k !== "*" && !c.products!.includes(k)) out.push({ field: `maintenanceWindows[${i}].products[${j}]`, message: `"${k}" is not an enabled product` });
+                    if (k !== "*" && !c.products!.includes(k))
+                        out.push({ field: `maintenanceWindows[${i}].products[${j}]`, message: `"${k}" is not an enabled product` });
                 });
             }
         });
@@ -340,9 +403,14 @@ function crossFieldFindings(c: Partial<StackConfig>, productKeys: ReadonlyArray<
 function oncallFindings(o: OnCallConfig): Found[] {
     const out: Found[] = [];
     const ids = new Set(o.users.map((u) => u.id));
-    for (const r of repeats(o.users.map((u) => u.id))) out.push({ field: `oncall.users[${r.i}].id`, message: `duplicate user id "${r.value}"` });
+    for (const r of repeats(o.users.map((u) => u.id)))
+        out.push({ field: `oncall.users[${r.i}].id`, message: `duplicate user id "${r.value}"` });
     const lower = (e: string) => e.toLowerCase();
-    for (const r of repeats(o.users.map((u) => u.email), lower)) out.push({ field: `oncall.users[${r.i}].email`, message: `duplicate email "${lower(r.value)}"` });
+    for (const r of repeats(
+        o.users.map((u) => u.email),
+        lower,
+    ))
+        out.push({ field: `oncall.users[${r.i}].email`, message: `duplicate email "${lower(r.value)}"` });
     const known = (field: string, id: string) => {
         if (!ids.has(id)) out.push({ field, message: `unknown on-call user "${id}" (known: ${[...ids].join(", ")})` });
     };
@@ -351,7 +419,10 @@ function oncallFindings(o: OnCallConfig): Found[] {
         r.primary.forEach((u, i) => known(`oncall.teams.${team}.primary[${i}]`, u));
         r.backup.forEach((u, i) => known(`oncall.teams.${team}.backup[${i}]`, u));
         known(`oncall.teams.${team}.lead`, r.lead);
-        out.push(...duplicateFindings(`oncall.teams.${team}.primary`, r.primary), ...duplicateFindings(`oncall.teams.${team}.backup`, r.backup));
+        out.push(
+            ...duplicateFindings(`oncall.teams.${team}.primary`, r.primary),
+            ...duplicateFindings(`oncall.teams.${team}.backup`, r.backup),
+        );
         const responders = new Set([...r.primary, ...r.backup]);
         if (responders.size < 2) {
             out.push({ field: `oncall.teams.${team}`, message: "needs at least two distinct responders across primary and backup" });
@@ -370,7 +441,10 @@ function catalogFindings(c: Partial<StackConfig>, catalog: ReadonlyArray<Product
             out.push({ field: `oncall.teams.${p.team.handle}`, message: `missing: product ${p.key} is owned by team "${p.team.handle}"` });
         }
         if (c.routing && !c.routing.slack.channels.includes(p.team.slackChannel)) {
-            out.push({ field: "routing.slack.channels", message: `must include "${p.team.slackChannel}", the channel of product ${p.key}` });
+            out.push({
+                field: "routing.slack.channels",
+                message: `must include "${p.team.slackChannel}", the channel of product ${p.key}`,
+            });
         }
     }
     const maxArchive = c.logs?.maxArchiveDays;
@@ -378,7 +452,8 @@ function catalogFindings(c: Partial<StackConfig>, catalog: ReadonlyArray<Product
     // Below logs.maxHotDays the cross-field rule has said it already.
     if (maxArchive !== undefined && !(maxHot !== undefined && maxArchive < maxHot)) {
         // The hot tier each log type gets in this stack (capped by maxHotDays); the archive must outlast the longest.
-        const hot = enabled.flatMap((p) => p.logs.types.map((t) => ({ product: p.key, type: t.type, days: Math.min(t.hotDays, maxHot ?? Infinity) })))
+        const hot = enabled
+            .flatMap((p) => p.logs.types.map((t) => ({ product: p.key, type: t.type, days: Math.min(t.hotDays, maxHot ?? Infinity) })))
             .sort((a, b) => b.days - a.days)[0];
         if (hot && maxArchive < hot.days) {
             out.push({

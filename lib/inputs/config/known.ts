@@ -10,12 +10,52 @@ import { z } from "zod";
  * this list still equals the enum, so a provider upgrade that adds a region shows up.
  */
 export const AWS_REGIONS: ReadonlyArray<string> = [
-    "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
-    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
-    "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2",
-    "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1",
-    "us-west-2", "cn-north-1", "cn-northwest-1", "eusc-de-east-1", "us-gov-east-1", "us-gov-west-1", "us-iso-east-1",
-    "us-iso-west-1", "us-isob-east-1", "us-isob-west-1", "eu-isoe-west-1", "us-isof-east-1", "us-isof-south-1",
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "cn-north-1",
+    "cn-northwest-1",
+    "eusc-de-east-1",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "us-iso-east-1",
+    "us-iso-west-1",
+    "us-isob-east-1",
+    "us-isob-west-1",
+    "eu-isoe-west-1",
+    "us-isof-east-1",
+    "us-isof-south-1",
 ];
 
 /**
@@ -24,13 +64,35 @@ export const AWS_REGIONS: ReadonlyArray<string> = [
  */
 export const DATADOG_SYNTHETIC_LOCATIONS: ReadonlyArray<string> = [
     // AWS: Americas, Asia Pacific, EMEA
-    "aws:ca-central-1", "aws:us-west-1", "aws:us-east-1", "aws:us-east-2", "aws:us-west-2", "aws:sa-east-1",
-    "aws:ap-east-1", "aws:ap-southeast-3", "aws:ap-south-1", "aws:ap-northeast-3", "aws:ap-northeast-2", "aws:ap-southeast-1",
-    "aws:ap-southeast-2", "aws:ap-northeast-1",
-    "aws:me-south-1", "aws:af-south-1", "aws:eu-central-1", "aws:eu-west-1", "aws:eu-west-2", "aws:eu-south-1", "aws:eu-west-3",
+    "aws:ca-central-1",
+    "aws:us-west-1",
+    "aws:us-east-1",
+    "aws:us-east-2",
+    "aws:us-west-2",
+    "aws:sa-east-1",
+    "aws:ap-east-1",
+    "aws:ap-southeast-3",
+    "aws:ap-south-1",
+    "aws:ap-northeast-3",
+    "aws:ap-northeast-2",
+    "aws:ap-southeast-1",
+    "aws:ap-southeast-2",
+    "aws:ap-northeast-1",
+    "aws:me-south-1",
+    "aws:af-south-1",
+    "aws:eu-central-1",
+    "aws:eu-west-1",
+    "aws:eu-west-2",
+    "aws:eu-south-1",
+    "aws:eu-west-3",
     "aws:eu-north-1",
     // GCP: Dallas, Los Angeles, Oregon, Virginia, Tokyo, Frankfurt
-    "gcp:us-south1", "gcp:us-west2", "gcp:us-west1", "gcp:us-east4", "gcp:asia-northeast1", "gcp:europe-west3",
+    "gcp:us-south1",
+    "gcp:us-west2",
+    "gcp:us-west1",
+    "gcp:us-east4",
+    "gcp:asia-northeast1",
+    "gcp:europe-west3",
     // Azure: Virginia
     "azure:eastus",
 ];
@@ -53,7 +115,9 @@ export function isKnownTimeZone(tz: string): boolean {
         return false;
     }
 }
-export const TimeZone = z.string().refine(isKnownTimeZone, { error: (i) => `unknown time zone ${JSON.stringify(i.input)} (an IANA name such as Europe/Paris, or UTC)` });
+export const TimeZone = z
+    .string()
+    .refine(isKnownTimeZone, { error: (i) => `unknown time zone ${JSON.stringify(i.input)} (an IANA name such as Europe/Paris, or UTC)` });
 let zones: Set<string> | undefined;
 function timeZones(): Set<string> {
     zones ??= new Set(Intl.supportedValuesOf("timeZone"));
@@ -71,9 +135,15 @@ export const PROVIDER_NAMESPACES: ReadonlyArray<string> = ["aws", "datadog", "pa
  * committed stack file is a leaked credential, so they must be `secure:` (or come from the environment).
  */
 export const PROVIDER_SECRET_KEYS: ReadonlyArray<string> = [
-    "aws:secretKey", "aws:token",
-    "datadog:apiKey", "datadog:appKey", "datadog:awsSecretAccessKey", "datadog:awsSessionToken", "datadog:bearerToken",
-    "pagerduty:token", "pagerduty:userToken",
+    "aws:secretKey",
+    "aws:token",
+    "datadog:apiKey",
+    "datadog:appKey",
+    "datadog:awsSecretAccessKey",
+    "datadog:awsSessionToken",
+    "datadog:bearerToken",
+    "pagerduty:token",
+    "pagerduty:userToken",
     "sentry:token",
 ];
 

@@ -46,7 +46,9 @@ export function rotationWeeks(r: Rotation): Array<{ week: number; primary: strin
     const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
     const cycle = (r.primary.length * r.backup.length) / gcd(r.primary.length, r.backup.length);
     return Array.from({ length: cycle }, (_, w) => ({
-        week: w + 1, primary: r.primary[w % r.primary.length], backup: r.backup[w % r.backup.length],
+        week: w + 1,
+        primary: r.primary[w % r.primary.length],
+        backup: r.backup[w % r.backup.length],
     }));
 }
 
@@ -56,8 +58,10 @@ export function rotationProblems(team: string, r: Rotation): Array<{ field: stri
     if (clashes.length === 0) return [];
     const cycle = rotationWeeks(r).length;
     const list = clashes.map((w) => `week ${w.week}: ${w.primary}`).join(", ");
-    return [{
-        field: `oncall.teams.${team}`,
-        message: `the same person is primary and backup on-call (${list}, of a ${cycle}-week cycle); reorder primary or backup`,
-    }];
+    return [
+        {
+            field: `oncall.teams.${team}`,
+            message: `the same person is primary and backup on-call (${list}, of a ${cycle}-week cycle); reorder primary or backup`,
+        },
+    ];
 }

@@ -9,15 +9,17 @@ const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 type Check = (value: string) => string | undefined;
 
-const intList = (min: number, max: number, signed = false): Check => (value) => {
-    for (const part of value.split(",")) {
-        if (!/^[+-]?\d+$/.test(part)) return `"${part}" is not a number`;
-        const n = Number(part);
-        const ok = signed ? Math.abs(n) >= min && Math.abs(n) <= max : n >= min && n <= max;
-        if (!ok) return `${part} is out of range (${signed ? `±${min}..±${max}` : `${min}..${max}`})`;
-    }
-    return undefined;
-};
+const intList =
+    (min: number, max: number, signed = false): Check =>
+    (value) => {
+        for (const part of value.split(",")) {
+            if (!/^[+-]?\d+$/.test(part)) return `"${part}" is not a number`;
+            const n = Number(part);
+            const ok = signed ? Math.abs(n) >= min && Math.abs(n) <= max : n >= min && n <= max;
+            if (!ok) return `${part} is out of range (${signed ? `±${min}..±${max}` : `${min}..${max}`})`;
+        }
+        return undefined;
+    };
 
 const PROPERTIES: Record<string, Check> = {
     FREQ: (v) => (FREQS.includes(v) ? undefined : `unknown frequency "${v}" (allowed: ${FREQS.join(", ")})`),
@@ -56,7 +58,9 @@ export function rruleProblems(rule: string): string[] {
         }
         const check = PROPERTIES[name];
         if (!check) {
-            out.push(`unknown property ${name} (allowed: ${Object.keys(PROPERTIES).join(", ")}; the window's start and durationMinutes set the timing)`);
+            out.push(
+                `unknown property ${name} (allowed: ${Object.keys(PROPERTIES).join(", ")}; the window's start and durationMinutes set the timing)`,
+            );
             continue;
         }
         if (seen.has(name)) out.push(`${name} is given twice`);

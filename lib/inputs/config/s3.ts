@@ -11,7 +11,8 @@ export function bucketNameProblems(name: string): string[] {
     const out: string[] = [];
     if (name.length < 3 || name.length > 63) out.push(`must be 3 to 63 characters long (it has ${name.length})`);
     const bad = [...new Set(name.replace(/[a-z0-9.-]/g, ""))];
-    if (bad.length) out.push(`may contain only lowercase letters, digits, dots and hyphens (found ${bad.map((c) => JSON.stringify(c)).join(", ")})`);
+    if (bad.length)
+        out.push(`may contain only lowercase letters, digits, dots and hyphens (found ${bad.map((c) => JSON.stringify(c)).join(", ")})`);
     if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) out.push("must begin and end with a letter or a digit");
     if (name.includes("..")) out.push("must not contain two adjacent dots");
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) out.push("must not be formatted as an IP address");

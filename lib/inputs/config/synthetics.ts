@@ -2,8 +2,17 @@ import { z } from "zod";
 import { PRICE_BOUNDS, SYNTHETICS_LIST_PRICES } from "./known";
 
 /** A price within a fifth and ten times Datadog's list price (see PRICE_BOUNDS for why). */
-const price = (list: number) => z.number().min(list * PRICE_BOUNDS.minFactor, `must be at least $${(list * PRICE_BOUNDS.minFactor).toFixed(2)}, a fifth of Datadog's list price ($${list}): a lower price defeats the budget check`)
-    .max(list * PRICE_BOUNDS.maxFactor, `must be at most $${list * PRICE_BOUNDS.maxFactor}, ten times Datadog's list price ($${list}): check the unit`);
+const price = (list: number) =>
+    z
+        .number()
+        .min(
+            list * PRICE_BOUNDS.minFactor,
+            `must be at least $${(list * PRICE_BOUNDS.minFactor).toFixed(2)}, a fifth of Datadog's list price ($${list}): a lower price defeats the budget check`,
+        )
+        .max(
+            list * PRICE_BOUNDS.maxFactor,
+            `must be at most $${list * PRICE_BOUNDS.maxFactor}, ten times Datadog's list price ($${list}): check the unit`,
+        );
 
 /** Synthetic test settings per stack; staging runs less often via `frequencyMultiplier`. */
 export const SyntheticsConfig = z.strictObject({
@@ -22,9 +31,11 @@ export const SyntheticsConfig = z.strictObject({
     /** Monthly budget in USD; the plan fails when the estimate exceeds it. */
     monthlyBudgetUsd: z.number().positive(),
     /** Prices in USD (defaults: 001 §Cost Analysis, ~$5 per 10K API test runs; browser runs at list price). */
-    prices: z.strictObject({
-        apiPer10kRuns: price(SYNTHETICS_LIST_PRICES.apiPer10kRuns).default(SYNTHETICS_LIST_PRICES.apiPer10kRuns),
-        browserPer1kRuns: price(SYNTHETICS_LIST_PRICES.browserPer1kRuns).default(SYNTHETICS_LIST_PRICES.browserPer1kRuns),
-    }).prefault({}),
+    prices: z
+        .strictObject({
+            apiPer10kRuns: price(SYNTHETICS_LIST_PRICES.apiPer10kRuns).default(SYNTHETICS_LIST_PRICES.apiPer10kRuns),
+            browserPer1kRuns: price(SYNTHETICS_LIST_PRICES.browserPer1kRuns).default(SYNTHETICS_LIST_PRICES.browserPer1kRuns),
+        })
+        .prefault({}),
 });
 export type SyntheticsConfig = z.infer<typeof SyntheticsConfig>;

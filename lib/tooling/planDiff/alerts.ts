@@ -30,9 +30,14 @@ export const planAlertSchema = z.object({
     severity: z.string(),
     kind: z.string().optional(),
     service: z.string().optional(),
-    thresholds: z.object({
-        critical: num.optional(), warning: num.optional(), criticalRecovery: num.optional(), warningRecovery: num.optional(),
-    }).optional(),
+    thresholds: z
+        .object({
+            critical: num.optional(),
+            warning: num.optional(),
+            criticalRecovery: num.optional(),
+            warningRecovery: num.optional(),
+        })
+        .optional(),
     comparator: z.string().optional(),
     unit: z.string().optional(),
     /** Seconds (the model), or already written out ("10m"). */
@@ -41,7 +46,9 @@ export const planAlertSchema = z.object({
     threshold: z.string().optional(),
     missingData: z.string().optional(),
     renotifyMinutes: z.number().optional(),
-    route: z.object({ pager: z.string().optional(), slack: z.array(z.string()).optional(), email: z.array(z.string()).optional() }).optional(),
+    route: z
+        .object({ pager: z.string().optional(), slack: z.array(z.string()).optional(), email: z.array(z.string()).optional() })
+        .optional(),
     handles: z.array(z.string()).optional(),
     runbook: z.string().optional(),
     source: z.string().optional(),
@@ -56,7 +63,12 @@ export type PlanWithAlerts = Omit<Plan, "alerts"> & { alerts?: PlanAlert[] };
 export const productsOf = (plan: PlanWithAlerts) => productOf({ ...plan, alerts: undefined });
 
 /** Who an alert reaches; `other` holds targets outside the model's pager/Slack/email (an SNS topic's HTTPS subscriber). */
-export interface Route { pager?: string; slack: string[]; email: string[]; other?: string[] }
+export interface Route {
+    pager?: string;
+    slack: string[];
+    email: string[];
+    other?: string[];
+}
 
 /** An alert as compared: the model's fields, normalised, and the plan resource it was derived from (if any). */
 export interface AlertView {
@@ -80,7 +92,12 @@ export interface AlertView {
 }
 
 const THRESHOLD_KEYS = ["critical", "warning", "criticalRecovery", "warningRecovery"] as const;
-const THRESHOLD_WORDS: Record<string, string> = { critical: "critical", warning: "warning", criticalRecovery: "critical recovery", warningRecovery: "warning recovery" };
+const THRESHOLD_WORDS: Record<string, string> = {
+    critical: "critical",
+    warning: "warning",
+    criticalRecovery: "critical recovery",
+    warningRecovery: "warning recovery",
+};
 
 /** Datadog notification handles → route: `@pagerduty-X` pages, `@slack-X` posts to #X, `@a@b.c` emails. */
 export function routeOfHandles(handles: string[]): Route {
@@ -98,8 +115,10 @@ export function routeOfHandles(handles: string[]): Route {
  * (each state may have its own route), else all of the message's.
  */
 export function handlesOf(message: string): string[] {
-    const find = (text: string) => [...new Set(text.replace(/\{\{[^}]*\}\}/g, " ").match(/(?<![\w@])@[\w.+-]+(?:@[\w.-]+\.\w+)?/g) ?? [])]
-        .filter((h) => /^@(pagerduty-|slack-|webhook-|opsgenie-)/.test(h) || h.slice(1).includes("@"));
+    const find = (text: string) =>
+        [...new Set(text.replace(/\{\{[^}]*\}\}/g, " ").match(/(?<![\w@])@[\w.+-]+(?:@[\w.-]+\.\w+)?/g) ?? [])].filter(
+            (h) => /^@(pagerduty-|slack-|webhook-|opsgenie-)/.test(h) || h.slice(1).includes("@"),
+        );
     const alertBlock = /\{\{#is_alert\}\}([\s\S]*?)\{\{\/is_alert\}\}/.exec(message)?.[1];
     const inBlock = alertBlock === undefined ? [] : find(alertBlock);
     return inBlock.length ? inBlock : find(message);
@@ -140,18 +159,33 @@ function monitorAlert(r: PlanResource, product: string): AlertView {
     const i = r.inputs;
     const query = String(i.query ?? "");
     const message = String(i.message ?? "");
-    const thresholds = Object.fromEntries(Object.entries((i.monitorThresholds ?? {}) as Record<string, unknown>)
-        .filter(([k]) => k !== "ok" || i.type !== "service check").map(([k, v]) => [k, String(v)]));
+    const thresholds = Object.fromEntries(
+        Object.entries((i.monitorThresholds ?? {}) as Record<string, unknown>)
+            .filter(([k]) => k !== "ok" || i.type !== "service check")
+            .map(([k, v]) => [k, String(v)]),
+    );
     // The unit is only written in the message ("**Threshold:** > 5 % over 10m (current value: …)").
-    const unit = i.type === "slo alert" ? "x" : /\*\*Threshold:\*\*\s*(?:critical\s*)?[<>]=?\s*-?[\d.]+\s+([^,(]+?)\s*(?: over |,|\(|$)/m.exec(message)?.[1];
+    const unit =
+        i.type === "slo alert"
+            ? "x"
+            : /\*\*Threshold:\*\*\s*(?:critical\s*)?[<>]=?\s*-?[\d.]+\s+([^,(]+?)\s*(?: over |,|\(|$)/m.exec(message)?.[1];
     return {
-        product, id: r.name, title: stripPrefix(i.name), severity: severityOf(i.tags, i.priority), kind: `monitor (${i.type})`,
-        thresholds, comparator: /\s(>=|<=|>|<)\s*-?[\d.e+]+\s*$/.exec(query)?.[1], unit, window: windowOfQuery(query),
-        route: routeOfHandles(handlesOf(message)), runbook: runbookOf(message),
+        product,
+        id: r.name,
+        title: stripPrefix(i.name),
+        severity: severityOf(i.tags, i.priority),
+        kind: `monitor (${i.type})`,
+        thresholds,
+        comparator: /\s(>=|<=|>|<)\s*-?[\d.e+]+\s*$/.exec(query)?.[1],
+        unit,
+        window: windowOfQuery(query),
+        route: routeOfHandles(handlesOf(message)),
+        runbook: runbookOf(message),
         details: Object.fromEntries([
             ["no-data alert", i.notifyNoData ? `after ${i.noDataTimeframe ?? "?"} min` : "off"],
             ["renotify", i.renotifyInterval ? `every ${i.renotifyInterval} min` : "never"],
-        ]), urn: r.urn,
+        ]),
+        urn: r.urn,
     };
 }
 
@@ -159,16 +193,26 @@ function syntheticAlert(r: PlanResource, product: string): AlertView {
     const i = r.inputs;
     const o = (i.optionsList ?? {}) as Record<string, any>;
     return {
-        product, id: r.name, title: stripPrefix(i.name), severity: severityOf(i.tags, o.monitorPriority), kind: `synthetic (${i.type})`,
-        thresholds: o.minLocationFailed !== undefined ? { critical: String(o.minLocationFailed) } : {}, comparator: ">=", unit: "locations failing",
+        product,
+        id: r.name,
+        title: stripPrefix(i.name),
+        severity: severityOf(i.tags, o.monitorPriority),
+        kind: `synthetic (${i.type})`,
+        thresholds: o.minLocationFailed !== undefined ? { critical: String(o.minLocationFailed) } : {},
+        comparator: ">=",
+        unit: "locations failing",
         window: o.minFailureDuration !== undefined ? seconds(Number(o.minFailureDuration)) : undefined,
-        route: routeOfHandles(handlesOf(String(i.message ?? ""))), runbook: runbookOf(i.message),
-        details: Object.fromEntries([
-            ["frequency", o.tickEvery !== undefined ? `every ${seconds(Number(o.tickEvery))}` : undefined],
-            ["retries", o.retry ? `${o.retry.count} × ${o.retry.interval} ms` : "none"],
-            ["locations", Array.isArray(i.locations) ? i.locations.join(", ") : undefined],
-            ["status", i.status],
-        ].filter(([, v]) => v !== undefined) as Array<[string, string]>), urn: r.urn,
+        route: routeOfHandles(handlesOf(String(i.message ?? ""))),
+        runbook: runbookOf(i.message),
+        details: Object.fromEntries(
+            [
+                ["frequency", o.tickEvery !== undefined ? `every ${seconds(Number(o.tickEvery))}` : undefined],
+                ["retries", o.retry ? `${o.retry.count} × ${o.retry.interval} ms` : "none"],
+                ["locations", Array.isArray(i.locations) ? i.locations.join(", ") : undefined],
+                ["status", i.status],
+            ].filter(([, v]) => v !== undefined) as Array<[string, string]>,
+        ),
+        urn: r.urn,
     };
 }
 
@@ -179,11 +223,19 @@ function detectionAlert(r: PlanResource, product: string): AlertView {
     const cond = /([<>]=?)\s*(-?[\d.]+)/.exec(String(first.condition ?? ""));
     const o = (i.options ?? {}) as Record<string, any>;
     return {
-        product, id: r.name, title: stripPrefix(i.name), severity: severityOf(i.tags, undefined), kind: "detection rule",
-        thresholds: cond ? { critical: cond[2] } : {}, comparator: cond?.[1], unit: "events",
+        product,
+        id: r.name,
+        title: stripPrefix(i.name),
+        severity: severityOf(i.tags, undefined),
+        kind: "detection rule",
+        thresholds: cond ? { critical: cond[2] } : {},
+        comparator: cond?.[1],
+        unit: "events",
         window: o.evaluationWindow !== undefined ? seconds(Number(o.evaluationWindow)) : undefined,
-        route: routeOfHandles(cases.flatMap((c) => (c.notifications ?? []) as string[])), runbook: runbookOf(i.message),
-        details: { enabled: String(i.enabled ?? true) }, urn: r.urn,
+        route: routeOfHandles(cases.flatMap((c) => (c.notifications ?? []) as string[])),
+        runbook: runbookOf(i.message),
+        details: { enabled: String(i.enabled ?? true) },
+        urn: r.urn,
     };
 }
 
@@ -207,10 +259,18 @@ function sentryIssueAlert(r: PlanResource, product: string): AlertView {
     const i = r.inputs;
     const cond = ((i.conditions ?? []) as Array<Record<string, any>>).find((c) => c.value !== undefined) ?? {};
     return {
-        product, id: r.name, title: sentryTitle(i.name), severity: sentrySeverity(i.name), kind: "Sentry issue alert",
-        thresholds: cond.value !== undefined ? { critical: String(cond.value) } : {}, comparator: cond.value !== undefined ? ">" : undefined,
-        unit: cond.value !== undefined ? "events" : undefined, window: cond.interval,
-        route: sentryRoute((i.actions ?? []) as Array<Record<string, any>>), details: { "re-notify": i.frequency !== undefined ? `every ${i.frequency} min` : "—" }, urn: r.urn,
+        product,
+        id: r.name,
+        title: sentryTitle(i.name),
+        severity: sentrySeverity(i.name),
+        kind: "Sentry issue alert",
+        thresholds: cond.value !== undefined ? { critical: String(cond.value) } : {},
+        comparator: cond.value !== undefined ? ">" : undefined,
+        unit: cond.value !== undefined ? "events" : undefined,
+        window: cond.interval,
+        route: sentryRoute((i.actions ?? []) as Array<Record<string, any>>),
+        details: { "re-notify": i.frequency !== undefined ? `every ${i.frequency} min` : "—" },
+        urn: r.urn,
     };
 }
 
@@ -222,16 +282,25 @@ function sentryMetricAlert(r: PlanResource, product: string): AlertView {
     if (i.resolveThreshold !== undefined) thresholds.criticalRecovery = String(i.resolveThreshold);
     const critical = triggers.find((t) => t.label === "critical") ?? triggers[0] ?? {};
     return {
-        product, id: r.name, title: sentryTitle(i.name), severity: sentrySeverity(i.name), kind: "Sentry metric alert",
-        thresholds, comparator: i.thresholdType === 1 ? "<" : ">",
+        product,
+        id: r.name,
+        title: sentryTitle(i.name),
+        severity: sentrySeverity(i.name),
+        kind: "Sentry metric alert",
+        thresholds,
+        comparator: i.thresholdType === 1 ? "<" : ">",
         window: i.timeWindow !== undefined ? `${i.timeWindow}m` : undefined,
         route: sentryRoute((critical.actions ?? []) as Array<Record<string, any>>),
-        details: { measure: `${i.aggregate ?? ""} of ${i.dataset ?? ""}`, query: String(i.query ?? "") }, urn: r.urn,
+        details: { measure: `${i.aggregate ?? ""} of ${i.dataset ?? ""}`, query: String(i.query ?? "") },
+        urn: r.urn,
     };
 }
 
 const CW_COMPARATORS: Record<string, string> = {
-    GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=", LessThanThreshold: "<", LessThanOrEqualToThreshold: "<=",
+    GreaterThanThreshold: ">",
+    GreaterThanOrEqualToThreshold: ">=",
+    LessThanThreshold: "<",
+    LessThanOrEqualToThreshold: "<=",
 };
 
 /** Alarm actions (SNS topic ARNs) → route: each topic's email subscribers, else the topic and how it delivers. */
@@ -250,16 +319,28 @@ function routeOfTopics(topics: string[], subscribers: Map<string, Array<{ protoc
     return route;
 }
 
-function cloudwatchAlarm(r: PlanResource, product: string, subscribers: Map<string, Array<{ protocol: string; endpoint: string }>>): AlertView {
+function cloudwatchAlarm(
+    r: PlanResource,
+    product: string,
+    subscribers: Map<string, Array<{ protocol: string; endpoint: string }>>,
+): AlertView {
     const i = r.inputs;
     const actions = ((i.alarmActions ?? []) as string[]).map(String);
     const description = String(i.alarmDescription ?? i.name ?? r.name);
     return {
-        product, id: r.name, title: description.replace(/^[^:]+:\s*/, "").replace(/\s*[;(].*$/, ""), kind: "CloudWatch alarm",
-        thresholds: i.threshold !== undefined ? { critical: String(i.threshold) } : {}, comparator: CW_COMPARATORS[String(i.comparisonOperator)] ?? String(i.comparisonOperator ?? ""),
+        product,
+        id: r.name,
+        title: description.replace(/^[^:]+:\s*/, "").replace(/\s*[;(].*$/, ""),
+        kind: "CloudWatch alarm",
+        thresholds: i.threshold !== undefined ? { critical: String(i.threshold) } : {},
+        comparator: CW_COMPARATORS[String(i.comparisonOperator)] ?? String(i.comparisonOperator ?? ""),
         window: i.period !== undefined ? `${i.evaluationPeriods ?? 1} × ${seconds(Number(i.period))}` : undefined,
         route: routeOfTopics(actions, subscribers),
-        details: { metric: `${i.namespace ?? ""} ${i.metricName ?? ""} ${i.statistic ?? ""}`.trim(), "missing data": String(i.treatMissingData ?? "missing") }, urn: r.urn,
+        details: {
+            metric: `${i.namespace ?? ""} ${i.metricName ?? ""} ${i.statistic ?? ""}`.trim(),
+            "missing data": String(i.treatMissingData ?? "missing"),
+        },
+        urn: r.urn,
     };
 }
 
@@ -267,20 +348,33 @@ function cloudwatchAlarm(r: PlanResource, product: string, subscribers: Map<stri
 function modelAlert(a: PlanAlert): AlertView {
     const route: Route = a.route
         ? {
-            pager: a.route.pager === undefined ? undefined : a.route.pager.startsWith("@") ? a.route.pager : `@pagerduty-${a.route.pager}`,
-            slack: (a.route.slack ?? []).map((c) => (c.startsWith("#") ? c : `#${c}`)), email: a.route.email ?? [],
-        }
+              pager:
+                  a.route.pager === undefined ? undefined : a.route.pager.startsWith("@") ? a.route.pager : `@pagerduty-${a.route.pager}`,
+              slack: (a.route.slack ?? []).map((c) => (c.startsWith("#") ? c : `#${c}`)),
+              email: a.route.email ?? [],
+          }
         : routeOfHandles(a.handles ?? []);
     const details: Record<string, string> = {};
     if (a.service !== undefined) details.service = a.service;
     if (a.missingData !== undefined) details["missing data"] = a.missingData;
     if (a.renotifyMinutes !== undefined) details.renotify = a.renotifyMinutes ? `every ${a.renotifyMinutes} min` : "never";
     return {
-        product: a.product, id: a.id, title: a.title, severity: a.severity, kind: a.kind,
-        thresholds: Object.fromEntries(THRESHOLD_KEYS.filter((k) => a.thresholds?.[k] !== undefined).map((k) => [k, String(a.thresholds![k])])),
-        comparator: a.comparator, unit: a.unit,
+        product: a.product,
+        id: a.id,
+        title: a.title,
+        severity: a.severity,
+        kind: a.kind,
+        thresholds: Object.fromEntries(
+            THRESHOLD_KEYS.filter((k) => a.thresholds?.[k] !== undefined).map((k) => [k, String(a.thresholds![k])]),
+        ),
+        comparator: a.comparator,
+        unit: a.unit,
         window: typeof a.window === "number" ? (a.window > 0 ? seconds(a.window) : undefined) : a.window,
-        condition: a.threshold, route, runbook: a.runbook, details, simulation: a.simulation,
+        condition: a.threshold,
+        route,
+        runbook: a.runbook,
+        details,
+        simulation: a.simulation,
     };
 }
 
@@ -291,18 +385,33 @@ export function alertsOf(plan: PlanWithAlerts): AlertView[] {
     const subscribers = new Map<string, Array<{ protocol: string; endpoint: string }>>();
     for (const s of plan.resources.filter((r) => r.type === "aws:sns/topicSubscription:TopicSubscription")) {
         const topic = String(s.inputs.topic);
-        subscribers.set(topic, [...(subscribers.get(topic) ?? []), { protocol: String(s.inputs.protocol), endpoint: String(s.inputs.endpoint) }]);
+        subscribers.set(topic, [
+            ...(subscribers.get(topic) ?? []),
+            { protocol: String(s.inputs.protocol), endpoint: String(s.inputs.endpoint) },
+        ]);
     }
     const out: AlertView[] = [];
     for (const r of plan.resources) {
         const p = product(r);
         switch (r.type) {
-            case "datadog:index/monitor:Monitor": out.push(monitorAlert(r, p)); break;
-            case "datadog:index/syntheticsTest:SyntheticsTest": out.push(syntheticAlert(r, p)); break;
-            case "datadog:index/securityMonitoringRule:SecurityMonitoringRule": out.push(detectionAlert(r, p)); break;
-            case "sentry:index/sentryIssueAlert:SentryIssueAlert": out.push(sentryIssueAlert(r, p)); break;
-            case "sentry:index/sentryMetricAlert:SentryMetricAlert": out.push(sentryMetricAlert(r, p)); break;
-            case "aws:cloudwatch/metricAlarm:MetricAlarm": out.push(cloudwatchAlarm(r, p, subscribers)); break;
+            case "datadog:index/monitor:Monitor":
+                out.push(monitorAlert(r, p));
+                break;
+            case "datadog:index/syntheticsTest:SyntheticsTest":
+                out.push(syntheticAlert(r, p));
+                break;
+            case "datadog:index/securityMonitoringRule:SecurityMonitoringRule":
+                out.push(detectionAlert(r, p));
+                break;
+            case "sentry:index/sentryIssueAlert:SentryIssueAlert":
+                out.push(sentryIssueAlert(r, p));
+                break;
+            case "sentry:index/sentryMetricAlert:SentryMetricAlert":
+                out.push(sentryMetricAlert(r, p));
+                break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                out.push(cloudwatchAlarm(r, p, subscribers));
+                break;
         }
     }
     return out;
@@ -337,18 +446,32 @@ export function formatRoute(r: Route): string {
 export function routeDelta(b: Route, a: Route): string {
     const parts: string[] = [];
     if (b.pager !== a.pager) {
-        parts.push(!a.pager ? `no longer pages ${code(b.pager)}` : b.pager ? `pages ${code(a.pager)} instead of ${code(b.pager)}` : `now pages ${code(a.pager)}`);
+        parts.push(
+            !a.pager
+                ? `no longer pages ${code(b.pager)}`
+                : b.pager
+                  ? `pages ${code(a.pager)} instead of ${code(b.pager)}`
+                  : `now pages ${code(a.pager)}`,
+        );
     }
-    for (const [verb, x, y] of [["posts", b.slack, a.slack], ["emails", b.email, a.email], ["notifies", b.other ?? [], a.other ?? []]] as const) {
-        const delta = [...y.filter((c) => !x.includes(c)).map((c) => `+${code(c)}`), ...x.filter((c) => !y.includes(c)).map((c) => `−${code(c)}`)];
+    for (const [verb, x, y] of [
+        ["posts", b.slack, a.slack],
+        ["emails", b.email, a.email],
+        ["notifies", b.other ?? [], a.other ?? []],
+    ] as const) {
+        const delta = [
+            ...y.filter((c) => !x.includes(c)).map((c) => `+${code(c)}`),
+            ...x.filter((c) => !y.includes(c)).map((c) => `−${code(c)}`),
+        ];
         if (delta.length) parts.push(`${verb} ${delta.join(" ")}`);
     }
     return parts.join(", ") || `route order ${formatRoute(b)} → ${formatRoute(a)}`;
 }
 
 function describe(a: AlertView): string {
-    const t = THRESHOLD_KEYS.filter((k) => a.thresholds[k] !== undefined)
-        .map((k) => `${THRESHOLD_WORDS[k]} ${a.comparator ? `${escapeInline(a.comparator)} ` : ""}${value(a, a.thresholds[k])}`);
+    const t = THRESHOLD_KEYS.filter((k) => a.thresholds[k] !== undefined).map(
+        (k) => `${THRESHOLD_WORDS[k]} ${a.comparator ? `${escapeInline(a.comparator)} ` : ""}${value(a, a.thresholds[k])}`,
+    );
     return [...t, a.window ? `window ${escapeInline(a.window)}` : undefined].filter(Boolean).join(", ");
 }
 
@@ -360,7 +483,10 @@ function alertChanges(b: AlertView, a: AlertView): { changes: string[]; warnings
     const changes: string[] = [];
     const warnings: string[] = [];
     if (b.severity !== a.severity) changes.push(`severity ${b.severity ?? "—"} → ${a.severity ?? "—"}`);
-    const keys = [...THRESHOLD_KEYS, ...Object.keys({ ...b.thresholds, ...a.thresholds }).filter((k) => !(THRESHOLD_KEYS as readonly string[]).includes(k))];
+    const keys = [
+        ...THRESHOLD_KEYS,
+        ...Object.keys({ ...b.thresholds, ...a.thresholds }).filter((k) => !(THRESHOLD_KEYS as readonly string[]).includes(k)),
+    ];
     for (const k of [...new Set(keys)]) {
         const x = b.thresholds[k];
         const y = a.thresholds[k];
@@ -368,18 +494,25 @@ function alertChanges(b: AlertView, a: AlertView): { changes: string[]; warnings
         const word = THRESHOLD_WORDS[k] ?? k;
         changes.push(`${word} ${x === undefined ? "(none)" : value(b, x)} → ${y === undefined ? "(none)" : value(a, y)}`);
         // The title states the threshold in words ("above 5%"): kept unchanged, it now says something false.
-        if (k === "critical" && x !== undefined && y !== undefined && b.title === a.title
-            && new RegExp(`(^|[^\\d.])${x.replace(/\./g, "\\.")}([^\\d.]|$)`).test(a.title)) {
+        if (
+            k === "critical" &&
+            x !== undefined &&
+            y !== undefined &&
+            b.title === a.title &&
+            new RegExp(`(^|[^\\d.])${x.replace(/\./g, "\\.")}([^\\d.]|$)`).test(a.title)
+        ) {
             warnings.push(`title still says “${a.title}”`);
         }
     }
-    if (b.comparator !== a.comparator) changes.push(`comparator ${escapeInline(b.comparator ?? "—")} → ${escapeInline(a.comparator ?? "—")}`);
+    if (b.comparator !== a.comparator)
+        changes.push(`comparator ${escapeInline(b.comparator ?? "—")} → ${escapeInline(a.comparator ?? "—")}`);
     if (b.window !== a.window) changes.push(`window ${escapeInline(b.window ?? "—")} → ${escapeInline(a.window ?? "—")}`);
     for (const k of [...new Set([...Object.keys(b.details), ...Object.keys(a.details)])]) {
         if (b.details[k] !== a.details[k]) changes.push(`${k} ${escapeInline(b.details[k] ?? "—")} → ${escapeInline(a.details[k] ?? "—")}`);
     }
     if (!sameRoute(b.route, a.route)) changes.push(routeDelta(b.route, a.route));
-    if (b.runbook !== a.runbook) changes.push(`runbook ${b.runbook ? code(b.runbook) : "(none)"} → ${a.runbook ? code(a.runbook) : "(none)"}`);
+    if (b.runbook !== a.runbook)
+        changes.push(`runbook ${b.runbook ? code(b.runbook) : "(none)"} → ${a.runbook ? code(a.runbook) : "(none)"}`);
     if (!changes.length && b.condition !== undefined && a.condition !== undefined && b.condition !== a.condition) {
         changes.push(`condition ${inlineDiff(b.condition, a.condition)}`);
     }
@@ -423,7 +556,8 @@ export function simulationCell(c: AlertChange): string {
     const b = c.before?.simulation;
     const a = c.after?.simulation;
     if (!b && !a) return "—";
-    const fmt = (v: number | null | undefined, unit = "") => (v === undefined ? "—" : v === null ? "never" : `${Math.round(v * 100) / 100}${unit}`);
+    const fmt = (v: number | null | undefined, unit = "") =>
+        v === undefined ? "—" : v === null ? "never" : `${Math.round(v * 100) / 100}${unit}`;
     const pair = (f: (s: AlertSimulation) => number | null | undefined, unit = "") => {
         const x = b ? fmt(f(b), unit) : "—";
         const y = a ? fmt(f(a), unit) : "—";
@@ -431,17 +565,22 @@ export function simulationCell(c: AlertChange): string {
     };
     const has = (f: (s: AlertSimulation) => number | null | undefined) => (b && f(b) !== undefined) || (a && f(a) !== undefined);
     return [
-        ["detect", (s: AlertSimulation) => s.detectSeconds, " s"], ["pages/week", (s: AlertSimulation) => s.pagesPerWeek, ""],
+        ["detect", (s: AlertSimulation) => s.detectSeconds, " s"],
+        ["pages/week", (s: AlertSimulation) => s.pagesPerWeek, ""],
         ["pages/incident", (s: AlertSimulation) => s.pagesPerIncident, ""],
-    ].filter(([, f]) => has(f as (s: AlertSimulation) => number | null | undefined))
-        .map(([word, f, unit]) => `${word} ${pair(f as (s: AlertSimulation) => number | null | undefined, unit as string)}`).join(", ");
+    ]
+        .filter(([, f]) => has(f as (s: AlertSimulation) => number | null | undefined))
+        .map(([word, f, unit]) => `${word} ${pair(f as (s: AlertSimulation) => number | null | undefined, unit as string)}`)
+        .join(", ");
 }
 
 /** P0 alerts whose simulated time to detect a hard outage now exceeds the target (and did not before). */
 export function slowP0s(changes: AlertChange[]): AlertChange[] {
     // A simulated P0 that cannot detect the outage at all (null) is as late as can be.
     const late = (s: AlertSimulation | undefined) => s !== undefined && (s.detectSeconds ?? Infinity) > P0_DETECT_SECONDS;
-    return changes.filter((c) => c.after?.severity === "P0" && late(c.after.simulation) && !(c.before?.severity === "P0" && late(c.before.simulation)));
+    return changes.filter(
+        (c) => c.after?.severity === "P0" && late(c.after.simulation) && !(c.before?.severity === "P0" && late(c.before.simulation)),
+    );
 }
 
 export function hasSimulation(alerts: AlertView[]): boolean {

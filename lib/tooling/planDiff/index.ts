@@ -4,7 +4,19 @@
  * added, removed, changed (each changed field shown as its change, not its prefix) and renamed.
  */
 import type { PlanResource } from "../plan";
-import { AlertChange, alertsOf, productsOf, diffAlerts, formatRoute, hasSimulation, P0_DETECT_SECONDS, PlanWithAlerts, sameRoute, simulationCell, slowP0s } from "./alerts";
+import {
+    AlertChange,
+    alertsOf,
+    productsOf,
+    diffAlerts,
+    formatRoute,
+    hasSimulation,
+    P0_DETECT_SECONDS,
+    PlanWithAlerts,
+    sameRoute,
+    simulationCell,
+    slowP0s,
+} from "./alerts";
 import { diffRouting, RoutingChange } from "./routing";
 import { escapeInline, FieldChange, fieldChanges, renderChange } from "./textDiff";
 
@@ -78,15 +90,24 @@ export function diffPlans(base: PlanWithAlerts, head: PlanWithAlerts): PlanDiff 
     const added = head.resources.filter((r) => !baseBy.has(r.urn));
     const urnChanges: Array<UrnChange & { product: string }> = [];
     for (const to of added) {
-        const candidates = removed.filter((from) => from.type === to.type && baseProduct(from) === headProduct(to) && !urnChanges.some((c) => c.from === from));
+        const candidates = removed.filter(
+            (from) => from.type === to.type && baseProduct(from) === headProduct(to) && !urnChanges.some((c) => c.from === from),
+        );
         const best = candidates.map((from) => [from, similarity(from, to)] as const).sort((x, y) => y[1] - x[1])[0];
         if (best && best[1] >= RENAME_SIMILARITY) {
-            urnChanges.push({ from: best[0], to, aliased: to.options.aliases > 0, product: headProduct(to), fields: fieldChanges(best[0].inputs, to.inputs) });
+            urnChanges.push({
+                from: best[0],
+                to,
+                aliased: to.options.aliases > 0,
+                product: headProduct(to),
+                fields: fieldChanges(best[0].inputs, to.inputs),
+            });
         }
     }
     const renamedFrom = new Set(urnChanges.map((c) => c.from));
     const renamedTo = new Set(urnChanges.map((c) => c.to));
-    const changed = head.resources.filter((r) => baseBy.has(r.urn))
+    const changed = head.resources
+        .filter((r) => baseBy.has(r.urn))
         .map((r) => ({ resource: r, fields: resourceFields(baseBy.get(r.urn)!, r) }))
         .filter((c) => c.fields.length > 0);
 
@@ -104,13 +125,21 @@ export function diffPlans(base: PlanWithAlerts, head: PlanWithAlerts): PlanDiff 
     // Alert-model ids and resource names differ: with the `alerts` array on one side only (the first change after
     // the array appears), both sides are derived from their resources so the same alert matches itself.
     const mixed = Boolean(base.alerts) !== Boolean(head.alerts);
-    const notes = mixed ? [`Only the ${base.alerts ? "base" : "head"} plan has an \`alerts\` array: alerts are compared as derived from the resources of both plans, without simulation.`] : [];
+    const notes = mixed
+        ? [
+              `Only the ${base.alerts ? "base" : "head"} plan has an \`alerts\` array: alerts are compared as derived from the resources of both plans, without simulation.`,
+          ]
+        : [];
     const baseAlerts = alertsOf(mixed ? { ...base, alerts: undefined } : base);
     const headAlerts = alertsOf(mixed ? { ...head, alerts: undefined } : head);
     const alerts = diffAlerts(baseAlerts, headAlerts, new Map(urnChanges.map((c) => [c.from.urn, c.to.urn])));
     const routing = diffRouting(base, head, { base: baseProduct, head: headProduct });
     return {
-        products: list, alerts, routing, simulated: hasSimulation(baseAlerts) || hasSimulation(headAlerts), notes,
+        products: list,
+        alerts,
+        routing,
+        simulated: hasSimulation(baseAlerts) || hasSimulation(headAlerts),
+        notes,
         changed: list.length > 0 || alerts.length > 0,
     };
 }
@@ -139,12 +168,22 @@ const ICON = { added: "➕", removed: "➖", changed: "✏️" } as const;
 export function alertRow(c: AlertChange, name: (p: string) => string, simulated: boolean): string {
     const a = (c.after ?? c.before)!;
     const label = `${escapeInline(name(a.product))}: ${escapeInline(a.title)}${a.severity ? ` (${a.severity})` : ""}`;
-    const what = c.kind === "added" ? `added: ${c.changes.join("; ")}` : c.kind === "removed" ? `removed${c.changes[0] ? ` (was ${c.changes.join("; ")})` : ""}` : c.changes.join("; ");
+    const what =
+        c.kind === "added"
+            ? `added: ${c.changes.join("; ")}`
+            : c.kind === "removed"
+              ? `removed${c.changes[0] ? ` (was ${c.changes.join("; ")})` : ""}`
+              : c.changes.join("; ");
     const warn = c.warnings.map((w) => `; ⚠️ ${escapeInline(w)}`).join("");
     const routeChanged = c.kind === "changed" && !sameRoute(c.before!.route, c.after!.route);
-    const route = c.kind === "removed" ? `was: ${formatRoute(c.before!.route)}`
-        : routeChanged ? `${formatRoute(c.after!.route)} (changed)`
-        : c.kind === "changed" ? `${formatRoute(c.after!.route)} (unchanged)` : formatRoute(c.after!.route);
+    const route =
+        c.kind === "removed"
+            ? `was: ${formatRoute(c.before!.route)}`
+            : routeChanged
+              ? `${formatRoute(c.after!.route)} (changed)`
+              : c.kind === "changed"
+                ? `${formatRoute(c.after!.route)} (unchanged)`
+                : formatRoute(c.after!.route);
     const cols = [ICON[c.kind], label, `${what}${warn}`, route, ...(simulated ? [simulationCell(c)] : [])];
     return `| ${cols.map(cell).join(" | ")} |`;
 }
@@ -160,9 +199,13 @@ interface Sections {
 
 function counts(p: ProductDiff): string {
     return [
-        p.changed.length && `${p.changed.length} changed`, p.added.length && `${p.added.length} added`,
-        p.removed.length && `${p.removed.length} removed`, p.urnChanges.length && `${p.urnChanges.length} renamed`,
-    ].filter(Boolean).join(", ");
+        p.changed.length && `${p.changed.length} changed`,
+        p.added.length && `${p.added.length} added`,
+        p.removed.length && `${p.removed.length} removed`,
+        p.urnChanges.length && `${p.urnChanges.length} renamed`,
+    ]
+        .filter(Boolean)
+        .join(", ");
 }
 
 function fieldLines(fields: FieldChange[]): string[] {
@@ -175,12 +218,18 @@ function fieldLines(fields: FieldChange[]): string[] {
 function productBody(p: ProductDiff): string {
     const lines: string[] = [];
     for (const c of p.urnChanges) {
-        lines.push(c.aliased
-            ? `- 🔁 renamed (alias, no replacement): \`${c.from.name}\` → \`${c.to.name}\` (${kind(c.to.type)})`
-            : `- ⚠️ **replaced** (URN change): \`${c.from.name}\` → \`${c.to.name}\` (${kind(c.to.type)})`, ...fieldLines(c.fields));
+        lines.push(
+            c.aliased
+                ? `- 🔁 renamed (alias, no replacement): \`${c.from.name}\` → \`${c.to.name}\` (${kind(c.to.type)})`
+                : `- ⚠️ **replaced** (URN change): \`${c.from.name}\` → \`${c.to.name}\` (${kind(c.to.type)})`,
+            ...fieldLines(c.fields),
+        );
     }
     for (const r of p.added) lines.push(`- ➕ added \`${r.name}\` (${kind(r.type)})`);
-    for (const r of p.removed) lines.push(`- ➖ removed \`${r.name}\` (${kind(r.type)})${r.options.retainOnDelete ? " — retained in the cloud (retainOnDelete)" : ""}`);
+    for (const r of p.removed)
+        lines.push(
+            `- ➖ removed \`${r.name}\` (${kind(r.type)})${r.options.retainOnDelete ? " — retained in the cloud (retainOnDelete)" : ""}`,
+        );
     for (const c of p.changed) lines.push(`- ✏️ changed \`${c.resource.name}\` (${kind(c.resource.type)})`, ...fieldLines(c.fields));
     return lines.join("\n");
 }
@@ -191,32 +240,61 @@ function sections(diff: PlanDiff, base: PlanWithAlerts, head: PlanWithAlerts): S
     const replaced = diff.products.flatMap((p) => p.urnChanges.filter((c) => !c.aliased));
     const header = [`## Plan diff: \`${head.stack}\``, ""];
     const byKind = (k: AlertChange["kind"]) => diff.alerts.filter((a) => a.kind === k).length;
-    header.push(`Alerts: ${byKind("changed")} changed, ${byKind("added")} added, ${byKind("removed")} removed. `
-        + `Resources: ${count((p) => p.added)} to add, ${count((p) => p.changed)} to change, ${count((p) => p.removed)} to remove, `
-        + `${count((p) => p.urnChanges)} URN changes (${replaced.length} would replace); ${base.resources.length} → ${head.resources.length}.`, "");
+    header.push(
+        `Alerts: ${byKind("changed")} changed, ${byKind("added")} added, ${byKind("removed")} removed. ` +
+            `Resources: ${count((p) => p.added)} to add, ${count((p) => p.changed)} to change, ${count((p) => p.removed)} to remove, ` +
+            `${count((p) => p.urnChanges)} URN changes (${replaced.length} would replace); ${base.resources.length} → ${head.resources.length}.`,
+        "",
+    );
     if (head.stack !== base.stack || head.project !== base.project) {
-        header.push(`> [!CAUTION]`, `> Different stacks: base is \`${base.project}/${base.stack}\`, head is \`${head.project}/${head.stack}\`.`, "");
+        header.push(
+            `> [!CAUTION]`,
+            `> Different stacks: base is \`${base.project}/${base.stack}\`, head is \`${head.project}/${head.stack}\`.`,
+            "",
+        );
     }
     if (replaced.length) {
-        header.push("> [!WARNING]", `> ${replaced.length} resource(s) change URN without an alias: \`pulumi up\` would **delete and recreate** them (monitors lose their history). Add \`aliases\` (docs/urns.md) if this is a rename.`, "");
+        header.push(
+            "> [!WARNING]",
+            `> ${replaced.length} resource(s) change URN without an alias: \`pulumi up\` would **delete and recreate** them (monitors lose their history). Add \`aliases\` (docs/urns.md) if this is a rename.`,
+            "",
+        );
     }
     const alertIntro = ["### Alerting", "", ...diff.notes.flatMap((n) => [n, ""])];
     const alertOutro: string[] = [];
     const slow = slowP0s(diff.alerts);
     if (slow.length) {
-        alertOutro.push("> [!WARNING]", `> P0 alert(s) no longer detect a hard outage within ${P0_DETECT_SECONDS} s (simulated): `
-            + slow.map((c) => `${escapeInline(name(c.after!.product))}: ${escapeInline(c.after!.title)} (${c.before?.simulation?.detectSeconds ?? "—"} s → ${c.after!.simulation!.detectSeconds} s)`).join("; ") + ".", "");
+        alertOutro.push(
+            "> [!WARNING]",
+            `> P0 alert(s) no longer detect a hard outage within ${P0_DETECT_SECONDS} s (simulated): ` +
+                slow
+                    .map(
+                        (c) =>
+                            `${escapeInline(name(c.after!.product))}: ${escapeInline(c.after!.title)} (${c.before?.simulation?.detectSeconds ?? "—"} s → ${c.after!.simulation!.detectSeconds} s)`,
+                    )
+                    .join("; ") +
+                ".",
+            "",
+        );
     }
     if (!diff.simulated) alertOutro.push("Simulated consequences: (no simulation in these plans)", "");
     const alertRows = diff.alerts.map((c) => alertRow(c, name, diff.simulated));
     if (alertRows.length) {
-        alertIntro.push(`| | alert | change | route |${diff.simulated ? " simulated: time to detect a hard outage, pages |" : ""}`,
-            `| --- | --- | --- | --- |${diff.simulated ? " --- |" : ""}`);
+        alertIntro.push(
+            `| | alert | change | route |${diff.simulated ? " simulated: time to detect a hard outage, pages |" : ""}`,
+            `| --- | --- | --- | --- |${diff.simulated ? " --- |" : ""}`,
+        );
     } else {
         alertIntro.push("No alert changes.", "");
     }
-    const routingRows = diff.routing.map((r) => `| ${cell(escapeInline(name(r.product)))} | ${cell(r.subject)} | ${cell(r.changes.join("; "))} |`);
-    const products = diff.products.map((p) => ({ product: p.product, summary: `<b>${escapeInline(name(p.product))}</b>: ${counts(p)}`, body: productBody(p) }));
+    const routingRows = diff.routing.map(
+        (r) => `| ${cell(escapeInline(name(r.product)))} | ${cell(r.subject)} | ${cell(r.changes.join("; "))} |`,
+    );
+    const products = diff.products.map((p) => ({
+        product: p.product,
+        summary: `<b>${escapeInline(name(p.product))}</b>: ${counts(p)}`,
+        body: productBody(p),
+    }));
     return { header, alertIntro, alertRows, alertOutro, routingRows, products };
 }
 
@@ -239,7 +317,10 @@ function assemble(s: Sections, cuts: Cuts, fullDiffAt: string): string {
     }
     const keepAlerts = s.alertRows.length - cuts.alertRows;
     lines.push(...s.alertIntro, ...s.alertRows.slice(0, keepAlerts));
-    if (cuts.alertRows) lines.push(`| … | ${cuts.alertRows} more alert change(s) cut | | |${s.alertIntro.some((l) => l.includes("simulated")) ? " |" : ""}`);
+    if (cuts.alertRows)
+        lines.push(
+            `| … | ${cuts.alertRows} more alert change(s) cut | | |${s.alertIntro.some((l) => l.includes("simulated")) ? " |" : ""}`,
+        );
     if (s.alertRows.length) lines.push("");
     lines.push(...s.alertOutro);
     if (s.routingRows.length) {
@@ -255,7 +336,12 @@ function assemble(s: Sections, cuts: Cuts, fullDiffAt: string): string {
             else lines.push("<details>", `<summary>${p.summary}</summary>`, "", p.body, "", "</details>", "");
         }
     }
-    return lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+    return (
+        lines
+            .join("\n")
+            .replace(/\n{3,}/g, "\n\n")
+            .trimEnd() + "\n"
+    );
 }
 
 /** GitHub rejects issue and pull-request comments longer than this many characters. */
@@ -299,4 +385,3 @@ export function renderDiff(diff: PlanDiff, base: PlanWithAlerts, head: PlanWithA
     const tail = `\n\n… cut at ${max} characters. The full diff is in ${where}.\n`;
     return out.slice(0, Math.max(0, max - tail.length)) + tail;
 }
-

@@ -61,8 +61,14 @@ function policyChanges(b: Record<string, any>, a: Record<string, any>, name: Nam
         const x = rb[i];
         const y = ra[i];
         const who = (r: Record<string, any>) => ((r.targets ?? []) as Array<Record<string, unknown>>).map((t) => target(t, name));
-        if (!x) { out.push(`level ${i + 1} added: ${list(who(y))}, escalates after ${y.escalationDelayInMinutes} min`); continue; }
-        if (!y) { out.push(`level ${i + 1} removed (was ${list(who(x))})`); continue; }
+        if (!x) {
+            out.push(`level ${i + 1} added: ${list(who(y))}, escalates after ${y.escalationDelayInMinutes} min`);
+            continue;
+        }
+        if (!y) {
+            out.push(`level ${i + 1} removed (was ${list(who(x))})`);
+            continue;
+        }
         if (x.escalationDelayInMinutes !== y.escalationDelayInMinutes) {
             out.push(`level ${i + 1} escalates after ${x.escalationDelayInMinutes} min → ${y.escalationDelayInMinutes} min`);
         }
@@ -70,7 +76,8 @@ function policyChanges(b: Record<string, any>, a: Record<string, any>, name: Nam
         const wy = who(y);
         const gone = wx.filter((w) => !wy.includes(w));
         const come = wy.filter((w) => !wx.includes(w));
-        if (gone.length || come.length) out.push(`level ${i + 1} notifies ${[...come.map((w) => `+${w}`), ...gone.map((w) => `−${w}`)].join(", ")} (now ${list(wy)})`);
+        if (gone.length || come.length)
+            out.push(`level ${i + 1} notifies ${[...come.map((w) => `+${w}`), ...gone.map((w) => `−${w}`)].join(", ")} (now ${list(wy)})`);
     }
     if (b.numLoops !== a.numLoops) out.push(`repeats ${b.numLoops ?? 0} → ${a.numLoops ?? 0} times`);
     if (b.teams !== a.teams) out.push(`team ${b.teams} → ${a.teams}`);
@@ -86,13 +93,20 @@ function scheduleChanges(b: Record<string, any>, a: Record<string, any>, name: N
         const y = la[i];
         const label = (l: Record<string, any>) => (lb.length + la.length > 2 ? `layer “${l.name}”` : "rotation");
         const users = (l: Record<string, any>) => ((l.users ?? []) as string[]).map(name);
-        if (!x) { out.push(`${label(y)} added: ${list(users(y))}`); continue; }
-        if (!y) { out.push(`${label(x)} removed`); continue; }
+        if (!x) {
+            out.push(`${label(y)} added: ${list(users(y))}`);
+            continue;
+        }
+        if (!y) {
+            out.push(`${label(x)} removed`);
+            continue;
+        }
         if (JSON.stringify(x.users) !== JSON.stringify(y.users)) out.push(`${label(y)} ${list(users(x))} → ${list(users(y))}`);
         if (x.rotationTurnLengthSeconds !== y.rotationTurnLengthSeconds) {
             out.push(`turn ${Number(x.rotationTurnLengthSeconds) / 86400} d → ${Number(y.rotationTurnLengthSeconds) / 86400} d`);
         }
-        if (x.start !== y.start || x.rotationVirtualStart !== y.rotationVirtualStart) out.push(`starts ${x.rotationVirtualStart ?? x.start} → ${y.rotationVirtualStart ?? y.start}`);
+        if (x.start !== y.start || x.rotationVirtualStart !== y.rotationVirtualStart)
+            out.push(`starts ${x.rotationVirtualStart ?? x.start} → ${y.rotationVirtualStart ?? y.start}`);
         if (JSON.stringify(x.restrictions) !== JSON.stringify(y.restrictions)) out.push("restrictions changed");
     }
     if (b.timeZone !== undefined && b.timeZone !== a.timeZone) out.push(`time zone ${b.timeZone} → ${a.timeZone}`);
@@ -101,13 +115,24 @@ function scheduleChanges(b: Record<string, any>, a: Record<string, any>, name: N
 
 function serviceChanges(b: Record<string, any>, a: Record<string, any>): string[] {
     const out: string[] = [];
-    const pair = (word: string, x: unknown, y: unknown, f: (v: unknown) => string = (v) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v))) => {
+    const pair = (
+        word: string,
+        x: unknown,
+        y: unknown,
+        f: (v: unknown) => string = (v) => (v === undefined ? "—" : typeof v === "string" ? v : JSON.stringify(v)),
+    ) => {
         if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${word} ${f(x)} → ${f(y)}`);
     };
     pair("acknowledgement timeout", b.acknowledgementTimeout, a.acknowledgementTimeout, minutes);
     pair("auto-resolve", b.autoResolveTimeout, a.autoResolveTimeout, minutes);
-    pair("urgency", b.incidentUrgencyRule?.urgency ?? b.incidentUrgencyRule?.type, a.incidentUrgencyRule?.urgency ?? a.incidentUrgencyRule?.type);
-    pair("alert grouping", b.alertGroupingParameters, a.alertGroupingParameters, (v: any) => (v ? `${v.type}${v.config?.timeout ? ` ${v.config.timeout} min` : ""}` : "off"));
+    pair(
+        "urgency",
+        b.incidentUrgencyRule?.urgency ?? b.incidentUrgencyRule?.type,
+        a.incidentUrgencyRule?.urgency ?? a.incidentUrgencyRule?.type,
+    );
+    pair("alert grouping", b.alertGroupingParameters, a.alertGroupingParameters, (v: any) =>
+        v ? `${v.type}${v.config?.timeout ? ` ${v.config.timeout} min` : ""}` : "off",
+    );
     pair("alert creation", b.alertCreation, a.alertCreation);
     pair("escalation policy", b.escalationPolicy, a.escalationPolicy);
     pair("name", b.name, a.name);
@@ -116,7 +141,8 @@ function serviceChanges(b: Record<string, any>, a: Record<string, any>): string[
 
 /** Routing and escalation changes between two plans, per product. `productOf` resolves each plan's products. */
 export function diffRouting(
-    base: Plan, head: Plan,
+    base: Plan,
+    head: Plan,
     productOf: { base: (r: PlanResource) => string; head: (r: PlanResource) => string },
 ): RoutingChange[] {
     const who = people([base, head]);
@@ -143,7 +169,12 @@ export function diffRouting(
         const product = productOf.head(r);
         if (r.type === MEMBERSHIP) {
             if (!before) member(r, "joined", product);
-            else if (before.inputs.role !== r.inputs.role) out.push({ product, subject: "team", changes: [`${name(String(r.inputs.userId))}: ${before.inputs.role} → ${r.inputs.role}`] });
+            else if (before.inputs.role !== r.inputs.role)
+                out.push({
+                    product,
+                    subject: "team",
+                    changes: [`${name(String(r.inputs.userId))}: ${before.inputs.role} → ${r.inputs.role}`],
+                });
             continue;
         }
         if (!before) {
@@ -155,10 +186,16 @@ export function diffRouting(
         if (JSON.stringify(before.inputs) === JSON.stringify(r.inputs)) continue;
         const x = before.inputs as Record<string, any>;
         const y = r.inputs as Record<string, any>;
-        const changes = r.type === POLICY ? policyChanges(x, y, name)
-            : r.type === SCHEDULE ? scheduleChanges(x, y, name)
-            : r.type === SERVICE ? serviceChanges(x, y)
-            : r.type === SERVICE_OBJECT && x.serviceName !== y.serviceName ? [`service ${code(x.serviceName)} → ${code(y.serviceName)}`] : [];
+        const changes =
+            r.type === POLICY
+                ? policyChanges(x, y, name)
+                : r.type === SCHEDULE
+                  ? scheduleChanges(x, y, name)
+                  : r.type === SERVICE
+                    ? serviceChanges(x, y)
+                    : r.type === SERVICE_OBJECT && x.serviceName !== y.serviceName
+                      ? [`service ${code(x.serviceName)} → ${code(y.serviceName)}`]
+                      : [];
         out.push({ product, subject: subject(r), changes: changes.length ? changes : ["settings changed (see the resources below)"] });
     }
     for (const [urn, r] of b) {

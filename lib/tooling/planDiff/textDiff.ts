@@ -49,7 +49,8 @@ export function parseDocument(s: string): unknown {
 export function fieldChanges(before: unknown, after: unknown, at = ""): FieldChange[] {
     if (same(before, after)) return [];
     if (isObject(before) && isObject(after)) {
-        return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()
+        return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+            .sort()
             .flatMap((k) => fieldChanges(before[k], after[k], join(at, k)));
     }
     if (Array.isArray(before) && Array.isArray(after)) return arrayChanges(before, after, at);
@@ -90,8 +91,12 @@ function arrayChanges(before: unknown[], after: unknown[], at: string): FieldCha
 
 /** Text safe inside inline HTML in Markdown: HTML entities, Markdown punctuation escaped, no line breaks. */
 export function escapeInline(s: string): string {
-    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-        .replace(/[\\`*_[\]~|#!()]/g, (c) => `\\${c}`).replace(/\r?\n/g, "⏎");
+    return s
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/[\\`*_[\]~|#!()]/g, (c) => `\\${c}`)
+        .replace(/\r?\n/g, "⏎");
 }
 
 /** A value as inline code (`<code>`, so `@handles` never mention anyone on GitHub), shortened to max characters. */
@@ -132,7 +137,8 @@ export function inlineDiff(before: string, after: string): string {
     const parts = diffWordsWithSpace(before, after);
     const unchanged = parts.filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.length, 0);
     const numeric = /^-?[\d.]+(e[+-]?\d+)?$/i;
-    if ((numeric.test(before) && numeric.test(after)) || unchanged < 0.3 * Math.max(before.length, after.length)) return `${code(before, MAX_CHANGED)} → ${code(after, MAX_CHANGED)}`;
+    if ((numeric.test(before) && numeric.test(after)) || unchanged < 0.3 * Math.max(before.length, after.length))
+        return `${code(before, MAX_CHANGED)} → ${code(after, MAX_CHANGED)}`;
     const clip = (s: string) => escapeInline(s.length > MAX_CHANGED ? `${s.slice(0, MAX_CHANGED - 1)}…` : s);
     const out = parts.map((p, i) => {
         if (p.removed) return `<del>${clip(p.value)}</del>`;
@@ -147,7 +153,9 @@ export function inlineDiff(before: string, after: string): string {
         }
         const head = keepWords(p.value, CONTEXT_WORDS, "start");
         const tail = keepWords(p.value, CONTEXT_WORDS, "end");
-        return head.kept.length + tail.kept.length >= p.value.length ? escapeInline(p.value) : `${escapeInline(head.kept)}…${escapeInline(tail.kept)}`;
+        return head.kept.length + tail.kept.length >= p.value.length
+            ? escapeInline(p.value)
+            : `${escapeInline(head.kept)}…${escapeInline(tail.kept)}`;
     });
     return `<code>${out.join("")}</code>`;
 }
@@ -169,7 +177,7 @@ export function lineDiff(before: string, after: string, context = 1): string {
         if (keep[i]) body.push(`${l.mark}${l.text}`);
         else if (i === 0 || keep[i - 1]) body.push(" …");
     });
-    const longest = Math.max(2, ...(before + after).match(/`+/g)?.map((r) => r.length) ?? []);
+    const longest = Math.max(2, ...((before + after).match(/`+/g)?.map((r) => r.length) ?? []));
     const fence = "`".repeat(longest + 1);
     return [`${fence}diff`, ...body, fence].join("\n");
 }
