@@ -5,7 +5,7 @@
 import { anomaly, browserJourney, eventCount, healthCheck, hostMemory, percentile, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
+import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const alphabuilder: ProductSpec = {
@@ -128,30 +128,7 @@ export const alphabuilder: ProductSpec = {
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (High memory usage)",
         }),
     ],
-    slos: [
-        {
-            id: "api-availability",
-            title: "AlphaBuilder API availability",
-            kind: "availability",
-            surface: "api",
-            target: 99.9,
-            timeframes: ["30d", "7d"],
-            good: { metric: "alphabuilder.requests.ok", aggregation: "sum", asCount: true },
-            total: { metric: "alphabuilder.requests.total", aggregation: "sum", asCount: true },
-            source: "000 §Success Metrics / Month 3 Goals (99.9% uptime achieved)",
-        },
-        {
-            id: "api-latency",
-            title: "AlphaBuilder API requests under 3 s",
-            kind: "latency",
-            surface: "api",
-            target: 95,
-            timeframes: ["30d", "7d"],
-            good: { metric: "alphabuilder.requests.fast", aggregation: "sum", asCount: true },
-            total: { metric: "alphabuilder.requests.total", aggregation: "sum", asCount: true },
-            source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
-        },
-    ],
+    slos: bearifiedcoApiSlos("alphabuilder", "AlphaBuilder"),
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
         healthCheck({

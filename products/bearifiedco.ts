@@ -6,7 +6,7 @@
  * `next.request` and the trace metrics are `trace.next.request*` (latency distribution in seconds).
  */
 import { apmErrorRate, apmLatency } from "../lib/inputs/catalog/factories";
-import type { LogsSpec, MonitorSpec } from "../lib/inputs/catalog/schema";
+import type { LogsSpec, MonitorSpec, SloSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
 
 /** 000 §Phase 1 / Basic Alerting: API downtime, database connectivity, error rate > 1%, response time > 3 s. */
@@ -139,3 +139,36 @@ export const BEARIFIEDCO_NOT_MONITORED: Array<{ item: string; reason: string; so
         source: "000 §Integration Points / CI/CD Pipeline",
     },
 ];
+
+/**
+ * 000's SLOs of a BearifiedCo API: 99.9% availability (§Success Metrics, Month 3 goals) and 95% of requests under
+ * 3 s (the p95 > 3 s basic alert), on the counters the API middleware emits (`<key>.requests.ok/.fast/.total`).
+ */
+export function bearifiedcoApiSlos(key: string, displayName: string): SloSpec[] {
+    const counter = (name: string) => ({ metric: `${key}.requests.${name}`, aggregation: "sum" as const, asCount: true });
+    return [
+        {
+            id: "api-availability",
+            title: `${displayName} API availability`,
+            kind: "availability",
+            surface: "api",
+            target: 99.9,
+            timeframes: ["30d", "7d"],
+            // Non-5xx responses over all responses.
+            good: counter("ok"),
+            total: counter("total"),
+            source: "000 §Success Metrics / Month 3 Goals (99.9% uptime achieved)",
+        },
+        {
+            id: "api-latency",
+            title: `${displayName} API requests under 3 s`,
+            kind: "latency",
+            surface: "api",
+            target: 95,
+            timeframes: ["30d", "7d"],
+            good: counter("fast"),
+            total: counter("total"),
+            source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
+        },
+    ];
+}

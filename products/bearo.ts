@@ -5,7 +5,7 @@
 import { anomaly, browserJourney, eventRatio, gauge, healthCheck, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
+import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const bearo: ProductSpec = {
@@ -130,32 +130,7 @@ export const bearo: ProductSpec = {
             source: "000 §Implementation by Product / BEARO / Alerts (High cart abandonment)",
         }),
     ],
-    slos: [
-        {
-            id: "api-availability",
-            title: "BEARO API availability",
-            kind: "availability",
-            surface: "api",
-            target: 99.9,
-            timeframes: ["30d", "7d"],
-            // Non-5xx responses over all responses (counters emitted by the API middleware).
-            good: { metric: "bearo.requests.ok", aggregation: "sum", asCount: true },
-            total: { metric: "bearo.requests.total", aggregation: "sum", asCount: true },
-            source: "000 §Success Metrics / Month 3 Goals (99.9% uptime achieved)",
-        },
-        {
-            id: "api-latency",
-            title: "BEARO API requests under 3 s",
-            kind: "latency",
-            surface: "api",
-            // 95% of requests under 3 s = the p95 > 3 s basic alert.
-            target: 95,
-            timeframes: ["30d", "7d"],
-            good: { metric: "bearo.requests.fast", aggregation: "sum", asCount: true },
-            total: { metric: "bearo.requests.total", aggregation: "sum", asCount: true },
-            source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
-        },
-    ],
+    slos: bearifiedcoApiSlos("bearo", "BEARO"),
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
         healthCheck({

@@ -4,7 +4,7 @@
  */
 import { anomaly, browserJourney, eventCount, healthCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED } from "./bearifiedco";
+import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const chimpanion: ProductSpec = {
@@ -164,30 +164,7 @@ export const chimpanion: ProductSpec = {
             source: "000 §Implementation by Product / Chimpanion / Alerts (Rate limit approaching)",
         },
     ],
-    slos: [
-        {
-            id: "api-availability",
-            title: "Chimpanion API availability",
-            kind: "availability",
-            surface: "api",
-            target: 99.9,
-            timeframes: ["30d", "7d"],
-            good: { metric: "chimpanion.requests.ok", aggregation: "sum", asCount: true },
-            total: { metric: "chimpanion.requests.total", aggregation: "sum", asCount: true },
-            source: "000 §Success Metrics / Month 3 Goals (99.9% uptime achieved)",
-        },
-        {
-            id: "api-latency",
-            title: "Chimpanion API requests under 3 s",
-            kind: "latency",
-            surface: "api",
-            target: 95,
-            timeframes: ["30d", "7d"],
-            good: { metric: "chimpanion.requests.fast", aggregation: "sum", asCount: true },
-            total: { metric: "chimpanion.requests.total", aggregation: "sum", asCount: true },
-            source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
-        },
-    ],
+    slos: bearifiedcoApiSlos("chimpanion", "Chimpanion"),
     logs: BEARIFIEDCO_LOGS,
     synthetics: [
         healthCheck({
