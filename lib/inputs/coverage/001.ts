@@ -125,7 +125,7 @@ export const plan001: PlanCoverage = {
             item: "Task 3.3: external dependency health checks",
             section: "Task 3.3",
             status: "missing",
-            note: "needs a synthetic or monitor per external dependency of Genonaut (image generation backend, object storage) in products/genonaut.ts; pending the spec rewrite (h7-specs)",
+            note: "needs a synthetic or monitor per external dependency of Genonaut (image generation backend, object storage) in products/genonaut.ts; not made yet",
         },
         {
             item: "Task 4.1: distributed tracing across services",
@@ -144,7 +144,7 @@ export const plan001: PlanCoverage = {
             item: "Task 4.3: performance regression detection",
             section: "Task 4.3",
             status: "missing",
-            note: "an anomaly monitor on genonaut-api p95 latency (direction above, weekly seasonality) like Driplo's performance-regression, in products/genonaut.ts; pending the spec rewrite (h7-specs)",
+            note: "an anomaly monitor on genonaut-api p95 latency (direction above, weekly seasonality) like Driplo's performance-regression, in products/genonaut.ts; not made yet",
         },
         // Cost
         {

@@ -1,7 +1,7 @@
 /** 003 Monitoring & Alerting Plan (Driplo): every monitoring requirement, item by item. Data only. */
 import type { PlanCoverage } from "../../tooling/coverage";
 
-const DRIPLO_SPEC = "pending the spec rewrite (h7-specs)";
+const DRIPLO_SPEC = "a spec change in products/driplo.ts, not made yet";
 
 export const plan003: PlanCoverage = {
     seed: "003",

@@ -26,7 +26,7 @@ export const plan004: PlanCoverage = {
             item: "AWS CloudWatch as secondary monitoring for critical systems",
             section: "Monitoring Components / Secondary Monitoring",
             status: "missing",
-            note: "only the log shipping path is watched by CloudWatch (lib/aws/alarms.ts). Secondary CloudWatch alarms on what Datadog watches (e.g. ALB 5xx, RDS CPU/connections) need the product's AWS resource names, which the spec does not have; pending the spec rewrite (h7-specs)",
+            note: "only the log shipping path is watched by CloudWatch (lib/aws/alarms.ts). Secondary CloudWatch alarms on what Datadog watches (e.g. ALB 5xx, RDS CPU/connections) need the product's AWS resource names, which the spec does not have; not made yet",
         },
         {
             item: "Status page (Statuspage.io) for public and internal communication",
