@@ -377,9 +377,13 @@ describe("plan-diff-comment (workflow_run: trusted code, the PR's plans as data)
         const diff = job.steps[4];
         expect(diff.env).toEqual({ PLANS: "${{ runner.temp }}/plans", COMMENT: "${{ runner.temp }}/comment.md" });
         expect(readme).toContain("npm run plan:diff -- base.json head.json");
+        // The comment is plan:diff's standard output, cut to each stack's share of GitHub's limit (two stacks);
+        // the full diff (--out) goes to the job summary.
         expect(diff.run).toContain(
-            'npm run --silent plan:diff -- "$PLANS/base-$stack.json" "$PLANS/head-$stack.json" --out "$RUNNER_TEMP/diff-$stack.md" > /dev/null || [ $? -eq 2 ]',
+            'npm run --silent plan:diff -- "$PLANS/base-$stack.json" "$PLANS/head-$stack.json" --out "$RUNNER_TEMP/full-$stack.md" --max-chars 30000 --full-diff-at "this run\'s job summary" > "$RUNNER_TEMP/diff-$stack.md" || [ $? -eq 2 ]',
         );
+        expect(diff.run).toContain('cat "$RUNNER_TEMP/full-$stack.md" >> "$GITHUB_STEP_SUMMARY"');
+        expect(STACKS.length * 30000).toBeLessThan(65536 - 1000);
         expect(/for stack in ([\w ]+); do/.exec(diff.run)?.[1].split(" ").sort()).toEqual(STACKS);
         const post = job.steps[5];
         expect(post.env).toEqual({ COMMENT: diff.env.COMMENT });
