@@ -79,11 +79,11 @@ export const genonaut: ProductSpec = {
             ],
             source: "001 §Task 3.1 (Critical alerts: downtime); §Success Criteria (99.9% uptime visibility and alerting)",
         }),
-        // 001 §Critical Alerts: API error rate > 5% for 5 minutes
+        // 001 §Critical Alerts (Immediate Response): API error rate > 5% for 5 minutes — critical pages (P0).
         apmErrorRate({
             id: "api-error-rate",
             surface: "api",
-            severity: "P1",
+            severity: "P0",
             planSeverity: "critical",
             span: "fastapi.request",
             minRequests: 100,

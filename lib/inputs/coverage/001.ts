@@ -158,15 +158,15 @@ export const plan001: PlanCoverage = {
             item: "Critical: API error rate > 5% for 5 minutes (pages)",
             section: "Alert Configuration / Critical Alerts",
             match: "API error rate",
-            status: "differentMeaningPending",
-            note: 'implemented below P0, so it does not page. Spec change (products/genonaut.ts, monitor api-error-rate): severity "P0", planSeverity "critical"',
+            status: "differentMeaningFixed",
+            note: "P0 (was P1, which did not page): critical alerts are immediate response",
         },
         {
             item: "Critical: response time P95 > 2 seconds for 10 minutes (pages)",
             section: "Alert Configuration / Critical Alerts",
             match: "Response time P95",
             status: "differentMeaningPending",
-            note: 'Spec change (products/genonaut.ts, monitor api-p95-latency): severity "P0", planSeverity "critical"',
+            note: "stays P1: as a P0 the p95 monitor pages on one slow request at night (10 requests in its 10-minute window; the alert simulator's low-traffic target), and a percentile query takes no volume floor. Paging needs a request-count guard (composite with a hits monitor) first",
         },
         {
             item: "Critical: database connection failures",
@@ -179,7 +179,7 @@ export const plan001: PlanCoverage = {
             section: "Alert Configuration / Critical Alerts",
             match: "Memory usage",
             status: "differentMeaningPending",
-            note: 'Spec change (products/genonaut.ts, monitor memory-usage): severity "P0", planSeverity "critical"',
+            note: "stays P1: as a P0 the alert simulator's low-traffic target fails for it; paging on host memory needs that scenario reviewed first (spec change: products/genonaut.ts memory-usage severity P0)",
         },
         {
             item: "Warning: pagination query time P95 > 500ms for 15 minutes",
