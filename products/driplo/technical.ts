@@ -6,6 +6,16 @@ import { apmErrorRate, apmLatency, gauge, percentile, serviceCheck, webVital } f
 import type { MonitorSpec } from "../../lib/inputs/catalog/schema";
 import { ms, s } from "../../lib/inputs/catalog/units";
 
+/** Used memory of the Supabase database instance in %: 1 − MemAvailable / MemTotal (excludes reclaimable page cache). */
+const SUPABASE_MEMORY_USED: MonitorSpec["query"] = {
+    kind: "ratio",
+    complement: true,
+    scale: 100,
+    timeAggregation: "avg",
+    window: "5m",
+    numerator: { metric: "supabase.node.memory.mem_available_bytes", aggregation: "avg" },
+    denominator: { metric: "supabase.node.memory.mem_total_bytes", aggregation: "avg" },
+};
 export const TECHNICAL_MONITORS: MonitorSpec[] = [
     // ---- 003 §Alert Configuration / Performance Thresholds (warning / critical) ----
     // page_load_time: >2s (warning), >5s (critical). RUM measures are in nanoseconds: 2 s = 2e9 ns, 5 s = 5e9 ns.
@@ -126,15 +136,7 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
         severity: "P1",
         planSeverity: "critical",
         surface: "database",
-        query: {
-            kind: "ratio",
-            complement: true,
-            scale: 100,
-            timeAggregation: "avg",
-            window: "5m",
-            numerator: { metric: "supabase.node.memory.mem_available_bytes", aggregation: "avg" },
-            denominator: { metric: "supabase.node.memory.mem_total_bytes", aggregation: "avg" },
-        },
+        query: SUPABASE_MEMORY_USED,
         comparator: ">",
         critical: 95,
         warning: 80,
@@ -156,15 +158,7 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
         severity: "P1",
         planSeverity: "critical",
         surface: "database",
-        query: {
-            kind: "ratio",
-            complement: true,
-            scale: 100,
-            timeAggregation: "avg",
-            window: "5m",
-            numerator: { metric: "supabase.node.memory.mem_available_bytes", aggregation: "avg" },
-            denominator: { metric: "supabase.node.memory.mem_total_bytes", aggregation: "avg" },
-        },
+        query: SUPABASE_MEMORY_USED,
         comparator: ">",
         critical: 85,
         unit: "%",
