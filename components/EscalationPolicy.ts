@@ -4,12 +4,14 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
 import type { OnCallConfig } from "../lib/inputs/config";
 import { EscalationTarget, escalationModel, SCHEDULE_KINDS, ScheduleKind, scheduleModels, teamMembers } from "../lib/pagerduty/escalation";
-import { childName, pagerServiceName } from "../lib/model/naming";
+import { childName } from "../lib/model/naming";
+import { productPagerServices } from "../lib/model/routing";
 import {
     ACKNOWLEDGEMENT_TIMEOUT_SECONDS,
     alertGrouping,
     AUTO_RESOLVE_TIMEOUT_SECONDS,
     INCIDENT_URGENCY_RULE,
+    LOW_URGENCY_RULE,
 } from "../lib/pagerduty/service";
 import { historyOrConsumers, SECRET_OUTPUTS } from "./protection";
 
@@ -22,8 +24,9 @@ export interface EscalationPolicyArgs {
 
 /**
  * PagerDuty for one product: team and memberships, weekly primary and backup schedules, the escalation policy
- * (000 L2–L4, or the product's own levels), a service with severity-based urgency, its Events API v2
- * integration, and the Datadog ServiceObject that makes the `@pagerduty-<service>` handle resolve.
+ * (000 L2–L4, or the product's own levels), a service with severity-based urgency (plus a low-urgency one where
+ * the plan asks), each with its Events API v2 integration and the Datadog ServiceObject that makes the
+ * `@pagerduty-<service>` handle resolve.
  * On-call people are looked up by email: PagerDuty users are managed by the account's SSO, not by this program.
  */
 export class EscalationPolicy extends pulumi.ComponentResource {
@@ -31,6 +34,8 @@ export class EscalationPolicy extends pulumi.ComponentResource {
     /** PagerDuty service name, also the Datadog `@pagerduty-<serviceName>` handle. */
     public readonly serviceName: string;
     public readonly serviceUrl: pulumi.Output<string>;
+    /** The low-urgency service's name (its `@pagerduty-` handle), when the product's plan pages a lower severity. */
+    public readonly lowUrgencyServiceName?: string;
     /** Events API v2 key; a secret. */
     public readonly integrationKey: pulumi.Output<string>;
     public readonly escalationPolicyId: pulumi.Output<string>;
@@ -105,50 +110,61 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.serviceName = pagerServiceName(product.key, environment);
-        const service = new pagerduty.Service(
-            childName(name, "service"),
-            {
-                name: this.serviceName,
-                description: `${product.displayName} alerts from Datadog and the log shipping path`,
-                escalationPolicy: policy.id,
-                acknowledgementTimeout: String(ACKNOWLEDGEMENT_TIMEOUT_SECONDS),
-                autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
-                alertCreation: "create_alerts_and_incidents",
-                incidentUrgencyRule: INCIDENT_URGENCY_RULE,
-                alertGroupingParameters: alertGrouping(oncall.alertGroupingMinutes),
-            },
-            { parent: this, ...historyOrConsumers },
-        );
-        const integration = new pagerduty.ServiceIntegration(
-            childName(name, "events-v2"),
-            {
-                name: "Datadog (Events API v2)",
-                service: service.id,
-                type: "events_api_v2_inbound_integration",
-            },
-            { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.pagerdutyIntegration] },
-        );
+        // The main service (severity-based urgency) and, where the plan pages a lower severity at low urgency, a
+        // low-urgency one; each with its Events API v2 integration and the Datadog ServiceObject that makes the
+        // `@pagerduty-<service>` handle resolve.
+        const services = productPagerServices(product, environment).map((target) => {
+            const suffix = target.urgency === "high" ? [] : ["low"];
+            const service = new pagerduty.Service(
+                childName(name, "service", ...suffix),
+                {
+                    name: target.service,
+                    description:
+                        target.urgency === "high"
+                            ? `${product.displayName} alerts from Datadog and the log shipping path`
+                            : `${product.displayName} low-urgency alerts (business-hours response) from Datadog`,
+                    escalationPolicy: policy.id,
+                    acknowledgementTimeout: String(ACKNOWLEDGEMENT_TIMEOUT_SECONDS),
+                    autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
+                    alertCreation: "create_alerts_and_incidents",
+                    incidentUrgencyRule: target.urgency === "high" ? INCIDENT_URGENCY_RULE : LOW_URGENCY_RULE,
+                    alertGroupingParameters: alertGrouping(oncall.alertGroupingMinutes),
+                },
+                { parent: this, ...historyOrConsumers },
+            );
+            const integration = new pagerduty.ServiceIntegration(
+                childName(name, "events-v2", ...suffix),
+                {
+                    name: "Datadog (Events API v2)",
+                    service: service.id,
+                    type: "events_api_v2_inbound_integration",
+                },
+                { parent: this, ...historyOrConsumers, additionalSecretOutputs: [...SECRET_OUTPUTS.pagerdutyIntegration] },
+            );
+            const integrationKey = pulumi.secret(integration.integrationKey);
+            new datadog.pagerduty.ServiceObject(
+                childName(name, "datadog-service", ...suffix),
+                { serviceName: target.service, serviceKey: integrationKey },
+                { parent: this },
+            );
+            return { target, service, integrationKey };
+        });
+        const main = services[0];
+        const low = services.find((x) => x.target.urgency === "low");
 
-        this.serviceId = service.id;
-        this.serviceUrl = service.htmlUrl;
-        this.integrationKey = pulumi.secret(integration.integrationKey);
+        this.serviceName = main.target.service;
+        this.serviceId = main.service.id;
+        this.serviceUrl = main.service.htmlUrl;
+        this.integrationKey = main.integrationKey;
+        this.lowUrgencyServiceName = low?.target.service;
         this.escalationPolicyId = policy.id;
         this.teamId = team.id;
         this.scheduleIds = pulumi.all([schedules.primary.id, schedules.backup.id]).apply(([primary, backup]) => ({ primary, backup }));
-        // Registers the key in Datadog under the service's name: that is what `@pagerduty-<serviceName>` resolves to.
-        new datadog.pagerduty.ServiceObject(
-            childName(name, "datadog-service"),
-            {
-                serviceName: this.serviceName,
-                serviceKey: this.integrationKey,
-            },
-            { parent: this },
-        );
         this.registerOutputs({
             serviceId: this.serviceId,
             serviceName: this.serviceName,
             serviceUrl: this.serviceUrl,
+            lowUrgencyServiceName: this.lowUrgencyServiceName,
             integrationKey: this.integrationKey,
             escalationPolicyId: this.escalationPolicyId,
             teamId: this.teamId,

@@ -1,7 +1,6 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import { notifyAudit } from "../lib/datadog/access";
 import { DashboardAlert, engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
 import type { DowntimeModel } from "../lib/datadog/maintenance";
 import { MonitorBinding, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
@@ -64,11 +63,10 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         ); // a recreated SLO starts without its history
         this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
-        const monitors = args.monitors.map(({ id, kind, severity, binding: { monitor, sloId } }) => {
+        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId } }) => {
             const slo = sloId === undefined ? undefined : sloResources.get(sloId);
             const inputs: datadog.MonitorArgs = {
                 ...monitorArgs(monitor),
-                notifyAudit: notifyAudit(severity) || undefined,
                 restrictedRoles: args.restrictedRoles,
             };
             if (slo) inputs.query = slo.id.apply((ddId) => withSloId(monitor, sloId!, ddId).query);

@@ -24,5 +24,7 @@ export function monitorArgs(model: MonitorModel): datadog.MonitorArgs {
         requireFullWindow: m.requireFullWindow,
         includeTags: m.includeTags,
         onMissingData: m.onMissingData,
+        notifyAudit: m.notifyAudit || undefined,
+        escalationMessage: m.escalationMessage,
     };
 }

@@ -346,6 +346,11 @@ export const driplo: ProductSpec = {
         },
     ],
     // 003 §2.2 Escalation Matrix
+    // 003 §2.2: email for non-critical issues (P3 already goes to the digest mailbox).
+    severityRoutes: [
+        { severity: "P1", emailTeam: true, source: "003 §2.2 Alert Channels & Escalation / Alert Routing (Email for non-critical issues)" },
+        { severity: "P2", emailTeam: true, source: "003 §2.2 Alert Channels & Escalation / Alert Routing (Email for non-critical issues)" },
+    ],
     escalation: {
         levels: [
             {

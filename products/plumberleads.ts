@@ -19,6 +19,8 @@ import { APPLICATION_MONITORS } from "./plumberleads/application";
 import { FRONTEND_MONITORS } from "./plumberleads/frontend";
 import { BUSINESS_MONITORS } from "./plumberleads/business";
 
+const ALERT_LEVELS = (level: string) => `004 §Alert Severity Levels (${level})`;
+
 export const plumberleads: ProductSpec = {
     key: "plumberleads",
     displayName: "PlumberLeads",
@@ -367,6 +369,13 @@ export const plumberleads: ProductSpec = {
             window: "10m",
             source: "004 §Alert Routes (Security: on-call security); §Application Logging (Authentication events)",
         },
+    ],
+    // 004 §Alert Severity Levels: every level emails, and P2 (High) also reaches PagerDuty for a response within
+    // 30 minutes in business hours: a low-urgency incident, which does not wake anyone.
+    severityRoutes: [
+        { severity: "P0", emailTeam: true, source: ALERT_LEVELS("P1 Critical") },
+        { severity: "P1", lowUrgencyPage: true, emailTeam: true, source: ALERT_LEVELS("P2 High") },
+        { severity: "P2", emailTeam: true, source: ALERT_LEVELS("P3 Medium") },
     ],
     escalation: COMPANY_ESCALATION,
     notMonitored: [

@@ -334,3 +334,30 @@ describe("the query builder", () => {
         expect(() => buildQuery(hits, ">", ms(5), scope)).toThrow("5 ms is a duration, but this metric query does not return durations");
     });
 });
+
+describe("a plan's additions to the company routes (severityRoutes)", () => {
+    const withRoutes = (severityRoutes: unknown) => minimalProduct({ severityRoutes: severityRoutes as never });
+
+    it("accepts a low-urgency page and a team email below P0", () => {
+        const [p] = loadCatalog([
+            withRoutes([{ severity: "P1", lowUrgencyPage: true, emailTeam: true, source: "004 §Alert Severity Levels" }]),
+        ]);
+        expect(p.severityRoutes).toEqual([{ severity: "P1", lowUrgencyPage: true, emailTeam: true, source: "004 §Alert Severity Levels" }]);
+    });
+
+    it("refuses a low-urgency page on a severity that already pages, an empty addition and a repeated severity, all at once", () => {
+        expect(
+            problemsOf([
+                withRoutes([
+                    { severity: "P0", lowUrgencyPage: true, source: "004 §x" },
+                    { severity: "P2", source: "004 §x" },
+                    { severity: "P2", emailTeam: true, source: "004 §x" },
+                ]),
+            ]),
+        ).toEqual([
+            'products/acme.ts: severityRoutes: "P2" is used more than once; ids must be unique',
+            "products/acme.ts: severityRoutes[P0].lowUrgencyPage: P0 already pages at high urgency",
+            "products/acme.ts: severityRoutes[P2]: adds nothing: set lowUrgencyPage or emailTeam",
+        ]);
+    });
+});

@@ -126,7 +126,35 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
 
     it("registers exactly one Datadog service object per enabled product, named as validation expects", () => {
         const names = view.ofType("datadog:pagerduty/serviceObject:ServiceObject").map((o) => o.inputs.serviceName);
-        expect(names.sort()).toEqual(pagerServiceNames(enabled, stack).sort());
+        expect(names.sort()).toEqual(
+            pagerServiceNames(
+                products.filter((p) => enabled.includes(p.key)),
+                stack,
+            ).sort(),
+        );
+    });
+
+    const lowUrgency = products.filter((p) => enabled.includes(p.key) && p.severityRoutes.some((r) => r.lowUrgencyPage));
+    it.each(lowUrgency.map((p) => p.key))("%s has a low-urgency service for the severities its plan pages at low urgency", (product) => {
+        const service = view.byName(`${product}-service-low`, "pagerduty:index/service:Service");
+        expect(service.inputs).toMatchObject({
+            name: `${product}-${stack}-low`,
+            escalationPolicy: `${product}-policy-id`,
+            incidentUrgencyRule: { type: "constant", urgency: "low" },
+        });
+        expect(view.byName(`${product}-datadog-service-low`).inputs).toEqual({
+            serviceName: `${product}-${stack}-low`,
+            serviceKey: "[secret]",
+        });
+        expect(view.byName(`${product}-events-v2-low`).inputs).toMatchObject({ service: `${product}-service-low-id` });
+    });
+
+    it("creates low-urgency services only for products whose plan asks for them", () => {
+        const lowNames = view
+            .ofType("pagerduty:index/service:Service")
+            .map((s) => s.inputs.name as string)
+            .filter((n) => n.endsWith("-low"));
+        expect(lowNames.sort()).toEqual(lowUrgency.map((p) => `${p.key}-${stack}-low`).sort());
     });
 
     it("exports the integration keys only as secrets", () => {

@@ -14,6 +14,7 @@ import { STACKS } from "./helpers/constants";
 import { Form, PLAN, SECURITY } from "./fixtures/planThresholds";
 import { loadPlan, MONITOR } from "./helpers/plan";
 import { stackConfig } from "./helpers/stackConfig";
+import { enabledProducts } from "./helpers/catalog";
 
 const products = loadCatalog(catalog);
 
@@ -55,6 +56,27 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         expect((m.inputs.monitorThresholds as Record<string, string>).critical).toBe(String(threshold));
         // An attack hovering at the threshold does not re-alert every evaluation: it recovers 10% below.
         expect((m.inputs.monitorThresholds as Record<string, string>).criticalRecovery).toBe(num(threshold * 0.9));
+    });
+
+    const withOptions = enabledProducts(stack).flatMap((p) => p.monitors.filter((m) => m.monitorOptions).map((m) => [p.key, m] as const));
+    it.each(withOptions.map(([p, m]) => [p, m.id, m] as const))(
+        "%s %s carries the monitor options its plan writes out",
+        (product, id, spec) => {
+            const m = view.byName(`${product}-${id}`, MONITOR);
+            const o = spec.monitorOptions!;
+            expect([m.inputs.requireFullWindow, m.inputs.notifyAudit, m.inputs.escalationMessage]).toEqual([
+                o.requireFullWindow ?? false,
+                o.notifyAudit ?? (spec.severity === "P0" || undefined),
+                o.escalationMessage,
+            ]);
+        },
+    );
+    it("sends no escalation message and waits for no full window unless a plan says so", () => {
+        const asked = new Set(withOptions.map(([p, m]) => `${p}-${m.id}`));
+        const spec = new Set(enabledProducts(stack).flatMap((p) => p.monitors.map((m) => `${p.key}-${m.id}`)));
+        for (const m of view.ofType(MONITOR).filter((x) => spec.has(x.name) && !asked.has(x.name))) {
+            expect([m.name, m.inputs.escalationMessage, m.inputs.requireFullWindow]).toEqual([m.name, undefined, false]);
+        }
     });
 
     it("derives each spec monitor exactly: type, thresholds, comparator, severity, priority, renotify, message", () => {

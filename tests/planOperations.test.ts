@@ -100,7 +100,7 @@ describe("access control (000 §Access Control)", () => {
     });
 
     it.each(STACKS)(
-        "restricts the product's monitors to its team's role where the stack owns roles, and audits its P0 monitors (%s)",
+        "restricts the product's monitors to its team's role where the stack owns roles, and audits its P0 monitors and those the plan asks for (%s)",
         (stack) => {
             const view = loadPlan(stack);
             const org = stackConfig(stack).datadog.manageOrganizationResources;
@@ -120,7 +120,9 @@ describe("access control (000 §Access Control)", () => {
             for (const { product, alerts } of stackModel(stack).products) {
                 for (const a of alerts.filter((x) => x.binding.provider === "datadog-monitor" && x.kind !== "security")) {
                     const m = view.byName(`${product.key}-${a.id}`, MONITOR);
-                    expect([m.name, m.inputs.notifyAudit]).toEqual([m.name, a.severity === "P0" ? true : undefined]);
+                    // P0s, and the monitors whose plan asks for an audit trail (spec monitorOptions.notifyAudit).
+                    const asked = product.monitors.find((x) => x.id === a.id)?.monitorOptions?.notifyAudit;
+                    expect([m.name, m.inputs.notifyAudit]).toEqual([m.name, a.severity === "P0" || asked ? true : undefined]);
                     expect([m.name, m.inputs.restrictedRoles]).toEqual([m.name, org ? [expect.stringMatching(/^\S+$/)] : undefined]);
                 }
             }

@@ -5,6 +5,8 @@
  */
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
+import { enabledProducts } from "./helpers/catalog";
+import { productPagerServices } from "../lib/model/routing";
 
 /** Deleting these loses history or breaks a consumer (incident history, a DSN or routing key senders use). */
 const PROTECTED = [
@@ -42,7 +44,9 @@ describe.each(STACKS)("protected state in %s", (stack) => {
         const events = view
             .ofType("pagerduty:index/serviceIntegration:ServiceIntegration")
             .filter((r) => r.inputs.type === EVENTS_INTEGRATION);
-        expect(events.map(view.productOf).sort()).toEqual([...products].sort());
+        // One per pager service: a product whose plan pages at low urgency has two.
+        const expected = enabledProducts(stack).flatMap((p) => productPagerServices(p, stack).map(() => p.key));
+        expect(events.map(view.productOf).sort()).toEqual(expected.sort());
         for (const r of events) expect([r.name, r.options.protect]).toEqual([r.name, true]);
     });
 

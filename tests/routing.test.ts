@@ -3,6 +3,9 @@ import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { parseHandles, routeHandles } from "../lib/datadog/handles";
 import { stateBlocks } from "../lib/datadog/messages";
 import { SEVERITY_POLICIES, Severity } from "../lib/model/severity";
+import { pages } from "../lib/model/alert";
+import { route } from "../lib/model/routing";
+import { isLowUrgencyPagerService } from "../lib/model/naming";
 import { severityBasedUrgency } from "../lib/pagerduty/service";
 import { buildStackModel, StackAlert } from "../lib/stack/model";
 import { alertRoutingProblems, validateStack } from "../lib/stack/validate";
@@ -46,6 +49,32 @@ describe("routing table: severity × environment", () => {
     ] as const)("%s in %s → %j", (severity, env, expected) => {
         const config = env === "production" ? production : staging;
         expect(routeHandles(severity, env, config.routing, bearo)).toEqual(expected);
+    });
+
+    // A product whose plan adds to some severities' routes (spec `severityRoutes`), e.g. 004 §Alert Severity Levels.
+    const withAdditions = products.find((p) => p.severityRoutes.some((r) => r.lowUrgencyPage));
+    const additions = withAdditions ? withAdditions.severityRoutes : [];
+    it.each(additions.map((r) => [r.severity, r] as const))(
+        "a plan's additions to %s reach the low-urgency pager and the team mailbox in production, only the mailbox in staging",
+        (severity, addition) => {
+            const p = withAdditions!;
+            const prod = route(severity, "production", production.routing, p);
+            const base = route(severity, "production", production.routing, { ...p, severityRoutes: [] });
+            expect(prod.slackChannels).toEqual(base.slackChannels);
+            expect(prod.emails).toEqual([...base.emails, ...(addition.emailTeam ? [p.team.email] : [])]);
+            expect(prod.pager).toEqual(
+                base.pager ?? (addition.lowUrgencyPage ? { service: `${p.key}-production-low`, urgency: "low" } : undefined),
+            );
+            expect(route(severity, "staging", staging.routing, p).pager).toBeUndefined();
+        },
+    );
+
+    it("a low-urgency incident is not a page: the P0 route alone pages at high urgency", () => {
+        const p = withAdditions!;
+        expect(route("P0", "production", production.routing, p).pager).toEqual({ service: `${p.key}-production`, urgency: "high" });
+        const low = additions.find((r) => r.lowUrgencyPage)!;
+        expect(pages({ route: route(low.severity, "production", production.routing, p) })).toBe(false);
+        expect(pages({ route: route("P0", "production", production.routing, p) })).toBe(true);
     });
 
     it("parses every kind of handle out of a message, malformed emails included, log attributes excluded", () => {
@@ -97,7 +126,9 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
 
     it("routes every alert by its severity, environment and product, as lib/routing says", () => {
         for (const r of alerts) {
-            const product = products.find((p) => p.key === tag(r, "product"))!;
+            const product = products.find((p) => p.key === tag(r, "product"));
+            // Organization-wide monitors (usage budget) have no product route; tests/planOperations.test.ts checks theirs.
+            if (!product) continue;
             const severity = tag(r, "severity").toUpperCase() as Severity;
             const found = parseHandles(notified(r)).map((h) => h.raw);
             expect([r.name, found]).toEqual([r.name, routeHandles(severity, stack, config.routing, product)]);
@@ -110,6 +141,9 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
             const product = products.find((p) => p.key === tag(r, "product"));
             // Organization-wide monitors (usage budget) have no product route; tests/planOperations.test.ts checks theirs.
             if (!product) continue;
+            const key = tag(r, "severity").toUpperCase();
+            // A plan's own additions to a severity's route are checked above (as lib/routing says) and in the pure tests.
+            if (product.severityRoutes.some((a) => a.severity === key)) continue;
             const shape = parseHandles(notified(r))
                 .map((h) =>
                     h.raw
@@ -117,7 +151,6 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
                         .replace(`@slack-${product.team.slackChannel}`, "@slack-<team channel>"),
                 )
                 .join(" ");
-            const key = tag(r, "severity").toUpperCase();
             table.set(key, new Set([...(table.get(key) ?? []), shape]));
         }
         const digest = config.routing.digestEmail;
@@ -147,7 +180,10 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
 
     it(stack === "staging" ? "never pages" : "pages on every P0 monitor and only on P0", () => {
         for (const m of view.ofType(MONITOR)) {
-            const pages = (m.inputs.message as string).includes("@pagerduty-");
+            // A low-urgency incident notifies without waking anyone: not a page.
+            const pages = parseHandles(m.inputs.message as string).some(
+                (h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target),
+            );
             const p0 = (m.inputs.tags as string[]).includes("severity:p0");
             expect([m.name, pages]).toEqual([m.name, stack === "production" && p0]);
         }
@@ -201,7 +237,15 @@ describe("stack validation fails on unresolvable routing", () => {
             production,
         ).alerts;
         const alerts: StackAlert[] = [
-            { ...down, route: { ...down.route, pager: { service: "vivr-production" }, slackChannels: ["alerts-critical"], emails: [] } },
+            {
+                ...down,
+                route: {
+                    ...down.route,
+                    pager: { service: "vivr-production", urgency: "high" },
+                    slackChannels: ["alerts-critical"],
+                    emails: [],
+                },
+            },
             { ...errors, route: { ...errors.route, pager: undefined, slackChannels: ["vivr-alerts"], emails: ["not-an-email@x"] } },
             { ...quiet, route: { ...quiet.route, pager: undefined, slackChannels: [], emails: [] } },
         ];

@@ -5,6 +5,8 @@ import { SentryConfig } from "../lib/inputs/config";
 import type { PublicStackConfig } from "../lib/inputs/config";
 import { issueAlertFrequency, sentryActions, sentryAlertName, sentryAlerts, sentryModel } from "../lib/sentry/model";
 import { alertRoutingProblems } from "../lib/stack/validate";
+import { isLowUrgencyPagerService } from "../lib/model/naming";
+import { pagerServiceNames } from "../lib/pagerduty/service";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
 import { STACKS } from "./helpers/constants";
@@ -21,6 +23,7 @@ const T = {
     metric: "sentry:index/sentryMetricAlert:SentryMetricAlert",
 };
 const SLACK = "sentry.integrations.slack.notify_action.SlackNotifyServiceAction";
+const EMAIL = "sentry.mail.actions.NotifyEmailAction";
 
 function withPagerduty(config: PublicStackConfig, services: Record<string, number>): PublicStackConfig {
     return { ...config, sentry: { ...config.sentry, pagerduty: { integration: "BearifiedCo PagerDuty", services } } };
@@ -252,16 +255,22 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         ]);
     });
 
-    it("posts every action to the Slack workspace's integration; nothing pages from Sentry (P1 at most)", () => {
+    it("posts every action to the Slack workspace's integration, emails only the teams whose plan asks; nothing pages from Sentry (P1 at most)", () => {
         const issueActions = view.ofType(T.issue).flatMap((a) => a.inputs.actions as Array<Record<string, string>>);
-        expect(new Set(issueActions.map((a) => a.id))).toEqual(new Set([SLACK]));
-        const workspaces = new Set(issueActions.map((a) => a.workspace));
+        const emailing = products.filter((p) => p.severityRoutes.length > 0).map((p) => p.key);
+        const emailed = view
+            .ofType(T.issue)
+            .filter((a) => (a.inputs.actions as Array<Record<string, string>>).some((x) => x.id === EMAIL))
+            .map((a) => a.name.split("-")[0]);
+        expect([...new Set(emailed)].sort()).toEqual(emailing.sort());
+        expect(new Set(issueActions.map((a) => a.id))).toEqual(new Set([SLACK, ...(emailing.length ? [EMAIL] : [])]));
+        const workspaces = new Set(issueActions.filter((a) => a.id === SLACK).map((a) => a.workspace));
         expect(workspaces.size).toBe(1);
         const metricActions = view
             .ofType(T.metric)
             .flatMap((m) => (m.inputs.triggers as Array<{ actions: Array<Record<string, unknown>> }>).flatMap((t) => t.actions));
-        expect(new Set(metricActions.map((a) => `${a.type}/${a.targetType}/${a.integrationId}`))).toEqual(
-            new Set([`slack/specific/${[...workspaces][0]}`]),
+        expect(new Set(metricActions.map((a) => `${a.type}/${a.targetType}/${a.integrationId ?? "-"}`))).toEqual(
+            new Set([`slack/specific/${[...workspaces][0]}`, ...(emailing.length ? ["email/team/-"] : [])]),
         );
     });
 
@@ -320,8 +329,9 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         const alerts = products.flatMap((p) => sentryAlerts(p, config));
         expect(alerts).toHaveLength(view.ofType(T.issue).length + view.ofType(T.metric).length);
         expect(
+            // Only low-urgency services: no Sentry alert pages.
             alertRoutingProblems(alerts, {
-                pagerServices: new Set(),
+                pagerServices: new Set(pagerServiceNames(products, env).filter(isLowUrgencyPagerService)),
                 slackChannels: new Set(config.routing.slack.channels),
                 paging: config.routing.paging,
             }),

@@ -1,5 +1,5 @@
 /** Synthetic tests: the model (frequencies, renotify, spec rules) and what the evaluated stacks create from it. */
-import { parseHandles } from "../lib/datadog/handles";
+import { parseHandles, routeHandles } from "../lib/datadog/handles";
 import { stateBlocks } from "../lib/datadog/messages";
 import { ProductSpec } from "../lib/inputs/catalog/schema";
 import { formatProblem } from "../lib/inputs/errors";
@@ -210,7 +210,11 @@ describe("test definitions", () => {
             "@pagerduty-vivr-production @slack-alerts-critical @slack-vivr-alerts-critical",
         );
         expect(handles(staging, "vivr-api-health")).not.toContain("@pagerduty-");
-        expect(handles(production, "plumberleads-ssl-web")).toBe("@slack-alerts-warning");
+        const plumberleads = catalog.find((p) => p.key === "plumberleads")!;
+        expect(handles(production, "plumberleads-ssl-web")).toBe(
+            routeHandles("P2", "production", stackConfig("production").routing, plumberleads).join(" "),
+        );
+        expect(handles(production, "plumberleads-ssl-web")).toMatch(/^@slack-alerts-warning\b/);
         expect(options(production, "vivr-api-health").monitorPriority).toBe(1);
         expect(staging.ofType(TEST).filter((t) => (t.inputs.message as string).includes("@pagerduty-"))).toEqual([]);
     });

@@ -9,6 +9,7 @@ import { Alert, AlertContext, buildAlert, formatNumber, recoveryThreshold } from
 import { durationSeconds } from "../model/duration";
 import { alertMessage } from "./messages";
 import { Severity, severityPolicy } from "../model/severity";
+import { notifyAudit } from "./access";
 import { handles } from "./handles";
 import { buildQuery, MonitorType, monitorType } from "./query";
 
@@ -52,6 +53,10 @@ export interface MonitorModel {
     requireFullWindow: boolean;
     includeTags: boolean;
     onMissingData?: string;
+    /** Every change to the monitor notifies its recipients (000 §Access Control: audit trail). */
+    notifyAudit: boolean;
+    /** Sent with each re-notification instead of the message's body. */
+    escalationMessage?: string;
 }
 
 /** An alert Datadog evaluates as a monitor. `sloId`: a burn-rate monitor's SLO (spec id), whose Datadog id goes in the query. */
@@ -63,7 +68,14 @@ export interface MonitorBinding {
 
 /** The evaluation of a monitor: everything of MonitorModel the alert model does not already decide. */
 export type MonitorEvaluation = Pick<MonitorModel, "type" | "query" | "thresholds" | "requireFullWindow"> &
-    Partial<Pick<MonitorModel, "thresholdWindows" | "noDataTimeframeMinutes" | "evaluationDelaySeconds" | "newGroupDelaySeconds">> & {
+    Partial<
+        Pick<
+            MonitorModel,
+            "thresholdWindows" | "noDataTimeframeMinutes" | "evaluationDelaySeconds" | "newGroupDelaySeconds" | "escalationMessage"
+        >
+    > & {
+        /** Audit every change even below the audited severities (the plan asks for it). */
+        notifyAudit?: true;
         /** Statuses re-notified besides "alert". */
         renotifyAlso?: string[];
     };
@@ -124,6 +136,8 @@ export function monitorOf(alert: Alert, e: MonitorEvaluation): MonitorModel {
         newGroupDelaySeconds: e.newGroupDelaySeconds,
         requireFullWindow: e.requireFullWindow,
         includeTags: true,
+        notifyAudit: notifyAudit(alert.severity) || e.notifyAudit === true,
+        ...(e.escalationMessage ? { escalationMessage: e.escalationMessage } : {}),
     };
 }
 
@@ -186,7 +200,10 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         evaluationDelaySeconds: (type === "metric alert" || type === "query alert") && readsCloudMetrics(query) ? 60 : undefined,
         newGroupDelaySeconds: 300,
         // Sparse counters (errors, business events) have gaps; waiting for a full window would delay or skip alerts.
-        requireFullWindow: false,
+        // A plan may ask for it on a dense metric (004 Appendix B: host CPU).
+        requireFullWindow: m.monitorOptions?.requireFullWindow ?? false,
+        notifyAudit: m.monitorOptions?.notifyAudit,
+        escalationMessage: m.monitorOptions?.escalationMessage,
         renotifyAlso: m.warning !== undefined ? ["warn"] : [],
     });
     return { ...alert, binding: { provider: "datadog-monitor", monitor } };

@@ -205,7 +205,7 @@ export function warningSeverity(severity: Severity): Severity {
     return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
 }
 
-/** Whether the alert pages someone (its route has a pager target). */
+/** Whether the alert pages someone: a high-urgency pager target (a low-urgency incident wakes nobody). */
 export function pages(alert: Pick<Alert, "route">): boolean {
-    return alert.route.pager !== undefined;
+    return alert.route.pager?.urgency === "high";
 }

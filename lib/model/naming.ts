@@ -12,6 +12,18 @@ export function pagerServiceName(productKey: string, environment: string): strin
     return `${productKey}-${environment}`;
 }
 
+/** The product's low-urgency pager service: incidents that notify the on-call without waking them. */
+export function lowUrgencyPagerServiceName(productKey: string, environment: string): string {
+    return `${pagerServiceName(productKey, environment)}${LOW_URGENCY_SUFFIX}`;
+}
+
+const LOW_URGENCY_SUFFIX = "-low";
+
+/** Whether a pager service name is a low-urgency service (so its incidents are not pages that wake anyone). */
+export function isLowUrgencyPagerService(service: string): boolean {
+    return service.endsWith(LOW_URGENCY_SUFFIX);
+}
+
 /** Display name of a monitor: `[BEARO] Payment failure rate`. */
 export function monitorTitle(displayName: string, title: string, environment: string): string {
     const env = environment === "production" ? "" : ` (${environment})`;

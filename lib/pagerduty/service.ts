@@ -1,7 +1,7 @@
 /**
  * PagerDuty service settings derived from the severity model (pure).
  */
-import { pagerServiceName } from "../model/naming";
+import { productPagerServices, RouteTarget } from "../model/routing";
 import type { SeverityPolicy } from "../model/severity";
 
 /** Re-alert an acknowledged incident after 30 min (000: level 4 engages at 30 min). */
@@ -27,7 +27,13 @@ export function alertGrouping(minutes: number | undefined): { type: "time"; conf
     return minutes === undefined ? undefined : { type: "time", config: { timeout: minutes } };
 }
 
-/** The PagerDuty services (and so Datadog ServiceObjects) a stack creates: one per enabled product. */
-export function pagerServiceNames(productKeys: ReadonlyArray<string>, environment: string): string[] {
-    return productKeys.map((k) => pagerServiceName(k, environment));
+/** A low-urgency service's incidents never wake anyone, whatever the event's severity. */
+export const LOW_URGENCY_RULE = { type: "constant", urgency: "low" } as const;
+
+/**
+ * The PagerDuty services (and so Datadog ServiceObjects) a stack creates: one per enabled product, plus a
+ * low-urgency one for a product whose plan pages some lower severity at low urgency.
+ */
+export function pagerServiceNames(products: ReadonlyArray<RouteTarget>, environment: string): string[] {
+    return products.flatMap((p) => productPagerServices(p, environment).map((s) => s.service));
 }

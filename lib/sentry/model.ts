@@ -11,7 +11,7 @@
 import type { Product, Severity, Surface } from "../inputs/catalog/schema";
 import type { PublicStackConfig } from "../inputs/config";
 import { Alert, buildAlert, recoveryThreshold, warningSeverity } from "../model/alert";
-import { monitorTitle } from "../model/naming";
+import { monitorTitle, pagerServiceName } from "../model/naming";
 import { route } from "../model/routing";
 import { severityPolicy, SeverityPolicy } from "../model/severity";
 
@@ -116,9 +116,11 @@ export function sentryActions(product: Product, severity: Severity, config: Publ
     const actions: SentryAction[] = r.slackChannels.map((c) => ({ kind: "slack", channel: `#${c}` }));
     const sentryServiceId = config.sentry.pagerduty?.services[product.key];
     if (r.pager && sentryServiceId !== undefined) {
+        // Sentry reaches the product's main service, registered in its PagerDuty integration, and sets the event
+        // severity itself: a low-urgency route's "warning" event opens a low-urgency incident there.
         actions.push({
             kind: "pagerduty",
-            service: r.pager.service,
+            service: pagerServiceName(product.key, config.environment),
             sentryServiceId,
             severity: severityPolicy(severity).pagerEventSeverity,
         });

@@ -4,7 +4,7 @@
  * conditions can share it), then the notifications and pages of the alert's route (`notifyAlert`).
  */
 import { evaluateMonitor } from "./datadog";
-import { notificationsOf, routeHandles } from "./notify";
+import { isPagerHandle, notificationsOf, routeHandles } from "./notify";
 import {
     evaluateCloudWatchAlarm,
     evaluateDetectionRule,
@@ -56,7 +56,7 @@ function openings(t: AlertTimeline, route: SimRoute): Pick<AlertEvaluation, "not
     const notifications: Notification[] = t.transitions
         .filter((tr) => tr.to === "ALERT")
         .map((tr) => ({ at: tr.at, state: "ALERT", reason: "trigger", handles: routeHandles(route) }));
-    return { notifications, pages: notifications.filter((n) => n.handles.some((h) => h.startsWith("@pagerduty-"))).map((n) => n.at) };
+    return { notifications, pages: notifications.filter((n) => n.handles.some(isPagerHandle)).map((n) => n.at) };
 }
 
 export function notifyAlert(alert: SimAlert, t: AlertTimeline): AlertEvaluation {

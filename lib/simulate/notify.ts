@@ -2,6 +2,7 @@
  * From a state timeline to notifications and pages: Datadog's message conditionals (`{{#is_alert}}` ...), the
  * re-notification interval and statuses, and PagerDuty's de-duplication (one incident per alert until it resolves).
  */
+import { isLowUrgencyPagerService } from "../model/naming";
 import type { AlertEvaluation, Notification, SimRoute, State, Transition } from "./types";
 
 export function routeHandles(r: SimRoute): string[] {
@@ -71,7 +72,8 @@ export interface NotifyPolicy {
 
 const STATUS: Record<State, string> = { OK: "ok", WARN: "warn", ALERT: "alert", "NO DATA": "no data" };
 
-export const isPagerHandle = (h: string) => h.startsWith("@pagerduty-");
+/** A handle that pages: a PagerDuty service of high urgency (a low-urgency incident notifies without waking anyone). */
+export const isPagerHandle = (h: string) => h.startsWith("@pagerduty-") && !isLowUrgencyPagerService(h.slice("@pagerduty-".length));
 
 /**
  * Notifications of a timeline and the PagerDuty incidents they open. A notification carrying a PagerDuty handle

@@ -5,7 +5,7 @@
  */
 import { alertTimeline, notifyAlert } from "./evaluate";
 import { Path, scenario, Scenario, ScenarioKind, SCENARIOS, Shape, shapeOf, TRAFFIC } from "./scenarios";
-import type { AlertEvaluation, AlertTimeline, SimAlert, State } from "./types";
+import { routePages, type AlertEvaluation, type AlertTimeline, type SimAlert, type State } from "./types";
 
 export interface ScenarioOutcome {
     scenario: Scenario;
@@ -356,7 +356,7 @@ export function simulateStack(model: StackModelLike, opts: SimulateOptions = {})
     const keys = opts.products ?? [...new Set(model.alerts.map((a) => a.product))];
     const products = keys.map((product): ProductSummary => {
         const own = alerts.filter((s) => s.alert.product === product);
-        const paging = own.filter((s) => s.alert.route.pager && s.detectSeconds !== null);
+        const paging = own.filter((s) => routePages(s.alert.route) && s.detectSeconds !== null);
         const normalPages = own.flatMap((s) => pagesIn(s.outcomes.normal));
         return {
             product,

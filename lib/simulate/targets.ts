@@ -12,7 +12,7 @@
 import { parseMonitorQuery } from "./datadogQuery";
 import type { AlertSimulation, StackSimulation } from "./stack";
 import { pagesIn, raised, stateAt } from "./stack";
-import type { SimAlert } from "./types";
+import { routePages, type SimAlert } from "./types";
 
 export interface TargetFailure {
     target: "p0-detection" | "low-traffic" | "no-traffic" | "normal-traffic" | "incident-pages" | "recovery" | "flapping" | "simulation";
@@ -212,7 +212,7 @@ export function simulationFailures(sim: StackSimulation): TargetFailure[] {
  */
 export function p0DetectionFailures(sim: StackSimulation): TargetFailure[] {
     return sim.alerts
-        .filter((s) => s.alert.severity === "P0" && s.alert.route.pager && !classOf(SLOW_DETECTION_EXEMPT, s.alert))
+        .filter((s) => s.alert.severity === "P0" && routePages(s.alert.route) && !classOf(SLOW_DETECTION_EXEMPT, s.alert))
         .filter((s) => s.detectSeconds === null || s.detectSeconds >= P0_DETECT_SECONDS)
         .map((s) => ({
             target: "p0-detection",
@@ -312,7 +312,7 @@ export function incidentFailures(sim: StackSimulation, paging: boolean): TargetF
     for (const p of sim.products) {
         for (const i of p.incidents) {
             const pagingFired = i.fired.filter((f) =>
-                sim.alerts.some((s) => s.alert.product === p.product && s.alert.id === f.id && s.alert.route.pager),
+                sim.alerts.some((s) => s.alert.product === p.product && s.alert.id === f.id && routePages(s.alert.route)),
             );
             const expected = paging && pagingFired.length > 0 ? 1 : 0;
             if (i.pages === expected) continue;

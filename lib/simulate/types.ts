@@ -91,8 +91,12 @@ export type SimBinding =
     | { provider: "sentry-metric"; projectSlug: string; alert: MetricAlertPayload }
     | { provider: "cloudwatch-alarm"; alarm: CloudWatchAlarmPayload };
 
+/** Whether a route pages (a high-urgency pager target). */
+export const routePages = (r: SimRoute): boolean => r.pager !== undefined && r.pager.urgency !== "low";
+
 export interface SimRoute {
-    pager?: { service: string };
+    /** `urgency` absent: high (a page). */
+    pager?: { service: string; urgency?: "high" | "low" };
     slackChannels: string[];
     emails: string[];
 }

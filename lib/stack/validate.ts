@@ -84,12 +84,7 @@ export function validateStack(model: StackModel): Problem[] {
     problems.push(...governanceProblems(products, [...ENVIRONMENTS], model.alerts));
     problems.push(
         ...alertRoutingProblems(model.alerts, {
-            pagerServices: new Set(
-                pagerServiceNames(
-                    products.map((p) => p.key),
-                    config.environment,
-                ),
-            ),
+            pagerServices: new Set(pagerServiceNames(products, config.environment)),
             slackChannels: new Set(config.routing.slack.channels),
             paging: config.routing.paging,
         }),

@@ -1,7 +1,7 @@
 /**
  * Plan coverage (pure): every monitoring requirement of every plan (lib/inputs/coverage/<seed>.ts), linked to the
  * spec elements that cite its section (monitors, SLOs, synthetics, security rules, log types, escalation,
- * `notMonitored`) or to the program module that implements it. `npm run coverage` renders docs/coverage.md;
+ * severity routes, `notMonitored`) or to the program module that implements it. `npm run coverage` renders docs/coverage.md;
  * tests/coverage.test.ts fails on a stale table, on an implemented item nothing cites, and on a citation pointing
  * at a section no item lists — so a spec element that loses (or mistypes) its citation is caught.
  */
@@ -53,7 +53,7 @@ export interface SectionRef {
     detail: string;
 }
 
-export type ElementKind = "monitor" | "slo" | "synthetic" | "security" | "log" | "escalation" | "notMonitored";
+export type ElementKind = "monitor" | "slo" | "synthetic" | "security" | "log" | "escalation" | "route" | "notMonitored";
 
 /** A spec element with a citation. */
 export interface SpecElement {
@@ -121,6 +121,7 @@ export function specElements(product: Product): SpecElement[] {
         ...product.security.map((s) => el("security", s.id, s.source)),
         ...product.logs.types.map((t) => el("log", t.type, t.source)),
         el("escalation", "escalation", product.escalation.source),
+        ...product.severityRoutes.map((r) => el("route", r.severity, r.source)),
         ...product.notMonitored.map((n) => el("notMonitored", n.item, n.source)),
     ];
 }

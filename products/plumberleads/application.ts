@@ -187,6 +187,8 @@ export const APPLICATION_MONITORS: MonitorSpec[] = [
             "Search the application logs for level:ERROR in the same window",
             "Roll back the latest deployment if it coincides",
         ],
+        // Appendix B's monitor_options: sparse errors must not wait for a full window.
+        monitorOptions: { requireFullWindow: false, notifyAudit: true },
         source: "004 §Performance Metrics (Error Rate >1%); Appendix B API Error Rate Alert (warning 0.5, notify_no_data)",
     }),
     // CPU Time per Request >200 ms (custom metric in ms per request)

@@ -23,6 +23,12 @@ export const SYSTEM_MONITORS: MonitorSpec[] = [
             "Check APM for the endpoints driving the load and CPU time per request",
             "Scale out the application servers if the load is legitimate traffic",
         ],
+        // Appendix B's monitor_options; host CPU reports every 15 s, so a full window costs nothing.
+        monitorOptions: {
+            requireFullWindow: true,
+            notifyAudit: true,
+            escalationMessage: "CPU usage still critical on {{host.name}} - please investigate!",
+        },
         source: "004 §Server Metrics (CPU Utilization >85% for 5 min); Appendix B Critical CPU Alert (warning 75)",
     }),
     // Memory Usage >90% for 5 min; Appendix C: system.mem.used / system.mem.total * 100 by host

@@ -5,6 +5,8 @@ import type { Plan, PlanResource } from "../../scripts/planner";
 import { productOf } from "../../scripts/summary";
 import { planCacheDir } from "./run";
 import type { StackName } from "./constants";
+import { parseHandles } from "../../lib/datadog/handles";
+import { isLowUrgencyPagerService } from "../../lib/model/naming";
 
 export type { Plan, PlanResource };
 
@@ -51,3 +53,8 @@ export function loadPlan(stack: StackName): PlanView {
 }
 
 export const MONITOR = "datadog:index/monitor:Monitor";
+
+/** Whether a Datadog message pages: a high-urgency PagerDuty handle (a low-urgency incident wakes nobody). */
+export function pagesFrom(message: string): boolean {
+    return parseHandles(message).some((h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target));
+}

@@ -26,6 +26,7 @@ export interface MonitorText {
     source: string;
     category?: Category;
     notifyNoData?: boolean;
+    monitorOptions?: MonitorSpec["monitorOptions"];
 }
 
 interface Thresholds {
@@ -52,6 +53,7 @@ function monitor(t: MonitorText, category: Category, query: MonitorSpec["query"]
         ...(th.warning !== undefined ? { warning: th.warning } : {}),
         ...(th.unit ? { unit: th.unit } : {}),
         ...(t.notifyNoData ? { notifyNoData: true } : {}),
+        ...(t.monitorOptions ? { monitorOptions: t.monitorOptions } : {}),
         whatHappened: t.whatHappened,
         firstSteps: t.firstSteps,
         source: t.source,

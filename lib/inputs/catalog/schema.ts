@@ -192,6 +192,17 @@ export const MonitorSpecShape = z.strictObject({
     /** May use {critical}, {warning} and {window}, like the title. */
     whatHappened: z.string().min(10),
     firstSteps: z.array(z.string().min(3)).min(1),
+    /** Datadog monitor options the plan writes out for this alert (004 Appendix B), beyond what the severity decides. */
+    monitorOptions: z
+        .strictObject({
+            /** Evaluate only a full window of data (dense host metrics; sparse counters must not). */
+            requireFullWindow: z.boolean().optional(),
+            /** Notify the alert's recipients of every change to the monitor (P0s always do). */
+            notifyAudit: z.literal(true).optional(),
+            /** Text of the re-notifications while the alert holds; may use {{host.name}}-style template variables. */
+            escalationMessage: z.string().min(10).optional(),
+        })
+        .optional(),
     /** Plan section this threshold comes from, e.g. "003 §Alert Configuration / Performance Thresholds". */
     source: Citation,
 });
@@ -324,6 +335,21 @@ export const EscalationSpec = z.strictObject({
 });
 export type EscalationSpec = z.input<typeof EscalationSpec>;
 
+/**
+ * Where a product's own plan routes a company severity beyond 000's defaults (lib/model/routing.ts): PlumberLeads'
+ * "P2 (High): PagerDuty, Email, Slack", Driplo's "Email for non-critical issues". Additions only: a plan cannot take
+ * a severity's default route away.
+ */
+export const SeverityRouteSpec = z.strictObject({
+    severity: Severity,
+    /** Also open a low-urgency incident on the product's low-urgency pager service: the on-call is told, not woken. */
+    lowUrgencyPage: z.literal(true).optional(),
+    /** Also email the product team (`team.email`). */
+    emailTeam: z.literal(true).optional(),
+    source: Citation,
+});
+export type SeverityRouteSpec = z.infer<typeof SeverityRouteSpec>;
+
 export const NotMonitored = z.strictObject({ item: z.string().min(3), reason: z.string().min(10), source: Citation });
 
 export const ProductSpec = z.strictObject({
@@ -353,6 +379,8 @@ export const ProductSpec = z.strictObject({
     synthetics: z.array(SyntheticSpec).min(1),
     security: z.array(SecurityRuleSpec).default([]),
     escalation: EscalationSpec,
+    /** The plan's additions to the company routes of some severities. */
+    severityRoutes: z.array(SeverityRouteSpec).default([]),
     /** Plan items deliberately not turned into monitors, with the reason. */
     notMonitored: z.array(NotMonitored).default([]),
 });

@@ -4,6 +4,7 @@
 import { Problem, ValidationError } from "../errors";
 import { durationSeconds } from "../../model/duration";
 import { cloudwatchRetentionProblem } from "../../aws/limits";
+import { severityPolicy } from "../../model/severity";
 import { Comparator, MetricRef, Product, ProductSpec } from "./schema";
 
 export function productSource(key: string): string {
@@ -86,6 +87,16 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
         "logs.types",
         p.logs.types.map((t) => t.type),
     );
+    uniq(
+        "severityRoutes",
+        p.severityRoutes.map((r) => r.severity),
+    );
+    for (const r of p.severityRoutes) {
+        if (r.lowUrgencyPage && severityPolicy(r.severity).pages)
+            out.push({ field: `severityRoutes[${r.severity}].lowUrgencyPage`, message: `${r.severity} already pages at high urgency` });
+        if (!r.lowUrgencyPage && !r.emailTeam)
+            out.push({ field: `severityRoutes[${r.severity}]`, message: "adds nothing: set lowUrgencyPage or emailTeam" });
+    }
 
     const needSurface = (field: string, surface: string) => {
         if (!surfaces.has(surface))

@@ -163,8 +163,9 @@ export const plan003: PlanCoverage = {
         {
             item: "Email for non-critical issues",
             section: "2.2 Alert Channels & Escalation / Alert Routing",
-            status: "differentMeaningPending",
-            note: "P1/P2 go to Slack only; email is the P3 route. Needs a routing change (lib/model/routing.ts: P2 adds the digest email) or a Driplo route override in the routing config — the lead's routing model",
+            match: "Email for non-critical",
+            status: "differentMeaningFixed",
+            note: "P1 and P2 also email the Driplo team (spec `severityRoutes`); P3 goes to the digest mailbox",
         },
         {
             item: "SMS for critical incidents",

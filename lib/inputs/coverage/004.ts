@@ -170,14 +170,16 @@ export const plan004: PlanCoverage = {
         {
             item: "P2 High: PagerDuty (low urgency), email, Slack within 30 min",
             section: "Alert Severity Levels",
-            status: "differentMeaningPending",
-            note: "P2 (High) maps to company P1: Slack only. Needs the routing model to send PlumberLeads' P1 to PagerDuty at low urgency and email (lib/model/routing.ts + a per-product route override in config; the lead's). Appendix B's API error-rate alert then pages with require_full_window, notify_audit and escalation_message as written (products/plumberleads.ts, monitor api-error-rate)",
+            match: "P2 High",
+            status: "differentMeaningFixed",
+            note: "company P1 (the plan's P2 High) opens a low-urgency incident on the product's low-urgency PagerDuty service (`plumberleads-<env>-low`, constant low urgency: notifies the on-call without waking them) and emails the team, besides #alerts-critical",
         },
         {
             item: "P3 Medium: email and Slack; P4 Low: email next business day",
             section: "Alert Severity Levels",
             status: "implemented",
-            implementedBy: { file: "lib/model/routing.ts", what: "company P2 (Slack #alerts-warning) and P3 (digest email) routes" },
+            match: "P3 Medium",
+            note: "company P2 (the plan's P3): Slack #alerts-warning and the team's email; company P3 (P4): the digest mailbox",
         },
         { item: "Alert routes: security alerts to on-call security", section: "Alert Routes", match: "Security", status: "implemented" },
         {
@@ -299,13 +301,14 @@ export const plan004: PlanCoverage = {
             section: "Appendix B",
             status: "implemented",
             via: [{ section: "Server Metrics", match: "CPU Utilization" }],
+            note: "with Appendix B's require_full_window, notify_audit and escalation_message (spec `monitorOptions`); CPU is total CPU (100 − idle), not system.cpu.user alone",
         },
         {
             item: "Appendix B: API error rate alert (pages, require_full_window, notify_audit, escalation_message)",
             section: "Appendix B",
-            status: "differentMeaningPending",
+            status: "differentMeaningFixed",
             via: [{ section: "Performance Metrics", match: "Error Rate" }],
-            note: "P2 (High) today: Slack only, no notify_audit or escalation_message. Spec change (products/plumberleads.ts, monitor api-error-rate): severity P0 if it must page; notify_audit comes from lib/datadog/access.ts for P0; require_full_window and escalation_message need fields in the lead's MonitorModel",
+            note: "the plan's P2 (High): a low-urgency PagerDuty incident plus email and Slack (004 §Alert Severity Levels), with notify_no_data, notify_audit and require_full_window false as written; Appendix B gives this alert no escalation_message (the CPU alert's is set there)",
         },
     ],
 };
