@@ -90,14 +90,14 @@ describe("production-p0-pages", () => {
 
     it("fails a production P0 monitor that does not page, whether priority or tag says P0", () => {
         expect(rule(monitor("by-tag", { tags: [...TAGS, "severity:p0"], priority: "3" }))).toEqual([
-            ["by-tag", "P0 monitor (tag severity:p0) in production does not page (@pagerduty- handle missing)"],
+            ["by-tag", "P0 monitor (tag severity:p0) in production does not page (no high-urgency @pagerduty- handle)"],
         ]);
         // The former hole: no severity tag at all, priority 1.
         expect(rule(monitor("by-priority", { priority: "1" }))).toEqual([
-            ["by-priority", 'P0 monitor (priority "1") in production does not page (@pagerduty- handle missing)'],
+            ["by-priority", 'P0 monitor (priority "1") in production does not page (no high-urgency @pagerduty- handle)'],
         ]);
         expect(rule(monitor("both", { tags: [...TAGS, "severity:P0"], priority: "1" }))).toEqual([
-            ["both", 'P0 monitor (priority "1", tag severity:p0) in production does not page (@pagerduty- handle missing)'],
+            ["both", 'P0 monitor (priority "1", tag severity:p0) in production does not page (no high-urgency @pagerduty- handle)'],
         ]);
         // Production by the URN's stack when the env tag is missing (monitors-tagged-and-routed reports the tag).
         expect(rule(monitor("untagged", { tags: ["service:s", "team:t"], priority: "1" }))).toHaveLength(1);
@@ -107,9 +107,13 @@ describe("production-p0-pages", () => {
         const synthetic = (message: string) =>
             res(T.synthetic, "health", { tags: TAGS, message, optionsList: { monitorPriority: 1 } }, "production");
         expect(rule(synthetic("@slack-x"))).toEqual([
-            ["health", 'P0 synthetic test (priority "1") in production does not page (@pagerduty- handle missing)'],
+            ["health", 'P0 synthetic test (priority "1") in production does not page (no high-urgency @pagerduty- handle)'],
         ]);
         expect(rule(synthetic("@pagerduty-x-production"))).toEqual([]);
+        // A low-urgency incident wakes nobody: a P0 that only reaches it does not page.
+        expect(rule(synthetic("@pagerduty-x-production-low"))).toEqual([
+            ["health", 'P0 synthetic test (priority "1") in production does not page (no high-urgency @pagerduty- handle)'],
+        ]);
     });
 
     it("passes a production P0 that pages, a staging P0, and a production P1", () => {

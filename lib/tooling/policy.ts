@@ -4,6 +4,7 @@
  */
 import { Plan, productOf } from "./plan";
 import { parseHandles } from "../datadog/handles";
+import { isLowUrgencyPagerService } from "../model/naming";
 
 /**
  * What a rule sees of a resource: the plan JSON's fields, or a policy pack resource's `props` as `inputs`.
@@ -128,7 +129,7 @@ export const POLICY_RULES: PolicyRule[] = [
     },
     {
         name: "production-p0-pages",
-        description: "In production, every P0 monitor or synthetic test (priority 1 or tag severity:p0) reaches PagerDuty.",
+        description: "In production, every P0 monitor or synthetic test (priority 1 or tag severity:p0) reaches PagerDuty at high urgency.",
         check: (resources) =>
             resources
                 // Production by the env tag or by the URN's stack: dropping one of them must not exempt a monitor.
@@ -136,13 +137,16 @@ export const POLICY_RULES: PolicyRule[] = [
                 .map((r) => ({ r, evidence: p0Evidence(r) }))
                 .filter(
                     ({ r, evidence }) =>
-                        evidence.length > 0 && !parseHandles(String(r.inputs.message ?? "")).some((h) => h.kind === "pagerduty"),
+                        evidence.length > 0 &&
+                        !parseHandles(String(r.inputs.message ?? "")).some(
+                            (h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target),
+                        ),
                 )
                 .map(({ r, evidence }) =>
                     violation(
                         "production-p0-pages",
                         r,
-                        `P0 ${alertKind(r)} (${evidence.join(", ")}) in production does not page (@pagerduty- handle missing)`,
+                        `P0 ${alertKind(r)} (${evidence.join(", ")}) in production does not page (no high-urgency @pagerduty- handle)`,
                     ),
                 ),
     },
