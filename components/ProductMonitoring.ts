@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
 import { DashboardAlert, engineeringDashboard, onCallDashboard } from "../lib/datadog/dashboards";
 import type { DowntimeModel } from "../lib/datadog/maintenance";
-import { MonitorBinding, RUNBOOK_BASE_URL } from "../lib/datadog/monitors";
+import { MonitorBinding, RUNBOOK_BASE_URL, withPartIds } from "../lib/datadog/monitors";
 import { SloModel, withSloId } from "../lib/datadog/slo";
 import type { Alert } from "../lib/model/alert";
 import { childName, datadogAppUrl } from "../lib/model/naming";
@@ -63,13 +63,22 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         ); // a recreated SLO starts without its history
         this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
-        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId } }) => {
+        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId, parts = [] } }) => {
             const slo = sloId === undefined ? undefined : sloResources.get(sloId);
             const inputs: datadog.MonitorArgs = {
                 ...monitorArgs(monitor),
                 restrictedRoles: args.restrictedRoles,
             };
             if (slo) inputs.query = slo.id.apply((ddId) => withSloId(monitor, sloId!, ddId).query);
+            // A composite's parts exist first; their Datadog ids go into its query.
+            const partIds = parts.map(
+                (p) =>
+                    [
+                        p.id,
+                        new datadog.Monitor(childName(name, p.id), { ...monitorArgs(p), restrictedRoles: args.restrictedRoles }, parent).id,
+                    ] as const,
+            );
+            if (partIds.length > 0) inputs.query = pulumi.all(Object.fromEntries(partIds)).apply((ids) => withPartIds(monitor, ids).query);
             return { id, kind, resource: new datadog.Monitor(childName(name, id), inputs, parent) };
         });
 

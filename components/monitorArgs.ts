@@ -13,7 +13,8 @@ export function monitorArgs(model: MonitorModel): datadog.MonitorArgs {
         message: m.message,
         priority: m.priority,
         tags: m.tags,
-        monitorThresholds: m.thresholds,
+        // A composite has none: it alerts on its parts.
+        monitorThresholds: Object.keys(m.thresholds).length > 0 ? m.thresholds : undefined,
         monitorThresholdWindows: m.thresholdWindows,
         notifyNoData: m.notifyNoData,
         noDataTimeframe: m.noDataTimeframeMinutes,

@@ -361,3 +361,28 @@ describe("a plan's additions to the company routes (severityRoutes)", () => {
         ]);
     });
 });
+
+describe("volume guards", () => {
+    const guarded = (extra: Record<string, unknown>) => ({
+        ...latency(ms(2000)),
+        id: "guarded",
+        guard: { events: { metric: "trace.flask.request.hits" }, minCount: 50 },
+        ...extra,
+    });
+
+    it("refuses a warning on a guarded monitor and a guard on a query kind it cannot guard, all at once", () => {
+        const log = {
+            ...guarded({}),
+            id: "log-guarded",
+            critical: 5,
+            unit: "count",
+            title: "Errors above {critical}",
+            whatHappened: "Error logs exceeded {critical} over {window}.",
+            query: { kind: "log", search: "status:error", window: "5m" },
+        };
+        expect(problemsOf([withMonitor(guarded({ warning: ms(1000) }))]).concat(problemsOf([withMonitor(log)]))).toEqual([
+            "products/acme.ts: monitors[guarded].warning: a guarded monitor takes no warning: its composite alerts on the condition only",
+            'products/acme.ts: monitors[log-guarded].guard: a volume guard applies to metric and percentile queries, not "log"',
+        ]);
+    });
+});

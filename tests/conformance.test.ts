@@ -46,6 +46,8 @@ function storedMonitorType(query: string): string {
     if (/^logs\(/.test(query)) return "log alert";
     if (/^rum\(/.test(query)) return "rum alert";
     if (/^"[^"]+"\.over\(/.test(query)) return "service check";
+    // Monitor ids joined by boolean operators.
+    if (/^[\d\s&|!()]+$/.test(query)) return "composite";
     return "query alert";
 }
 

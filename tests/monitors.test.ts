@@ -12,7 +12,7 @@ import { severityPolicy } from "../lib/model/severity";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";
 import { Form, PLAN, SECURITY } from "./fixtures/planThresholds";
-import { loadPlan, MONITOR } from "./helpers/plan";
+import { isCompositePart, loadPlan, MONITOR } from "./helpers/plan";
 import { stackConfig } from "./helpers/stackConfig";
 import { enabledProducts } from "./helpers/catalog";
 
@@ -36,15 +36,19 @@ function num(n: number): string {
 describe.each(STACKS)("plan thresholds in %s", (stack) => {
     const view = loadPlan(stack);
 
+    /** The monitor that evaluates a spec monitor's threshold: itself, or a guarded monitor's condition part. */
+    const evaluating = (name: string) =>
+        view.resources.find((r) => r.name === `${name}-condition` && r.type === MONITOR) ?? view.byName(name, MONITOR);
+
     it.each(PLAN)("%s %s: %s %s %d (warning %s), %s — %s", (product, id, form, cmp, critical, warning, severity) => {
-        const m = view.byName(`${product}-${id}`, MONITOR);
+        const m = evaluating(`${product}-${id}`);
         const thresholds = m.inputs.monitorThresholds as Record<string, string>;
         expect(formOf(m.inputs.type as string, m.inputs.query as string)).toBe(form);
         expect(thresholds.critical).toBe(num(critical));
         expect(thresholds.warning).toBe(warning === undefined ? undefined : num(warning));
         if (m.inputs.type !== "service check")
             expect(m.inputs.query).toMatch(new RegExp(` ${cmp.replace(/[<>=]/g, "\\$&")} ${num(critical).replace(/[.+-]/g, "\\$&")}$`));
-        expect(m.inputs.tags).toContain(`severity:${severity}`);
+        expect(view.byName(`${product}-${id}`, MONITOR).inputs.tags).toContain(`severity:${severity}`);
     });
 
     it.each(SECURITY)("%s security %s is a log monitor above %d events", (product, id, threshold) => {
@@ -71,6 +75,37 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
             ]);
         },
     );
+    const guardedSpecs = enabledProducts(stack).flatMap((p) => p.monitors.filter((m) => m.guard).map((m) => [p.key, m] as const));
+    it.each(guardedSpecs.map(([p, m]) => [p, m.id, m] as const))(
+        "%s %s alerts as a composite of its condition and a silent volume guard",
+        (product, id, spec) => {
+            const composite = view.byName(`${product}-${id}`, MONITOR);
+            const condition = view.byName(`${product}-${id}-condition`, MONITOR);
+            const volume = view.byName(`${product}-${id}-volume`, MONITOR);
+            expect(composite.inputs.type).toBe("composite");
+            expect(composite.inputs.query).toMatch(/^\d+ && \d+$/);
+            expect(composite.dependsOn).toEqual(expect.arrayContaining([condition.urn, volume.urn]));
+            expect(composite.inputs.monitorThresholds).toBeUndefined();
+            expect(parseHandles(composite.inputs.message as string).length).toBeGreaterThan(0);
+            const service = enabledProducts(stack)
+                .find((p) => p.key === product)!
+                .surfaces.find((x) => x.name === spec.surface)!.service;
+            expect(volume.inputs.query).toBe(
+                `sum(last_${(spec.query as { window: string }).window}):sum:${spec.guard!.events.metric}{env:${stack},service:${service}}.as_count() >= ${spec.guard!.minCount}`,
+            );
+            expect(condition.inputs.query).toMatch(new RegExp(` > ${spec.critical}$`));
+            for (const part of [condition, volume]) {
+                expect([part.name, parseHandles(part.inputs.message as string), part.inputs.priority ?? undefined]).toEqual([
+                    part.name,
+                    [],
+                    undefined,
+                ]);
+                expect(part.inputs.tags).toContain("composite-part");
+                expect((part.inputs.tags as string[]).some((t) => t.startsWith("severity:"))).toBe(false);
+            }
+        },
+    );
+
     it("sends no escalation message and waits for no full window unless a plan says so", () => {
         const asked = new Set(withOptions.map(([p, m]) => `${p}-${m.id}`));
         const spec = new Set(enabledProducts(stack).flatMap((p) => p.monitors.map((m) => `${p.key}-${m.id}`)));
@@ -84,16 +119,17 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         for (const p of products) {
             for (const spec of p.monitors) {
                 const m = view.byName(`${p.key}-${spec.id}`, MONITOR);
+                const e = evaluating(`${p.key}-${spec.id}`);
                 const policy = severityPolicy(spec.severity);
                 const at = `${p.key}-${spec.id}`;
-                expect([at, m.inputs.type]).toEqual([at, monitorType(spec.query)]);
-                expect([at, (m.inputs.monitorThresholds as any).critical, (m.inputs.monitorThresholds as any).warning]).toEqual([
+                expect([at, e.inputs.type]).toEqual([at, monitorType(spec.query)]);
+                expect([at, (e.inputs.monitorThresholds as any).critical, (e.inputs.monitorThresholds as any).warning]).toEqual([
                     at,
                     num(spec.critical),
                     spec.warning === undefined ? undefined : num(spec.warning),
                 ]);
                 if (spec.query.kind !== "service-check")
-                    expect([at, String(m.inputs.query).endsWith(` ${spec.comparator} ${num(spec.critical)}`)]).toEqual([at, true]);
+                    expect([at, String(e.inputs.query).endsWith(` ${spec.comparator} ${num(spec.critical)}`)]).toEqual([at, true]);
                 expect([at, m.inputs.priority, m.inputs.renotifyInterval]).toEqual([
                     at,
                     policy.priority,
@@ -136,7 +172,8 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
     });
 
     it("shapes every monitor: unified tags, message sections, runbook, no-data on availability, delays", () => {
-        for (const m of view.ofType(MONITOR)) {
+        // A composite's silent parts are checked with their composite.
+        for (const m of view.ofType(MONITOR).filter((x) => !isCompositePart(x))) {
             const tags = m.inputs.tags as string[];
             const product = view.productOf(m);
             for (const key of ["env", "service", "team", "severity"])

@@ -21,7 +21,7 @@ import {
 } from "../lib/tooling/planDiff";
 import { productOf, type Plan, type PlanResource } from "../lib/tooling/plan";
 import { catalog } from "../products";
-import { loadPlan, MONITOR } from "./helpers/plan";
+import { isCompositePart, loadPlan, MONITOR } from "./helpers/plan";
 import { PROJECT_DIR, runScript } from "./helpers/run";
 import { stackConfig } from "./helpers/stackConfig";
 import { enabledProducts } from "./helpers/catalog";
@@ -164,15 +164,16 @@ describe("alerting summary on real plan edits", () => {
 
     it("derives the alerts of plans without an `alerts` array from their resources, as the alert model has them", () => {
         const alerts = alertsOf({ ...base, alerts: undefined });
-        const alerting = base.resources.filter((r) =>
-            [
-                MONITOR,
-                "datadog:index/syntheticsTest:SyntheticsTest",
-                "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
-                "sentry:index/sentryIssueAlert:SentryIssueAlert",
-                "sentry:index/sentryMetricAlert:SentryMetricAlert",
-                "aws:cloudwatch/metricAlarm:MetricAlarm",
-            ].includes(r.type),
+        const alerting = base.resources.filter(
+            (r) =>
+                [
+                    MONITOR,
+                    "datadog:index/syntheticsTest:SyntheticsTest",
+                    "datadog:index/securityMonitoringRule:SecurityMonitoringRule",
+                    "sentry:index/sentryIssueAlert:SentryIssueAlert",
+                    "sentry:index/sentryMetricAlert:SentryMetricAlert",
+                    "aws:cloudwatch/metricAlarm:MetricAlarm",
+                ].includes(r.type) && !isCompositePart(r), // a composite's parts alert through it
         );
         expect(alerts.map((a) => a.id)).toEqual(alerting.map((r) => r.name));
         const m = percentP0(base);

@@ -338,3 +338,23 @@ describe("the policy pack (policy/index.ts)", () => {
         ).toEqual([['public bucket policy: statement 0 allows Principal "*"', "urn::bp"]]);
     });
 });
+
+describe("monitors-tagged-and-routed: composite parts", () => {
+    const part = (message: string) => monitor("part", { tags: [...TAGS, "composite-part"], message });
+    const composite = res(T.monitor, "alert", {
+        name: "[Acme] API p95",
+        type: "composite",
+        tags: TAGS,
+        message: "@pagerduty-acme-production",
+    });
+
+    it("lets a part of a composite of the plan notify nobody, and no other monitor", () => {
+        const said = 'The condition of the composite monitor "[Acme] API p95", which notifies; this monitor notifies nobody.';
+        expect(report("monitors-tagged-and-routed", [composite, part(said)])).toEqual([]);
+        // Without its composite, or without the tag, it is a monitor that notifies nobody.
+        expect(report("monitors-tagged-and-routed", [part(said)])).toEqual([["part", "monitor message notifies nobody (no @handle)"]]);
+        expect(report("monitors-tagged-and-routed", [composite, monitor("quiet", { tags: TAGS, message: said })])).toEqual([
+            ["quiet", "monitor message notifies nobody (no @handle)"],
+        ]);
+    });
+});

@@ -137,6 +137,29 @@ describe("percentiles, logs and RUM", () => {
     });
 });
 
+describe("composites: a percentile guarded by request volume", () => {
+    const part = (id: string, query: string) => ({ id, ...(monitor(query) as { monitor: MonitorPayload }).monitor });
+    const guarded: SimBinding = {
+        provider: "datadog-monitor",
+        monitor: { type: "composite", query: "part:slow && part:volume", thresholds: {}, notifyNoData: false, requireFullWindow: false },
+        parts: [part("slow", "percentile(last_5m):p95:lat{*} > 2"), part("volume", "sum(last_5m):sum:hits{*}.as_count() >= 50")],
+    };
+
+    test("one slow request at night is the p95 of its window, but 5 requests are not enough to page", () => {
+        const night = { lat: series("1 1 1 1 3 1 1 1 1 1"), hits: series("1x9", 60, "count") };
+        expect(changes(run(monitor("percentile(last_5m):p95:lat{*} > 2"), night))).toEqual(["300 OK>ALERT", "600 ALERT>OK"]);
+        expect(changes(run(guarded, night))).toEqual([]);
+    });
+
+    test("a slowdown at real traffic alerts once both parts alert, and recovers with the first that recovers", () => {
+        // 20 requests a minute: the volume part holds from 180 s (60 requests in 5 min), the slowness from 240 s.
+        const day = { lat: series("1x2 3x5 1x6"), hits: series("20x13", 60, "count") };
+        const e = run(guarded, day);
+        expect(changes(e)).toEqual(["240 OK>ALERT", "840 ALERT>OK"]);
+        expect(e.pages).toEqual([240]);
+    });
+});
+
 describe("service checks: count_by_status over the last runs", () => {
     const check = monitor('"http.can_connect".over("env:production").by("*").last(3).count_by_status()', {
         thresholds: { critical: "2", ok: "1" },

@@ -23,7 +23,7 @@ import {
     simulationFailures,
 } from "../lib/simulate/targets";
 import { STACKS, StackName } from "./helpers/constants";
-import { loadPlan, MONITOR } from "./helpers/plan";
+import { isCompositePart, loadPlan, MONITOR } from "./helpers/plan";
 import { runScript } from "./helpers/run";
 import { PLATFORM } from "../lib/datadog/usageBudget";
 
@@ -46,8 +46,9 @@ describe.each(STACKS)("%s stack simulation", (stack) => {
         const { alerts } = simOf(stack);
         const plan = loadPlan(stack);
         for (const [provider, type] of Object.entries(PLAN_TYPES)) {
-            // The org-managing stack's usage-budget monitors are not product alerts and are not simulated.
-            const deployed = plan.ofType(type).filter((r) => plan.productOf(r) !== PLATFORM.key);
+            // The org-managing stack's usage-budget monitors are not product alerts and are not simulated; a
+            // composite's parts are simulated as part of their composite.
+            const deployed = plan.ofType(type).filter((r) => plan.productOf(r) !== PLATFORM.key && !isCompositePart(r));
             expect([provider, alerts.filter((a) => a.binding.provider === provider).length]).toEqual([provider, deployed.length]);
         }
         const sentryPlan =

@@ -5,7 +5,7 @@
  * the model onto the provider's inputs.
  */
 import type { Monitor, Product, Surface } from "../inputs/catalog/schema";
-import { Alert, AlertContext, buildAlert, formatNumber, recoveryThreshold } from "../model/alert";
+import { Alert, AlertCondition, AlertContext, buildAlert, formatNumber, recoveryThreshold, thresholdText } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 import { alertMessage } from "./messages";
 import { Severity, severityPolicy } from "../model/severity";
@@ -26,7 +26,8 @@ export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitori
 export type MonitorContext = AlertContext;
 
 export interface MonitorThresholds {
-    critical: string;
+    /** Absent on a composite, which alerts on its expression. */
+    critical?: string;
     warning?: string;
     ok?: string;
     criticalRecovery?: string;
@@ -37,10 +38,11 @@ export interface MonitorModel {
     /** Stable id within the product; the resource name suffix. */
     id: string;
     name: string;
-    type: MonitorType;
+    type: MonitorType | "composite";
     query: string;
     message: string;
-    priority: string;
+    /** Absent on a composite's silent parts. */
+    priority?: string;
     tags: string[];
     thresholds: MonitorThresholds;
     thresholdWindows?: { triggerWindow: string; recoveryWindow: string };
@@ -59,11 +61,23 @@ export interface MonitorModel {
     escalationMessage?: string;
 }
 
-/** An alert Datadog evaluates as a monitor. `sloId`: a burn-rate monitor's SLO (spec id), whose Datadog id goes in the query. */
+/**
+ * An alert Datadog evaluates as a monitor. `sloId`: a burn-rate monitor's SLO (spec id), whose Datadog id goes in
+ * the query. `parts`: the silent monitors a composite `monitor` combines, whose Datadog ids go in its query.
+ */
 export interface MonitorBinding {
     provider: "datadog-monitor";
     monitor: MonitorModel;
     sloId?: string;
+    parts?: MonitorModel[];
+}
+
+/** A part's reference in a composite query until the provider knows its Datadog id (`withPartIds`). */
+export const partRef = (partId: string): string => `part:${partId}`;
+
+/** The composite with its parts' Datadog ids in the query (ids by part id). */
+export function withPartIds(monitor: MonitorModel, ids: Readonly<Record<string, string>>): MonitorModel {
+    return { ...monitor, query: monitor.query.replace(/part:([a-z0-9-]+)/g, (_, id: string) => ids[id] ?? `part:${id}`) };
 }
 
 /** The evaluation of a monitor: everything of MonitorModel the alert model does not already decide. */
@@ -143,6 +157,9 @@ export function monitorOf(alert: Alert, e: MonitorEvaluation): MonitorModel {
 
 /** A plan threshold of a product spec as an alert evaluated by a Datadog monitor. */
 export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorContext): Alert<MonitorBinding> {
+    // The volume guard is part of the condition, so every reader of the threshold text sees it.
+    const guarded = (c: Omit<AlertCondition, "text">) =>
+        m.guard ? { ...c, text: `${thresholdText(c)}, at ${m.guard.minCount} or more ${m.guard.events.metric} in the window` } : c;
     const surface = surfaceOf(product, m.surface);
     const type = monitorType(m.query);
     const window = "window" in m.query ? durationSeconds(m.query.window) : 300;
@@ -165,7 +182,7 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
             planSeverity: m.planSeverity,
             category: m.category,
             source: m.source,
-            condition: {
+            condition: guarded({
                 comparator: m.comparator,
                 critical: m.critical,
                 warning: m.warning,
@@ -173,7 +190,7 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
                 warningRecovery,
                 unit: m.unit,
                 windowSeconds: isServiceCheck ? 0 : window,
-            },
+            }),
             missingData: notifyNoData ? "alert" : "resolve",
             message: { whatHappened: m.whatHappened, firstSteps: m.firstSteps },
             binding: undefined,
@@ -181,7 +198,7 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         ctx,
     );
     const query = buildQuery(m.query, m.comparator, m.critical, { env: ctx.environment, service: surface.service });
-    const monitor = monitorOf(alert, {
+    const condition = monitorOf(alert, {
         type,
         query,
         thresholds: {
@@ -206,5 +223,53 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         escalationMessage: m.monitorOptions?.escalationMessage,
         renotifyAlso: m.warning !== undefined ? ["warn"] : [],
     });
-    return { ...alert, binding: { provider: "datadog-monitor", monitor } };
+    if (!m.guard) return { ...alert, binding: { provider: "datadog-monitor", monitor: condition } };
+
+    // The guard: enough events in the same window. It is "in alert" when the volume suffices, so the composite
+    // `condition && guard` alerts only on a condition that holds at real traffic.
+    const events = { ...m.guard.events, aggregation: "sum", asCount: true } as const;
+    const guardWindow = "window" in m.query ? m.query.window : "5m";
+    const guardQuery = buildQuery({ kind: "metric", base: events, timeAggregation: "sum", window: guardWindow }, ">=", m.guard.minCount, {
+        env: ctx.environment,
+        service: surface.service,
+    });
+    const guard = monitorOf(alert, {
+        type: "query alert",
+        query: guardQuery,
+        thresholds: { critical: formatNumber(m.guard.minCount) },
+        newGroupDelaySeconds: 300,
+        requireFullWindow: false,
+    });
+    const parts = [silentPart(alert, condition, "condition"), silentPart(alert, guard, "volume")];
+    const composite: MonitorModel = {
+        ...condition,
+        type: "composite",
+        query: parts.map((p) => partRef(p.id)).join(" && "),
+        thresholds: {},
+        thresholdWindows: undefined,
+        evaluationDelaySeconds: undefined,
+        newGroupDelaySeconds: undefined,
+        requireFullWindow: false,
+    };
+    return { ...alert, binding: { provider: "datadog-monitor", monitor: composite, parts } };
+}
+
+/**
+ * A part of a composite: evaluates, never notifies (no handle, no priority, no severity tag, so neither the
+ * on-call nor the paging policy takes it for an alert); the composite carries the alert.
+ */
+function silentPart(alert: Alert, m: MonitorModel, role: string): MonitorModel {
+    return {
+        ...m,
+        id: `${alert.id}-${role}`,
+        name: `${alert.name} (${role} of a composite)`,
+        message: `The ${role} of the composite monitor "${alert.name}", which notifies; this monitor notifies nobody.`,
+        priority: undefined,
+        tags: [...alert.tags.filter((t) => !t.startsWith("severity:")), "composite-part"],
+        renotifyIntervalMinutes: undefined,
+        renotifyStatuses: undefined,
+        notifyNoData: false,
+        noDataTimeframeMinutes: undefined,
+        notifyAudit: false,
+    };
 }

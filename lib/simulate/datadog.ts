@@ -464,3 +464,24 @@ export function evaluateMonitor(m: MonitorPayload, inputs: Inputs, opts: Monitor
             : {}),
     };
 }
+
+const RANK: Record<State, number> = { "NO DATA": 0, OK: 0, WARN: 1, ALERT: 2 };
+
+/**
+ * A composite `a && b && ...` over its parts' timelines: ALERT while every part alerts, WARN while every part is at
+ * least warning, otherwise OK (a part without data is not alerting). Datadog re-evaluates it on each part's change.
+ */
+export function evaluateComposite(parts: ReadonlyArray<AlertTimeline>, opts: MonitorContextOptions): AlertTimeline {
+    const end = parts[0]?.end ?? opts.end ?? 0;
+    const states = parts.map((): State => "OK");
+    const changes = parts.flatMap((p, i) => p.transitions.map((tr) => ({ i, tr }))).sort((a, b) => a.tr.at - b.tr.at || a.i - b.i);
+    const timeline = new Timeline();
+    for (let k = 0; k < changes.length; k++) {
+        const { i, tr } = changes[k];
+        states[i] = tr.to;
+        if (k + 1 < changes.length && changes[k + 1].tr.at === tr.at) continue; // apply simultaneous changes together
+        const least = Math.min(...states.map((s) => RANK[s]));
+        timeline.set(tr.at, least === 2 ? "ALERT" : least === 1 ? "WARN" : "OK", tr.value);
+    }
+    return { transitions: timeline.transitions, end };
+}

@@ -3,7 +3,7 @@
  * two steps: the provider's state changes (`alertTimeline`, independent of who is notified, so identical
  * conditions can share it), then the notifications and pages of the alert's route (`notifyAlert`).
  */
-import { evaluateMonitor } from "./datadog";
+import { evaluateComposite, evaluateMonitor } from "./datadog";
 import { isPagerHandle, notificationsOf, routeHandles } from "./notify";
 import {
     evaluateCloudWatchAlarm,
@@ -18,7 +18,12 @@ export function alertTimeline(alert: SimAlert, inputs: Inputs, opts: EvaluateOpt
     const b = alert.binding;
     switch (b.provider) {
         case "datadog-monitor":
-            return evaluateMonitor(b.monitor, inputs, { ...opts, sloTarget: b.sloTarget });
+            return b.parts?.length
+                ? evaluateComposite(
+                      b.parts.map((p) => evaluateMonitor(p, inputs, opts)),
+                      opts,
+                  )
+                : evaluateMonitor(b.monitor, inputs, { ...opts, sloTarget: b.sloTarget });
         case "datadog-synthetic":
             return evaluateSynthetic(b.test, inputs, opts);
         case "datadog-detection-rule":

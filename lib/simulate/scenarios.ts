@@ -12,7 +12,7 @@
 import type { Comparator } from "../inputs/catalog/schema";
 import { DatadogQuery, Expr, metricTerms, parseMonitorQuery } from "./datadogQuery";
 import { evenCounts, Series } from "./series";
-import type { Inputs, SimAlert } from "./types";
+import type { Inputs, MonitorPart, SimAlert } from "./types";
 
 export const TRAFFIC = { dayPerMinute: 100, nightPerMinute: 10, lowPerMinute: 1 } as const;
 
@@ -359,10 +359,30 @@ export function shapeOf(alert: SimAlert): Shape {
     return { ...shape, healthy: fix(shape.healthy), clean: fix(shape.clean) };
 }
 
+/**
+ * A composite `condition && volume`: the condition's shape, with the volume parts' event counts following the
+ * path's traffic (a volume guard counts requests).
+ */
+function compositeShape(alert: SimAlert, parts: ReadonlyArray<MonitorPart>): Shape {
+    const [condition, ...guards] = parts;
+    const shape = baseShape({ ...alert, binding: { provider: "datadog-monitor", monitor: condition } });
+    const keys = guards.flatMap((g) => {
+        const q = parseMonitorQuery(g.type, g.query);
+        if (q.kind !== "metric") throw new Error(`the simulator takes metric volume guards only, not ${q.kind}`);
+        return metricTerms(q.expr).map((t) => t.key);
+    });
+    return {
+        ...shape,
+        trafficDriven: true,
+        inputs: (p) => ({ ...shape.inputs(p), ...Object.fromEntries(keys.map((k) => [k, counts(p, p.traffic)])) }),
+    };
+}
+
 function baseShape(alert: SimAlert): Shape {
     const b = alert.binding;
     switch (b.provider) {
         case "datadog-monitor": {
+            if (b.parts?.length) return compositeShape(alert, b.parts);
             const m = b.monitor;
             const q = parseMonitorQuery(m.type, m.query);
             const delay = m.evaluationDelaySeconds ?? 0;

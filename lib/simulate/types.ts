@@ -14,7 +14,8 @@ export interface MonitorPayload {
     type: string;
     query: string;
     message?: string;
-    thresholds: { critical: string; warning?: string; ok?: string; criticalRecovery?: string; warningRecovery?: string };
+    /** `critical` is absent on a composite, which alerts on its parts. */
+    thresholds: { critical?: string; warning?: string; ok?: string; criticalRecovery?: string; warningRecovery?: string };
     notifyNoData: boolean;
     noDataTimeframeMinutes?: number;
     renotifyIntervalMinutes?: number;
@@ -24,6 +25,9 @@ export interface MonitorPayload {
     requireFullWindow: boolean;
     onMissingData?: string;
 }
+
+/** A part of a composite monitor, named in the composite's query by its id. */
+export type MonitorPart = MonitorPayload & { id: string };
 
 /** A Datadog synthetic test as lib/datadog/synthetics.ts models it. */
 export interface SyntheticPayload {
@@ -84,7 +88,8 @@ export interface CloudWatchAlarmPayload {
 
 export type SimBinding =
     /** `sloId`: the SLO (spec id) of a burn-rate monitor; `sloTarget` its target in percent when known. */
-    | { provider: "datadog-monitor"; monitor: MonitorPayload; sloId?: string; sloTarget?: number }
+    /** `parts`: the monitors a composite `monitor` combines with `&&` (a condition and its volume guard). */
+    | { provider: "datadog-monitor"; monitor: MonitorPayload; sloId?: string; sloTarget?: number; parts?: MonitorPart[] }
     | { provider: "datadog-synthetic"; test: SyntheticPayload }
     | { provider: "datadog-detection-rule"; rule: DetectionRulePayload }
     | { provider: "sentry-issue"; projectSlug: string; alert: IssueAlertPayload }

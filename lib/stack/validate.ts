@@ -10,6 +10,7 @@ import { governanceProblems } from "../datadog/governance";
 import { parseHandles } from "../datadog/handles";
 import { validateMonitor } from "../datadog/queryValidator";
 import { sloProblems } from "../datadog/slo";
+import { withPartIds } from "../datadog/monitors";
 import { escalationModel } from "../pagerduty/escalation";
 import { pagerServiceNames } from "../pagerduty/service";
 import { alertsOf, StackAlert, StackModel } from "./model";
@@ -20,9 +21,14 @@ const sourceOf = (a: Pick<StackAlert, "product">) => `products/${a.product}.ts`;
 
 /** Every monitor query must parse as the Datadog form of its type, and its thresholds must agree with it. */
 export function queryProblems(alerts: ReadonlyArray<StackAlert>): Problem[] {
-    return alertsOf(alerts, "datadog-monitor").flatMap((a) =>
-        validateMonitor(a.binding.monitor).map((e) => ({ source: sourceOf(a), field: `monitor ${a.id}: query`, message: e })),
-    );
+    return alertsOf(alerts, "datadog-monitor").flatMap((a) => {
+        const parts = a.binding.parts ?? [];
+        // A composite names its parts by Datadog id, known only once they exist: stand-in ids for the check.
+        const ids = Object.fromEntries(parts.map((p, i) => [p.id, String(i + 1)]));
+        return [{ id: a.id, monitor: withPartIds(a.binding.monitor, ids) }, ...parts.map((p) => ({ id: p.id, monitor: p }))].flatMap(
+            ({ id, monitor }) => validateMonitor(monitor).map((e) => ({ source: sourceOf(a), field: `monitor ${id}: query`, message: e })),
+        );
+    });
 }
 
 export interface RoutingTargets {

@@ -46,6 +46,7 @@ const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authent
 /** ACL grantee groups that mean everyone / every AWS account (`http://acs.amazonaws.com/groups/global/<group>`). */
 const PUBLIC_GRANTEE_GROUPS = ["AllUsers", "AuthenticatedUsers"];
 
+const hasTag = (r: RuleResource, tag: string): boolean => ((r.inputs.tags as string[] | undefined) ?? []).includes(tag);
 const tagValue = (r: RuleResource, key: string): string | undefined =>
     (r.inputs.tags as string[] | undefined)?.find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
 
@@ -114,18 +115,26 @@ function publicStatements(policy: unknown): string[] {
 export const POLICY_RULES: PolicyRule[] = [
     {
         name: "monitors-tagged-and-routed",
-        description: "Every Datadog monitor and synthetic test carries env, service and team tags and notifies someone.",
-        check: (resources) =>
-            resources
+        description:
+            "Every Datadog monitor and synthetic test carries env, service and team tags and notifies someone, except a " +
+            "part (tag composite-part) of a composite monitor of the plan, which notifies for it.",
+        check: (resources) => {
+            const composites = resources
+                .filter((r) => r.type === MONITOR && r.inputs.type === "composite")
+                .map((r) => String(r.inputs.name));
+            const partOfComposite = (r: RuleResource) =>
+                hasTag(r, "composite-part") && composites.some((name) => String(r.inputs.message ?? "").includes(`"${name}"`));
+            return resources
                 .filter((r) => ALERTING.has(r.type))
                 .flatMap((r) => [
                     ...["env", "service", "team"]
                         .filter((k) => !tagValue(r, k))
                         .map((k) => violation("monitors-tagged-and-routed", r, `${alertKind(r)} has no "${k}:" tag`)),
-                    ...(parseHandles(String(r.inputs.message ?? "")).length === 0
+                    ...(parseHandles(String(r.inputs.message ?? "")).length === 0 && !partOfComposite(r)
                         ? [violation("monitors-tagged-and-routed", r, `${alertKind(r)} message notifies nobody (no @handle)`)]
                         : []),
-                ]),
+                ]);
+        },
     },
     {
         name: "production-p0-pages",

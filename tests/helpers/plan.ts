@@ -58,3 +58,9 @@ export const MONITOR = "datadog:index/monitor:Monitor";
 export function pagesFrom(message: string): boolean {
     return parseHandles(message).some((h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target));
 }
+
+/** A silent part of a composite monitor (lib/datadog/monitors.ts): it evaluates, its composite notifies. */
+export function isCompositePart(r: { inputs: Record<string, unknown> }): boolean {
+    const tags = r.inputs.tags;
+    return Array.isArray(tags) && tags.includes("composite-part");
+}

@@ -27,6 +27,7 @@ export interface MonitorText {
     category?: Category;
     notifyNoData?: boolean;
     monitorOptions?: MonitorSpec["monitorOptions"];
+    guard?: MonitorSpec["guard"];
 }
 
 interface Thresholds {
@@ -54,6 +55,7 @@ function monitor(t: MonitorText, category: Category, query: MonitorSpec["query"]
         ...(th.unit ? { unit: th.unit } : {}),
         ...(t.notifyNoData ? { notifyNoData: true } : {}),
         ...(t.monitorOptions ? { monitorOptions: t.monitorOptions } : {}),
+        ...(t.guard ? { guard: t.guard } : {}),
         whatHappened: t.whatHappened,
         firstSteps: t.firstSteps,
         source: t.source,

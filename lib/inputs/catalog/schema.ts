@@ -192,6 +192,12 @@ export const MonitorSpecShape = z.strictObject({
     /** May use {critical}, {warning} and {window}, like the title. */
     whatHappened: z.string().min(10),
     firstSteps: z.array(z.string().min(3)).min(1),
+    /**
+     * Volume guard: the alert fires only while its window also counted at least `minCount` of these events, so a
+     * percentile cannot page on the one slow request of a quiet night (a percentile query takes no volume floor).
+     * Datadog evaluates it as a composite of the condition and a volume monitor; only the composite notifies.
+     */
+    guard: z.strictObject({ events: MetricRef, minCount: z.number().int().positive() }).optional(),
     /** Datadog monitor options the plan writes out for this alert (004 Appendix B), beyond what the severity decides. */
     monitorOptions: z
         .strictObject({

@@ -165,8 +165,8 @@ export const plan001: PlanCoverage = {
             item: "Critical: response time P95 > 2 seconds for 10 minutes (pages)",
             section: "Alert Configuration / Critical Alerts",
             match: "Response time P95",
-            status: "differentMeaningPending",
-            note: "stays P1: as a P0 the p95 monitor pages on one slow request at night (10 requests in its 10-minute window; the alert simulator's low-traffic target), and a percentile query takes no volume floor. Paging needs a request-count guard (composite with a hits monitor) first",
+            status: "differentMeaningFixed",
+            note: "P0 (was P1): pages through a composite of the p95 and a volume guard (50 or more requests in the same 10 minutes), so one slow request of a quiet night, which is the p95 of its window, does not page",
         },
         {
             item: "Critical: database connection failures",

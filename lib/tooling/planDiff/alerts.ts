@@ -155,13 +155,20 @@ export function windowOfQuery(query: string): string | undefined {
     return checks ? `${checks[1]} checks` : undefined;
 }
 
-function monitorAlert(r: PlanResource, product: string): AlertView {
+const isCompositePart = (r: PlanResource) => Array.isArray(r.inputs.tags) && r.inputs.tags.includes("composite-part");
+
+/**
+ * A monitor's alert. A composite (lib/datadog/monitors.ts: a condition and its volume guard) takes its threshold,
+ * comparator and window from its condition part.
+ */
+function monitorAlert(r: PlanResource, product: string, parts: ReadonlyArray<PlanResource> = []): AlertView {
     const i = r.inputs;
-    const query = String(i.query ?? "");
+    const condition = (parts.find((x) => x.name === `${r.name}-condition`) ?? parts[0])?.inputs ?? i;
+    const query = String(condition.query ?? "");
     const message = String(i.message ?? "");
     const thresholds = Object.fromEntries(
-        Object.entries((i.monitorThresholds ?? {}) as Record<string, unknown>)
-            .filter(([k]) => k !== "ok" || i.type !== "service check")
+        Object.entries((condition.monitorThresholds ?? {}) as Record<string, unknown>)
+            .filter(([k]) => k !== "ok" || condition.type !== "service check")
             .map(([k, v]) => [k, String(v)]),
     );
     // The unit is only written in the message ("**Threshold:** > 5 % over 10m (current value: …)").
@@ -394,9 +401,15 @@ export function alertsOf(plan: PlanWithAlerts): AlertView[] {
     for (const r of plan.resources) {
         const p = product(r);
         switch (r.type) {
-            case "datadog:index/monitor:Monitor":
-                out.push(monitorAlert(r, p));
+            case "datadog:index/monitor:Monitor": {
+                if (isCompositePart(r)) break; // alerts through its composite
+                const parts =
+                    r.inputs.type === "composite"
+                        ? (r.dependsOn ?? []).flatMap((urn) => plan.resources.filter((x) => x.urn === urn && isCompositePart(x)))
+                        : [];
+                out.push(monitorAlert(r, p, parts));
                 break;
+            }
             case "datadog:index/syntheticsTest:SyntheticsTest":
                 out.push(syntheticAlert(r, p));
                 break;
