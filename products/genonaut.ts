@@ -132,12 +132,14 @@ export const genonaut: ProductSpec = {
             ],
             source: "001 §Alert Configuration / Critical Alerts (Database connection failures)",
         }),
-        // 001 §Critical Alerts: Memory usage > 90% for 5 minutes
+        // 001 §Critical Alerts (Immediate Response): Memory usage > 90% for 5 minutes — critical pages (P0); "for 5
+        // minutes" is every point of the window above 90% (held), so a one-minute spike pages nobody.
         hostMemory({
             id: "memory-usage",
             surface: "api",
-            severity: "P1",
+            severity: "P0",
             planSeverity: "critical",
+            held: true,
             critical: 90,
             title: "Host memory usage above {critical}",
             whatHappened: "Memory usage on an API host stayed above {critical} over the last {window}; the OOM killer may stop workers.",

@@ -70,6 +70,11 @@ describe("target checks", () => {
         });
         expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("5m")] })))).toEqual([]);
         expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("10m")] })))).toEqual(["pool"]);
+        // The plan's prose form (001: "Memory usage > 90% for 5 minutes") holds as long as Prometheus' `for: 5m`.
+        const prose = (source: string) => ({ ...held("5m"), source });
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [prose("plan (memory > 90% for 5 minutes)")] })))).toEqual([]);
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [prose("plan (memory > 90% for 10 minutes)")] })))).toEqual(["pool"]);
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [prose("plan (memory > 90%, forms 5 minutes)")] })))).toEqual(["pool"]);
     });
     test("one failure at low traffic: the > 0 counter pages, the guarded ratio does not", () => {
         expect(ids(lowTrafficFailures(sim))).toEqual(["payment-failures"]);

@@ -53,14 +53,15 @@ export const SLOW_DETECTION_EXEMPT: ReadonlyArray<AlertClass> = [
             return held !== undefined && held >= P0_DETECT_SECONDS && monitorWindowSeconds(a) === held;
         },
         reason:
-            "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`), " +
+            "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`; " +
+            "001: Memory usage > 90% for 5 minutes), " +
             "so detection at that duration is the requirement; a shorter window changes the plan, which is the product owner's decision",
     },
 ];
 
-/** `for 5m` in the plan reference an alert implements (its `source`), in seconds. */
+/** `for 5m` (Prometheus) or `for 5 minutes` / `for 5 min` (prose) in the plan reference an alert implements (its `source`), in seconds. */
 function planHoldSeconds(a: SimAlert): number | undefined {
-    const m = /\bfor (\d+)m\b/.exec(a.source ?? "");
+    const m = /\bfor:? (\d+) ?(?:m|min|minutes?)\b/.exec(a.source ?? "");
     return m ? Number(m[1]) * 60 : undefined;
 }
 

@@ -80,16 +80,18 @@ export function hostCpu(t: MonitorText & Thresholds & { window?: string }): Moni
 
 /**
  * Host memory in use as a percentage of usable memory, per host: `system.mem.used` counts the page cache, which the
- * kernel frees on demand, so it reads near 100% on a healthy host; `system.mem.pct_usable` does not.
+ * kernel frees on demand, so it reads near 100% on a healthy host; `system.mem.pct_usable` does not. A plan's
+ * "> N% for 5 minutes" is `held: true`: the window's lowest usage above N (Datadog's "at all times", `min` over the
+ * window), so a one-minute spike does not alert.
  */
-export function hostMemory(t: MonitorText & Thresholds & { window?: string }): MonitorSpec {
+export function hostMemory(t: MonitorText & Thresholds & { window?: string; held?: boolean }): MonitorSpec {
     return monitor(
         t,
         "saturation",
         {
             kind: "metric",
             base: { metric: "system.mem.pct_usable", aggregation: "avg", groupBy: ["host"] },
-            timeAggregation: "avg",
+            timeAggregation: t.held ? "min" : "avg",
             window: t.window ?? "5m",
             expression: "(1 - {m}) * 100",
         },

@@ -178,8 +178,8 @@ export const plan001: PlanCoverage = {
             item: "Critical: memory usage > 90% for 5 minutes (pages)",
             section: "Alert Configuration / Critical Alerts",
             match: "Memory usage",
-            status: "differentMeaningPending",
-            note: "stays P1: as a P0 the alert simulator's low-traffic target fails for it; paging on host memory needs that scenario reviewed first (spec change: products/genonaut.ts memory-usage severity P0)",
+            status: "differentMeaningFixed",
+            note: 'P0 (was P1, which did not page); "for 5 minutes" is the lowest usage of the 5-minute window above 90% (min), so a one-minute spike pages nobody',
         },
         {
             item: "Warning: pagination query time P95 > 500ms for 15 minutes",
