@@ -6,6 +6,7 @@ import {
     anomaly,
     apmErrorRate,
     apmLatency,
+    apmLatencyRegression,
     browserJourney,
     dayOverDayDrop,
     eventRatio,
@@ -229,6 +230,24 @@ export const genonaut: ProductSpec = {
                 "Check the rate-limit and failed-auth security signals for abuse",
             ],
             source: "001 §Alert Configuration / Warning Alerts (Unusual traffic patterns)",
+        }),
+        // 001 §Task 4.3: performance regression detection; §Success Criteria: performance regressions caught before user
+        // impact — average latency above its weekly baseline, well before the p95 > 2 s critical alert.
+        apmLatencyRegression({
+            id: "performance-regression",
+            surface: "api",
+            severity: "P2",
+            planSeverity: "warning",
+            span: "fastapi.request",
+            title: "API latency regression",
+            whatHappened:
+                "Average genonaut-api latency rose above its usual level for this time of day and week, usually after a deployment.",
+            firstSteps: [
+                "Compare latency before and after the latest deployment marker in APM",
+                "Find the endpoints whose latency changed most (pagination and search first)",
+                "Roll back if a deployment introduced the regression; otherwise check database query time and cache hit rate",
+            ],
+            source: "001 §Task 4.3 (Performance regression detection); §Success Criteria (Performance regressions caught before user impact)",
         }),
         // ---- 001 §Alert Configuration / Business Alerts (Daily Review) ----
         // 001 §Business Alerts: User registration rate drop > 50% (day over day)
@@ -464,7 +483,7 @@ export const genonaut: ProductSpec = {
         {
             item: "Load testing metrics, capacity planning",
             reason: "Performance-test runs and capacity trends, reviewed monthly; not a production alert",
-            source: "001 §Task 4.3; §Maintenance and Operations / Monthly Tasks",
+            source: "001 §Task 4.3 (Load testing metric collection, capacity planning metrics); §Maintenance and Operations / Monthly Tasks",
         },
     ],
 };

@@ -2,7 +2,7 @@
  * Driplo thresholds of 003 §2.1 Business Critical Alerts, §Performance Budget Alerts, §3.2 Anomaly Detection,
  * §Payment Monitoring Integration and §Real-Time Messaging Monitoring.
  */
-import { anomaly, apmLatency, eventCount, eventRatio, webVital } from "../../lib/inputs/catalog/factories";
+import { anomaly, apmLatency, apmLatencyRegression, eventCount, eventRatio, webVital } from "../../lib/inputs/catalog/factories";
 import type { MonitorSpec } from "../../lib/inputs/catalog/schema";
 import { ms, s } from "../../lib/inputs/catalog/units";
 
@@ -214,15 +214,12 @@ export const BUSINESS_MONITORS: MonitorSpec[] = [
         source: "003 §3.2 Anomaly Detection (User behavior anomalies)",
     }),
     // Performance regression detection: average API latency vs its baseline (seconds)
-    anomaly({
+    apmLatencyRegression({
         id: "performance-regression",
         surface: "api",
         severity: "P2",
         planSeverity: "P2 (performance degradation)",
-        category: "latency",
-        metric: "trace.web.request",
-        counter: false,
-        direction: "above",
+        span: "web.request",
         title: "API latency regression",
         whatHappened: "Average API latency deviates from its baseline, usually after a deployment.",
         firstSteps: [

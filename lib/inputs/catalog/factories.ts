@@ -317,6 +317,14 @@ export function anomaly(
     );
 }
 
+/**
+ * Performance regression of a span: its average APM latency (`trace.<span>`, seconds) above its weekly baseline, the
+ * usual signature of a deployment that made requests slower.
+ */
+export function apmLatencyRegression(t: MonitorText & { span: string; deviations?: number }): MonitorSpec {
+    return anomaly({ category: "latency", ...t, metric: `trace.${t.span}`, counter: false, direction: "above" });
+}
+
 /** A health endpoint checked by an API test (P0: the availability check users see first). */
 export function healthCheck(t: {
     id?: string;

@@ -139,12 +139,13 @@ export const plan001: PlanCoverage = {
             status: "implemented",
             implementedBy: { file: "lib/datadog/planDashboards.ts", what: "user experience dashboard (RUM load times, errors, views)" },
         },
-        { item: "Task 4.3: load testing metrics, capacity planning", section: "Task 4.3", status: "notMonitored" },
+        { item: "Task 4.3: load testing metrics, capacity planning", section: "Task 4.3", match: "Load testing", status: "notMonitored" },
         {
             item: "Task 4.3: performance regression detection",
             section: "Task 4.3",
-            status: "missing",
-            note: "an anomaly monitor on genonaut-api p95 latency (direction above, weekly seasonality) like Driplo's performance-regression, in products/genonaut.ts; not made yet",
+            match: "Performance regression",
+            status: "implemented",
+            note: "average genonaut-api latency above its weekly baseline (anomaly, direction above), the factory Driplo's performance-regression uses",
         },
         // Cost
         {
@@ -231,8 +232,8 @@ export const plan001: PlanCoverage = {
         {
             item: "Performance regressions caught before user impact",
             section: "Success Criteria / Technical Success",
-            status: "missing",
-            note: "same as Task 4.3 performance regression detection",
+            match: "Performance regressions",
+            status: "implemented",
         },
         {
             item: "MTTR < 15 min, MTBF > 30 days, complaints < 1% of tickets",
