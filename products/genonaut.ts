@@ -9,6 +9,7 @@ import {
     apmLatencyRegression,
     browserJourney,
     dayOverDayDrop,
+    dependencyCheck,
     eventRatio,
     gauge,
     hostMemory,
@@ -378,8 +379,37 @@ export const genonaut: ProductSpec = {
                 { jsonPath: "$.checks.database.status", equals: "ok" },
                 { jsonPath: "$.checks.pagination.status", equals: "ok" },
             ],
-            source: "001 §Task 3.3 Set up automated health checks",
+            source: "001 §Task 3.3 Set up automated health checks (Database connectivity checks, Pagination performance health checks)",
         },
+        // 001 §Task 3.3: external dependency health checks, integrated with Datadog synthetic monitoring. The plan names
+        // the cache (§Application Performance: cache performance and hit rates); Genonaut's content generation runs on
+        // an image generation backend (ComfyUI) fed by a job queue (Celery workers on Redis). Each is reported by the
+        // API's dependency endpoint and checked on its own. Severities: the plan files cache problems under Warning
+        // Alerts (P2); generation down stops content creation, a partial outage (000 §Severity Levels: P1).
+        dependencyCheck({
+            key: "cache",
+            name: "Cache (Redis)",
+            surface: "api",
+            path: "/api/v1/health/dependencies",
+            severity: "P2",
+            source: "001 §Task 3.3 (External dependency health checks); §Monitoring Domains / Application Performance (Cache performance)",
+        }),
+        dependencyCheck({
+            key: "image_generation",
+            name: "Image generation backend (ComfyUI)",
+            surface: "api",
+            path: "/api/v1/health/dependencies",
+            severity: "P1",
+            source: "001 §Task 3.3 (External dependency health checks)",
+        }),
+        dependencyCheck({
+            key: "job_queue",
+            name: "Generation job queue (Celery workers)",
+            surface: "api",
+            path: "/api/v1/health/dependencies",
+            severity: "P1",
+            source: "001 §Task 3.3 (External dependency health checks)",
+        }),
         sslCheck({
             surface: "web",
             host: "genonaut.com",

@@ -348,6 +348,36 @@ export function healthCheck(t: {
     };
 }
 
+/**
+ * One external dependency as the API's dependency health endpoint reports it (`$.checks.<key>.status` is "ok"): an
+ * API test per dependency, so the alert names the dependency that failed. The endpoint is not the API's own health
+ * endpoint, so a dependency down never fails the P0 health test (a degraded feature is not an outage).
+ */
+export function dependencyCheck(t: {
+    key: string;
+    name: string;
+    surface: string;
+    path: string;
+    severity: Severity;
+    frequency?: string;
+    maxResponseMs?: number;
+    source: string;
+}): SyntheticSpec {
+    return {
+        id: `dependency-${t.key.replace(/_/g, "-")}`,
+        title: `${t.name} (dependency health)`,
+        kind: "api",
+        surface: t.surface,
+        severity: t.severity,
+        frequency: t.frequency ?? "5m",
+        path: t.path,
+        expectStatus: 200,
+        ...(t.maxResponseMs !== undefined ? { maxResponseMs: t.maxResponseMs } : {}),
+        assertions: [{ jsonPath: `$.checks.${t.key}.status`, equals: "ok" }],
+        source: t.source,
+    };
+}
+
 /** Certificate expiry of a surface's host, alerting 14 days ahead (004 §Network Metrics). */
 export function sslCheck(t: { surface: string; host: string; source: string; id?: string; minDays?: number }): SyntheticSpec {
     return {
