@@ -99,8 +99,8 @@ export const plan003: PlanCoverage = {
             item: "API response time > 2 seconds (critical)",
             section: "2.1 Critical Alerts",
             match: "API response time",
-            status: "differentMeaningPending",
-            note: 'critical at P1 (does not page). Spec change (products/driplo.ts, monitor api-response-time): severity "P0", planSeverity "critical" — 003 §2.1 lists it among Critical Alerts',
+            status: "differentMeaningFixed",
+            note: "P0 (was P1, which did not page): the p95 above 2 s as more than 5% of requests slower than 2 s with a floor of 100 requests in 5 minutes, so one slow request at night pages nobody; needs the custom counter driplo.requests.slow from the API middleware",
         },
         {
             item: "Database connection failures",
@@ -112,8 +112,8 @@ export const plan003: PlanCoverage = {
             item: "Memory usage > 85% (critical)",
             section: "2.1 Critical Alerts",
             match: "Memory usage > 85%",
-            status: "differentMeaningPending",
-            note: 'Spec change (products/driplo.ts, monitor memory-usage-critical): severity "P0", planSeverity "critical"',
+            status: "differentMeaningFixed",
+            note: "P0 (was P1, which did not page), on the Supabase database instance (Driplo's only machine), averaged over 5 minutes: detects a jump to full memory in ~4 minutes (the simulator's saturation-gauge class in lib/simulate/targets.ts)",
         },
         {
             item: "Security: failed login attempts spike",
@@ -262,8 +262,8 @@ export const plan003: PlanCoverage = {
             item: "cpu_usage > 70% warning, > 90% critical",
             section: "Alert Configuration / Infrastructure Thresholds",
             match: "cpu_usage",
-            status: "differentMeaningPending",
-            note: 'watches system.cpu.user, not total CPU. Spec change (products/driplo.ts, monitor cpu-usage): base metric system.cpu.idle with comparator "<", critical 10, warning 30 (100 − total), or a formula 100 - system.cpu.idle once the query builder has one',
+            status: "differentMeaningFixed",
+            note: "total CPU (all modes but idle) of the Supabase database instance, 1 − idle / all of supabase.node.cpu.seconds, not system.cpu.user: Driplo's web and API run on Vercel, which has no hosts for system.* metrics",
         },
         {
             item: "memory_usage > 80% warning, > 95% critical",
