@@ -246,6 +246,32 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
         ],
         source: "003 §Alert Configuration / Infrastructure Thresholds (network_latency >200ms warning, >1s critical)",
     }),
+    // ---- 003 §1.2 Database Monitoring (connection pool status) and the addendum's Supabase connection-pool alerting ----
+    // Server connections over max_connections, from the Datadog Postgres check (the one behind db-connection-failures):
+    // Supabase's pooler (Supavisor), PostgREST, Auth, Realtime and Storage all hold their pools there, so this is the
+    // limit that refuses new connections. Volume-free (a 0-1 fraction); the plan gives no number: 80% warns, 90% is
+    // critical. Not supabase.pgrst.db_pool.available / max: PostgREST counts only idle connections it has opened and
+    // its pool grows on demand, so an idle pool would read 100% used.
+    gauge({
+        id: "db-connection-pool",
+        surface: "database",
+        severity: "P1",
+        category: "database",
+        metric: { metric: "postgresql.percent_usage_connections", aggregation: "max" },
+        window: "5m",
+        critical: 0.9,
+        warning: 0.8,
+        unit: "ratio",
+        title: "Database connection usage above {critical} of max_connections",
+        whatHappened:
+            "Connections to the Supabase database are close to max_connections; new connections from the pooler and the API will soon be refused.",
+        firstSteps: [
+            "Check pg_stat_activity for idle-in-transaction or long-running sessions and who holds them (application_name)",
+            "Check Supavisor pool size and whether API routes connect directly instead of through the pooler (port 6543)",
+            "Terminate stuck sessions; upgrade the compute add-on (it raises max_connections) if the load is legitimate",
+        ],
+        source: "003 §1.2 Infrastructure Monitoring / Database Monitoring (Connection pool status); §Supabase-Integrated Monitoring Stack (Connection pool monitoring and alerting)",
+    }),
     // ---- 003 §2.1 Critical Alerts ----
     // Service downtime (> 30 seconds): the agent HTTP check runs every 15 s, so 2 consecutive failures = 30 s.
     serviceCheck({
