@@ -376,9 +376,9 @@ describe("factories", () => {
     it('reads a plan\'s "> N% for 5 minutes" as held over the window (min), an average otherwise', () => {
         const held = fixtureMonitor(hostMemory({ ...text, id: "memory", critical: 90, held: true }));
         const avg = fixtureMonitor(hostMemory({ ...text, id: "memory", critical: 90 }));
-        expect([held, avg].map((m) => buildQuery(m.query, m.comparator, 90, at))).toEqual([
-            "min(last_5m):(1 - avg:system.mem.pct_usable{env:production,service:acme-api} by {host}) * 100 > 90",
-            "avg(last_5m):(1 - avg:system.mem.pct_usable{env:production,service:acme-api} by {host}) * 100 > 90",
+        expect([held, avg].map((m) => [buildQuery(m.query, m.comparator, 90, at), m.monitorOptions?.requireFullWindow])).toEqual([
+            ["min(last_5m):(1 - avg:system.mem.pct_usable{env:production,service:acme-api} by {host}) * 100 > 90", true],
+            ["avg(last_5m):(1 - avg:system.mem.pct_usable{env:production,service:acme-api} by {host}) * 100 > 90", undefined],
         ]);
     });
 

@@ -82,11 +82,12 @@ export function hostCpu(t: MonitorText & Thresholds & { window?: string }): Moni
  * Host memory in use as a percentage of usable memory, per host: `system.mem.used` counts the page cache, which the
  * kernel frees on demand, so it reads near 100% on a healthy host; `system.mem.pct_usable` does not. A plan's
  * "> N% for 5 minutes" is `held: true`: the window's lowest usage above N (Datadog's "at all times", `min` over the
- * window), so a one-minute spike does not alert.
+ * window) over a full window of data (the Agent reports every 15 s), so neither a one-minute spike nor the first
+ * minute of a restarted host alerts.
  */
 export function hostMemory(t: MonitorText & Thresholds & { window?: string; held?: boolean }): MonitorSpec {
     return monitor(
-        t,
+        t.held ? { ...t, monitorOptions: { ...t.monitorOptions, requireFullWindow: true } } : t,
         "saturation",
         {
             kind: "metric",
