@@ -6,8 +6,10 @@ import {
     anomaly,
     apmErrorRate,
     apmLatency,
+    apmLatencyRegression,
     browserJourney,
     dayOverDayDrop,
+    dependencyCheck,
     eventRatio,
     gauge,
     hostMemory,
@@ -34,8 +36,8 @@ export const genonaut: ProductSpec = {
     plan: "001 Production Monitoring Strategy (Genonaut)",
     // 001 §Alert Configuration: critical (immediate response), warning (investigation required), business (daily review).
     severityMapping: {
-        "critical (downtime, database connection failures)": "P0",
-        critical: "P1",
+        // 001 §Critical Alerts (Immediate Response): every critical alert pages.
+        critical: "P0",
         warning: "P2",
         business: "P3",
     },
@@ -134,12 +136,14 @@ export const genonaut: ProductSpec = {
             ],
             source: "001 §Alert Configuration / Critical Alerts (Database connection failures)",
         }),
-        // 001 §Critical Alerts: Memory usage > 90% for 5 minutes
+        // 001 §Critical Alerts (Immediate Response): Memory usage > 90% for 5 minutes — critical pages (P0); "for 5
+        // minutes" is every point of the window above 90% (held), so a one-minute spike pages nobody.
         hostMemory({
             id: "memory-usage",
             surface: "api",
-            severity: "P1",
+            severity: "P0",
             planSeverity: "critical",
+            held: true,
             critical: 90,
             title: "Host memory usage above {critical}",
             whatHappened: "Memory usage on an API host stayed above {critical} over the last {window}; the OOM killer may stop workers.",
@@ -229,6 +233,24 @@ export const genonaut: ProductSpec = {
                 "Check the rate-limit and failed-auth security signals for abuse",
             ],
             source: "001 §Alert Configuration / Warning Alerts (Unusual traffic patterns)",
+        }),
+        // 001 §Task 4.3: performance regression detection; §Success Criteria: performance regressions caught before user
+        // impact — average latency above its weekly baseline, well before the p95 > 2 s critical alert.
+        apmLatencyRegression({
+            id: "performance-regression",
+            surface: "api",
+            severity: "P2",
+            planSeverity: "warning",
+            span: "fastapi.request",
+            title: "API latency regression",
+            whatHappened:
+                "Average genonaut-api latency rose above its usual level for this time of day and week, usually after a deployment.",
+            firstSteps: [
+                "Compare latency before and after the latest deployment marker in APM",
+                "Find the endpoints whose latency changed most (pagination and search first)",
+                "Roll back if a deployment introduced the regression; otherwise check database query time and cache hit rate",
+            ],
+            source: "001 §Task 4.3 (Performance regression detection); §Success Criteria (Performance regressions caught before user impact)",
         }),
         // ---- 001 §Alert Configuration / Business Alerts (Daily Review) ----
         // 001 §Business Alerts: User registration rate drop > 50% (day over day)
@@ -359,8 +381,37 @@ export const genonaut: ProductSpec = {
                 { jsonPath: "$.checks.database.status", equals: "ok" },
                 { jsonPath: "$.checks.pagination.status", equals: "ok" },
             ],
-            source: "001 §Task 3.3 Set up automated health checks",
+            source: "001 §Task 3.3 Set up automated health checks (Database connectivity checks, Pagination performance health checks)",
         },
+        // 001 §Task 3.3: external dependency health checks, integrated with Datadog synthetic monitoring. The plan names
+        // the cache (§Application Performance: cache performance and hit rates); Genonaut's content generation runs on
+        // an image generation backend (ComfyUI) fed by a job queue (Celery workers on Redis). Each is reported by the
+        // API's dependency endpoint and checked on its own. Severities: the plan files cache problems under Warning
+        // Alerts (P2); generation down stops content creation, a partial outage (000 §Severity Levels: P1).
+        dependencyCheck({
+            key: "cache",
+            name: "Cache (Redis)",
+            surface: "api",
+            path: "/api/v1/health/dependencies",
+            severity: "P2",
+            source: "001 §Task 3.3 (External dependency health checks); §Monitoring Domains / Application Performance (Cache performance)",
+        }),
+        dependencyCheck({
+            key: "image_generation",
+            name: "Image generation backend (ComfyUI)",
+            surface: "api",
+            path: "/api/v1/health/dependencies",
+            severity: "P1",
+            source: "001 §Task 3.3 (External dependency health checks)",
+        }),
+        dependencyCheck({
+            key: "job_queue",
+            name: "Generation job queue (Celery workers)",
+            surface: "api",
+            path: "/api/v1/health/dependencies",
+            severity: "P1",
+            source: "001 §Task 3.3 (External dependency health checks)",
+        }),
         sslCheck({
             surface: "web",
             host: "genonaut.com",
@@ -464,7 +515,7 @@ export const genonaut: ProductSpec = {
         {
             item: "Load testing metrics, capacity planning",
             reason: "Performance-test runs and capacity trends, reviewed monthly; not a production alert",
-            source: "001 §Task 4.3; §Maintenance and Operations / Monthly Tasks",
+            source: "001 §Task 4.3 (Load testing metric collection, capacity planning metrics); §Maintenance and Operations / Monthly Tasks",
         },
     ],
 };

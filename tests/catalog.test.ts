@@ -8,7 +8,7 @@ import { buildQuery, nativeUnit } from "../lib/datadog/query";
 import { formatProblem, isValidationError } from "../lib/inputs/errors";
 import { CUMULATIVE_METRICS, loadCatalog } from "../lib/inputs/catalog/validate";
 import type { Product, ProductSpec } from "../lib/inputs/catalog/schema";
-import { apmLatency, eventCount, hostMemory } from "../lib/inputs/catalog/factories";
+import { apmLatency, apmLatencyRegression, dependencyCheck, eventCount, hostMemory } from "../lib/inputs/catalog/factories";
 import { ms, s } from "../lib/inputs/catalog/units";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
@@ -383,6 +383,60 @@ describe("volume guards", () => {
         expect(problemsOf([withMonitor(guarded({ warning: ms(1000) }))]).concat(problemsOf([withMonitor(log)]))).toEqual([
             "products/acme.ts: monitors[guarded].warning: a guarded monitor takes no warning: its composite alerts on the condition only",
             'products/acme.ts: monitors[log-guarded].guard: a volume guard applies to metric and percentile queries, not "log"',
+        ]);
+    });
+});
+
+describe("factories", () => {
+    const text = {
+        surface: "api",
+        severity: "P0" as const,
+        title: "Memory above {critical}",
+        whatHappened: "Memory is high on a host.",
+        firstSteps: ["Restart"],
+        source: "test",
+    };
+    const at = { env: "production", service: "acme-api" };
+
+    it('reads a plan\'s "> N% for 5 minutes" as held over the window (min), an average otherwise', () => {
+        const held = fixtureMonitor(hostMemory({ ...text, id: "memory", critical: 90, held: true }));
+        const avg = fixtureMonitor(hostMemory({ ...text, id: "memory", critical: 90 }));
+        expect([held, avg].map((m) => [buildQuery(m.query, m.comparator, 90, at), m.monitorOptions?.requireFullWindow])).toEqual([
+            ["min(last_5m):(1 - avg:system.mem.pct_usable{env:production,service:acme-api} by {host}) * 100 > 90", true],
+            ["avg(last_5m):(1 - avg:system.mem.pct_usable{env:production,service:acme-api} by {host}) * 100 > 90", undefined],
+        ]);
+    });
+
+    it("checks one external dependency per API test, named after it, on the dependency endpoint", () => {
+        const spec = dependencyCheck({
+            key: "image_generation",
+            name: "Image generation backend",
+            surface: "api",
+            path: "/api/health/dependencies",
+            severity: "P1",
+            source: "test",
+        });
+        expect(spec).toEqual({
+            id: "dependency-image-generation",
+            title: "Image generation backend (dependency health)",
+            kind: "api",
+            surface: "api",
+            severity: "P1",
+            frequency: "5m",
+            path: "/api/health/dependencies",
+            expectStatus: 200,
+            assertions: [{ jsonPath: "$.checks.image_generation.status", equals: "ok" }],
+            source: "test",
+        });
+        expect(problemsOf([minimalProduct({ synthetics: [...minimalProduct().synthetics, spec] })])).toEqual([]);
+    });
+
+    it("detects a performance regression as average span latency above its weekly baseline", () => {
+        const m = fixtureMonitor(apmLatencyRegression({ ...text, id: "regression", severity: "P2", span: "flask.request" }));
+        expect([m.category, buildQuery(m.query, m.comparator, m.critical, at)]).toEqual([
+            "latency",
+            "avg(last_4h):anomalies(avg:trace.flask.request{env:production,service:acme-api}, 'agile', 3, direction='above', " +
+                "alert_window='last_15m', interval=60, count_default_zero='true', seasonality='weekly') >= 1",
         ]);
     });
 });

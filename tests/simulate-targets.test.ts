@@ -70,6 +70,29 @@ describe("target checks", () => {
         });
         expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("5m")] })))).toEqual([]);
         expect(ids(p0DetectionFailures(simulateStack({ alerts: [held("10m")] })))).toEqual(["pool"]);
+        // The plan's prose form (001: "Memory usage > 90% for 5 minutes") holds as long as Prometheus' `for: 5m`.
+        const prose = (source: string) => ({ ...held("5m"), source });
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [prose("plan (memory > 90% for 5 minutes)")] })))).toEqual([]);
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [prose("plan (memory > 90% for 10 minutes)")] })))).toEqual(["pool"]);
+        expect(ids(p0DetectionFailures(simulateStack({ alerts: [prose("plan (memory > 90%, forms 5 minutes)")] })))).toEqual(["pool"]);
+    });
+    test("a P0 saturation gauge of a host may take its window of up to 5 minutes to detect; latency, request gauges and longer windows may not", () => {
+        // Used memory from available / total, bounded at 100 %: a step to full memory reaches a 5-minute average of 85 % after 4 minutes.
+        const memory = (window: string, prefix = "supabase.node.memory", category = "saturation") =>
+            monitor(
+                `${prefix}-${window}-${category}`,
+                `avg(last_${window}):(1 - avg:${prefix}.mem_available_bytes{env:production} / avg:${prefix}.mem_total_bytes{env:production}) * 100 > 85`,
+                {},
+                category,
+            );
+        const sim = simulateStack({
+            alerts: [memory("5m"), memory("10m"), memory("5m", "supabase.node.memory", "latency"), memory("5m", "trace.web.request")],
+        });
+        expect(p0DetectionFailures(sim).map((f) => [f.alert, f.happened])).toEqual([
+            ["supabase.node.memory-10m-saturation", "detects it after 480 s (target < 120 s)"],
+            ["supabase.node.memory-5m-latency", "detects it after 240 s (target < 120 s)"],
+            ["trace.web.request-5m-saturation", "detects it after 240 s (target < 120 s)"],
+        ]);
     });
     test("one failure at low traffic: the > 0 counter pages, the guarded ratio does not", () => {
         expect(ids(lowTrafficFailures(sim))).toEqual(["payment-failures"]);

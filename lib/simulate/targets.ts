@@ -10,6 +10,7 @@
  * - a day of healthy traffic raises no alert (false positives: page cache counted as used memory, ...).
  */
 import { parseMonitorQuery } from "./datadogQuery";
+import { shapeOf } from "./scenarios";
 import type { AlertSimulation, StackSimulation } from "./stack";
 import { pagesIn, raised, stateAt } from "./stack";
 import { routePages, type SimAlert } from "./types";
@@ -53,14 +54,33 @@ export const SLOW_DETECTION_EXEMPT: ReadonlyArray<AlertClass> = [
             return held !== undefined && held >= P0_DETECT_SECONDS && monitorWindowSeconds(a) === held;
         },
         reason:
-            "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`), " +
+            "the plan asks the condition to hold that long before alerting (002: ServiceDown `for: 2m`, DatabaseConnectionPoolExhausted `for: 5m`; " +
+            "001: Memory usage > 90% for 5 minutes), " +
             "so detection at that duration is the requirement; a shorter window changes the plan, which is the product owner's decision",
+    },
+    {
+        name: "P0 saturation alerts on a host's or database instance's gauges (memory, CPU, disk), window of 5 min at most",
+        matches: (a) => {
+            const window = monitorWindowSeconds(a);
+            if (a.category !== "saturation" || window === undefined || window > 5 * 60) return false;
+            try {
+                const shape = shapeOf(a);
+                return (shape.family === "gauge" || shape.family === "ratio of gauges") && !shape.trafficDriven;
+            } catch {
+                return false;
+            }
+        },
+        reason:
+            "a saturated resource is a risk, not yet the outage the 2-minute target is about (the service-down and database-unreachable P0s, " +
+            "held to it, detect that). A bounded gauge that steps from healthy to full crosses a plan's threshold within 2 minutes only in a " +
+            "1-minute window, and a 1-minute window pages on every one-minute spike (the one-failure target); with 2 minutes detection is 120 s. " +
+            "Such a P0 keeps a window of up to 5 minutes (003 §2.1 memory > 85%: an average over 5 minutes, detected in ~4 minutes)",
     },
 ];
 
-/** `for 5m` in the plan reference an alert implements (its `source`), in seconds. */
+/** `for 5m` (Prometheus) or `for 5 minutes` / `for 5 min` (prose) in the plan reference an alert implements (its `source`), in seconds. */
 function planHoldSeconds(a: SimAlert): number | undefined {
-    const m = /\bfor (\d+)m\b/.exec(a.source ?? "");
+    const m = /\bfor:? (\d+) ?(?:m|min|minutes?)\b/.exec(a.source ?? "");
     return m ? Number(m[1]) * 60 : undefined;
 }
 

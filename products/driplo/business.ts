@@ -2,9 +2,9 @@
  * Driplo thresholds of 003 §2.1 Business Critical Alerts, §Performance Budget Alerts, §3.2 Anomaly Detection,
  * §Payment Monitoring Integration and §Real-Time Messaging Monitoring.
  */
-import { anomaly, apmLatency, eventCount, eventRatio, webVital } from "../../lib/inputs/catalog/factories";
+import { anomaly, apmLatency, apmLatencyRegression, eventCount, eventRatio, gauge, webVital } from "../../lib/inputs/catalog/factories";
 import type { MonitorSpec } from "../../lib/inputs/catalog/schema";
-import { ms, s } from "../../lib/inputs/catalog/units";
+import { h, ms, s } from "../../lib/inputs/catalog/units";
 
 export const BUSINESS_MONITORS: MonitorSpec[] = [
     // ---- 003 §2.1 Business Critical Alerts ----
@@ -214,15 +214,12 @@ export const BUSINESS_MONITORS: MonitorSpec[] = [
         source: "003 §3.2 Anomaly Detection (User behavior anomalies)",
     }),
     // Performance regression detection: average API latency vs its baseline (seconds)
-    anomaly({
+    apmLatencyRegression({
         id: "performance-regression",
         surface: "api",
         severity: "P2",
         planSeverity: "P2 (performance degradation)",
-        category: "latency",
-        metric: "trace.web.request",
-        counter: false,
-        direction: "above",
+        span: "web.request",
         title: "API latency regression",
         whatHappened: "Average API latency deviates from its baseline, usually after a deployment.",
         firstSteps: [
@@ -266,6 +263,28 @@ export const BUSINESS_MONITORS: MonitorSpec[] = [
             "Check the failed payouts and their failure codes in Stripe Connect",
             "Contact affected sellers if bank details are invalid",
             "Check the Connect account status for restrictions",
+        ],
+        source: "003 §Payment Monitoring Integration (Payout timing and failure alerts)",
+    }),
+    // Payout timing: Stripe reports no payout delay itself and Datadog has no Stripe metric integration, so Driplo's
+    // payout job publishes the custom gauge driplo.stripe.payouts.pending_age: seconds past its arrival_date of the
+    // oldest seller payout still pending or in transit (Stripe Payouts API), 0 when none is late. The plan gives no
+    // number: 2 days past the date Stripe gave the seller, beyond ordinary bank delays. P2: sellers wait, nobody pays.
+    gauge({
+        id: "payout-delayed",
+        surface: "api",
+        severity: "P2",
+        category: "business",
+        metric: { metric: "driplo.stripe.payouts.pending_age", aggregation: "max", unit: "s" },
+        window: "30m",
+        critical: h(48),
+        title: "Seller payout overdue by more than {critical}",
+        whatHappened:
+            "A seller payout is still pending or in transit more than {critical} after its expected arrival date (custom metric driplo.stripe.payouts.pending_age from the payout job).",
+        firstSteps: [
+            "Find the overdue payout in Stripe Connect (Payouts, status pending or in transit) and its destination account",
+            "Check the connected account for payout restrictions, verification requirements or a bank-side return",
+            "Tell the seller the new expected date; contact Stripe support with the payout id if it stays in transit",
         ],
         source: "003 §Payment Monitoring Integration (Payout timing and failure alerts)",
     }),

@@ -2,7 +2,7 @@
  * Driplo thresholds of 003 §Alert Configuration (performance and infrastructure warning/critical pairs) and
  * §2.1 Critical Alerts.
  */
-import { apmErrorRate, apmLatency, gauge, percentile, serviceCheck, webVital } from "../../lib/inputs/catalog/factories";
+import { apmErrorRate, apmLatency, eventRatio, gauge, percentile, serviceCheck, webVital } from "../../lib/inputs/catalog/factories";
 import type { MonitorSpec } from "../../lib/inputs/catalog/schema";
 import { ms, s } from "../../lib/inputs/catalog/units";
 
@@ -36,24 +36,50 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
         ],
         source: "003 §Alert Configuration / Performance Thresholds (page_load_time >2s warning, >5s critical)",
     }),
-    // api_response_time: >500ms (warning), >2s (critical); also §2.1 Critical Alerts "API response time > 2 seconds".
-    // APM latency is in seconds: 500 ms = 0.5 s.
-    apmLatency({
+    // api_response_time: >2s (critical), also §2.1 Critical Alerts "API response time > 2 seconds": critical, so it
+    // pages. Read as the p95 (like the latency SLO), p95 > 2 s is "more than 5% of requests slower than 2 s", written
+    // as that ratio because a ratio takes a volume floor and a percentile does not: at night one slow request is the
+    // whole p95 of a quiet window, and would page. The floor of 100 requests in 5 minutes takes 5 slow requests to
+    // page. driplo.requests.slow is a custom counter: the API middleware that counts driplo.requests.total and
+    // driplo.requests.fast (the latency SLO) counts the requests over 2 s.
+    eventRatio({
         id: "api-response-time",
         surface: "api",
-        severity: "P1",
+        severity: "P0",
         planSeverity: "critical",
-        span: "web.request",
-        critical: s(2),
-        warning: s(0.5),
-        title: "API p95 response time above {critical}",
-        whatHappened: "The 95th percentile API response time exceeded the threshold over the last {window}.",
+        category: "latency",
+        numerator: "driplo.requests.slow",
+        denominator: "driplo.requests.total",
+        window: "5m",
+        minCount: 100,
+        critical: 5,
+        title: "API requests slower than two seconds above {critical}",
+        whatHappened:
+            "More than {critical} of API requests took longer than two seconds over the last {window} (p95 response time above two seconds; custom counter driplo.requests.slow).",
         firstSteps: [
             "Open APM latency by route to find the slow endpoints",
             "Check Supabase query time (database query monitor) and Stripe calls in slow traces",
             "Check Vercel function cold starts and region placement",
         ],
-        source: "003 §Alert Configuration / Performance Thresholds (api_response_time >500ms warning, >2s critical); §2.1 Critical Alerts (API response time > 2 seconds)",
+        source: "003 §2.1 Critical Alerts (API response time > 2 seconds); §Alert Configuration / Performance Thresholds (api_response_time >2s critical)",
+    }),
+    // api_response_time: >500ms (warning): the p95 above 500 ms, performance degradation (003 P2). A P2 does not
+    // page, so the percentile needs no volume floor. APM latency is in seconds: 500 ms = 0.5 s.
+    apmLatency({
+        id: "api-response-time-warning",
+        surface: "api",
+        severity: "P2",
+        planSeverity: "warning",
+        span: "web.request",
+        critical: ms(500),
+        title: "API p95 response time above {critical}",
+        whatHappened: "The 95th percentile API response time exceeded {critical} over the last {window}.",
+        firstSteps: [
+            "Open APM latency by route to find the endpoints that slowed down",
+            "Compare with the latest Vercel deployment and the performance-regression monitor",
+            "Check Supabase query time and Stripe calls in slow traces",
+        ],
+        source: "003 §Alert Configuration / Performance Thresholds (api_response_time >500ms warning)",
     }),
     // database_query_time: >100ms (warning), >500ms (critical); the marketplace Performance Budget "Database Query:
     // >100ms" is this warning. Distribution metric in ms from the API's Supabase client wrapper, tagged
@@ -150,12 +176,13 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
         source: "003 §Alert Configuration / Infrastructure Thresholds (memory_usage >80% warning, >95% critical)",
     },
     // §2.1 Critical Alerts lists "Memory usage > 85%" — a different value from the threshold table above; both
-    // are kept as written in the plan.
+    // are kept as written in the plan. A critical alert, so it pages; the 5-minute average keeps a one-minute spike
+    // from paging.
     {
         id: "memory-usage-critical",
         title: "Database instance memory usage above {critical} (critical alert)",
         category: "saturation",
-        severity: "P1",
+        severity: "P0",
         planSeverity: "critical",
         surface: "database",
         query: SUPABASE_MEMORY_USED,
@@ -218,6 +245,32 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
             "Check DNS and TLS timings of the same test runs",
         ],
         source: "003 §Alert Configuration / Infrastructure Thresholds (network_latency >200ms warning, >1s critical)",
+    }),
+    // ---- 003 §1.2 Database Monitoring (connection pool status) and the addendum's Supabase connection-pool alerting ----
+    // Server connections over max_connections, from the Datadog Postgres check (the one behind db-connection-failures):
+    // Supabase's pooler (Supavisor), PostgREST, Auth, Realtime and Storage all hold their pools there, so this is the
+    // limit that refuses new connections. Volume-free (a 0-1 fraction); the plan gives no number: 80% warns, 90% is
+    // critical. Not supabase.pgrst.db_pool.available / max: PostgREST counts only idle connections it has opened and
+    // its pool grows on demand, so an idle pool would read 100% used.
+    gauge({
+        id: "db-connection-pool",
+        surface: "database",
+        severity: "P1",
+        category: "database",
+        metric: { metric: "postgresql.percent_usage_connections", aggregation: "max" },
+        window: "5m",
+        critical: 0.9,
+        warning: 0.8,
+        unit: "ratio",
+        title: "Database connection usage above {critical} of max_connections",
+        whatHappened:
+            "Connections to the Supabase database are close to max_connections; new connections from the pooler and the API will soon be refused.",
+        firstSteps: [
+            "Check pg_stat_activity for idle-in-transaction or long-running sessions and who holds them (application_name)",
+            "Check Supavisor pool size and whether API routes connect directly instead of through the pooler (port 6543)",
+            "Terminate stuck sessions; upgrade the compute add-on (it raises max_connections) if the load is legitimate",
+        ],
+        source: "003 §1.2 Infrastructure Monitoring / Database Monitoring (Connection pool status); §Supabase-Integrated Monitoring Stack (Connection pool monitoring and alerting)",
     }),
     // ---- 003 §2.1 Critical Alerts ----
     // Service downtime (> 30 seconds): the agent HTTP check runs every 15 s, so 2 consecutive failures = 30 s.

@@ -82,16 +82,19 @@ export function hostCpu(t: MonitorText & Thresholds & { window?: string }): Moni
 
 /**
  * Host memory in use as a percentage of usable memory, per host: `system.mem.used` counts the page cache, which the
- * kernel frees on demand, so it reads near 100% on a healthy host; `system.mem.pct_usable` does not.
+ * kernel frees on demand, so it reads near 100% on a healthy host; `system.mem.pct_usable` does not. A plan's
+ * "> N% for 5 minutes" is `held: true`: the window's lowest usage above N (Datadog's "at all times", `min` over the
+ * window) over a full window of data (the Agent reports every 15 s), so neither a one-minute spike nor the first
+ * minute of a restarted host alerts.
  */
-export function hostMemory(t: MonitorText & Thresholds & { window?: string }): MonitorSpec {
+export function hostMemory(t: MonitorText & Thresholds & { window?: string; held?: boolean }): MonitorSpec {
     return monitor(
-        t,
+        t.held ? { ...t, monitorOptions: { ...t.monitorOptions, requireFullWindow: true } } : t,
         "saturation",
         {
             kind: "metric",
             base: { metric: "system.mem.pct_usable", aggregation: "avg", groupBy: ["host"] },
-            timeAggregation: "avg",
+            timeAggregation: t.held ? "min" : "avg",
             window: t.window ?? "5m",
             expression: "(1 - {m}) * 100",
         },
@@ -317,6 +320,14 @@ export function anomaly(
     );
 }
 
+/**
+ * Performance regression of a span: its average APM latency (`trace.<span>`, seconds) above its weekly baseline, the
+ * usual signature of a deployment that made requests slower.
+ */
+export function apmLatencyRegression(t: MonitorText & { span: string; deviations?: number }): MonitorSpec {
+    return anomaly({ category: "latency", ...t, metric: `trace.${t.span}`, counter: false, direction: "above" });
+}
+
 /** A health endpoint checked by an API test (P0: the availability check users see first). */
 export function healthCheck(t: {
     id?: string;
@@ -337,6 +348,36 @@ export function healthCheck(t: {
         frequency: frequency ?? "1m",
         expectStatus: 200,
         ...rest,
+    };
+}
+
+/**
+ * One external dependency as the API's dependency health endpoint reports it (`$.checks.<key>.status` is "ok"): an
+ * API test per dependency, so the alert names the dependency that failed. The endpoint is not the API's own health
+ * endpoint, so a dependency down never fails the P0 health test (a degraded feature is not an outage).
+ */
+export function dependencyCheck(t: {
+    key: string;
+    name: string;
+    surface: string;
+    path: string;
+    severity: Severity;
+    frequency?: string;
+    maxResponseMs?: number;
+    source: string;
+}): SyntheticSpec {
+    return {
+        id: `dependency-${t.key.replace(/_/g, "-")}`,
+        title: `${t.name} (dependency health)`,
+        kind: "api",
+        surface: t.surface,
+        severity: t.severity,
+        frequency: t.frequency ?? "5m",
+        path: t.path,
+        expectStatus: 200,
+        ...(t.maxResponseMs !== undefined ? { maxResponseMs: t.maxResponseMs } : {}),
+        assertions: [{ jsonPath: `$.checks.${t.key}.status`, equals: "ok" }],
+        source: t.source,
     };
 }
 

@@ -119,13 +119,16 @@ export const plan001: PlanCoverage = {
         {
             item: "Task 3.3: database connectivity and pagination health checks with synthetics",
             section: "Task 3.3",
+            match: "Database connectivity",
+            via: [{ section: "Task 3.3", match: "Pagination performance" }],
             status: "implemented",
         },
         {
             item: "Task 3.3: external dependency health checks",
             section: "Task 3.3",
-            status: "missing",
-            note: "needs a synthetic or monitor per external dependency of Genonaut (image generation backend, object storage) in products/genonaut.ts; not made yet",
+            match: "External dependency",
+            status: "implemented",
+            note: "one API test per dependency on the API's dependency endpoint: the cache the plan names, and the image generation backend and job queue content creation runs on; the plan names no object storage (Genonaut keeps generated images on its hosts' disks, watched by disk-usage)",
         },
         {
             item: "Task 4.1: distributed tracing across services",
@@ -139,12 +142,13 @@ export const plan001: PlanCoverage = {
             status: "implemented",
             implementedBy: { file: "lib/datadog/planDashboards.ts", what: "user experience dashboard (RUM load times, errors, views)" },
         },
-        { item: "Task 4.3: load testing metrics, capacity planning", section: "Task 4.3", status: "notMonitored" },
+        { item: "Task 4.3: load testing metrics, capacity planning", section: "Task 4.3", match: "Load testing", status: "notMonitored" },
         {
             item: "Task 4.3: performance regression detection",
             section: "Task 4.3",
-            status: "missing",
-            note: "an anomaly monitor on genonaut-api p95 latency (direction above, weekly seasonality) like Driplo's performance-regression, in products/genonaut.ts; not made yet",
+            match: "Performance regression",
+            status: "implemented",
+            note: "average genonaut-api latency above its weekly baseline (anomaly, direction above), the factory Driplo's performance-regression uses",
         },
         // Cost
         {
@@ -178,8 +182,8 @@ export const plan001: PlanCoverage = {
             item: "Critical: memory usage > 90% for 5 minutes (pages)",
             section: "Alert Configuration / Critical Alerts",
             match: "Memory usage",
-            status: "differentMeaningPending",
-            note: "stays P1: as a P0 the alert simulator's low-traffic target fails for it; paging on host memory needs that scenario reviewed first (spec change: products/genonaut.ts memory-usage severity P0)",
+            status: "differentMeaningFixed",
+            note: 'P0 (was P1, which did not page); "for 5 minutes" is the lowest usage of the 5-minute window above 90% (min), so a one-minute spike pages nobody',
         },
         {
             item: "Warning: pagination query time P95 > 500ms for 15 minutes",
@@ -231,8 +235,8 @@ export const plan001: PlanCoverage = {
         {
             item: "Performance regressions caught before user impact",
             section: "Success Criteria / Technical Success",
-            status: "missing",
-            note: "same as Task 4.3 performance regression detection",
+            match: "Performance regressions",
+            status: "implemented",
         },
         {
             item: "MTTR < 15 min, MTBF > 30 days, complaints < 1% of tickets",

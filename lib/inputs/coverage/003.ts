@@ -1,8 +1,6 @@
 /** 003 Monitoring & Alerting Plan (Driplo): every monitoring requirement, item by item. Data only. */
 import type { PlanCoverage } from "../../tooling/coverage";
 
-const DRIPLO_SPEC = "a spec change in products/driplo.ts, not made yet";
-
 export const plan003: PlanCoverage = {
     seed: "003",
     title: "Monitoring & Alerting Plan (Driplo)",
@@ -69,10 +67,18 @@ export const plan003: PlanCoverage = {
             via: [{ section: "Alert Configuration / Performance Thresholds", match: "database_query_time" }],
         },
         {
-            item: "Database: connection pool status, index performance",
+            item: "Database: connection pool status",
             section: "1.2 Infrastructure Monitoring / Database Monitoring",
-            status: "missing",
-            note: `Supabase connection-pool monitor (supabase / pgbouncer pool utilisation) in products/driplo.ts; ${DRIPLO_SPEC}`,
+            match: "Connection pool",
+            status: "implemented",
+            note: "server connections over max_connections (postgresql.percent_usage_connections): 80% warns, 90% critical; the plan gives no number",
+        },
+        {
+            item: "Database: index performance",
+            section: "1.2 Infrastructure Monitoring / Database Monitoring",
+            match: "Index performance",
+            status: "notMonitored",
+            note: "listed without a threshold; index use is read in Supabase's Query Performance (pg_stat_statements) and the database query time monitor catches its effect",
         },
         {
             item: "Network: latency monitoring, SSL",
@@ -99,8 +105,8 @@ export const plan003: PlanCoverage = {
             item: "API response time > 2 seconds (critical)",
             section: "2.1 Critical Alerts",
             match: "API response time",
-            status: "differentMeaningPending",
-            note: 'critical at P1 (does not page). Spec change (products/driplo.ts, monitor api-response-time): severity "P0", planSeverity "critical" — 003 §2.1 lists it among Critical Alerts',
+            status: "differentMeaningFixed",
+            note: "P0 (was P1, which did not page): the p95 above 2 s as more than 5% of requests slower than 2 s with a floor of 100 requests in 5 minutes, so one slow request at night pages nobody; needs the custom counter driplo.requests.slow from the API middleware",
         },
         {
             item: "Database connection failures",
@@ -112,8 +118,8 @@ export const plan003: PlanCoverage = {
             item: "Memory usage > 85% (critical)",
             section: "2.1 Critical Alerts",
             match: "Memory usage > 85%",
-            status: "differentMeaningPending",
-            note: 'Spec change (products/driplo.ts, monitor memory-usage-critical): severity "P0", planSeverity "critical"',
+            status: "differentMeaningFixed",
+            note: "P0 (was P1, which did not page), on the Supabase database instance (Driplo's only machine), averaged over 5 minutes: detects a jump to full memory in ~4 minutes (the simulator's saturation-gauge class in lib/simulate/targets.ts)",
         },
         {
             item: "Security: failed login attempts spike",
@@ -262,8 +268,8 @@ export const plan003: PlanCoverage = {
             item: "cpu_usage > 70% warning, > 90% critical",
             section: "Alert Configuration / Infrastructure Thresholds",
             match: "cpu_usage",
-            status: "differentMeaningPending",
-            note: 'watches system.cpu.user, not total CPU. Spec change (products/driplo.ts, monitor cpu-usage): base metric system.cpu.idle with comparator "<", critical 10, warning 30 (100 − total), or a formula 100 - system.cpu.idle once the query builder has one',
+            status: "differentMeaningFixed",
+            note: "total CPU (all modes but idle) of the Supabase database instance, 1 − idle / all of supabase.node.cpu.seconds, not system.cpu.user: Driplo's web and API run on Vercel, which has no hosts for system.* metrics",
         },
         {
             item: "memory_usage > 80% warning, > 95% critical",
@@ -343,8 +349,8 @@ export const plan003: PlanCoverage = {
         {
             item: "Supabase connection pool monitoring and alerting",
             section: "Supabase-Integrated Monitoring Stack",
-            status: "missing",
-            note: `same monitor as §1.2 Database Monitoring connection pool; ${DRIPLO_SPEC}`,
+            match: "Connection pool",
+            status: "implemented",
         },
         {
             item: "Conversion funnel: Search → View → Contact → Purchase",
@@ -358,8 +364,8 @@ export const plan003: PlanCoverage = {
             item: "Stripe: payout timing and failure alerts",
             section: "Payment Monitoring Integration",
             match: "Payout",
-            status: "differentMeaningPending",
-            note: "failures only. Spec change (products/driplo.ts): add monitor payout-delayed, metric driplo.stripe.payouts.pending_age (max) > 172800 s (2 days past schedule), severity P2, citing 003 §Payment Monitoring Integration (Payout timing and failure alerts)",
+            status: "differentMeaningFixed",
+            note: "timing too (was failures only): payout-delayed, a payout pending or in transit more than 48 h past its arrival date (P2); driplo.stripe.payouts.pending_age is a custom gauge of Driplo's payout job, as Datadog has no Stripe metric integration",
         },
         {
             item: "Stripe: chargeback and dispute monitoring",
