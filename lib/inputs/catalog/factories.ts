@@ -435,7 +435,7 @@ export function vercelMonitors(o: {
             window: "5m",
             minCount: errors.minInvocations,
             critical: errors.critical,
-            title: "Vercel function error rate above {critical}",
+            title: `Vercel ${o.surface} functions: error rate above {critical}`,
             whatHappened:
                 "More than {critical} of the project's Vercel function invocations crashed or returned a server error over the last {window}.",
             firstSteps: [
@@ -447,7 +447,7 @@ export function vercelMonitors(o: {
         }),
         {
             id: `${o.surface}-vercel-deployment-failed`,
-            title: "Vercel deployment failed",
+            title: `Vercel ${o.surface} deployment failed`,
             category: "errors",
             severity: "P2",
             surface: o.surface,
@@ -466,7 +466,7 @@ export function vercelMonitors(o: {
         },
         {
             id: `${o.surface}-vercel-cold-starts`,
-            title: "Slow Vercel function cold starts",
+            title: `Vercel ${o.surface} functions: slow cold starts`,
             category: "latency",
             severity: "P2",
             surface: o.surface,
