@@ -269,6 +269,12 @@ export const CORE_WEB_VITALS = {
 
 export type WebVitalsPart = keyof typeof CORE_WEB_VITALS | "js-error-rate";
 
+/**
+ * Views of real users only: Datadog's synthetic browser tests create RUM sessions of type `synthetics`, which would
+ * count the product's own journeys (the out-of-the-box RUM metrics are computed on `@session.type:user` too).
+ */
+const REAL_USER_VIEWS = "@type:view @session.type:user";
+
 /** Severity of a group of alerts, with the label the product's own plan gives it. */
 interface SeverityOf {
     severity: Severity;
@@ -277,8 +283,8 @@ interface SeverityOf {
 
 /**
  * Real-user monitoring of one web surface: the three Core Web Vitals at p75 (Google's thresholds, warning at "needs
- * improvement", critical at "poor") and the browser error rate. RUM events are selected by the surface's `service`
- * and the stack's `env` (the browser SDK's `service`/`env` init options, unified service tagging).
+ * improvement", critical at "poor") and the browser error rate. RUM views of real users are selected by the surface's
+ * `service` and the stack's `env` (the browser SDK's `service`/`env` init options, unified service tagging).
  *
  * The error rate divides Datadog's out-of-the-box RUM metrics `rum.measure.error` by `rum.measure.view` (RUM without
  * Limits: computed on every ingested session, tagged env and service), errors per 100 views over 15 minutes with a
@@ -312,6 +318,7 @@ export function webVitalsMonitors(o: {
                 surface: o.surface,
                 ...vitals,
                 vital: "lcp",
+                search: REAL_USER_VIEWS,
                 critical: CORE_WEB_VITALS.lcp.critical,
                 warning: CORE_WEB_VITALS.lcp.warning,
                 title: "Largest Contentful Paint (p75) above {critical}",
@@ -332,6 +339,7 @@ export function webVitalsMonitors(o: {
                 surface: o.surface,
                 ...vitals,
                 vital: "inp",
+                search: REAL_USER_VIEWS,
                 critical: CORE_WEB_VITALS.inp.critical,
                 warning: CORE_WEB_VITALS.inp.warning,
                 title: "Interaction to Next Paint (p75) above {critical}",
@@ -352,6 +360,7 @@ export function webVitalsMonitors(o: {
                 surface: o.surface,
                 ...vitals,
                 vital: "cls",
+                search: REAL_USER_VIEWS,
                 critical: CORE_WEB_VITALS.cls.critical,
                 warning: CORE_WEB_VITALS.cls.warning,
                 unit: "score",
