@@ -2,10 +2,16 @@
  * AlphaBuilder — BearifiedCo's project estimating product (calculations, estimates, PDF exports).
  * Plan: 000 (company Datadog plan), §Implementation by Product / AlphaBuilder, plus the company-wide basic alerts.
  */
-import { anomaly, browserJourney, eventCount, healthCheck, hostMemory, percentile, sslCheck } from "../lib/inputs/catalog/factories";
+import { browserJourney, eventCount, healthCheck, hostMemory, percentile, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
+import {
+    BEARIFIEDCO_BASIC_ALERTS,
+    BEARIFIEDCO_LOGS,
+    BEARIFIEDCO_PLATFORM_MONITORS,
+    BEARIFIEDCO_NOT_MONITORED,
+    bearifiedcoApiSlos,
+} from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const alphabuilder: ProductSpec = {
@@ -54,6 +60,7 @@ export const alphabuilder: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
+        ...BEARIFIEDCO_PLATFORM_MONITORS,
         // 000 §AlphaBuilder / Alerts: PDF generation > 10s (distribution metric in seconds, one point per document)
         percentile({
             id: "pdf-generation-slow",
@@ -90,26 +97,29 @@ export const alphabuilder: ProductSpec = {
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (Calculation errors); §Priority Metrics (Calculation accuracy)",
         }),
-        // 000 §AlphaBuilder / Alerts: Database slow queries — no number in the plan, so alert on a deviation from the
-        // baseline of APM Postgres span latency (dd-trace `pg` spans carry the API's service with
-        // DD_TRACE_REMOVE_INTEGRATION_SERVICE_NAMES_ENABLED=true).
-        anomaly({
+        // 000 §AlphaBuilder / Alerts: Database slow queries, counted: statements Postgres logged as slower than 1 s
+        // (log_min_duration_statement = 1000; Datadog's Postgres pipeline parses the duration into @duration, in ns),
+        // the query of Datadog's "Postgres slow operations" saved view (integrations-core postgres/assets). The Agent
+        // collects the log with the API's service, like the Postgres check. The plan gives no number: a floor of 3 in
+        // the window, as for calculation errors, so one slow report query does not alert.
+        {
             id: "db-slow-queries",
-            surface: "api",
-            severity: "P2",
+            title: "Slow database queries",
             category: "database",
-            metric: "trace.pg.query",
-            counter: false,
-            direction: "above",
-            title: "Database queries slower than usual",
-            whatHappened: "Average database query latency seen by the API deviates from its usual level.",
+            severity: "P2",
+            surface: "api",
+            query: { kind: "log", search: "source:postgresql @db.operation:* @duration:>1s", window: "15m" },
+            comparator: ">=",
+            critical: 3,
+            unit: "count",
+            whatHappened: "Postgres logged at least {critical} statements slower than a second in the last {window}.",
             firstSteps: [
-                "Open APM Database view and sort queries by average latency to find the slow statements",
-                "Check for missing indexes, lock waits or a long-running migration",
-                "Check database CPU and connection pool usage at the same time",
+                "Open the slow statements in the Postgres logs (source:postgresql @duration:>1s) and group them by @db.operation and table",
+                "Run EXPLAIN ANALYZE on the slowest one: look for sequential scans of large tables and missing indexes",
+                "Check for lock waits or a long-running migration, and database CPU and connections at the same time",
             ],
             source: "000 §Implementation by Product / AlphaBuilder / Alerts (Database slow queries)",
-        }),
+        },
         // 000 §AlphaBuilder / Alerts: High memory usage — the plan gives no number; 90% (warning 80%) matches the
         // family's other plans (001 §Critical Alerts memory > 90%, 004 §Server Metrics memory > 90%).
         hostMemory({

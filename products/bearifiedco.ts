@@ -5,7 +5,7 @@
  * All four run their API as Next.js API routes (Node, dd-trace `next` integration), so the APM operation is
  * `next.request` and the trace metrics are `trace.next.request*` (latency distribution in seconds).
  */
-import { apmErrorRate, apmLatency } from "../lib/inputs/catalog/factories";
+import { apmErrorRate, apmLatency, eventCount, gauge, vercelMonitors, webVitalsMonitors } from "../lib/inputs/catalog/factories";
 import type { LogsSpec, MonitorSpec, SloSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
 
@@ -86,6 +86,78 @@ export const BEARIFIEDCO_BASIC_ALERTS: MonitorSpec[] = [
             "Check Vercel function cold starts and duration limits for the affected routes",
         ],
         source: "000 §Phase 1 / Basic Alerting (Slow response times >3s)",
+    }),
+];
+
+/**
+ * 000 §Phase 1 / Infrastructure Monitoring and §Phase 2 for the BearifiedCo products, which share one shape: a Next.js
+ * API and a Next.js web app, each its own Vercel project, on a Postgres database watched by the Datadog Postgres check
+ * (its instance tagged with the API's service, like db-connectivity).
+ */
+export const BEARIFIEDCO_PLATFORM_MONITORS: MonitorSpec[] = [
+    // 000 §Infrastructure Monitoring / Database Monitoring: connection pools. Datadog's recommended Postgres monitor
+    // (integrations-core postgres/assets/monitors/percent_usage_connections.json): avg over 15 min of connections /
+    // max_connections (a 0-1 fraction), warning 0.8, critical 0.9. Approaching a limit is P2 (000 §Severity Levels).
+    gauge({
+        id: "db-connection-pool",
+        surface: "api",
+        severity: "P2",
+        category: "database",
+        metric: { metric: "postgresql.percent_usage_connections", aggregation: "max" },
+        window: "15m",
+        critical: 0.9,
+        warning: 0.8,
+        unit: "ratio",
+        title: "Database connections above {critical} of max_connections",
+        whatHappened:
+            "The database's open connections averaged more than {critical} of max_connections over the last {window}; new serverless instances will soon fail to connect.",
+        firstSteps: [
+            "Check pg_stat_activity for idle or idle-in-transaction sessions and which application holds them",
+            "Check that the API connects through the provider's pooler (transaction mode) and that each function instance caps its pool at a few connections",
+            "Terminate stuck sessions; raise max_connections or the plan's connection limit if the load is organic",
+        ],
+        source: "000 §Phase 1 / Infrastructure Monitoring (Database Monitoring: connection pools)",
+    }),
+    // 000 §Infrastructure Monitoring / Database Monitoring: deadlocks. postgresql.deadlocks.count is the check's count
+    // of deadlocks since the last run (postgresql.deadlocks is the same as a per-second rate), summed over 15 min.
+    eventCount({
+        id: "db-deadlocks",
+        surface: "api",
+        severity: "P2",
+        category: "database",
+        metric: "postgresql.deadlocks.count",
+        window: "15m",
+        comparator: ">",
+        critical: 0,
+        title: "Database deadlocks detected",
+        whatHappened:
+            "PostgreSQL detected deadlocks in the last {window}: one transaction of each pair was aborted and its request failed.",
+        firstSteps: [
+            "Find the deadlock report in the database log (the two statements and the locks they waited for)",
+            "Check the code paths of those statements for rows or tables locked in different orders",
+            "Fix the lock order, or lock with SELECT ... FOR UPDATE in one consistent order; retry aborted transactions",
+        ],
+        source: "000 §Phase 1 / Infrastructure Monitoring (Database Monitoring: deadlocks)",
+    }),
+    // Both Vercel projects: function errors, failed builds, cold starts.
+    ...["api", "web"].flatMap((surface) =>
+        vercelMonitors({
+            surface,
+            source: {
+                errors: "000 §Phase 1 / Infrastructure Monitoring (Vercel Integration: error rates); §Phase 1 / Basic Alerting (High error rates >1%)",
+                builds: "000 §Phase 1 / Infrastructure Monitoring (Vercel Integration: build metrics, deployment failures)",
+                coldStarts:
+                    "000 §Phase 2 / Backend APM (Function cold starts); 3 s from §Phase 1 / Basic Alerting (Slow response times >3s)",
+            },
+        }),
+    ),
+    // 000 §Phase 2 / Frontend RUM: Core Web Vitals (performance warning, P2) and JavaScript errors (high error rate, P1).
+    ...webVitalsMonitors({
+        surface: "web",
+        source: {
+            vitals: "000 §Phase 2 / Frontend RUM (Page load times, Core Web Vitals)",
+            errors: "000 §Phase 2 / Frontend RUM (JavaScript errors)",
+        },
     }),
 ];
 

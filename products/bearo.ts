@@ -2,10 +2,16 @@
  * BEARO — BearifiedCo's payments/commerce product with wallet connections.
  * Plan: 000 (company Datadog plan), §Implementation by Product / BEARO, plus the company-wide basic alerts.
  */
-import { anomaly, browserJourney, eventRatio, gauge, healthCheck, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
+import { browserJourney, eventRatio, gauge, healthCheck, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
+import {
+    BEARIFIEDCO_BASIC_ALERTS,
+    BEARIFIEDCO_LOGS,
+    BEARIFIEDCO_PLATFORM_MONITORS,
+    BEARIFIEDCO_NOT_MONITORED,
+    bearifiedcoApiSlos,
+} from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const bearo: ProductSpec = {
@@ -54,6 +60,7 @@ export const bearo: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
+        ...BEARIFIEDCO_PLATFORM_MONITORS,
         // 000 §BEARO / Alerts: payment failures above the plan's percentage. Counted over at least 40 attempts, so it
         // takes 3 failures: one failure in twenty attempts at night is not a payment outage.
         eventRatio({
@@ -112,19 +119,26 @@ export const bearo: ProductSpec = {
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (Wallet service down)",
         }),
-        // 000 §BEARO / Alerts: High cart abandonment — the plan gives no number, so alert on a deviation from the baseline.
-        anomaly({
-            id: "cart-abandonment-anomaly",
+        // 000 §BEARO / Alerts: High cart abandonment, as a rate: abandoned carts / carts created over an hour (a cart
+        // counts as abandoned when it expires unpaid, so the hour spans its life), with a floor of 50 carts. The plan
+        // gives no number; Baymard Institute's documented average across e-commerce is about 70%, so above 80% warns
+        // and above 85% is high.
+        eventRatio({
+            id: "cart-abandonment-rate",
             surface: "web",
             severity: "P2",
-            metric: "bearo.cart.abandoned",
-            direction: "above",
-            deviations: 2,
-            title: "Unusual cart abandonment",
-            whatHappened: "Abandoned carts deviate from their usual pattern for this time of day and week.",
+            category: "business",
+            numerator: "bearo.cart.abandoned",
+            denominator: "bearo.cart.created",
+            window: "1h",
+            minCount: 50,
+            critical: 85,
+            warning: 80,
+            title: "Cart abandonment above {critical}",
+            whatHappened: "More than {critical} of the carts created over the last {window} were abandoned before payment.",
             firstSteps: [
                 "Check the checkout funnel in RUM for the step where users drop off",
-                "Check payment failure rate and checkout page errors for the same period",
+                "Check payment failure rate, wallet connection errors and checkout page errors for the same period",
                 "Ask whether a pricing, shipping or UI change shipped recently",
             ],
             source: "000 §Implementation by Product / BEARO / Alerts (High cart abandonment)",

@@ -4,7 +4,13 @@
  */
 import { anomaly, browserJourney, eventCount, healthCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
+import {
+    BEARIFIEDCO_BASIC_ALERTS,
+    BEARIFIEDCO_LOGS,
+    BEARIFIEDCO_PLATFORM_MONITORS,
+    BEARIFIEDCO_NOT_MONITORED,
+    bearifiedcoApiSlos,
+} from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const chimpanion: ProductSpec = {
@@ -53,6 +59,7 @@ export const chimpanion: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
+        ...BEARIFIEDCO_PLATFORM_MONITORS,
         // 000 §Chimpanion / Alerts: AI service timeout — any LLM call hitting its client timeout fails a user request.
         // The plan gives no number: a count floor of 3 in the window (a single slow prompt is retried by the user), counted
         // in default_zero so the monitor recovers once timeouts stop.

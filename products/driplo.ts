@@ -9,6 +9,7 @@ import { browserJourney, healthCheck, sslCheck } from "../lib/inputs/catalog/fac
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { TECHNICAL_MONITORS } from "./driplo/technical";
 import { BUSINESS_MONITORS } from "./driplo/business";
+import { webVitalsMonitors } from "../lib/inputs/catalog/factories";
 
 export const driplo: ProductSpec = {
     key: "driplo",
@@ -70,7 +71,19 @@ export const driplo: ProductSpec = {
             runtime: "managed",
         },
     ],
-    monitors: [...TECHNICAL_MONITORS, ...BUSINESS_MONITORS],
+    monitors: [
+        ...TECHNICAL_MONITORS,
+        ...BUSINESS_MONITORS,
+        ...webVitalsMonitors({
+            surface: "web",
+            vitals: { severity: "P2", planSeverity: "P2 (1 hour)" },
+            errors: { severity: "P2", planSeverity: "P2 (1 hour)" },
+            source: {
+                vitals: "003 §1.1 Application Performance Monitoring (Page load times: LCP, FID as its successor INP, CLS)",
+                errors: "003 §1.1 Application Performance Monitoring / Real User Monitoring (JavaScript error tracking)",
+            },
+        }),
+    ],
     slos: [
         {
             id: "system-availability",
@@ -383,9 +396,9 @@ export const driplo: ProductSpec = {
     },
     notMonitored: [
         {
-            item: "Core Web Vitals FID and CLS, DNS resolution time, CDN performance, bandwidth utilization",
-            reason: "Listed for monitoring with no threshold in the plan; shown on dashboards (page load, product page LCP and image load have budgets and monitors)",
-            source: "003 §1.1 Application Performance Monitoring; §1.2 Network Monitoring",
+            item: "DNS resolution time, CDN performance, bandwidth utilization",
+            reason: "Listed for monitoring with no threshold in the plan; shown on dashboards (Core Web Vitals are monitored on the web surface with Google's thresholds)",
+            source: "003 §1.2 Network Monitoring",
         },
         {
             item: "Conversion rate, A/B test results, customer satisfaction scores, churn, customer lifetime value",

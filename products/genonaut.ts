@@ -18,6 +18,7 @@ import {
 } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { ms, s } from "../lib/inputs/catalog/units";
+import { webVitalsMonitors } from "../lib/inputs/catalog/factories";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const genonaut: ProductSpec = {
@@ -307,6 +308,15 @@ export const genonaut: ProductSpec = {
                 "Try the most common failing queries by hand",
             ],
             source: "001 §Alert Configuration / Business Alerts (Search failure rate > 10%)",
+        }),
+        ...webVitalsMonitors({
+            surface: "web",
+            vitals: { severity: "P2", planSeverity: "warning" },
+            errors: { severity: "P2", planSeverity: "warning" },
+            source: {
+                vitals: "001 §Monitoring Domains / User Experience (Page load times: Core Web Vitals)",
+                errors: "001 §Monitoring Domains / User Experience (JavaScript errors)",
+            },
         }),
     ],
     slos: [

@@ -18,6 +18,7 @@ import { SYSTEM_MONITORS } from "./plumberleads/system";
 import { APPLICATION_MONITORS } from "./plumberleads/application";
 import { FRONTEND_MONITORS } from "./plumberleads/frontend";
 import { BUSINESS_MONITORS } from "./plumberleads/business";
+import { webVitalsMonitors } from "../lib/inputs/catalog/factories";
 
 const ALERT_LEVELS = (level: string) => `004 §Alert Severity Levels (${level})`;
 
@@ -108,6 +109,12 @@ export const plumberleads: ProductSpec = {
         ...APPLICATION_MONITORS,
         ...FRONTEND_MONITORS,
         ...BUSINESS_MONITORS,
+        ...webVitalsMonitors({
+            surface: "web",
+            skip: ["lcp", "inp", "cls"],
+            errors: { severity: "P2", planSeverity: "P3 (Medium)" },
+            source: { errors: "004 §Dashboards / Frontend Performance (Browser error rates)" },
+        }),
     ],
     slos: [
         {

@@ -4,7 +4,13 @@
  */
 import { anomaly, browserJourney, gauge, healthCheck, serviceCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
-import { BEARIFIEDCO_BASIC_ALERTS, BEARIFIEDCO_LOGS, BEARIFIEDCO_NOT_MONITORED, bearifiedcoApiSlos } from "./bearifiedco";
+import {
+    BEARIFIEDCO_BASIC_ALERTS,
+    BEARIFIEDCO_LOGS,
+    BEARIFIEDCO_PLATFORM_MONITORS,
+    BEARIFIEDCO_NOT_MONITORED,
+    bearifiedcoApiSlos,
+} from "./bearifiedco";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const primape: ProductSpec = {
@@ -62,6 +68,7 @@ export const primape: ProductSpec = {
     ],
     monitors: [
         ...BEARIFIEDCO_BASIC_ALERTS,
+        ...BEARIFIEDCO_PLATFORM_MONITORS,
         // 000 §Primape / Alerts: Game server latency — no number in the plan; alert on deviation from the baseline
         // of the server-side message round-trip time (distribution metric, seconds).
         anomaly({

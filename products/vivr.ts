@@ -6,6 +6,7 @@
 import { anomaly, apmLatency, browserJourney, eventCount, eventRatio, gauge, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
+import { webVitalsMonitors } from "../lib/inputs/catalog/factories";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const vivr: ProductSpec = {
@@ -259,6 +260,15 @@ export const vivr: ProductSpec = {
                 "Ask whether a promotion started or ended",
             ],
             source: "002 §Metrics & Dashboards / Business Metrics (ordersCreated)",
+        }),
+        ...webVitalsMonitors({
+            surface: "web",
+            vitals: { severity: "P2", planSeverity: "warning" },
+            errors: { severity: "P2", planSeverity: "warning" },
+            source: {
+                vitals: "002 §Application Monitoring / Datadog Integration (Client-side Setup: @datadog/browser-rum, Core Web Vitals)",
+                errors: "002 §Application Monitoring / Datadog Integration (Client-side Setup: @datadog/browser-rum, browser errors)",
+            },
         }),
     ],
     slos: [

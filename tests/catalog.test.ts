@@ -8,7 +8,16 @@ import { buildQuery, nativeUnit } from "../lib/datadog/query";
 import { formatProblem, isValidationError } from "../lib/inputs/errors";
 import { CUMULATIVE_METRICS, loadCatalog } from "../lib/inputs/catalog/validate";
 import type { Product, ProductSpec } from "../lib/inputs/catalog/schema";
-import { apmLatency, apmLatencyRegression, dependencyCheck, eventCount, hostMemory } from "../lib/inputs/catalog/factories";
+import {
+    apmLatency,
+    apmLatencyRegression,
+    CORE_WEB_VITALS,
+    dependencyCheck,
+    eventCount,
+    hostMemory,
+    vercelMonitors,
+    webVitalsMonitors,
+} from "../lib/inputs/catalog/factories";
 import { ms, s } from "../lib/inputs/catalog/units";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
@@ -332,6 +341,73 @@ describe("the query builder", () => {
             base: { metric: "trace.flask.request.hits", aggregation: "sum", asCount: true },
         } as const;
         expect(() => buildQuery(hits, ">", ms(5), scope)).toThrow("5 ms is a duration, but this metric query does not return durations");
+    });
+
+    it("fills {service} and {env} in the tags of an integration that sets its own (Vercel's project_name, deployment_env)", () => {
+        const errors = vercelMonitors({ surface: "api", source: { errors: "test", builds: "test", coldStarts: "test" } })[0];
+        expect(buildQuery(errors.query as never, ">", 1, { env: "staging", service: "acme-api" })).toBe(
+            "sum(last_5m):(default_zero(sum:vercel.functions.errors{project_name:acme-api,deployment_env:staging}.as_count()) / " +
+                "clamp_min(sum:vercel.functions.invocations{project_name:acme-api,deployment_env:staging}.as_count(), 100)) * 100 > 1",
+        );
+        const tagged = { kind: "metric", timeAggregation: "avg", window: "5m", base: { metric: "vercel.functions.errors" } } as const;
+        expect(problemsOf([withMonitor({ ...errors, id: "tagged", query: tagged })])).toEqual([
+            "products/acme.ts: monitors[tagged].query: vercel.functions.errors carries no env or service tag: filter it by its own tags (unscoped: true)",
+        ]);
+    });
+});
+
+describe("real-user monitoring of every web surface", () => {
+    const rendered = products.flatMap((p) =>
+        p.monitors.map((m) => ({ p, m, query: buildQuery(m.query, m.comparator, m.critical, scope(p, m.surface)) })),
+    );
+    const web = products.flatMap((p) => p.surfaces.filter((s) => s.kind === "web").map((s) => ({ p, s })));
+
+    it("watches LCP, responsiveness (INP or FID) and CLS at p75, and the browser error rate, on each web surface", () => {
+        expect(web.length).toBeGreaterThan(0);
+        for (const { p, s } of web) {
+            const mine = rendered.filter((r) => r.p === p && r.m.surface === s.name);
+            const on = mine.filter(({ m }) => m.query.kind === "rum").map(({ query }) => query);
+            const measures = ["largest_contentful_paint", "(interaction_to_next_paint|first_input_delay)", "cumulative_layout_shift"];
+            for (const measure of measures)
+                expect([p.key, s.name, measure, on.some((q) => new RegExp(`"pc75", "@view\\.${measure}"`).test(q))]).toEqual([
+                    p.key,
+                    s.name,
+                    measure,
+                    true,
+                ]);
+            const errors = mine.find(({ query }) => query.includes("rum.measure.error{"));
+            expect([p.key, s.name, errors?.query]).toEqual([
+                p.key,
+                s.name,
+                `sum(last_15m):(default_zero(sum:rum.measure.error{env:production,service:${s.service}}.as_count()) / ` +
+                    `clamp_min(sum:rum.measure.view{env:production,service:${s.service}}.as_count(), 200)) * 100 > 10`,
+            ]);
+        }
+    });
+
+    it("alerts at Google's poor boundary and warns at needs-improvement, in RUM's nanoseconds", () => {
+        const [lcp, inp, cls, errors] = loadCatalog([
+            minimalProduct({
+                monitors: [
+                    ...minimalProduct().monitors,
+                    ...webVitalsMonitors({ surface: "api", source: { vitals: "test", errors: "test" } }),
+                ],
+            }),
+        ])[0].monitors.slice(-4);
+        expect([lcp.critical, lcp.warning, inp.critical, inp.warning, cls.critical, cls.warning]).toEqual([
+            4e9, 2.5e9, 5e8, 2e8, 0.25, 0.1,
+        ]);
+        expect([lcp.title, inp.title, cls.title, errors.title]).toEqual([
+            "Largest Contentful Paint (p75) above 4 s",
+            "Interaction to Next Paint (p75) above 500 ms",
+            "Cumulative Layout Shift (p75) above 0.25",
+            "Browser errors above 10 per hundred page views",
+        ]);
+        expect([lcp.severity, inp.severity, cls.severity, errors.severity]).toEqual(["P2", "P2", "P2", "P1"]);
+        expect(CORE_WEB_VITALS.inp.critical).toEqual(ms(500));
+        expect(() => webVitalsMonitors({ surface: "web", skip: ["js-error-rate"], source: { errors: "test" } })).toThrow(
+            "webVitalsMonitors(web): source.vitals is needed unless its monitors are skipped",
+        );
     });
 });
 

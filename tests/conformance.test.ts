@@ -210,6 +210,22 @@ describe.each(STACKS)("conformance of stack %s", (stack) => {
     it("filters integration metrics only by tags their integration sets (spec values in products/)", () => {
         const INTEGRATION_TAGS: Array<{ prefix: RegExp; integration: string; tags: string[] }> = [
             { prefix: /^cloudflare\./, integration: "Cloudflare", tags: ["zone_name", "account", "zone_id"] },
+            // DataDog/integrations-extras vercel/assets/logs/vercel.yaml: the log-based metrics' group-bys.
+            {
+                prefix: /^vercel\./,
+                integration: "Vercel",
+                tags: [
+                    "project_name",
+                    "deployment_env",
+                    "deployment_id",
+                    "project_id",
+                    "path",
+                    "branch",
+                    "status_code",
+                    "region",
+                    "source",
+                ],
+            },
             { prefix: /^system\.net\.tcp\.rtt/, integration: "Agent 5 go-metro (no Agent 6/7 check reports it)", tags: [] },
         ];
         const problems = view.ofType(T.monitor).flatMap((m) =>

@@ -79,8 +79,11 @@ describe("the committed coverage", () => {
 });
 
 describe("coverageProblems", () => {
-    const implemented = linkCoverage(coveragePlans, elements).find(
-        (i) => i.status === "implemented" && !i.implementedBy && i.elements.length === 1,
+    const linked = linkCoverage(coveragePlans, elements);
+    // An item implemented by one element that implements no other item alone, so losing it breaks exactly that item.
+    const soleOf = (e: SpecElement) => linked.filter((i) => !i.implementedBy && i.elements.length === 1 && i.elements[0] === e);
+    const implemented = linked.find(
+        (i) => i.status === "implemented" && !i.implementedBy && i.elements.length === 1 && soleOf(i.elements[0]).length === 1,
     )!;
     const lost = implemented.elements[0];
 

@@ -17,8 +17,16 @@ export interface QueryScope {
     service: string;
 }
 
+/**
+ * Filter values may name the scope, `{service}` and `{env}`: integrations that tag their own dimensions (Vercel's
+ * `project_name`, `deployment_env`) are filtered by the surface's service and the stack's environment that way.
+ */
+function scoped(value: string, scope: QueryScope): string {
+    return value.replace(/\{(service|env)\}/g, (_, k: "service" | "env") => scope[k]);
+}
+
 function tagList(scope: QueryScope, filter?: Record<string, string>, unscoped?: boolean): string[] {
-    const own = Object.entries(filter ?? {}).map(([k, v]) => `${k}:${v}`);
+    const own = Object.entries(filter ?? {}).map(([k, v]) => `${k}:${scoped(v, scope)}`);
     // Integrations that tag neither env nor service (Cloudflare's crawler) are filtered by their own tags only.
     if (unscoped) return own.length ? own : ["*"];
     return [`env:${scope.env}`, `service:${scope.service}`, ...own];

@@ -7,7 +7,7 @@
  */
 import type { z } from "zod";
 import type { Comparator, MetricRef as MetricRefSchema, MonitorSpec, Severity, SyntheticSpec } from "./schema";
-import type { Quantity } from "./units";
+import { ms, type Quantity, s } from "./units";
 
 type MetricRef = z.input<typeof MetricRefSchema>;
 
@@ -158,6 +158,8 @@ export function eventRatio(
             window: string;
             minCount?: number;
             category?: Category;
+            /** Unit of the scaled ratio; "%" unless the ratio counts something else per hundred. */
+            unit?: string;
         },
 ): MonitorSpec {
     return monitor(
@@ -172,7 +174,7 @@ export function eventRatio(
             window: t.window,
             ...(t.minCount !== undefined ? { minCount: t.minCount } : {}),
         },
-        { ...t, unit: "%" },
+        { ...t, unit: t.unit ?? "%" },
     );
 }
 
@@ -257,6 +259,249 @@ export function webVital(
         },
         t,
     );
+}
+
+/**
+ * Google's Core Web Vitals boundaries at the 75th percentile of page views (web.dev/articles/vitals): above the first
+ * a page "needs improvement" (warning), above the second it is "poor" (critical). INP replaced FID as the
+ * responsiveness vital in March 2024, so it stands for the plans' "FID".
+ */
+export const CORE_WEB_VITALS = {
+    lcp: { warning: s(2.5), critical: s(4), name: "Largest Contentful Paint" },
+    inp: { warning: ms(200), critical: ms(500), name: "Interaction to Next Paint" },
+    cls: { warning: 0.1, critical: 0.25, name: "Cumulative Layout Shift" },
+} as const;
+
+export type WebVitalsPart = keyof typeof CORE_WEB_VITALS | "js-error-rate";
+
+/**
+ * Views of real users only: Datadog's synthetic browser tests create RUM sessions of type `synthetics`, which would
+ * count the product's own journeys (the out-of-the-box RUM metrics are computed on `@session.type:user` too).
+ */
+const REAL_USER_VIEWS = "@type:view @session.type:user";
+
+/** Severity of a group of alerts, with the label the product's own plan gives it. */
+interface SeverityOf {
+    severity: Severity;
+    planSeverity?: string;
+}
+
+/**
+ * Real-user monitoring of one web surface: the three Core Web Vitals at p75 (Google's thresholds, warning at "needs
+ * improvement", critical at "poor") and the browser error rate. RUM views of real users are selected by the surface's
+ * `service` and the stack's `env` (the browser SDK's `service`/`env` init options, unified service tagging).
+ *
+ * The error rate divides Datadog's out-of-the-box RUM metrics `rum.measure.error` by `rum.measure.view` (RUM without
+ * Limits: computed on every ingested session, tagged env and service), errors per 100 views over 15 minutes with a
+ * floor of `minViews` views: a RUM event monitor counts one search and cannot divide two, and an average of
+ * `@view.error.count` has no volume floor, so one error among three night-time views would alert.
+ */
+export function webVitalsMonitors(o: {
+    surface: string;
+    /** Citations: the plan's Core Web Vitals / page performance item and its JavaScript errors item (each needed unless skipped). */
+    source: { vitals?: string; errors?: string };
+    /** Core Web Vitals are performance warnings (000: P2). */
+    vitals?: SeverityOf;
+    /** Browser errors: 000 "high error rate" is P1. */
+    errors?: SeverityOf & { critical?: number; warning?: number; minViews?: number };
+    /** Parts the product already monitors with its own plan's thresholds. */
+    skip?: WebVitalsPart[];
+}): MonitorSpec[] {
+    const vitals = o.vitals ?? { severity: "P2" };
+    const errors = { severity: "P1" as Severity, critical: 10, warning: 5, minViews: 200, ...o.errors };
+    const skip = new Set(o.skip ?? []);
+    const cite = (part: "vitals" | "errors"): string => {
+        const source = o.source[part];
+        if (!source) throw new Error(`webVitalsMonitors(${o.surface}): source.${part} is needed unless its monitors are skipped`);
+        return source;
+    };
+    const out: MonitorSpec[] = [];
+    if (!skip.has("lcp"))
+        out.push(
+            webVital({
+                id: `${o.surface}-lcp`,
+                surface: o.surface,
+                ...vitals,
+                vital: "lcp",
+                search: REAL_USER_VIEWS,
+                critical: CORE_WEB_VITALS.lcp.critical,
+                warning: CORE_WEB_VITALS.lcp.warning,
+                title: "Largest Contentful Paint (p75) above {critical}",
+                whatHappened:
+                    "For a quarter of real users' page views the main content took longer than {critical} to render over the last {window} (Google rates that poor).",
+                firstSteps: [
+                    "Open RUM Performance for the service and sort views by LCP to find the slow pages and their LCP element",
+                    "Check the LCP element's resource (hero image, font, API call) in the view's waterfall: size, CDN cache, server time",
+                    "Compare with the latest frontend deployment; roll back if LCP rose with it",
+                ],
+                source: cite("vitals"),
+            }),
+        );
+    if (!skip.has("inp"))
+        out.push(
+            webVital({
+                id: `${o.surface}-inp`,
+                surface: o.surface,
+                ...vitals,
+                vital: "inp",
+                search: REAL_USER_VIEWS,
+                critical: CORE_WEB_VITALS.inp.critical,
+                warning: CORE_WEB_VITALS.inp.warning,
+                title: "Interaction to Next Paint (p75) above {critical}",
+                whatHappened:
+                    "For a quarter of real users' page views a click or key press took longer than {critical} to update the screen over the last {window} (Google rates that poor).",
+                firstSteps: [
+                    "Open RUM Performance for the service, sort views by INP and open the slowest interaction's target element",
+                    "Check long tasks on those views for heavy event handlers, hydration or third-party scripts",
+                    "Compare with the latest frontend deployment; roll back if INP rose with it",
+                ],
+                source: cite("vitals"),
+            }),
+        );
+    if (!skip.has("cls"))
+        out.push(
+            webVital({
+                id: `${o.surface}-cls`,
+                surface: o.surface,
+                ...vitals,
+                vital: "cls",
+                search: REAL_USER_VIEWS,
+                critical: CORE_WEB_VITALS.cls.critical,
+                warning: CORE_WEB_VITALS.cls.warning,
+                unit: "score",
+                title: "Cumulative Layout Shift (p75) above {critical}",
+                whatHappened:
+                    "For a quarter of real users' page views the layout shifted by more than {critical} while loading over the last {window} (Google rates that poor): content jumps under the user's finger.",
+                firstSteps: [
+                    "Open RUM Performance for the service, sort views by CLS and check the largest layout shift's target element",
+                    "Look for images, embeds or banners without reserved space and for late-loading fonts",
+                    "Compare with the latest frontend deployment; roll back if CLS rose with it",
+                ],
+                source: cite("vitals"),
+            }),
+        );
+    if (!skip.has("js-error-rate"))
+        out.push(
+            eventRatio({
+                id: `${o.surface}-js-error-rate`,
+                surface: o.surface,
+                severity: errors.severity,
+                ...(errors.planSeverity ? { planSeverity: errors.planSeverity } : {}),
+                category: "frontend",
+                numerator: "rum.measure.error",
+                denominator: "rum.measure.view",
+                window: "15m",
+                minCount: errors.minViews,
+                critical: errors.critical,
+                warning: errors.warning,
+                unit: "errors per 100 views",
+                title: "Browser errors above {critical} per hundred page views",
+                whatHappened:
+                    "Real users' browsers reported more than {critical} errors (uncaught JavaScript exceptions, console errors, failed requests) per hundred page views over the last {window}.",
+                firstSteps: [
+                    "Open RUM Error Tracking for the service and sort issues by count to find the new or growing one",
+                    "Check whether the errors started with a frontend deployment (RUM version facet) and roll back if so",
+                    "If they are failed requests, check the API error rate and status at the same time",
+                ],
+                source: cite("errors"),
+            }),
+        );
+    return out;
+}
+
+/**
+ * A Vercel project's functions and builds, from Datadog's Vercel integration (DataDog/integrations-extras `vercel`):
+ * Vercel's log drains ship build and function logs as `source:vercel`, the integration's pipeline makes the project
+ * name their `service` and the deployment environment their `env`, and log-based metrics count function invocations
+ * and errors (5xx or crashed) tagged `project_name` and `deployment_env` only. Each Vercel project is therefore named
+ * after the surface's service, and a stack's deployments run in the Vercel environment named after the stack
+ * (production; a custom "staging" environment).
+ *
+ * - function error rate: errors / invocations with a floor of 100 invocations (000 §Basic Alerting's > 1%), which
+ *   also counts invocations the tracer never saw (crashes at start, timeouts);
+ * - deployment failures: a build log at level error or fatal (the failed build's output); the previous deployment
+ *   keeps serving, so it does not page;
+ * - cold starts: function starts whose initialization (the REPORT line's `Init Duration`, which the pipeline parses
+ *   as `@lambda.init_duration` in ms; needs a measure on it) alone exceeds `coldStartMs`, the plan's slow-response
+ *   budget, at least `coldStarts` times in 15 minutes: a deploy or scale-out starts several instances at once.
+ */
+export function vercelMonitors(o: {
+    surface: string;
+    source: { errors: string; builds: string; coldStarts: string };
+    errors?: SeverityOf & { critical?: number; minInvocations?: number };
+    coldStartMs?: number;
+    coldStarts?: number;
+}): MonitorSpec[] {
+    const errors = { severity: "P1" as Severity, critical: 1, minInvocations: 100, ...o.errors };
+    const vercel = (metric: string): MetricRef => ({
+        metric,
+        filter: { project_name: "{service}", deployment_env: "{env}" },
+        unscoped: true,
+    });
+    return [
+        eventRatio({
+            id: `${o.surface}-vercel-function-errors`,
+            surface: o.surface,
+            severity: errors.severity,
+            ...(errors.planSeverity ? { planSeverity: errors.planSeverity } : {}),
+            numerator: vercel("vercel.functions.errors"),
+            denominator: vercel("vercel.functions.invocations"),
+            window: "5m",
+            minCount: errors.minInvocations,
+            critical: errors.critical,
+            title: `Vercel ${o.surface} functions: error rate above {critical}`,
+            whatHappened:
+                "More than {critical} of the project's Vercel function invocations crashed or returned a server error over the last {window}.",
+            firstSteps: [
+                "Open the Vercel logs in Datadog (source:vercel, this service) filtered on status:error and group by path",
+                "Look for timeouts (Task timed out) and crashes at start, which APM does not show",
+                "Check the latest deployment in Vercel and promote the previous one if the errors started with it",
+            ],
+            source: o.source.errors,
+        }),
+        {
+            id: `${o.surface}-vercel-deployment-failed`,
+            title: `Vercel ${o.surface} deployment failed`,
+            category: "errors",
+            severity: "P2",
+            surface: o.surface,
+            query: { kind: "log", search: "source:vercel @source:build @level:(error OR fatal)", window: "30m" },
+            comparator: ">",
+            critical: 0,
+            unit: "count",
+            whatHappened:
+                "A Vercel build of the project logged an error in the last {window}, so its deployment failed; the previous deployment is still serving.",
+            firstSteps: [
+                "Open the failed deployment's build log in Vercel (or the source:vercel build logs in Datadog) and find the first error",
+                "Check the commit that triggered it for dependency, environment-variable or type errors",
+                "Fix forward or revert the commit; nothing to roll back, since the failed deployment was never promoted",
+            ],
+            source: o.source.builds,
+        },
+        {
+            id: `${o.surface}-vercel-cold-starts`,
+            title: `Vercel ${o.surface} functions: slow cold starts`,
+            category: "latency",
+            severity: "P2",
+            surface: o.surface,
+            query: {
+                kind: "log",
+                search: `source:vercel @source:lambda @lambda.init_duration:>${o.coldStartMs ?? 3000}`,
+                window: "15m",
+            },
+            comparator: ">=",
+            critical: o.coldStarts ?? 5,
+            unit: "count",
+            whatHappened:
+                "At least {critical} function cold starts spent longer initializing than the whole response-time budget over the last {window}; those users waited for a new instance.",
+            firstSteps: [
+                "Find the slow-starting functions: source:vercel REPORT logs with Init Duration, grouped by path",
+                "Check what they load at start (large bundles, SDK clients, database connections opened at import)",
+                "Compare with the latest deployment's bundle size; lazy-load heavy modules or keep the route warm",
+            ],
+            source: o.source.coldStarts,
+        },
+    ];
 }
 
 /** A business volume compared with the day before: `pct_change(...) < -N` alerts on a drop of more than N%. */

@@ -204,8 +204,11 @@ export function requiredCoverageProblems(p: Product): Array<{ field: string; mes
 
 /** Counters Datadog's integrations report as running totals: alert on their rate, never their value. */
 export const CUMULATIVE_METRICS = new Set(["redis.keys.evicted", "redis.net.rejected_connections", "redis.keys.expired"]);
-/** Integrations whose metrics carry neither `env` nor `service`; filtering them by those tags leaves no data. */
-const UNTAGGED_INTEGRATIONS = /^cloudflare\./;
+/**
+ * Integrations whose metrics carry neither `env` nor `service`; filtering them by those tags leaves no data. Vercel's
+ * log-based metrics are tagged `project_name` and `deployment_env` (DataDog/integrations-extras vercel/assets/logs).
+ */
+const UNTAGGED_INTEGRATIONS = /^(cloudflare|vercel)\./;
 /** Agent 5 metrics that current Agents no longer report. */
 const RETIRED_METRICS = new Set(["system.net.tcp.rtt.avg"]);
 const RATE_FORM = /\b(per_second|per_minute|per_hour|diff|derivative|rate|monotonic_diff)\(/;

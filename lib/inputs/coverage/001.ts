@@ -39,6 +39,11 @@ export const plan001: PlanCoverage = {
             section: "Monitoring Domains / User Experience",
             status: "implemented",
             match: "user journey",
+            via: [
+                { section: "Monitoring Domains / User Experience", match: "Page load times" },
+                { section: "Monitoring Domains / User Experience", match: "JavaScript errors" },
+            ],
+            note: "page load times as Core Web Vitals (LCP, INP, CLS at p75, Google's thresholds) and JavaScript errors as RUM errors per hundred views, on genonaut-web",
         },
         {
             item: "User experience (RUM): performance by region, mobile vs desktop",

@@ -51,6 +51,12 @@ export const plan002: PlanCoverage = {
             status: "implemented",
             via: [{ section: "Alerting / Alert Rules", match: "SlowQueryDetected" }],
         },
+        {
+            item: "Browser RUM (@datadog/browser-rum, service vivr-frontend): page performance and browser errors",
+            section: "Application Monitoring / Datadog Integration",
+            status: "implemented",
+            note: "the plan sets up RUM without thresholds: Core Web Vitals at Google's thresholds and RUM errors per hundred views, P2 (warning)",
+        },
         // Error Tracking
         {
             item: "Sentry error tracking (client and server), critical auth, security and payment errors",
