@@ -7,6 +7,7 @@ import { loadCatalog } from "../lib/inputs/catalog/validate";
 import { monitorType } from "../lib/datadog/query";
 import { parseHandles, routeHandles } from "../lib/datadog/handles";
 import { stateBlocks } from "../lib/datadog/messages";
+import { datadogAppUrl } from "../lib/model/naming";
 import { warningSeverity } from "../lib/model/alert";
 import { severityPolicy } from "../lib/model/severity";
 import { catalog } from "../products";
@@ -105,6 +106,26 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
             }
         },
     );
+
+    it("links the first investigation (000 §Escalation Policy L1) in every product alert's alert block: service, monitors, logs", () => {
+        const app = datadogAppUrl(stackConfig(stack).datadog.site);
+        const products = new Set(enabledProducts(stack).map((p) => p.key));
+        const alerts = view.ofType(MONITOR).filter((m) => products.has(view.productOf(m)) && !isCompositePart(m));
+        expect(alerts.length).toBeGreaterThan(0);
+        for (const m of alerts) {
+            const service = (m.inputs.tags as string[]).find((t) => t.startsWith("service:"))!.slice("service:".length);
+            const scope = encodeURIComponent(`service:${service} env:${stack}`);
+            const block = stateBlocks(m.inputs.message as string).is_alert;
+            expect([m.name, block]).toEqual([
+                m.name,
+                expect.stringContaining(
+                    `**Investigate:** [Service, recent deployments](${app}/apm/services/${service}?env=${stack}) · ` +
+                        `[Related monitors](${app}/monitors/manage?q=${scope}) · ` +
+                        `[Logs since 15 min before](${app}/logs?query=${scope}&from_ts={{eval "last_triggered_at_epoch-15*60*1000"}}&to_ts={{last_triggered_at_epoch}}&live=false)`,
+                ),
+            ]);
+        }
+    });
 
     it("sends no escalation message and waits for no full window unless a plan says so", () => {
         const asked = new Set(withOptions.map(([p, m]) => `${p}-${m.id}`));

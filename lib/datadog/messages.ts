@@ -20,6 +20,8 @@ export interface AlertMessageParts {
     notifyNoData?: boolean;
     /** Extra context line, e.g. the threshold in words. */
     threshold?: string;
+    /** The first investigation, linked from the alert's notification. */
+    links?: ReadonlyArray<{ label: string; url: string }>;
 }
 
 const block = (state: string, lines: string[]) => [`{{#${state}}}`, ...lines, `{{/${state}}}`];
@@ -40,6 +42,7 @@ export function alertMessage(p: AlertMessageParts): string {
             "",
             "**First steps:**",
             steps,
+            ...(p.links?.length ? ["", `**Investigate:** ${p.links.map((l) => `[${l.label}](${l.url})`).join(" · ")}`] : []),
             "",
             alert,
         ]),
@@ -71,4 +74,23 @@ export function stateBlocks(message: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const m of message.matchAll(/\{\{#(is_[a-z_]+)\}\}([\s\S]*?)\{\{\/\1\}\}/g)) out[m[1]] = m[2];
     return out;
+}
+
+/**
+ * The first investigation 000's escalation level 1 asks for (recent deploys, related monitors, the logs of the
+ * moment), as links into Datadog for a service: the service page (latency, errors, deployments), every monitor of
+ * the service, and its logs from 15 minutes before the alert (`last_triggered_at_epoch`, in milliseconds).
+ */
+export function datadogInvestigationLinks(appUrl: string, environment: string): (service: string) => Array<{ label: string; url: string }> {
+    return (service) => {
+        const scope = encodeURIComponent(`service:${service} env:${environment}`);
+        return [
+            { label: "Service, recent deployments", url: `${appUrl}/apm/services/${service}?env=${environment}` },
+            { label: "Related monitors", url: `${appUrl}/monitors/manage?q=${scope}` },
+            {
+                label: "Logs since 15 min before",
+                url: `${appUrl}/logs?query=${scope}&from_ts={{eval "last_triggered_at_epoch-15*60*1000"}}&to_ts={{last_triggered_at_epoch}}&live=false`,
+            },
+        ];
+    };
 }

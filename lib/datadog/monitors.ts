@@ -7,7 +7,8 @@
 import type { Monitor, Product, Surface } from "../inputs/catalog/schema";
 import { Alert, AlertCondition, AlertContext, buildAlert, formatNumber, recoveryThreshold, thresholdText } from "../model/alert";
 import { durationSeconds } from "../model/duration";
-import { alertMessage } from "./messages";
+import { alertMessage, datadogInvestigationLinks } from "./messages";
+import { datadogAppUrl } from "../model/naming";
 import { Severity, severityPolicy } from "../model/severity";
 import { notifyAudit } from "./access";
 import { handles } from "./handles";
@@ -24,6 +25,15 @@ export const readsCloudMetrics = (query: string): boolean => CLOUD_METRIC.test(q
 export const RUNBOOK_BASE_URL = "https://github.com/bearifiedco/product-monitoring/blob/main";
 
 export type MonitorContext = AlertContext;
+
+/** The context of a stack's Datadog alerts: environment, routes and the first-investigation links. */
+export function alertContext(config: { environment: string; routing: AlertContext["routing"]; datadog: { site: string } }): MonitorContext {
+    return {
+        environment: config.environment,
+        routing: config.routing,
+        links: datadogInvestigationLinks(datadogAppUrl(config.datadog.site), config.environment),
+    };
+}
 
 export interface MonitorThresholds {
     /** Absent on a composite, which alerts on its expression. */
@@ -115,6 +125,7 @@ export function datadogMessage(alert: Alert, opts: { threshold?: boolean } = {})
         warningHandles: alert.warningRoute && handles(alert.warningRoute),
         notifyNoData: alert.missingData === "alert",
         threshold: opts.threshold === false ? undefined : alert.condition.text,
+        links: alert.links,
     });
 }
 

@@ -8,7 +8,7 @@ import type { PublicStackConfig } from "../inputs/config";
 import { Alert, buildAlert, formatSeconds } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 import type { Problem } from "../inputs/errors";
-import { datadogMessage, MonitorContext, surfaceOf } from "./monitors";
+import { alertContext, datadogMessage, MonitorContext, surfaceOf } from "./monitors";
 import { severityPolicy } from "../model/severity";
 
 type Synthetic = Product["synthetics"][number];
@@ -196,7 +196,7 @@ export function syntheticAlert(product: Product, s: Synthetic, config: PublicSta
     // waiting out the stack's minimum failure duration.
     const minFailureDurationSeconds = s.kind === "ssl" || s.severity === "P0" ? 0 : cfg.minFailureDurationSeconds;
     const tick = tickEvery(s.frequency, cfg.frequencyMultiplier, s.kind);
-    const ctx: MonitorContext = { environment: config.environment, routing: config.routing };
+    const ctx: MonitorContext = alertContext(config);
     const alert = buildAlert(
         product,
         {

@@ -70,6 +70,8 @@ export interface Alert<B = unknown> {
     renotifyMinutes: number;
     /** Repository-relative runbook path with anchor. */
     runbook: string;
+    /** Where the first notification sends the responder to look before anything else. */
+    links: AlertLink[];
     message: AlertMessageText;
     /** Tags every tool that has tags puts on the alert. */
     tags: string[];
@@ -79,9 +81,17 @@ export interface Alert<B = unknown> {
     binding: B;
 }
 
+/** A link of the first investigation a notification carries (000 §Escalation Policy L1: auto-investigation). */
+export interface AlertLink {
+    label: string;
+    url: string;
+}
+
 export interface AlertContext {
     environment: string;
     routing: RoutingConfig;
+    /** The first-investigation links of an alert on a service (the monitoring tool's views of it). */
+    links?: (service: string) => AlertLink[];
 }
 
 export interface AlertProduct extends RouteTarget {
@@ -167,6 +177,7 @@ export function buildAlert<B>(product: AlertProduct, input: AlertInput<B>, ctx: 
             : {}),
         renotifyMinutes: policy.renotifyMinutes,
         runbook: runbookPath(product.key, input.id),
+        links: ctx.links?.(input.service) ?? [],
         message: {
             title: input.message.title ?? `${product.displayName}: ${input.title}`,
             whatHappened: input.message.whatHappened,

@@ -9,7 +9,7 @@ import type { PublicStackConfig } from "../inputs/config";
 import { CloudWatchAlarmBinding, shippingAlarmAlerts } from "../aws/alarms";
 import { downtimes, DowntimeModel } from "../datadog/maintenance";
 import { securityAlerts } from "../datadog/logs";
-import { MonitorBinding, MonitorContext, specMonitorAlert } from "../datadog/monitors";
+import { alertContext, MonitorBinding, MonitorContext, specMonitorAlert } from "../datadog/monitors";
 import { buildSlo, sloBurnRateAlerts, SloModel } from "../datadog/slo";
 import { SyntheticBinding, syntheticAlerts } from "../datadog/synthetics";
 import { detectionRules, DetectionRuleModel } from "../datadog/governance";
@@ -46,7 +46,7 @@ export interface StackModel {
 }
 
 export function buildProductModel(product: Product, config: PublicStackConfig): ProductModel {
-    const ctx: MonitorContext = { environment: config.environment, routing: config.routing };
+    const ctx: MonitorContext = alertContext(config);
     const sentry = sentryModel(product, config);
     const alerts: StackAlert[] = [
         ...product.monitors.map((m) => specMonitorAlert(product, m, ctx)),

@@ -383,8 +383,8 @@ export const plan000: PlanCoverage = {
         {
             item: "Escalation L1 (0–5 min): Datadog notification, Slack alert, auto-investigation",
             section: "Alert Configuration / Escalation Policy",
-            status: "differentMeaningPending",
-            note: "L1 is engaged with L2: PagerDuty's clock starts when the P0 fires (README, Escalation). Proposed: P0 first notification to Slack only with links, recent deploys and related monitors, and the @pagerduty handle in the monitor's escalation_message on re-notification after 5 min, if the alert-behaviour simulation (h8-simulate) shows the P0 still meets its detection target; a change to lib/datadog/monitors.ts (lead's)",
+            status: "differentMeaningFixed",
+            note: "decided: L1's automatic first investigation is in the first notification (Slack and page alike: the service page with its recent deployments, the service's related monitors, its logs from 15 min before the alert; lib/datadog/messages.ts), and PagerDuty is not held back 5 min. 000's severity table makes P0 'Immediate (page)' and the simulator's target is a page within 2 min of a hard outage; a Slack-only first level would page at 5–7 min. Trade-off: the on-call is paged for an outage a 5-minute look might have explained",
         },
         {
             item: "Escalation L2–L4: PagerDuty on-call, backup + team lead, all hands + founder",
