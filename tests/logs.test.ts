@@ -220,7 +220,7 @@ describe("retention values", () => {
         expect(
             logTiers(
                 { type: "security", hotDays: 30, warmDays: 90, coldDays: 730, source: "x" },
-                { archiveBucketPrefix: "x", alarmEmail: "a@b.co", datadogExternalId: "abcdefgh", maxHotDays: 7, maxArchiveDays: 90 },
+                { archiveBucketPrefix: "x", alarmEmail: "a@b.co", maxHotDays: 7, maxArchiveDays: 90 },
             ),
         ).toEqual({ type: "security", hotDays: 7, warmDays: 90, coldDays: 90 });
         expect([indexRetentionDays(14), indexRetentionDays(30), indexRetentionDays(400)]).toEqual([15, 30, 360]);

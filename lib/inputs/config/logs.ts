@@ -20,11 +20,6 @@ export const LogsConfig = z.strictObject({
     /** Where shipping-path alarms go when paging is off. */
     alarmEmail: z.email(),
     /**
-     * Unused since archives are written through `archiveIntegration` (the external id belongs to that integration
-     * role's trust policy, which Datadog's install manages); kept only until the stack files drop it.
-     */
-    datadogExternalId: z.string().regex(/^[A-Za-z0-9]{8,64}$/, "must be the external id shown by Datadog's AWS integration"),
-    /**
      * The Datadog AWS integration that writes the log archives: Datadog assumes the role of a *registered* AWS
      * integration (`account_id` + `role_name`), never an arbitrary role. The archive policy is attached to that
      * role. Default: the role Datadog's CloudFormation install creates (`DatadogIntegrationRole`) in the account
