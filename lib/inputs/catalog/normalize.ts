@@ -4,7 +4,7 @@
  * thresholds do not have, or whose duration is implausible for its unit. Pure, no Pulumi.
  */
 import type { z } from "zod";
-import { nativeThreshold, nativeUnit } from "../../datadog/query";
+import { nativeThreshold, nativeUnit } from "./nativeUnits";
 import { durationSeconds } from "../../model/duration";
 import type { MonitorSpecShape } from "./schema";
 import {
