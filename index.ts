@@ -97,7 +97,8 @@ if (config.datadog.manageOrganizationResources) {
     );
 }
 
-if (config.datadog.manageOrganizationResources) new CompanyOperations(PLATFORM.key, { products: stack.products, config });
+if (config.datadog.manageOrganizationResources)
+    new CompanyOperations(PLATFORM.key, { products: stack.products, alerts: alertsOf(model.organizationAlerts, "datadog-monitor") });
 // Only products whose own plan names further dashboards (001, 003, 004) get them.
 for (const product of stack.products.filter((p) => planDashboardKinds(p).length))
     new PlanDashboards(product.key, { product, environment: config.environment });

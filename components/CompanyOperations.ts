@@ -1,15 +1,16 @@
 import * as datadog from "@pulumi/datadog";
 import * as pulumi from "@pulumi/pulumi";
 import type { Product } from "../lib/inputs/catalog/schema";
-import type { PublicStackConfig } from "../lib/inputs/config";
 import { incidentModel } from "../lib/datadog/incidents";
-import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
+import type { MonitorBinding } from "../lib/datadog/monitors";
+import type { Alert } from "../lib/model/alert";
 import { childName } from "../lib/model/naming";
 import { monitorArgs } from "./monitorArgs";
 
 export interface CompanyOperationsArgs {
     products: ReadonlyArray<Product>;
-    config: PublicStackConfig;
+    /** The stack model's organization-wide alerts (usage against the monitoring budget). */
+    alerts: ReadonlyArray<Alert<MonitorBinding>>;
 }
 
 /**
@@ -24,7 +25,7 @@ export class CompanyOperations extends pulumi.ComponentResource {
     constructor(name: string, args: CompanyOperationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:CompanyOperations", name, {}, opts);
         const parent = { parent: this };
-        for (const alert of usageBudgetAlerts(args.config)) {
+        for (const alert of args.alerts) {
             new datadog.Monitor(childName(name, alert.id), monitorArgs(alert.binding.monitor), parent);
         }
         for (const product of args.products) {

@@ -17,7 +17,6 @@ import { buildStackModel } from "../lib/stack/model";
 import { collectProblemsOffline } from "../components/stack";
 import { evaluate, Plan, readProjectName, withoutSourceMaps } from "./planner";
 import { checkStackFile, readStackFile } from "./stackFile";
-import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
 import { summarize } from "./summary";
 
 interface Args {
@@ -117,8 +116,7 @@ async function stackAlertRows(projectDir: string, stack: string, configFile: str
         publicConfig,
     );
     // Plus the organization-wide usage-budget monitors, which only the org-managing stack deploys (not simulated).
-    const usage = publicConfig.datadog.manageOrganizationResources ? usageBudgetAlerts(publicConfig) : [];
-    return [...alertRows(model), ...usage.map((a) => alertRow(a))];
+    return [...alertRows(model), ...model.organizationAlerts.map((a) => alertRow(a))];
 }
 
 async function main(): Promise<void> {

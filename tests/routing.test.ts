@@ -9,6 +9,7 @@ import { isLowUrgencyPagerService } from "../lib/model/naming";
 import { severityBasedUrgency } from "../lib/pagerduty/service";
 import { buildStackModel, StackAlert } from "../lib/stack/model";
 import { alertRoutingProblems, validateStack } from "../lib/stack/validate";
+import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
 import { catalog } from "../products";
 import { stackConfig } from "./helpers/stackConfig";
 import { isCompositePart, loadPlan, MONITOR } from "./helpers/plan";
@@ -229,6 +230,20 @@ describe("stack validation fails on unresolvable routing", () => {
             field: expect.stringMatching(/^alert /),
             message: "#bearo-alerts is not a configured Slack channel (routing.slack.channels)",
         });
+    });
+
+    it("validates the organization-wide alerts with the product alerts, naming their module", () => {
+        const model = buildStackModel(products, production);
+        expect(model.organizationAlerts).toEqual(production.datadog.manageOrganizationResources ? usageBudgetAlerts(production) : []);
+        expect(model.organizationAlerts.length).toBeGreaterThan(0);
+        const [first] = model.organizationAlerts;
+        const broken = { ...model, organizationAlerts: [{ ...first, route: { ...first.route, slackChannels: ["nope"] } }] };
+        expect(validateStack(broken)).toContainEqual({
+            source: "lib/datadog/usageBudget.ts",
+            field: `alert ${first.id}`,
+            message: "#nope is not a configured Slack channel (routing.slack.channels)",
+        });
+        expect(validateStack(model)).toEqual([]);
     });
 
     it("names product, alert and target for every unresolvable route, all at once", () => {

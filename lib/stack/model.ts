@@ -12,6 +12,7 @@ import { securityAlerts } from "../datadog/logs";
 import { alertContext, MonitorBinding, MonitorContext, specMonitorAlert } from "../datadog/monitors";
 import { buildSlo, sloBurnRateAlerts, SloModel } from "../datadog/slo";
 import { SyntheticBinding, syntheticAlerts } from "../datadog/synthetics";
+import { usageBudgetAlerts } from "../datadog/usageBudget";
 import { detectionRules, DetectionRuleModel } from "../datadog/governance";
 import type { Alert } from "../model/alert";
 import { SentryBinding, sentryAlerts, sentryModel, SentryModel } from "../sentry/model";
@@ -43,6 +44,11 @@ export interface StackModel {
     products: ProductModel[];
     /** Every alert of the stack, product by product. */
     alerts: StackAlert[];
+    /**
+     * Organization-wide alerts (usage against the monitoring budget), owned by the stack with
+     * `datadog.manageOrganizationResources`; validated with the product alerts, not simulated (not product alerts).
+     */
+    organizationAlerts: StackAlert[];
 }
 
 export function buildProductModel(product: Product, config: PublicStackConfig): ProductModel {
@@ -68,5 +74,10 @@ export function buildProductModel(product: Product, config: PublicStackConfig): 
 
 export function buildStackModel(products: ReadonlyArray<Product>, config: PublicStackConfig): StackModel {
     const models = products.map((p) => buildProductModel(p, config));
-    return { config, products: models, alerts: models.flatMap((m) => m.alerts) };
+    return {
+        config,
+        products: models,
+        alerts: models.flatMap((m) => m.alerts),
+        organizationAlerts: config.datadog.manageOrganizationResources ? usageBudgetAlerts(config) : [],
+    };
 }

@@ -14,10 +14,12 @@ import { withPartIds } from "../datadog/monitors";
 import { escalationModel } from "../pagerduty/escalation";
 import { pagerServiceNames } from "../pagerduty/service";
 import { alertsOf, StackAlert, StackModel } from "./model";
+import { PLATFORM } from "../datadog/usageBudget";
 
 const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 
-const sourceOf = (a: Pick<StackAlert, "product">) => `products/${a.product}.ts`;
+const sourceOf = (a: Pick<StackAlert, "product">) =>
+    a.product === PLATFORM.key ? "lib/datadog/usageBudget.ts" : `products/${a.product}.ts`;
 
 /** Every monitor query must parse as the Datadog form of its type, and its thresholds must agree with it. */
 export function queryProblems(alerts: ReadonlyArray<StackAlert>): Problem[] {
@@ -85,11 +87,11 @@ export function alertRoutingProblems(alerts: ReadonlyArray<StackAlert>, targets:
 export function validateStack(model: StackModel): Problem[] {
     const { config } = model;
     const products: Product[] = model.products.map((p) => p.product);
-    const problems = queryProblems(model.alerts);
+    const problems = queryProblems([...model.alerts, ...model.organizationAlerts]);
     problems.push(...products.flatMap((p) => sloProblems(p, config.environment)));
     problems.push(...governanceProblems(products, [...ENVIRONMENTS], model.alerts));
     problems.push(
-        ...alertRoutingProblems(model.alerts, {
+        ...alertRoutingProblems([...model.alerts, ...model.organizationAlerts], {
             pagerServices: new Set(pagerServiceNames(products, config.environment)),
             slackChannels: new Set(config.routing.slack.channels),
             paging: config.routing.paging,
