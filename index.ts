@@ -17,7 +17,7 @@ import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
 import { syntheticSpecProblems } from "./lib/datadog/synthetics";
 import { planDashboardKinds } from "./lib/datadog/planDashboards";
-import { PLATFORM } from "./lib/datadog/usageBudget";
+import { PLATFORM, usageBudgetProblems } from "./lib/datadog/usageBudget";
 import { alertsOf, buildStackModel } from "./lib/stack/model";
 import { validateStack } from "./lib/stack/validate";
 import { budgetProblems, costReport, costsByTest } from "./lib/tooling/syntheticsCost";
@@ -34,6 +34,7 @@ failOnProblems([
     ...validateStack(model),
     ...syntheticSpecProblems(stack.products),
     ...budgetProblems(syntheticsCost, config.synthetics.monthlyBudgetUsd, stack.configFile),
+    ...(config.datadog.manageOrganizationResources ? usageBudgetProblems(config, stack.configFile) : []),
 ]);
 
 // Roles are organization-wide: the org-managing stack owns them and restricts its monitors to them.

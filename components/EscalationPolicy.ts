@@ -77,53 +77,64 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             );
         }
 
-        const models = scheduleModels(product, oncall, environment);
-        const schedules = Object.fromEntries(
-            SCHEDULE_KINDS.map((kind) => [
-                kind,
-                new pagerduty.Schedule(
-                    childName(name, kind),
-                    {
-                        name: models[kind].name,
-                        timeZone: models[kind].timeZone,
-                        teams: [team.id],
-                        layers: models[kind].layers.map(({ userIds: ids, ...layer }) => ({ ...layer, users: ids.map(userId) })),
-                    },
-                    { parent: this, ...historyOrConsumers },
-                ),
-            ]),
-        ) as Record<ScheduleKind, pagerduty.Schedule>;
-
-        const target = (t: EscalationTarget) =>
-            t.kind === "schedule"
-                ? { type: "schedule_reference", id: schedules[t.schedule].id }
-                : { type: "user_reference", id: userId(t.userId) };
-        const policy = new pagerduty.EscalationPolicy(
-            childName(name, "policy"),
-            {
-                name: `${product.displayName} (${environment})`,
-                description: product.escalation.source,
-                teams: team.id,
-                numLoops: model.loops,
-                rules: model.rules.map((r) => ({ escalationDelayInMinutes: r.delayMinutes, targets: r.targets.map(target) })),
-            },
-            { parent: this },
-        );
+        // Weekly primary and backup schedules and the escalation policy of a rotation: the product team's, or a
+        // component's own (004 §Alert Routes: the on-call DBA, security, DevOps), named after the component.
+        const rotationPolicy = (component?: { component: string; oncallTeam: string; source: string }) => {
+            const prefix = component ? [component.component] : [];
+            const models = scheduleModels(product, oncall, environment, component);
+            const schedules = Object.fromEntries(
+                SCHEDULE_KINDS.map((kind) => [
+                    kind,
+                    new pagerduty.Schedule(
+                        childName(name, ...prefix, kind),
+                        {
+                            name: models[kind].name,
+                            timeZone: models[kind].timeZone,
+                            teams: [team.id],
+                            layers: models[kind].layers.map(({ userIds: ids, ...layer }) => ({ ...layer, users: ids.map(userId) })),
+                        },
+                        { parent: this, ...historyOrConsumers },
+                    ),
+                ]),
+            ) as Record<ScheduleKind, pagerduty.Schedule>;
+            const rules = component ? escalationModel(product, oncall, component.oncallTeam) : model;
+            const target = (t: EscalationTarget) =>
+                t.kind === "schedule"
+                    ? { type: "schedule_reference", id: schedules[t.schedule].id }
+                    : { type: "user_reference", id: userId(t.userId) };
+            const policy = new pagerduty.EscalationPolicy(
+                childName(name, ...prefix, "policy"),
+                {
+                    name: component
+                        ? `${product.displayName} ${component.component} (${environment})`
+                        : `${product.displayName} (${environment})`,
+                    description: component ? component.source : product.escalation.source,
+                    teams: team.id,
+                    numLoops: rules.loops,
+                    rules: rules.rules.map((r) => ({ escalationDelayInMinutes: r.delayMinutes, targets: r.targets.map(target) })),
+                },
+                { parent: this },
+            );
+            return { schedules, policy };
+        };
+        const { schedules, policy } = rotationPolicy();
+        const componentPolicies = new Map(product.componentRoutes.map((c) => [c.component, rotationPolicy(c).policy]));
 
         // The main service (severity-based urgency) and, where the plan pages a lower severity at low urgency, a
         // low-urgency one; each with its Events API v2 integration and the Datadog ServiceObject that makes the
         // `@pagerduty-<service>` handle resolve.
         const services = productPagerServices(product, environment).map((target) => {
-            const suffix = target.urgency === "high" ? [] : ["low"];
+            const suffix = [...(target.component ? [target.component] : []), ...(target.urgency === "low" ? ["low"] : [])];
             const service = new pagerduty.Service(
                 childName(name, "service", ...suffix),
                 {
                     name: target.service,
                     description:
-                        target.urgency === "high"
-                            ? `${product.displayName} alerts from Datadog and the log shipping path`
-                            : `${product.displayName} low-urgency alerts (business-hours response) from Datadog`,
-                    escalationPolicy: policy.id,
+                        (target.component
+                            ? `${product.displayName} ${target.component} alerts from Datadog, to the ${target.component} on-call`
+                            : `${product.displayName} alerts from Datadog and the log shipping path`) +
+                        (target.urgency === "low" ? " (low urgency: business-hours response)" : ""),
+                    escalationPolicy: (target.component ? componentPolicies.get(target.component)! : policy).id,
                     acknowledgementTimeout: String(ACKNOWLEDGEMENT_TIMEOUT_SECONDS),
                     autoResolveTimeout: String(AUTO_RESOLVE_TIMEOUT_SECONDS),
                     alertCreation: "create_alerts_and_incidents",
@@ -150,7 +161,7 @@ export class EscalationPolicy extends pulumi.ComponentResource {
             return { target, service, integrationKey };
         });
         const main = services[0];
-        const low = services.find((x) => x.target.urgency === "low");
+        const low = services.find((x) => x.target.urgency === "low" && !x.target.component);
 
         this.serviceName = main.target.service;
         this.serviceId = main.service.id;

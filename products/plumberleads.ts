@@ -21,6 +21,7 @@ import { BUSINESS_MONITORS } from "./plumberleads/business";
 import { webVitalsMonitors } from "../lib/inputs/catalog/factories";
 
 const ALERT_LEVELS = (level: string) => `004 §Alert Severity Levels (${level})`;
+const ALERT_ROUTES = (component: string) => `004 §Alert Routes (${component})`;
 
 export const plumberleads: ProductSpec = {
     key: "plumberleads",
@@ -376,6 +377,18 @@ export const plumberleads: ProductSpec = {
             window: "10m",
             source: "004 §Alert Routes (Security: on-call security); §Application Logging (Authentication events)",
         },
+    ],
+    // 004 §Alert Routes: infrastructure, database and security alerts reach their own on-call (DevOps, DBA,
+    // security); application alerts the product's (the developers). Business metrics page nobody (P1 "N/A").
+    componentRoutes: [
+        {
+            component: "infrastructure",
+            categories: ["saturation"],
+            oncallTeam: "plumberleads-devops",
+            source: ALERT_ROUTES("Infrastructure"),
+        },
+        { component: "database", categories: ["database"], oncallTeam: "plumberleads-dba", source: ALERT_ROUTES("Database") },
+        { component: "security", categories: ["security"], oncallTeam: "plumberleads-security", source: ALERT_ROUTES("Security") },
     ],
     // 004 §Alert Severity Levels: every level emails, and P2 (High) also reaches PagerDuty for a response within
     // 30 minutes in business hours: a low-urgency incident, which does not wake anyone.

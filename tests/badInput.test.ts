@@ -11,6 +11,8 @@ import { configCatalogProblems, namespaceValues, parseStackConfig } from "../lib
 import { formatProblem, isValidationError, thrownProblem } from "../lib/inputs/errors";
 import { catalog } from "../products";
 import { duplicateUrnProblems, stackConfigMap } from "../scripts/planner";
+import { usageBudgetProblems } from "../lib/datadog/usageBudget";
+import { stackConfig } from "./helpers/stackConfig";
 import { PROJECT_DIR, RunResult } from "./helpers/run";
 import {
     copyProject,
@@ -635,8 +637,14 @@ describe("npm run plan on broken input: exit 1, every problem, no stack trace", 
         const lines = r.stderr.trim().split("\n");
         const channels: string[] = stackDoc(P).config[key("routing")].slack.channels;
         expect(r.status).toBe(1);
+        // A budget too small for the plan's shares: one line per share that buys nothing (org-managing stack only).
+        const config = stackConfig(P);
+        const shares = config.datadog.manageOrganizationResources
+            ? usageBudgetProblems({ synthetics: { ...config.synthetics, monthlyBudgetUsd: 1 } }, F).map(formatProblem)
+            : [];
+        expect(lines.slice(5)).toEqual(shares);
         expect(lines.slice(0, 4)).toEqual([
-            "plan failed: 4 problems",
+            `plan failed: ${4 + shares.length} problems`,
             `${F}: pagerduty:token: credential written in clear in the stack file; encrypt it: pulumi config set --secret pagerduty:token --stack ${P} (or use the provider's environment variable)`,
             `${F}: routing.slack.channels[${channels.length}]: "${channels[0]}" is listed twice (also at routing.slack.channels[0])`,
             `${F}: routing.paging: is false in production: no P0 alert would page the on-call (only staging turns paging off)`,
@@ -646,7 +654,7 @@ describe("npm run plan on broken input: exit 1, every problem, no stack trace", 
                 `^${F.replace(/\./g, "\\.")}: synthetics\\.monthlyBudgetUsd: estimated \\$[\\d.]+/month exceeds the budget of \\$1\\.00`,
             ),
         );
-        expect(lines).toHaveLength(5);
+        expect(lines).toHaveLength(5 + shares.length);
         noTrace(r);
     }, 180000);
 

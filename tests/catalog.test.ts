@@ -516,3 +516,22 @@ describe("factories", () => {
         ]);
     });
 });
+
+describe("routing by component (componentRoutes)", () => {
+    const withComponents = (componentRoutes: unknown) => minimalProduct({ componentRoutes: componentRoutes as never });
+
+    it("refuses a component named like the low-urgency service, the product's own rotation, and a category routed twice, all at once", () => {
+        expect(
+            problemsOf([
+                withComponents([
+                    { component: "low", categories: ["database"], oncallTeam: "acme-dba", source: "004 §x" },
+                    { component: "db", categories: ["database"], oncallTeam: minimalProduct().team.handle, source: "004 §x" },
+                ]),
+            ]),
+        ).toEqual([
+            'products/acme.ts: componentRoutes: category "database" is routed to more than one component',
+            'products/acme.ts: componentRoutes[low].component: "low" names the low-urgency pager service',
+            "products/acme.ts: componentRoutes[db].oncallTeam: is the product's own team: route nothing, or name the component's rotation",
+        ]);
+    });
+});

@@ -49,8 +49,33 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
                 .ofType("pagerduty:index/escalationPolicy:EscalationPolicy")
                 .map((p) => p.name)
                 .sort(),
-        ).toEqual(PRODUCTS.map((k) => `${k}-policy`).sort());
+        ).toEqual(
+            // The product's policy, and one per component with its own rotation (004 §Alert Routes).
+            products.flatMap((p) => [`${p.key}-policy`, ...p.componentRoutes.map((c) => `${p.key}-${c.component}-policy`)]).sort(),
+        );
     });
+
+    const routed = products.filter((p) => enabled.includes(p.key) && p.componentRoutes.length > 0);
+    it.each(routed.flatMap((p) => p.componentRoutes.map((c) => [p.key, c.component, c] as const)))(
+        "%s %s alerts page the component's own rotation through its own service and policy",
+        (product, component, route) => {
+            const rotation = oncall.teams[route.oncallTeam];
+            const policy = view.byName(`${product}-${component}-policy`, "pagerduty:index/escalationPolicy:EscalationPolicy");
+            const rules = policy.inputs.rules as Rule[];
+            expect(rules[0].targets).toEqual([schedule(`${product}-${component}`, "primary")]);
+            expect(view.byName(`${product}-${component}-primary`, "pagerduty:index/schedule:Schedule").inputs.layers).toMatchObject([
+                { users: rotation.primary.map(pdUser) },
+            ]);
+            expect(view.byName(`${product}-service-${component}`, "pagerduty:index/service:Service").inputs).toMatchObject({
+                name: `${product}-${stack}-${component}`,
+                escalationPolicy: `${product}-${component}-policy-id`,
+            });
+            expect(view.byName(`${product}-datadog-service-${component}`).inputs).toEqual({
+                serviceName: `${product}-${stack}-${component}`,
+                serviceKey: "[secret]",
+            });
+        },
+    );
 
     it.each(COMPANY)("%s follows 000: on-call for 10 min, then backup + lead for 15 min, then all hands + founder, twice", (product) => {
         const r = oncall.teams[product];
@@ -154,7 +179,12 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
             .ofType("pagerduty:index/service:Service")
             .map((s) => s.inputs.name as string)
             .filter((n) => n.endsWith("-low"));
-        expect(lowNames.sort()).toEqual(lowUrgency.map((p) => `${p.key}-${stack}-low`).sort());
+        // A low-urgency twin of the product's service and of each component's.
+        expect(lowNames.sort()).toEqual(
+            lowUrgency
+                .flatMap((p) => [`${p.key}-${stack}-low`, ...p.componentRoutes.map((c) => `${p.key}-${stack}-${c.component}-low`)])
+                .sort(),
+        );
     });
 
     it("exports the integration keys only as secrets", () => {

@@ -166,10 +166,10 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
                 // Each state reaches its own route: the alert its severity's, a warning the next lower severity's.
                 const blocks = stateBlocks(message);
                 const inBlock = (state: string) => parseHandles(blocks[state] ?? "").map((h) => h.raw);
-                expect([at, inBlock("is_alert")]).toEqual([at, routeHandles(spec.severity, stack, config.routing, p)]);
+                expect([at, inBlock("is_alert")]).toEqual([at, routeHandles(spec.severity, stack, config.routing, p, spec.category)]);
                 expect([at, inBlock("is_warning")]).toEqual([
                     at,
-                    spec.warning === undefined ? [] : routeHandles(warningSeverity(spec.severity), stack, config.routing, p),
+                    spec.warning === undefined ? [] : routeHandles(warningSeverity(spec.severity), stack, config.routing, p, spec.category),
                 ]);
                 expect([at, message.replace(/\{\{#is_[a-z_]+\}\}[\s\S]*?\{\{\/is_[a-z_]+\}\}/g, "")]).not.toEqual([
                     at,

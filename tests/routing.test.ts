@@ -78,6 +78,27 @@ describe("routing table: severity × environment", () => {
         expect(pages({ route: route("P0", "production", production.routing, p) })).toBe(true);
     });
 
+    // A product routing components to their own rotations (spec `componentRoutes`), e.g. 004 §Alert Routes.
+    const withComponents = products.find((p) => p.componentRoutes.length > 0);
+    it.each((withComponents?.componentRoutes ?? []).flatMap((c) => c.categories.map((category) => [c.component, category] as const)))(
+        "a %s alert (category %s) pages its component's service, and reaches its low-urgency twin below P0",
+        (component, category) => {
+            const p = withComponents!;
+            expect(route("P0", "production", production.routing, p, category).pager).toEqual({
+                service: `${p.key}-production-${component}`,
+                urgency: "high",
+            });
+            const low = p.severityRoutes.find((r) => r.lowUrgencyPage);
+            if (low)
+                expect(route(low.severity, "production", production.routing, p, category).pager).toEqual({
+                    service: `${p.key}-production-${component}-low`,
+                    urgency: "low",
+                });
+            // Other categories keep the product's own service.
+            expect(route("P0", "production", production.routing, p, "errors").pager?.service).toBe(`${p.key}-production`);
+        },
+    );
+
     it("parses every kind of handle out of a message, malformed emails included, log attributes excluded", () => {
         expect(
             parseHandles("x @pagerduty-bearo-production y @slack-alerts-critical @ops@bearified.co per @network.client.ip @ops@local").map(
@@ -133,7 +154,7 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
             if (!product) continue;
             const severity = tag(r, "severity").toUpperCase() as Severity;
             const found = parseHandles(notified(r)).map((h) => h.raw);
-            expect([r.name, found]).toEqual([r.name, routeHandles(severity, stack, config.routing, product)]);
+            expect([r.name, found]).toEqual([r.name, routeHandles(severity, stack, config.routing, product, tag(r, "category"))]);
         }
     });
 

@@ -15,8 +15,14 @@ export function handles(r: Route): string[] {
     ];
 }
 
-export function routeHandles(severity: Severity, environment: string, routing: RoutingConfig, product: RouteTarget): string[] {
-    return handles(route(severity, environment, routing, product));
+export function routeHandles(
+    severity: Severity,
+    environment: string,
+    routing: RoutingConfig,
+    product: RouteTarget,
+    category?: string,
+): string[] {
+    return handles(route(severity, environment, routing, product, category));
 }
 
 // Anything of the form `@x@y` is an email handle, valid or not, so that validation can reject a malformed one

@@ -8,6 +8,7 @@
  * organization-wide, so only the stack with `datadog.manageOrganizationResources` creates them.
  */
 import type { PublicStackConfig } from "../inputs/config";
+import type { Problem } from "../inputs/errors";
 import { Alert, buildAlert, formatNumber } from "../model/alert";
 import { MonitorBinding, monitorOf } from "./monitors";
 
@@ -119,6 +120,23 @@ export function budgetShares(config: Pick<PublicStackConfig, "synthetics">): Bud
     });
 }
 
+/** A share that buys less than one unit of its tool has no threshold to alert at. */
+const affordsNothing = (s: BudgetShare) => s.limit <= 0;
+
+/**
+ * Budget shares too small to buy one unit of their tool (a host, a session): the configured budget cannot hold the
+ * plan's allocation, so the stack must not deploy an alert at 0.
+ */
+export function usageBudgetProblems(config: Pick<PublicStackConfig, "synthetics">, configFile: string): Problem[] {
+    return budgetShares(config)
+        .filter(affordsNothing)
+        .map((s) => ({
+            source: configFile,
+            field: "synthetics.monthlyBudgetUsd",
+            message: `implies a monitoring budget of ${formatNumber(round(monthlyBudgetUsd(config)))} USD a month, whose ${Math.round(s.share * 100)}% for ${s.label} (${formatNumber(s.monthlyUsd)} USD) buys no ${s.unit.replace(/\/day$/, "")} (${s.derivation})`,
+        }));
+}
+
 /** One P2 alert per budget share, evaluated by a Datadog monitor on the estimated-usage metrics. */
 export function usageBudgetAlerts(config: Pick<PublicStackConfig, "environment" | "routing" | "synthetics">): Array<Alert<MonitorBinding>> {
     const product = {
@@ -126,40 +144,49 @@ export function usageBudgetAlerts(config: Pick<PublicStackConfig, "environment" 
         displayName: PLATFORM.displayName,
         team: { handle: PLATFORM.team.handle, slackChannel: config.routing.slack.warning },
     };
-    return budgetShares(config).map((s) => {
-        // Counts warn at a whole number; the USD limit keeps cents.
-        const warning = s.unit === "USD/day" ? round(s.limit * BUDGET_WARNING_FRACTION) : Math.floor(s.limit * BUDGET_WARNING_FRACTION);
-        const alert = buildAlert(
-            product,
-            {
-                id: `usage-${s.id}`,
-                kind: "monitor",
-                title: `${s.label} usage near its budget share`,
-                service: PLATFORM.service,
-                severity: "P2",
-                category: "cost",
-                source: `000 §Cost Optimization / Budget Allocation (${s.label}: ${Math.round(s.share * 100)}%)`,
-                condition: { comparator: ">", critical: s.limit, warning, unit: s.unit, windowSeconds: s.window === "1h" ? 3600 : 86400 },
-                missingData: "resolve",
-                message: {
-                    whatHappened: `${s.label} usage reached its share of the monitoring budget: ${Math.round(s.share * 100)}% of ${formatNumber(round(monthlyBudgetUsd(config)))} USD a month, ${formatNumber(s.monthlyUsd)} USD, is ${formatNumber(s.limit)} ${s.unit} (${s.derivation}).`,
-                    firstSteps: [
-                        "Open Plan and Usage in Datadog and find which service or product drove the increase (usage attribution by service).",
-                        "Check for a new host group, a log level left at debug, a synthetic test frequency or a RUM sample rate changed by a recent deploy.",
-                        "Reduce the source (sampling, exclusion filters, frequencies) or raise the budget in the stack config with the finance owner.",
-                    ],
+    // A share that affords nothing is a config problem (usageBudgetProblems), not an alert at 0.
+    return budgetShares(config)
+        .filter((s) => !affordsNothing(s))
+        .map((s) => {
+            // Counts warn at a whole number; the USD limit keeps cents.
+            const warning = s.unit === "USD/day" ? round(s.limit * BUDGET_WARNING_FRACTION) : Math.floor(s.limit * BUDGET_WARNING_FRACTION);
+            const alert = buildAlert(
+                product,
+                {
+                    id: `usage-${s.id}`,
+                    kind: "monitor",
+                    title: `${s.label} usage near its budget share`,
+                    service: PLATFORM.service,
+                    severity: "P2",
+                    category: "cost",
+                    source: `000 §Cost Optimization / Budget Allocation (${s.label}: ${Math.round(s.share * 100)}%)`,
+                    condition: {
+                        comparator: ">",
+                        critical: s.limit,
+                        warning,
+                        unit: s.unit,
+                        windowSeconds: s.window === "1h" ? 3600 : 86400,
+                    },
+                    missingData: "resolve",
+                    message: {
+                        whatHappened: `${s.label} usage reached its share of the monitoring budget: ${Math.round(s.share * 100)}% of ${formatNumber(round(monthlyBudgetUsd(config)))} USD a month, ${formatNumber(s.monthlyUsd)} USD, is ${formatNumber(s.limit)} ${s.unit} (${s.derivation}).`,
+                        firstSteps: [
+                            "Open Plan and Usage in Datadog and find which service or product drove the increase (usage attribution by service).",
+                            "Check for a new host group, a log level left at debug, a synthetic test frequency or a RUM sample rate changed by a recent deploy.",
+                            "Reduce the source (sampling, exclusion filters, frequencies) or raise the budget in the stack config with the finance owner.",
+                        ],
+                    },
+                    binding: undefined,
                 },
-                binding: undefined,
-            },
-            config,
-        );
-        const monitor = monitorOf(alert, {
-            type: "query alert",
-            query: s.query(">", s.limit),
-            thresholds: { critical: formatNumber(s.limit), warning: formatNumber(warning) },
-            requireFullWindow: false,
-            renotifyAlso: ["warn"],
+                config,
+            );
+            const monitor = monitorOf(alert, {
+                type: "query alert",
+                query: s.query(">", s.limit),
+                thresholds: { critical: formatNumber(s.limit), warning: formatNumber(warning) },
+                requireFullWindow: false,
+                renotifyAlso: ["warn"],
+            });
+            return { ...alert, binding: { provider: "datadog-monitor" as const, monitor } };
         });
-        return { ...alert, binding: { provider: "datadog-monitor" as const, monitor } };
-    });
 }

@@ -171,9 +171,9 @@ export function buildAlert<B>(product: AlertProduct, input: AlertInput<B>, ctx: 
         category: input.category,
         condition: { ...input.condition, text: input.condition.text ?? thresholdText(input.condition) },
         missingData: input.missingData,
-        route: route(input.severity, ctx.environment, ctx.routing, product),
+        route: route(input.severity, ctx.environment, ctx.routing, product, input.category),
         ...(input.condition.warning !== undefined
-            ? { warningRoute: route(warningSeverity(input.severity), ctx.environment, ctx.routing, product) }
+            ? { warningRoute: route(warningSeverity(input.severity), ctx.environment, ctx.routing, product, input.category) }
             : {}),
         renotifyMinutes: policy.renotifyMinutes,
         runbook: runbookPath(product.key, input.id),

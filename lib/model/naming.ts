@@ -7,14 +7,17 @@ export function childName(component: string, ...parts: string[]): string {
     return [component, ...parts].join("-");
 }
 
-/** The pager service of a product in a stack (PagerDuty service name; also the `@pagerduty-<name>` handle in Datadog). */
-export function pagerServiceName(productKey: string, environment: string): string {
-    return `${productKey}-${environment}`;
+/**
+ * The pager service of a product in a stack (PagerDuty service name; also the `@pagerduty-<name>` handle in
+ * Datadog); a component with its own rotation has its own: `<product>-<env>-<component>`.
+ */
+export function pagerServiceName(productKey: string, environment: string, component?: string): string {
+    return component ? `${productKey}-${environment}-${component}` : `${productKey}-${environment}`;
 }
 
 /** The product's low-urgency pager service: incidents that notify the on-call without waking them. */
-export function lowUrgencyPagerServiceName(productKey: string, environment: string): string {
-    return `${pagerServiceName(productKey, environment)}${LOW_URGENCY_SUFFIX}`;
+export function lowUrgencyPagerServiceName(productKey: string, environment: string, component?: string): string {
+    return `${pagerServiceName(productKey, environment, component)}${LOW_URGENCY_SUFFIX}`;
 }
 
 const LOW_URGENCY_SUFFIX = "-low";

@@ -14,10 +14,17 @@ export interface SeverityRouteAddition {
     emailTeam?: true;
 }
 
+/** A component whose pages go to its own rotation (spec `componentRoutes`). */
+export interface ComponentRoute {
+    component: string;
+    categories: ReadonlyArray<string>;
+}
+
 export interface RouteTarget {
     key: string;
     team: { slackChannel: string; email?: string };
     severityRoutes?: ReadonlyArray<SeverityRouteAddition>;
+    componentRoutes?: ReadonlyArray<ComponentRoute>;
 }
 
 /**
@@ -36,7 +43,16 @@ export interface Route {
     emails: string[];
 }
 
-export function route(severity: Severity, environment: string, routing: RoutingConfig, product: RouteTarget): Route {
+/** The component an alert category belongs to in a product, if it has its own rotation. */
+export function componentOf(product: RouteTarget, category: string | undefined): string | undefined {
+    return category === undefined ? undefined : product.componentRoutes?.find((c) => c.categories.includes(category))?.component;
+}
+
+/**
+ * The route of a severity for a product's alert. `category`: the alert's, so that a page of a component with its
+ * own rotation (004: database alerts to the on-call DBA) goes to that component's pager service.
+ */
+export function route(severity: Severity, environment: string, routing: RoutingConfig, product: RouteTarget, category?: string): Route {
     const policy = severityPolicy(severity);
     const addition = product.severityRoutes?.find((r) => r.severity === severity);
     const slackChannels: string[] = [];
@@ -49,9 +65,9 @@ export function route(severity: Severity, environment: string, routing: RoutingC
     const pager: PagerTarget | undefined = !routing.paging
         ? undefined
         : policy.pages
-          ? { service: pagerServiceName(product.key, environment), urgency: "high" }
+          ? { service: pagerServiceName(product.key, environment, componentOf(product, category)), urgency: "high" }
           : addition?.lowUrgencyPage
-            ? { service: lowUrgencyPagerServiceName(product.key, environment), urgency: "low" }
+            ? { service: lowUrgencyPagerServiceName(product.key, environment, componentOf(product, category)), urgency: "low" }
             : undefined;
     return {
         severity,
@@ -61,12 +77,25 @@ export function route(severity: Severity, environment: string, routing: RoutingC
     };
 }
 
-/** The pager services a product needs in a stack: its main (severity-based urgency) and, if a route asks, its low-urgency one. */
-export function productPagerServices(product: RouteTarget, environment: string): PagerTarget[] {
+/**
+ * The pager services a product needs in a stack: its main one (severity-based urgency) and one per component with
+ * its own rotation; and, if a route pages at low urgency, a low-urgency twin of each.
+ */
+export function productPagerServices(product: RouteTarget, environment: string): Array<PagerTarget & { component?: string }> {
+    const owners = [undefined, ...(product.componentRoutes ?? []).map((c) => c.component)];
+    const low = product.severityRoutes?.some((r) => r.lowUrgencyPage) ?? false;
     return [
-        { service: pagerServiceName(product.key, environment), urgency: "high" },
-        ...(product.severityRoutes?.some((r) => r.lowUrgencyPage)
-            ? [{ service: lowUrgencyPagerServiceName(product.key, environment), urgency: "low" as const }]
+        ...owners.map((component) => ({
+            service: pagerServiceName(product.key, environment, component),
+            urgency: "high" as const,
+            component,
+        })),
+        ...(low
+            ? owners.map((component) => ({
+                  service: lowUrgencyPagerServiceName(product.key, environment, component),
+                  urgency: "low" as const,
+                  component,
+              }))
             : []),
     ];
 }

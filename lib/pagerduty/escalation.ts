@@ -37,9 +37,10 @@ function isPagerDutyLevel(l: EscalationLevel): boolean {
     return l.targets.some((t) => PAGERDUTY_TARGETS.has(t));
 }
 
-function rotationOf(product: Product, oncall: OnCallConfig): Rotation {
-    const rotation = oncall.teams[product.team.handle];
-    if (!rotation) throw new Error(`${product.key}: no on-call rotation for team "${product.team.handle}"`);
+/** A product's rotation: its team's, or a component's (`componentRoutes[].oncallTeam`). */
+function rotationOf(product: Product, oncall: OnCallConfig, handle = product.team.handle): Rotation {
+    const rotation = oncall.teams[handle];
+    if (!rotation) throw new Error(`${product.key}: no on-call rotation for team "${handle}"`);
     return rotation;
 }
 
@@ -60,8 +61,9 @@ function targetsOf(level: EscalationLevel, rotation: Rotation, founder: string):
     return out;
 }
 
-export function escalationModel(product: Product, oncall: OnCallConfig): EscalationModel {
-    const rotation = rotationOf(product, oncall);
+/** The escalation policy of a product's rotation (its team's by default, or a component's: `handle`). */
+export function escalationModel(product: Product, oncall: OnCallConfig, handle?: string): EscalationModel {
+    const rotation = rotationOf(product, oncall, handle);
     const levels = product.escalation.levels.filter(isPagerDutyLevel);
     const rules = levels.map((level, i) => ({
         level: level.level,
@@ -99,10 +101,16 @@ export interface ScheduleModel {
 }
 
 /** The weekly primary and backup schedules of a product (000: on-call engineer at level 2, backup at level 3). */
-export function scheduleModels(product: Product, oncall: OnCallConfig, environment: string): Record<ScheduleKind, ScheduleModel> {
-    const rotation = rotationOf(product, oncall);
+export function scheduleModels(
+    product: Product,
+    oncall: OnCallConfig,
+    environment: string,
+    component?: { component: string; oncallTeam: string },
+): Record<ScheduleKind, ScheduleModel> {
+    const rotation = rotationOf(product, oncall, component?.oncallTeam);
+    const who = component ? `${product.displayName} ${component.component}` : product.displayName;
     const schedule = (kind: ScheduleKind): ScheduleModel => ({
-        name: `${product.displayName} ${kind} on-call (${environment})`,
+        name: `${who} ${kind} on-call (${environment})`,
         timeZone: oncall.timeZone,
         layers: [
             {
@@ -121,8 +129,15 @@ function teamMemberIds(rotation: Rotation): string[] {
     return [...new Set([...rotation.primary, ...rotation.backup, rotation.lead])];
 }
 
-/** PagerDuty team members: everyone in the rotations as responder, the lead as manager (the founder is not a member). */
+/**
+ * PagerDuty team members: everyone in the team's rotations as responder, the lead as manager (the founder is not a
+ * member); the people of its components' rotations join as responders.
+ */
 export function teamMembers(product: Product, oncall: OnCallConfig): Array<{ userId: string; role: "manager" | "responder" }> {
     const rotation = rotationOf(product, oncall);
-    return teamMemberIds(rotation).map((userId) => ({ userId, role: userId === rotation.lead ? "manager" : "responder" }));
+    const components = product.componentRoutes.flatMap((c) => teamMemberIds(rotationOf(product, oncall, c.oncallTeam)));
+    return [...new Set([...teamMemberIds(rotation), ...components])].map((userId) => ({
+        userId,
+        role: userId === rotation.lead ? "manager" : "responder",
+    }));
 }

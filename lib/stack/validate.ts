@@ -101,16 +101,20 @@ export function validateStack(model: StackModel): Problem[] {
     return problems;
 }
 
+/** Every escalation policy of a product (its team's, and each component's) reaches two people at least. */
 function escalationProblems(p: Product, config: PublicStackConfig): Problem[] {
-    if (!config.oncall.teams[p.team.handle]) return []; // reported by the config/catalog check
-    const { responders } = escalationModel(p, config.oncall);
-    return responders.length < 2
-        ? [
-              {
-                  source: `products/${p.key}.ts`,
-                  field: "escalation",
-                  message: `the escalation policy reaches ${responders.length} responder(s); at least two distinct people are needed`,
-              },
-          ]
-        : [];
+    const policies = [
+        { field: "escalation", handle: p.team.handle },
+        ...p.componentRoutes.map((c) => ({ field: `componentRoutes[${c.component}]`, handle: c.oncallTeam })),
+    ];
+    // A missing rotation is reported by the config/catalog check.
+    return policies
+        .filter(({ handle }) => config.oncall.teams[handle])
+        .map(({ field, handle }) => ({ field, responders: escalationModel(p, config.oncall, handle).responders }))
+        .filter(({ responders }) => responders.length < 2)
+        .map(({ field, responders }) => ({
+            source: `products/${p.key}.ts`,
+            field,
+            message: `the escalation policy reaches ${responders.length} responder(s); at least two distinct people are needed`,
+        }));
 }

@@ -122,6 +122,7 @@ export function specElements(product: Product): SpecElement[] {
         ...product.logs.types.map((t) => el("log", t.type, t.source)),
         el("escalation", "escalation", product.escalation.source),
         ...product.severityRoutes.map((r) => el("route", r.severity, r.source)),
+        ...product.componentRoutes.map((r) => el("route", r.component, r.source)),
         ...product.notMonitored.map((n) => el("notMonitored", n.item, n.source)),
     ];
 }

@@ -356,6 +356,20 @@ export const SeverityRouteSpec = z.strictObject({
 });
 export type SeverityRouteSpec = z.infer<typeof SeverityRouteSpec>;
 
+/**
+ * Routing by component (004 §Alert Routes): the pages of alerts of these categories go to the component's own
+ * on-call (the DBA, security, DevOps rotation), a rotation the stack config names by `oncallTeam`.
+ */
+export const ComponentRouteSpec = z.strictObject({
+    component: Slug,
+    /** Alert categories of the component (`database`, `security`, `saturation`...). */
+    categories: z.array(z.enum(MONITOR_CATEGORIES)).min(1),
+    /** Key of the component's rotation in the stack config's `oncall.teams`. */
+    oncallTeam: Slug,
+    source: Citation,
+});
+export type ComponentRouteSpec = z.infer<typeof ComponentRouteSpec>;
+
 export const NotMonitored = z.strictObject({ item: z.string().min(3), reason: z.string().min(10), source: Citation });
 
 export const ProductSpec = z.strictObject({
@@ -387,6 +401,8 @@ export const ProductSpec = z.strictObject({
     escalation: EscalationSpec,
     /** The plan's additions to the company routes of some severities. */
     severityRoutes: z.array(SeverityRouteSpec).default([]),
+    /** Components whose pages go to their own on-call rotation instead of the product's. */
+    componentRoutes: z.array(ComponentRouteSpec).default([]),
     /** Plan items deliberately not turned into monitors, with the reason. */
     notMonitored: z.array(NotMonitored).default([]),
 });

@@ -91,6 +91,22 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
         "severityRoutes",
         p.severityRoutes.map((r) => r.severity),
     );
+    uniq(
+        "componentRoutes",
+        p.componentRoutes.map((r) => r.component),
+    );
+    const routed = p.componentRoutes.flatMap((r) => r.categories);
+    for (const c of duplicates(routed))
+        out.push({ field: "componentRoutes", message: `category "${c}" is routed to more than one component` });
+    for (const r of p.componentRoutes) {
+        if (r.component === "low")
+            out.push({ field: `componentRoutes[${r.component}].component`, message: '"low" names the low-urgency pager service' });
+        if (r.oncallTeam === p.team.handle)
+            out.push({
+                field: `componentRoutes[${r.component}].oncallTeam`,
+                message: "is the product's own team: route nothing, or name the component's rotation",
+            });
+    }
     for (const r of p.severityRoutes) {
         if (r.lowUrgencyPage && severityPolicy(r.severity).pages)
             out.push({ field: `severityRoutes[${r.severity}].lowUrgencyPage`, message: `${r.severity} already pages at high urgency` });

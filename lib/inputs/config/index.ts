@@ -440,6 +440,14 @@ function catalogFindings(c: Partial<StackConfig>, catalog: ReadonlyArray<Product
         if (c.oncall && !c.oncall.teams[p.team.handle]) {
             out.push({ field: `oncall.teams.${p.team.handle}`, message: `missing: product ${p.key} is owned by team "${p.team.handle}"` });
         }
+        for (const r of p.componentRoutes) {
+            if (c.oncall && !c.oncall.teams[r.oncallTeam]) {
+                out.push({
+                    field: `oncall.teams.${r.oncallTeam}`,
+                    message: `missing: product ${p.key} pages its ${r.component} alerts to rotation "${r.oncallTeam}"`,
+                });
+            }
+        }
         if (c.routing && !c.routing.slack.channels.includes(p.team.slackChannel)) {
             out.push({
                 field: "routing.slack.channels",

@@ -185,8 +185,10 @@ export const plan004: PlanCoverage = {
         {
             item: "Alert routes by component: database alerts to the DBA, infrastructure to DevOps",
             section: "Alert Routes",
-            status: "missing",
-            note: "not done: routing by component needs rotations per component in oncall config (lib/inputs/config/oncall.ts), a route per alert category in lib/model/routing.ts and PagerDuty services per rotation, all owned by other engineers; PlumberLeads has one team and one rotation today, so a DBA rotation has no people to page",
+            match: "Database",
+            via: [{ section: "Alert Routes", match: "Infrastructure" }],
+            status: "implemented",
+            note: "spec componentRoutes: database, infrastructure (saturation) and security alerts page their own rotation (oncall.teams plumberleads-dba, -devops, -security) through their own PagerDuty service and escalation policy, at high urgency for P0 and low urgency for P1; application alerts keep the product's (developers') rotation; P2–P4 team recipients are the product's Slack channel and team email (one team owns PlumberLeads)",
         },
         {
             item: "Alert lifecycle: incident created, acknowledgment, post-mortem for P1/P2",
