@@ -260,11 +260,13 @@ export const LogsSpec = z.strictObject({
 });
 export type LogsSpec = z.input<typeof LogsSpec>;
 
-export const HttpAssertion = z.strictObject({
-    /** JSONPath into the response body, e.g. "$.checks.database.status". */
-    jsonPath: z.string().startsWith("$"),
-    equals: z.string(),
-});
+/** JSONPath into the response body, e.g. "$.checks.database.status". */
+const JsonPath = z.string().startsWith("$");
+/** A body value the response must have: exactly one value, or any one of several (002: "healthy" or "degraded"). */
+export const HttpAssertion = z.union([
+    z.strictObject({ jsonPath: JsonPath, equals: z.string() }),
+    z.strictObject({ jsonPath: JsonPath, oneOf: z.array(z.string().min(1)).min(2) }),
+]);
 
 export const SyntheticStep = z.strictObject({
     name: z.string().min(3),

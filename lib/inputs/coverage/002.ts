@@ -28,9 +28,9 @@ export const plan002: PlanCoverage = {
         {
             item: "/api/health endpoint: status, database, cache and payment checks",
             section: "Health Checks / Application Health Endpoint",
-            status: "differentMeaningPending",
+            status: "differentMeaningFixed",
             via: [{ section: "Load Balancer Health Check", match: "/api/health" }],
-            note: 'the health synthetic (P0) asserts every dependency, so one degraded dependency pages. Spec change (products/vivr.ts, synthetic api-health): keep only the `$.status` assertion with equals "healthy" or "degraded" at P0 (down pages), and move the database/cache/payment assertions to a second api test at P1 citing 002 §Health Checks / Application Health Endpoint',
+            note: 'pages (P0 api-health) only when the service is down: a 503 or `$.status` other than "healthy" or "degraded" (the endpoint answers "unhealthy" with a 503 once two dependencies fail); a dependency not "ok" fails the P1 api-health-dependencies test (every 5 min), which posts to Slack and does not page',
         },
         {
             item: "ALB health check (30 s interval, 5 s timeout, 2 failures)",
@@ -137,8 +137,8 @@ export const plan002: PlanCoverage = {
             item: "HighMemoryUsage: container memory / container limit > 0.9 for 5m (warning)",
             section: "Alerting / Alert Rules",
             match: "HighMemoryUsage",
-            status: "differentMeaningPending",
-            note: "watches host memory (system.mem.used / system.mem.total). Spec change (products/vivr.ts, monitor high-memory-usage): ratio numerator container.memory.usage, denominator container.memory.limit, groupBy [container_name], critical 0.9 over 5m",
+            status: "differentMeaningFixed",
+            note: "container.memory.usage / container.memory.limit by container_name (Datadog's container check) > 0.9 over 5m, P2; it watched host memory before",
         },
         {
             item: "LowDiskSpace: avail/size < 0.1 for 10m (warning)",
