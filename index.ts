@@ -42,6 +42,16 @@ const access = config.datadog.manageOrganizationResources ? new AccessControl("c
 const deployed = model.products.map(({ product, alerts, slos, downtimes, detectionRules, sentry: sentryModel }) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, { product, environment: config.environment, oncall: config.oncall });
+    const synthetics = new SyntheticSuite(
+        product.key,
+        {
+            product,
+            environment: config.environment,
+            tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
+            testPassword: stack.secrets.syntheticsPassword,
+        },
+        { dependsOn: [escalation] },
+    );
     const monitoring = new ProductMonitoring(
         product.key,
         {
@@ -53,6 +63,7 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
             downtimes,
             alerts,
             restrictedRoles: access?.rolesFor(product),
+            syntheticMonitorIds: synthetics.monitorIds,
         },
         { dependsOn: [escalation] },
     );
@@ -62,16 +73,6 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
         securityAlerts: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind === "security"),
         shippingAlarms: alertsOf(alerts, "cloudwatch-alarm"),
     });
-    const synthetics = new SyntheticSuite(
-        product.key,
-        {
-            product,
-            environment: config.environment,
-            tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
-            testPassword: stack.secrets.syntheticsPassword,
-        },
-        { dependsOn: [escalation] },
-    );
     const sentry = new SentryProjects(product.key, { product, environment: config.environment, sentry: config.sentry, model: sentryModel });
     const governance = new ProductGovernance(product.key, {
         product,
