@@ -12,6 +12,7 @@ import { LogPipeline, logIndexOrder } from "./components/LogPipeline";
 import { ProductGovernance } from "./components/ProductGovernance";
 import { PlanDashboards } from "./components/PlanDashboards";
 import { ProductMonitoring } from "./components/ProductMonitoring";
+import { SecondaryMonitoring } from "./components/SecondaryMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
@@ -71,8 +72,18 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
         ...args,
         datadogApiKey: stack.secrets.datadogApiKey,
         securityAlerts: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind === "security"),
-        shippingAlarms: alertsOf(alerts, "cloudwatch-alarm"),
+        shippingAlarms: alertsOf(alerts, "cloudwatch-alarm").filter((a) => !a.binding.healthCheck),
     });
+    const secondaryAlarms = alertsOf(alerts, "cloudwatch-alarm").filter((a) => a.binding.healthCheck);
+    if (secondaryAlarms.length > 0)
+        new SecondaryMonitoring(product.key, {
+            product,
+            environment: config.environment,
+            alarms: secondaryAlarms,
+            kmsKeyArn: logs.kmsKeyArn,
+            pagerdutyServiceId: escalation.serviceId,
+            pagerdutyServiceName: escalation.serviceName,
+        });
     const sentry = new SentryProjects(product.key, { product, environment: config.environment, sentry: config.sentry, model: sentryModel });
     const governance = new ProductGovernance(product.key, {
         product,

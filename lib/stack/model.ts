@@ -7,6 +7,7 @@
 import type { Product } from "../inputs/catalog/schema";
 import type { PublicStackConfig } from "../inputs/config";
 import { CloudWatchAlarmBinding, shippingAlarmAlerts } from "../aws/alarms";
+import { secondaryCheckAlerts } from "../aws/healthChecks";
 import { downtimes, DowntimeModel } from "../datadog/maintenance";
 import { securityAlerts } from "../datadog/logs";
 import { alertContext, MonitorBinding, MonitorContext, specMonitorAlert } from "../datadog/monitors";
@@ -30,7 +31,7 @@ export function alertsOf<P extends AlertBinding["provider"]>(
 
 export interface ProductModel {
     product: Product;
-    /** Every alert of the product, in a stable order: plan monitors, SLO burn rates, security, synthetics, Sentry, CloudWatch. */
+    /** Every alert of the product, in a stable order: plan monitors, SLO burn rates, security, synthetics, Sentry, CloudWatch (log shipping, then secondary checks). */
     alerts: StackAlert[];
     /** Datadog: SLOs (the spec's, then one per synthetic test with a success target), downtimes and security detection rules (signals, not notifications). */
     slos: SloModel[];
@@ -61,6 +62,7 @@ export function buildProductModel(product: Product, config: PublicStackConfig): 
         ...syntheticAlerts(product, config),
         ...sentryAlerts(product, config, sentry),
         ...shippingAlarmAlerts(product, config),
+        ...secondaryCheckAlerts(product, config),
     ];
     return {
         product,

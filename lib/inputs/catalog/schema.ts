@@ -386,6 +386,11 @@ export const ProductSpec = z.strictObject({
     logs: LogsSpec,
     synthetics: z.array(SyntheticSpec).min(1),
     security: z.array(SecurityRuleSpec).default([]),
+    /**
+     * Synthetic HTTP checks (ids of `api` synthetics) that AWS CloudWatch repeats as a second monitor independent of
+     * Datadog: a Route 53 health check on the same URL with a CloudWatch alarm (004 §Monitoring Components).
+     */
+    cloudwatchSecondary: z.strictObject({ synthetics: z.array(Slug).min(1), source: Citation }).optional(),
     escalation: EscalationSpec,
     /** The plan's additions to the company routes of some severities. */
     severityRoutes: z.array(SeverityRouteSpec).default([]),

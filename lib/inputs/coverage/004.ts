@@ -25,8 +25,12 @@ export const plan004: PlanCoverage = {
         {
             item: "AWS CloudWatch as secondary monitoring for critical systems",
             section: "Monitoring Components / Secondary Monitoring",
-            status: "missing",
-            note: "only the log shipping path is watched by CloudWatch (lib/aws/alarms.ts). Secondary CloudWatch alarms on what Datadog watches (e.g. ALB 5xx, RDS CPU/connections) need the product's AWS resource names, which the spec does not have; not made yet",
+            status: "implemented",
+            implementedBy: {
+                file: "lib/aws/healthChecks.ts",
+                what: "Route 53 health checks repeating the P0 home page and API health synthetics (products/plumberleads.ts cloudwatchSecondary), CloudWatch alarms on their status paging through PagerDuty's CloudWatch integration and mailing the alarm mailbox",
+            },
+            note: "the plan names no AWS resource to watch (its load balancer is DigitalOcean's, §Network Metrics; servers run Datadog agents), so CloudWatch watches the public endpoints themselves, independently of Datadog",
         },
         {
             item: "Status page (Statuspage.io) for public and internal communication",
