@@ -21,16 +21,17 @@ export const plan004: PlanCoverage = {
     },
     items: [
         // Monitoring architecture
-        { item: "Datadog as primary monitoring (agents, APM, RUM, synthetics)", section: "Monitoring Components", status: "implemented" },
+        {
+            item: "Datadog as primary monitoring (agents, APM, RUM, synthetics)",
+            section: "Monitoring Components",
+            match: "Datadog",
+            status: "implemented",
+        },
         {
             item: "AWS CloudWatch as secondary monitoring for critical systems",
             section: "Monitoring Components / Secondary Monitoring",
             status: "implemented",
-            implementedBy: {
-                file: "lib/aws/healthChecks.ts",
-                what: "Route 53 health checks repeating the P0 home page and API health synthetics (products/plumberleads.ts cloudwatchSecondary), CloudWatch alarms on their status paging through PagerDuty's CloudWatch integration and mailing the alarm mailbox",
-            },
-            note: "the plan names no AWS resource to watch (its load balancer is DigitalOcean's, §Network Metrics; servers run Datadog agents), so CloudWatch watches the public endpoints themselves, independently of Datadog",
+            note: "lib/aws/healthChecks.ts: a Route 53 health check per listed synthetic (the P0 home page and API health checks) and a CloudWatch alarm on its status, paging through PagerDuty's Amazon CloudWatch integration and mailing the alarm mailbox. The plan names no AWS resource to watch (its load balancer is DigitalOcean's, §Network Metrics; servers run Datadog agents), so CloudWatch watches the public endpoints themselves, independently of Datadog",
         },
         {
             item: "Status page (Statuspage.io) for public and internal communication",
