@@ -4,6 +4,7 @@
  */
 import { secondaryCheckAlerts } from "../lib/aws/healthChecks";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
+import { route } from "../lib/model/routing";
 import { computed } from "../scripts/mocks";
 import { catalog } from "../products";
 import { STACKS } from "./helpers/constants";
@@ -100,7 +101,9 @@ describe.each(STACKS)("secondary checks in %s", (stack) => {
         (_k, p) => {
             const subs = view.ofType(T.sub, p.key).filter((s) => s.name.startsWith(`${p.key}-secondary-alarms-`));
             const email = subs.filter((s) => s.inputs.protocol === "email");
-            expect(email.map((s) => s.inputs.endpoint)).toEqual([config.logs.alarmEmail]);
+            const routed = secondaryCheckAlerts(p, config).flatMap((a) => a.route.emails);
+            expect(email.map((s) => s.inputs.endpoint).sort()).toEqual([...new Set(routed)].sort());
+            expect(routed).toContain(config.logs.alarmEmail);
             const integrations = view.ofType(T.integration, p.key).filter((i) => i.inputs.type === "aws_cloudwatch_inbound_integration");
             const https = subs.filter((s) => s.inputs.protocol === "https");
             const paging = pages && p.synthetics.some((s) => p.cloudwatchSecondary!.synthetics.includes(s.id) && s.severity === "P0");
@@ -119,14 +122,18 @@ describe.each(STACKS)("secondary checks in %s", (stack) => {
         for (const p of withChecks) {
             for (const a of secondaryCheckAlerts(p, config)) {
                 const s = p.synthetics.find((x) => `cloudwatch-${x.id}` === a.id)!;
+                // The severity's route (lib/model/routing.ts) without Slack, plus the alarm mailbox.
+                const company = route(s.severity, stack, config.routing, p);
                 expect([a.id, a.severity, a.category, a.route.slackChannels, a.route.emails]).toEqual([
                     a.id,
                     s.severity,
                     "availability",
                     [],
-                    [config.logs.alarmEmail],
+                    [...new Set([...company.emails, config.logs.alarmEmail])],
                 ]);
-                expect(a.route.pager).toEqual(pages && s.severity === "P0" ? { service: `${p.key}-${stack}` } : undefined);
+                expect(a.route.pager).toEqual(company.pager);
+                if (s.severity === "P0")
+                    expect(a.route.pager).toEqual(pages ? { service: `${p.key}-${stack}`, urgency: "high" } : undefined);
             }
         }
     });
