@@ -12,6 +12,7 @@ import { LogPipeline, logIndexOrder } from "./components/LogPipeline";
 import { ProductGovernance } from "./components/ProductGovernance";
 import { PlanDashboards } from "./components/PlanDashboards";
 import { ProductMonitoring } from "./components/ProductMonitoring";
+import { SecondaryMonitoring } from "./components/SecondaryMonitoring";
 import { failOnProblems, loadStack } from "./components/stack";
 import { SentryProjects } from "./components/SentryProjects";
 import { SyntheticSuite } from "./components/SyntheticSuite";
@@ -43,6 +44,16 @@ const access = config.datadog.manageOrganizationResources ? new AccessControl("c
 const deployed = model.products.map(({ product, alerts, slos, downtimes, detectionRules, sentry: sentryModel }) => {
     const args = { product, config };
     const escalation = new EscalationPolicy(product.key, { product, environment: config.environment, oncall: config.oncall });
+    const synthetics = new SyntheticSuite(
+        product.key,
+        {
+            product,
+            environment: config.environment,
+            tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
+            testPassword: stack.secrets.syntheticsPassword,
+        },
+        { dependsOn: [escalation] },
+    );
     const monitoring = new ProductMonitoring(
         product.key,
         {
@@ -54,6 +65,7 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
             downtimes,
             alerts,
             restrictedRoles: access?.rolesFor(product),
+            syntheticMonitorIds: synthetics.monitorIds,
         },
         { dependsOn: [escalation] },
     );
@@ -61,18 +73,18 @@ const deployed = model.products.map(({ product, alerts, slos, downtimes, detecti
         ...args,
         datadogApiKey: stack.secrets.datadogApiKey,
         securityAlerts: alertsOf(alerts, "datadog-monitor").filter((a) => a.kind === "security"),
-        shippingAlarms: alertsOf(alerts, "cloudwatch-alarm"),
+        shippingAlarms: alertsOf(alerts, "cloudwatch-alarm").filter((a) => !a.binding.healthCheck),
     });
-    const synthetics = new SyntheticSuite(
-        product.key,
-        {
+    const secondaryAlarms = alertsOf(alerts, "cloudwatch-alarm").filter((a) => a.binding.healthCheck);
+    if (secondaryAlarms.length > 0)
+        new SecondaryMonitoring(product.key, {
             product,
             environment: config.environment,
-            tests: alertsOf(alerts, "datadog-synthetic").map((a) => a.binding.test),
-            testPassword: stack.secrets.syntheticsPassword,
-        },
-        { dependsOn: [escalation] },
-    );
+            alarms: secondaryAlarms,
+            kmsKeyArn: logs.kmsKeyArn,
+            pagerdutyServiceId: escalation.serviceId,
+            pagerdutyServiceName: escalation.serviceName,
+        });
     const sentry = new SentryProjects(product.key, { product, environment: config.environment, sentry: config.sentry, model: sentryModel });
     const governance = new ProductGovernance(product.key, {
         product,

@@ -23,11 +23,21 @@ export interface ProductMonitoringArgs {
     alerts: ReadonlyArray<DashboardAlert>;
     /** Roles that may edit the product's monitors (000 §Access Control); absent: any monitor writer may. */
     restrictedRoles?: pulumi.Input<string[]>;
+    /** Monitor id of each synthetic test by spec test id (SyntheticSuite), for the tests' uptime SLOs. */
+    syntheticMonitorIds: pulumi.Input<Record<string, number>>;
+}
+
+/** The one monitor of a synthetic test, as a monitor-based SLO lists it. */
+function syntheticMonitor(ids: pulumi.Input<Record<string, number>>, testId: string): pulumi.Output<number[]> {
+    return pulumi.output(ids).apply((all) => {
+        if (all[testId] === undefined) throw new Error(`no synthetic test "${testId}" for its SLO (tests: ${Object.keys(all).join(", ")})`);
+        return [all[testId]];
+    });
 }
 
 /**
  * Datadog monitoring of one product: a monitor per plan threshold, SLOs with multi-window multi-burn-rate
- * alerts, the Engineering and On-Call dashboards, and the maintenance windows of the stack.
+ * alerts, an uptime SLO per synthetic test with a success target, the Engineering and On-Call dashboards, and the maintenance windows of the stack.
  */
 export class ProductMonitoring extends pulumi.ComponentResource {
     /** Monitor ids by spec monitor id. */
@@ -52,8 +62,9 @@ export class ProductMonitoring extends pulumi.ComponentResource {
                     {
                         name: model.name,
                         description: model.description,
-                        type: "metric",
-                        query: { numerator: model.numerator, denominator: model.denominator },
+                        ...(model.type === "metric"
+                            ? { type: "metric", query: { numerator: model.numerator, denominator: model.denominator } }
+                            : { type: "monitor", monitorIds: syntheticMonitor(args.syntheticMonitorIds, model.syntheticId) }),
                         thresholds: model.thresholds,
                         tags: model.tags,
                     },

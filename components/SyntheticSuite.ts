@@ -100,6 +100,8 @@ export class SyntheticSuite extends pulumi.ComponentResource {
     public readonly testIds: pulumi.Output<string[]>;
     /** Public id per spec test id, for stack references. */
     public readonly testPublicIds: pulumi.Output<Record<string, string>>;
+    /** Id of each test's monitor per spec test id (monitor-based SLOs are computed from it). */
+    public readonly monitorIds: pulumi.Output<Record<string, number>>;
 
     constructor(name: string, args: SyntheticSuiteArgs, opts?: pulumi.ComponentResourceOptions) {
         super("product-monitoring:monitoring:SyntheticSuite", name, {}, opts);
@@ -148,6 +150,7 @@ export class SyntheticSuite extends pulumi.ComponentResource {
         );
         this.testIds = pulumi.all(tests.map(([, t]) => t.id));
         this.testPublicIds = pulumi.all(Object.fromEntries(tests.map(([id, t]) => [id, t.id])));
-        this.registerOutputs({ testIds: this.testIds, testPublicIds: this.testPublicIds });
+        this.monitorIds = pulumi.all(Object.fromEntries(tests.map(([id, t]) => [id, t.monitorId])));
+        this.registerOutputs({ testIds: this.testIds, testPublicIds: this.testPublicIds, monitorIds: this.monitorIds });
     }
 }

@@ -397,6 +397,12 @@ export const plumberleads: ProductSpec = {
         { severity: "P1", lowUrgencyPage: true, emailTeam: true, source: ALERT_LEVELS("P2 High") },
         { severity: "P2", emailTeam: true, source: ALERT_LEVELS("P3 Medium") },
     ],
+    // 004 §Monitoring Components: CloudWatch repeats the two page-worthy availability checks (home page, API health)
+    // as Route 53 health checks with alarms, so an outage is reported even when Datadog is not (lib/aws/healthChecks.ts).
+    cloudwatchSecondary: {
+        synthetics: ["home-page-availability", "api-health"],
+        source: "004 §Monitoring Components / Secondary Monitoring (AWS CloudWatch: redundant monitoring for critical systems)",
+    },
     escalation: COMPANY_ESCALATION,
     notMonitored: [
         {

@@ -173,6 +173,11 @@ describe("product spec sweep", () => {
             /^products\/bearo\.ts: monitors: ".*" is used more than once/,
         ],
         [
+            "secondary CloudWatch check of a test Route 53 cannot repeat",
+            (p) => (p.cloudwatchSecondary = { synthetics: [p.synthetics.find((t: any) => t.kind === "multistep").id], source: "004 §x" }),
+            /^products\/bearo\.ts: cloudwatchSecondary\.synthetics: "[a-z0-9-]+" is not an api synthetic of this product \(api synthetics: [a-z0-9-]+/,
+        ],
+        [
             "service used by another product",
             (p) => (p.surfaces[0].service = catalog.find((x) => x.key === "vivr")!.surfaces[0].service),
             /^products\/vivr\.ts: surfaces\[[a-z0-9-]+\]\.service: service ".*" is already used by product bearo/,
@@ -339,6 +344,16 @@ describe("broken stack files: every probe family gets a clean rejection", () => 
             "made-up AWS region",
             (d) => (d.config["aws:region"] = "us-east-7"),
             [`${F}: aws:region: unknown AWS region "us-east-7" (did you mean "us-east-1"?)`],
+        ],
+        [
+            "region without Route 53's health-check metrics, with secondary checks enabled",
+            (d) => (d.config["aws:region"] = "eu-west-1"),
+            [
+                `${F}: aws:region: must be us-east-1 (is eu-west-1): Route 53 publishes the health-check metrics that the CloudWatch alarms of ${catalog
+                    .filter((p) => p.cloudwatchSecondary && enabled.includes(p.key))
+                    .map((p) => p.key)
+                    .join(", ")} watch only there`,
+            ],
         ],
         [
             "made-up synthetic location",

@@ -203,6 +203,14 @@ describe("the checkers catch the defects they exist for", () => {
         ]);
     });
 
+    it("flags a Route 53 health-check interval other than 10 or 30 s and a failure threshold above 10", () => {
+        const check = view.ofType("aws:route53/healthCheck:HealthCheck")[0];
+        expect(providerRuleProblems(clone(check, { requestInterval: 60, failureThreshold: 11 }))).toEqual([
+            `${check.name} (aws:route53/healthCheck:HealthCheck): requestInterval: 60 breaks "request_interval: IntInSlice(10, 30)" [terraform-provider-aws v6 route53/health_check.go]`,
+            `${check.name} (aws:route53/healthCheck:HealthCheck): failureThreshold: 11 breaks "failure_threshold: IntBetween(1, 10)" [terraform-provider-aws v6 route53/health_check.go]`,
+        ]);
+    });
+
     it("flags a CloudWatch retention the provider refuses, naming the allowed list", () => {
         const group = view.ofType("aws:cloudwatch/logGroup:LogGroup")[0];
         expect(providerRuleProblems(clone(group, { retentionInDays: 10 }))).toEqual([

@@ -1,5 +1,6 @@
 /** Ownership and governance in Datadog: teams, catalog entities, tag policies and security detection rules. */
 import { enabledProducts } from "./helpers/catalog";
+import { syntheticSloId } from "../lib/datadog/slo";
 import * as YAML from "yaml";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
@@ -88,7 +89,14 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
                         .filter((l) => l.name.startsWith("SLO "))
                         .map((l) => l.url)
                         .sort(),
-                ).toEqual(p.slos.map((slo) => `https://app.datadoghq.com/slo?slo_id=${out.datadog.sloIds[slo.id]}`).sort());
+                ).toEqual(
+                    [
+                        ...p.slos.map((slo) => slo.id),
+                        ...p.synthetics.filter((t) => t.successTarget !== undefined).map((t) => syntheticSloId(t.id)),
+                    ]
+                        .map((id) => `https://app.datadoghq.com/slo?slo_id=${out.datadog.sloIds[id]}`)
+                        .sort(),
+                );
             });
         },
     );

@@ -76,7 +76,8 @@ describe.each([
 
     it("alarms on delivery failures, staleness and throttling, to the alarm mailbox (log shipping never pages)", () => {
         for (const p of products) {
-            const alarms = view.ofType(T.alarm, p.key);
+            // The product's other CloudWatch alarms (secondary health checks) belong to SecondaryMonitoring.
+            const alarms = view.ofType(T.alarm, p.key).filter((a) => a.parent === view.component("LogPipeline", p.key).urn);
             expect(alarms.map((a) => a.inputs.metricName).sort()).toEqual([
                 "DeliveryToHttpEndpoint.DataFreshness",
                 "DeliveryToHttpEndpoint.Success",

@@ -9,12 +9,14 @@ import {
     maxBurnRate,
 } from "../lib/model/burnRate";
 import { loadCatalog } from "../lib/inputs/catalog/validate";
-import { BURN_RATE_ALERTS, sloProblems, sloWarning } from "../lib/datadog/slo";
+import { BURN_RATE_ALERTS, sloProblems, sloWarning, syntheticSloId } from "../lib/datadog/slo";
 import { validateQuery } from "../lib/datadog/queryValidator";
 import { downtimes } from "../lib/datadog/maintenance";
 import { catalog } from "../products";
+import { computed } from "../scripts/mocks";
 import { STACKS } from "./helpers/constants";
 import { loadPlan, MONITOR, pagesFrom } from "./helpers/plan";
+import { SYNTHETIC_SUCCESS } from "./fixtures/planThresholds";
 
 const products = loadCatalog(catalog);
 const SLO = "datadog:index/serviceLevelObjective:ServiceLevelObjective";
@@ -113,7 +115,7 @@ describe.each(STACKS)("SLOs in %s", (stack) => {
 
     it("has availability and latency SLOs for every product, each with its four burn-rate monitors", () => {
         for (const p of products) {
-            const slos = view.ofType(SLO, p.key);
+            const slos = view.ofType(SLO, p.key).filter((s) => s.inputs.type === "metric");
             expect(slos.length).toBe(p.slos.length);
             expect(new Set(slos.map((s) => (s.inputs.tags as string[]).find((t) => t.startsWith("slo-kind:"))))).toEqual(
                 new Set(["slo-kind:availability", "slo-kind:latency"]),
@@ -143,6 +145,61 @@ describe.each(STACKS)("SLOs in %s", (stack) => {
                 expect(burn[3].inputs.message).toContain("@slack-alerts-warning");
             }
         }
+    });
+});
+
+// 004 §Synthetic Checks: each check's success target is an SLO over the test's own monitor (monitor-based: the share
+// of time the test is not alerting), which Datadog cannot attach burn-rate or error-budget alerts to.
+describe.each(STACKS)("synthetic tests' SLOs in %s", (stack) => {
+    const view = loadPlan(stack);
+    const TEST = "datadog:index/syntheticsTest:SyntheticsTest";
+
+    it("gives every synthetic test with a success target an SLO over its monitor, at the plan's target", () => {
+        const withTarget = products.flatMap((p) =>
+            p.synthetics.filter((t) => t.successTarget !== undefined).map((t) => [p.key, t.id, t.successTarget]),
+        );
+        expect(withTarget.sort()).toEqual([...SYNTHETIC_SUCCESS].sort());
+        for (const [product, test, target] of SYNTHETIC_SUCCESS) {
+            const slo = view.byName(`${product}-slo-${syntheticSloId(test)}`, SLO);
+            // The monitor id the provider returned for that product's test (the offline mocks' computed output).
+            const testName = view.byName(`${product}-${test}`, TEST).name;
+            expect(slo.inputs).toMatchObject({
+                type: "monitor",
+                monitorIds: [computed(TEST, testName, {}).monitorId],
+                thresholds: [
+                    { timeframe: "30d", target, warning: sloWarning(target) },
+                    { timeframe: "7d", target, warning: sloWarning(target) },
+                ],
+                tags: expect.arrayContaining([`env:${stack}`, "slo-kind:synthetic", `synthetic:${test}`]),
+            });
+            expect(slo.inputs.query).toBeUndefined();
+        }
+    });
+
+    it("attaches no SLO alert to them: Datadog offers none for monitor-based SLOs over synthetic tests", () => {
+        const ids = view.ofType(SLO).filter((s) => s.inputs.type === "monitor");
+        expect(ids.length).toBe(SYNTHETIC_SUCCESS.length);
+        for (const slo of ids) expect(view.ofType(MONITOR).filter((m) => m.name.startsWith(`${slo.name}-`))).toEqual([]);
+    });
+});
+
+describe("synthetic SLO validation", () => {
+    const plumberleads = products.find((p) => p.key === "plumberleads")!;
+    const withTarget = (successTarget: number) => ({
+        ...plumberleads,
+        synthetics: plumberleads.synthetics.map((t) => (t.id === "login-flow" ? { ...t, successTarget } : t)),
+    });
+
+    it("rejects a success target Datadog cannot take for a monitor-based SLO (100%, more than two decimals)", () => {
+        for (const target of [100, 99.95, 99.123])
+            expect(sloProblems(withTarget(target), "production")).toEqual([
+                {
+                    source: "products/plumberleads.ts",
+                    field: "synthetics[login-flow].successTarget",
+                    message: `${target}% cannot be the target of its SLO: Datadog takes monitor-based SLO targets and warnings below 100% with at most two decimals (warning: halfway to 100%)`,
+                },
+            ]);
+        expect(sloProblems(withTarget(99.8), "production")).toEqual([]);
     });
 });
 

@@ -3,7 +3,7 @@ import { parseHandles, routeHandles } from "../lib/datadog/handles";
 import { stateBlocks } from "../lib/datadog/messages";
 import { ProductSpec } from "../lib/inputs/catalog/schema";
 import { formatProblem } from "../lib/inputs/errors";
-import { buildSyntheticTests, renotifyMinutes, syntheticSpecProblems, tickEvery } from "../lib/datadog/synthetics";
+import { buildSyntheticTests, jsonPathTarget, renotifyMinutes, syntheticSpecProblems, tickEvery } from "../lib/datadog/synthetics";
 import { catalog } from "../products";
 import { minimalProduct } from "./fixtures/minimalProduct";
 import { SENTINEL_SECRETS } from "./helpers/constants";
@@ -57,26 +57,60 @@ describe("frequencies", () => {
 });
 
 describe("test definitions", () => {
-    it("asserts VIVR's /api/health status code, response time, overall status and its database, cache and payment checks", () => {
+    // 002 §Application Health Endpoint: "unhealthy" (a 503) is down; "degraded" (one dependency in error) still serves.
+    it("pages on VIVR's /api/health only when the service is down: 200 and status healthy or degraded", () => {
         const t = production.byName("vivr-api-health", TEST);
         expect(t.inputs).toMatchObject({
             type: "api",
             subtype: "http",
             requestDefinition: { method: "GET", url: "https://vivr.shop/api/health", timeout: 30 },
-        });
-        const check = (jsonpath: string, targetvalue: string) => ({
-            type: "body",
-            operator: "validatesJSONPath",
-            targetjsonpath: { jsonpath, operator: "is", targetvalue },
+            tags: expect.arrayContaining(["severity:p0"]),
         });
         expect(t.inputs.assertions).toEqual([
             { type: "statusCode", operator: "is", target: "200" },
             { type: "responseTime", operator: "lessThan", target: "5000" },
-            check("$.status", "healthy"),
-            check("$.checks.database.status", "ok"),
-            check("$.checks.cache.status", "ok"),
-            check("$.checks.payment.status", "ok"),
+            {
+                type: "body",
+                operator: "validatesJSONPath",
+                targetjsonpath: { jsonpath: "$.status", operator: "matches", targetvalue: "^(healthy|degraded)$" },
+            },
         ]);
+        const status = new RegExp((t.inputs.assertions as any[])[2].targetjsonpath.targetvalue);
+        expect(["healthy", "degraded", "unhealthy", "healthy-ish", "not degraded"].map((v) => status.test(v))).toEqual([
+            true,
+            true,
+            false,
+            false,
+            false,
+        ]);
+    });
+
+    it("reports a VIVR dependency (database, cache, payment) not ok at P1, every 5 min, without paging", () => {
+        const t = production.byName("vivr-api-health-dependencies", TEST);
+        expect((t.inputs.requestDefinition as any).url).toBe("https://vivr.shop/api/health");
+        expect(t.inputs.tags).toEqual(expect.arrayContaining(["severity:p1"]));
+        expect((t.inputs.optionsList as any).tickEvery).toBe(300);
+        expect(t.inputs.message).not.toMatch(/@pagerduty-/);
+        const check = (jsonpath: string) => ({
+            type: "body",
+            operator: "validatesJSONPath",
+            targetjsonpath: { jsonpath, operator: "is", targetvalue: "ok" },
+        });
+        expect(t.inputs.assertions).toEqual([
+            { type: "statusCode", operator: "is", target: "200" },
+            { type: "responseTime", operator: "lessThan", target: "5000" },
+            check("$.checks.database.status"),
+            check("$.checks.cache.status"),
+            check("$.checks.payment.status"),
+        ]);
+    });
+
+    it("escapes regular-expression characters in the values an assertion accepts", () => {
+        expect(jsonPathTarget({ jsonPath: "$.v", oneOf: ["1.0", "a|b", "(x)"] })).toEqual({
+            operator: "matches",
+            targetvalue: "^(1\\.0|a\\|b|\\(x\\))$",
+        });
+        expect(jsonPathTarget({ jsonPath: "$.v", equals: "ok" })).toEqual({ operator: "is", targetvalue: "ok" });
     });
 
     it("gives every product a health check, a multistep flow and a browser journey", () => {
@@ -253,6 +287,15 @@ describe("spec rules", () => {
             "products/acme.ts: synthetics[flow].steps[0]: uses {{ ACME_TEST_PASSWORD }} but the test does not set needsLogin: true",
             "products/acme.ts: synthetics[flow].steps[1]: uses {{ ORDER_ID }} before any earlier step extracts it (credentials: ACME_TEST_USER, ACME_TEST_PASSWORD)",
         ]);
+    });
+
+    it("takes a body assertion as one value (equals) or any of two or more (oneOf), never both", () => {
+        const api = { ...base, id: "health", title: "Health", kind: "api", frequency: "1m", path: "/health" };
+        const parses = (assertions: unknown[]) =>
+            ProductSpec.safeParse(minimalProduct({ synthetics: [{ ...api, assertions }] as never })).success;
+        expect(parses([{ jsonPath: "$.status", oneOf: ["healthy", "degraded"] }])).toBe(true);
+        expect(parses([{ jsonPath: "$.status", oneOf: ["healthy"] }])).toBe(false);
+        expect(parses([{ jsonPath: "$.status", equals: "ok", oneOf: ["a", "b"] }])).toBe(false);
     });
 
     it("accepts every product spec of the catalog", () => {

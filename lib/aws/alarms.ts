@@ -17,7 +17,7 @@ export interface CloudWatchAlarmModel {
     name: string;
     namespace: string;
     metricName: string;
-    statistic: "Average" | "Maximum" | "Sum";
+    statistic: "Average" | "Minimum" | "Maximum" | "Sum";
     comparisonOperator: "LessThanThreshold" | "GreaterThanThreshold";
     threshold: number;
     /** Seconds per datapoint. */
@@ -25,14 +25,32 @@ export interface CloudWatchAlarmModel {
     evaluationPeriods: number;
     /** Breaching datapoints among the last `evaluationPeriods` that alarm: M of N, so one noisy period neither alarms nor clears it. */
     datapointsToAlarm: number;
-    /** Missing data is not breaching: no records is no delivery problem. */
-    treatMissingData: "notBreaching";
+    /** Log shipping: not breaching (no records is no delivery problem); a health check that stops reporting: breaching. */
+    treatMissingData: "notBreaching" | "breaching";
     description: string;
 }
 
 export interface CloudWatchAlarmBinding {
     provider: "cloudwatch-alarm";
     alarm: CloudWatchAlarmModel;
+    /** The Route 53 health check the alarm watches (lib/aws/healthChecks.ts); absent for log shipping alarms. */
+    healthCheck?: Route53HealthCheckModel;
+}
+
+/** A Route 53 health check requesting one URL over HTTPS from Route 53's checkers in several regions. */
+export interface Route53HealthCheckModel {
+    /** Spec id of the synthetic test it repeats. */
+    syntheticId: string;
+    fqdn: string;
+    resourcePath: string;
+    port: 443;
+    type: "HTTPS";
+    /** Seconds between two requests of one checker (10: Route 53's fast interval, 30: standard). */
+    requestInterval: 10 | 30;
+    /** Consecutive failed requests before a checker reports the endpoint unhealthy. */
+    failureThreshold: number;
+    /** Route 53 health checks have a Name tag as their display name. */
+    name: string;
 }
 
 const PERIOD = 300;

@@ -7,6 +7,7 @@
 import type { Alert } from "../model/alert";
 import type { Monitor, Product } from "../inputs/catalog/schema";
 import { formatNumber, monitorSeries, type QueryScope } from "./query";
+import { syntheticSloId, syntheticSloTitle } from "./slo";
 
 export type Widget = { definition: Record<string, unknown> };
 
@@ -281,6 +282,10 @@ export function onCallDashboard(
             "Alert summary": [monitorSummary("All monitors by status", monitorSearch(env, product.key), "counts", "status,asc")],
             "Service health": [
                 ...product.slos.filter((s) => s.kind === "availability").map((s) => slo(`SLO: ${s.title}`, sloIds[s.id])),
+                // The uptime SLOs of the synthetic checks (004 §Synthetic Checks' success targets).
+                ...product.synthetics
+                    .filter((s) => s.successTarget !== undefined)
+                    .map((s) => slo(`SLO: ${syntheticSloTitle(product, syntheticSloId(s.id))}`, sloIds[syntheticSloId(s.id)])),
                 ...monitorGraphs(product, env, (m) => m.category === "availability" || m.category === "errors", 2),
             ],
             "Recent deployments": [deployments(env, appSurfaces(product))],

@@ -10,6 +10,7 @@ import { Alert, standardTags } from "../model/alert";
 import { durationSeconds } from "../model/duration";
 import { securityService } from "./logs";
 import { MonitorContext, RUNBOOK_BASE_URL } from "./monitors";
+import { syntheticSloTitle } from "./slo";
 import { monitorTitle, runbookPath } from "../model/naming";
 import { PLATFORM } from "./usageBudget";
 
@@ -101,7 +102,7 @@ export function catalogEntity(product: Product, surfaceName: string, links: Enti
                 { name: "Runbook", type: "runbook", url: `${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md` },
                 ...Object.entries(links.dashboardUrls).map(([kind, url]) => ({ name: `${kind} dashboard`, type: "dashboard", url })),
                 ...Object.entries(links.sloIds).map(([id, sloId]) => ({
-                    name: `SLO ${product.slos.find((x) => x.id === id)?.title ?? id}`,
+                    name: `SLO ${product.slos.find((x) => x.id === id)?.title ?? syntheticSloTitle(product, id) ?? id}`,
                     type: "other",
                     url: `${links.appUrl}/slo?slo_id=${sloId}`,
                 })),

@@ -36,27 +36,51 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
     { id: "ticket-slow", longWindow: "2d", shortWindow: "4h", burnRate: 1, severity: "P2" },
 ];
 
-export interface SloModel {
+interface SloModelBase {
     id: string;
     name: string;
     description: string;
-    numerator: string;
-    denominator: string;
     thresholds: Array<{ timeframe: string; target: number; warning: number }>;
     tags: string[];
     /** The timeframe burn-rate alerts are computed on (the spec's first). */
     primaryTimeframe: string;
 }
 
+/** A metric-based SLO of the spec's `slos`: good events / total events. */
+export interface MetricSloModel extends SloModelBase {
+    type: "metric";
+    numerator: string;
+    denominator: string;
+}
+
+/**
+ * A monitor-based SLO over a synthetic test's own monitor: the share of time the test is not alerting (Datadog's
+ * documented form for uptime from a synthetic test, "Monitor Website Uptime With SLOs"). It has no burn-rate or
+ * error-budget alert: Datadog offers SLO alerts only on metric-based and time-slice SLOs and on monitor-based SLOs
+ * made of metric monitors (docs: Burn Rate Alerts, Error Budget Alerts), never of synthetic tests. The test's own
+ * monitor alerts on each confirmed failure, before any budget could burn.
+ */
+export interface SyntheticSloModel extends SloModelBase {
+    type: "monitor";
+    /** Spec id of the synthetic test whose monitor the SLO is computed from. */
+    syntheticId: string;
+}
+
+export type SloModel = MetricSloModel | SyntheticSloModel;
+
+/** Timeframes of the synthetic tests' SLOs, the same as the spec SLOs' (000 §SLOs: 30 days, reviewed weekly). */
+export const SYNTHETIC_SLO_TIMEFRAMES = ["30d", "7d"] as const;
+
 /** Warn when half of the remaining budget headroom is gone: 99.9 → warning 99.95. */
 export function sloWarning(target: number): number {
     return Number((target + (100 - target) / 2).toFixed(4));
 }
 
-export function buildSlo(product: Product, slo: Slo, environment: string): SloModel {
+export function buildSlo(product: Product, slo: Slo, environment: string): MetricSloModel {
     const surface = surfaceOf(product, slo.surface);
     const scope = { env: environment, service: surface.service };
     return {
+        type: "metric",
         id: slo.id,
         name: monitorTitle(product.displayName, slo.title, environment),
         description: `${slo.kind} SLO, target ${slo.target}% (${slo.source})`,
@@ -66,6 +90,46 @@ export function buildSlo(product: Product, slo: Slo, environment: string): SloMo
         tags: [...standardTags(product, surface.service, environment), `slo-kind:${slo.kind}`],
         primaryTimeframe: slo.timeframes[0],
     };
+}
+
+type Synthetic = Product["synthetics"][number];
+
+/** SLO id of a synthetic test's uptime SLO, kept apart from the spec's SLO ids. */
+export function syntheticSloId(syntheticId: string): string {
+    return `synthetic-${syntheticId}`;
+}
+
+function syntheticSloTitleOf(s: Pick<Synthetic, "title">): string {
+    return `${s.title}: synthetic test success`;
+}
+
+/** Title of a synthetic test's SLO by SLO id; undefined for other ids. */
+export function syntheticSloTitle(product: Product, sloId: string): string | undefined {
+    const s = product.synthetics.find((x) => x.successTarget !== undefined && syntheticSloId(x.id) === sloId);
+    return s && syntheticSloTitleOf(s);
+}
+
+/** The uptime SLO of every synthetic test whose plan states a success target (004 §Synthetic Checks). */
+export function syntheticSlos(product: Product, environment: string): SyntheticSloModel[] {
+    return product.synthetics
+        .filter((s): s is Synthetic & { successTarget: number } => s.successTarget !== undefined)
+        .map((s) => {
+            const surface = surfaceOf(product, s.surface);
+            return {
+                type: "monitor",
+                id: syntheticSloId(s.id),
+                syntheticId: s.id,
+                name: monitorTitle(product.displayName, syntheticSloTitleOf(s), environment),
+                description: `Share of time the synthetic test "${s.title}" is not alerting, target ${s.successTarget}% (${s.source})`,
+                thresholds: SYNTHETIC_SLO_TIMEFRAMES.map((timeframe) => ({
+                    timeframe,
+                    target: s.successTarget,
+                    warning: sloWarning(s.successTarget),
+                })),
+                tags: [...standardTags(product, surface.service, environment), "slo-kind:synthetic", `synthetic:${s.id}`],
+                primaryTimeframe: SYNTHETIC_SLO_TIMEFRAMES[0],
+            };
+        });
 }
 
 /** What the on-call does first on a burn-rate alert; also the runbook's steps (lib/alertCatalog.ts). */
@@ -153,7 +217,7 @@ function exhaustion(burnRate: number, days: number): string {
  */
 export function sloProblems(product: Product, environment: string): Problem[] {
     const source = `products/${product.key}.ts`;
-    return product.slos.flatMap((spec) => {
+    const metric = product.slos.flatMap((spec) => {
         const model = buildSlo(product, spec, environment);
         const problems: Problem[] = [];
         for (const [part, q] of [
@@ -174,6 +238,21 @@ export function sloProblems(product: Product, environment: string): Problem[] {
         }
         return problems;
     });
+    // Monitor-based SLOs take targets (and warnings) below 100% with at most two decimals over 7 and 30 days (docs:
+    // Monitor-based SLOs); the warning sits halfway to 100% (`sloWarning`).
+    const twoDecimals = (n: number) => Number(n.toFixed(2)) === n;
+    const synthetic = product.synthetics.flatMap((s) =>
+        s.successTarget === undefined || (s.successTarget < 100 && twoDecimals(s.successTarget) && twoDecimals(sloWarning(s.successTarget)))
+            ? []
+            : [
+                  {
+                      source,
+                      field: `synthetics[${s.id}].successTarget`,
+                      message: `${s.successTarget}% cannot be the target of its SLO: Datadog takes monitor-based SLO targets and warnings below 100% with at most two decimals (warning: halfway to 100%)`,
+                  },
+              ],
+    );
+    return [...metric, ...synthetic];
 }
 
 /** Stands for the SLO id in queries validated before the SLO exists. */

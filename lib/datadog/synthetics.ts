@@ -132,6 +132,17 @@ function statusAndTime(expectStatus: number, maxResponseMs?: number): HttpAssert
     ];
 }
 
+type BodyAssertion = Synthetic["assertions"][number];
+
+/**
+ * One value is `is`; any one of several is `matches` with an anchored alternation, the one JSONPath operator that
+ * accepts either value in a single assertion (Datadog ANDs the assertions of a test).
+ */
+export function jsonPathTarget(a: BodyAssertion): { operator: "is" | "matches"; targetvalue: string } {
+    if ("equals" in a) return { operator: "is", targetvalue: a.equals };
+    return { operator: "matches", targetvalue: `^(${a.oneOf.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$` };
+}
+
 /** Later steps authenticate with the last token an earlier step extracted. */
 function apiSteps(s: Synthetic, base: string): ApiStepModel[] {
     let token: string | undefined;
@@ -258,7 +269,7 @@ function syntheticTestOf(alert: Alert, product: Product, s: Synthetic, config: P
                     ...s.assertions.map((a) => ({
                         type: "body" as const,
                         operator: "validatesJSONPath",
-                        targetjsonpath: { jsonpath: a.jsonPath, operator: "is", targetvalue: a.equals },
+                        targetjsonpath: { jsonpath: a.jsonPath, ...jsonPathTarget(a) },
                     })),
                 ]
               : [];

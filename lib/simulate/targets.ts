@@ -108,6 +108,18 @@ export const LOW_TRAFFIC_ALLOWED: ReadonlyArray<AlertClass> = [
             "indistinguishable from an outage by burn rate alone (Google SRE workbook, Alerting on SLOs: low-traffic services). The remedies " +
             "(a minimum-request guard on the page, synthetic traffic, or a lower target) are an SLO design decision for lib/datadog/slo.ts, not the simulator's",
     },
+    {
+        name: "CloudWatch alarms on a Route 53 health check's status",
+        matches: (a) =>
+            a.binding.provider === "cloudwatch-alarm" &&
+            a.binding.alarm.namespace === "AWS/Route53" &&
+            a.binding.alarm.metricName === "HealthCheckStatus",
+        reason:
+            "their input is not user traffic but Route 53's own verdict: a checker reports the endpoint unhealthy after 3 consecutive failed " +
+            "requests 10 s apart, and the status drops to 0 only when fewer than 18 % of the checkers (in several regions) see it healthy " +
+            "(Route 53 docs: how health checks determine health), so one failed request never moves it. The scenario's single failure sets " +
+            "the status itself to 0 for a minute, which is a sustained outage seen from most regions, like a synthetic test failing its retry",
+    },
 ];
 
 /** Alert classes that may notify on every crossing while flapping, with the reason. */

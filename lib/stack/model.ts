@@ -7,10 +7,11 @@
 import type { Product } from "../inputs/catalog/schema";
 import type { PublicStackConfig } from "../inputs/config";
 import { CloudWatchAlarmBinding, shippingAlarmAlerts } from "../aws/alarms";
+import { secondaryCheckAlerts } from "../aws/healthChecks";
 import { downtimes, DowntimeModel } from "../datadog/maintenance";
 import { securityAlerts } from "../datadog/logs";
 import { alertContext, MonitorBinding, MonitorContext, specMonitorAlert } from "../datadog/monitors";
-import { buildSlo, sloBurnRateAlerts, SloModel } from "../datadog/slo";
+import { buildSlo, sloBurnRateAlerts, SloModel, syntheticSlos } from "../datadog/slo";
 import { SyntheticBinding, syntheticAlerts } from "../datadog/synthetics";
 import { usageBudgetAlerts } from "../datadog/usageBudget";
 import { detectionRules, DetectionRuleModel } from "../datadog/governance";
@@ -30,9 +31,9 @@ export function alertsOf<P extends AlertBinding["provider"]>(
 
 export interface ProductModel {
     product: Product;
-    /** Every alert of the product, in a stable order: plan monitors, SLO burn rates, security, synthetics, Sentry, CloudWatch. */
+    /** Every alert of the product, in a stable order: plan monitors, SLO burn rates, security, synthetics, Sentry, CloudWatch (log shipping, then secondary checks). */
     alerts: StackAlert[];
-    /** Datadog: SLOs, downtimes and security detection rules (signals, not notifications). */
+    /** Datadog: SLOs (the spec's, then one per synthetic test with a success target), downtimes and security detection rules (signals, not notifications). */
     slos: SloModel[];
     downtimes: DowntimeModel[];
     detectionRules: DetectionRuleModel[];
@@ -61,11 +62,12 @@ export function buildProductModel(product: Product, config: PublicStackConfig): 
         ...syntheticAlerts(product, config),
         ...sentryAlerts(product, config, sentry),
         ...shippingAlarmAlerts(product, config),
+        ...secondaryCheckAlerts(product, config),
     ];
     return {
         product,
         alerts,
-        slos: product.slos.map((s) => buildSlo(product, s, config.environment)),
+        slos: [...product.slos.map((s) => buildSlo(product, s, config.environment)), ...syntheticSlos(product, config.environment)],
         downtimes: downtimes(product, config.environment, config.maintenanceWindows),
         detectionRules: detectionRules(product, ctx),
         sentry,

@@ -53,7 +53,8 @@ export interface SectionRef {
     detail: string;
 }
 
-export type ElementKind = "monitor" | "slo" | "synthetic" | "security" | "log" | "escalation" | "route" | "notMonitored";
+export type ElementKind =
+    "monitor" | "slo" | "synthetic" | "security" | "log" | "escalation" | "route" | "cloudwatchSecondary" | "notMonitored";
 
 /** A spec element with a citation. */
 export interface SpecElement {
@@ -123,6 +124,9 @@ export function specElements(product: Product): SpecElement[] {
         el("escalation", "escalation", product.escalation.source),
         ...product.severityRoutes.map((r) => el("route", r.severity, r.source)),
         ...product.componentRoutes.map((r) => el("route", r.component, r.source)),
+        ...(product.cloudwatchSecondary
+            ? [el("cloudwatchSecondary", product.cloudwatchSecondary.synthetics.join(", "), product.cloudwatchSecondary.source)]
+            : []),
         ...product.notMonitored.map((n) => el("notMonitored", n.item, n.source)),
     ];
 }

@@ -260,11 +260,13 @@ export const LogsSpec = z.strictObject({
 });
 export type LogsSpec = z.input<typeof LogsSpec>;
 
-export const HttpAssertion = z.strictObject({
-    /** JSONPath into the response body, e.g. "$.checks.database.status". */
-    jsonPath: z.string().startsWith("$"),
-    equals: z.string(),
-});
+/** JSONPath into the response body, e.g. "$.checks.database.status". */
+const JsonPath = z.string().startsWith("$");
+/** A body value the response must have: exactly one value, or any one of several (002: "healthy" or "degraded"). */
+export const HttpAssertion = z.union([
+    z.strictObject({ jsonPath: JsonPath, equals: z.string() }),
+    z.strictObject({ jsonPath: JsonPath, oneOf: z.array(z.string().min(1)).min(2) }),
+]);
 
 export const SyntheticStep = z.strictObject({
     name: z.string().min(3),
@@ -398,6 +400,11 @@ export const ProductSpec = z.strictObject({
     logs: LogsSpec,
     synthetics: z.array(SyntheticSpec).min(1),
     security: z.array(SecurityRuleSpec).default([]),
+    /**
+     * Synthetic HTTP checks (ids of `api` synthetics) that AWS CloudWatch repeats as a second monitor independent of
+     * Datadog: a Route 53 health check on the same URL with a CloudWatch alarm (004 §Monitoring Components).
+     */
+    cloudwatchSecondary: z.strictObject({ synthetics: z.array(Slug).min(1), source: Citation }).optional(),
     escalation: EscalationSpec,
     /** The plan's additions to the company routes of some severities. */
     severityRoutes: z.array(SeverityRouteSpec).default([]),

@@ -142,6 +142,16 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
         }
     }
     for (const s of p.slos) needSurface(`slos[${s.id}]`, s.surface);
+    // Route 53 health checks request a URL over HTTPS: only single-request HTTP tests on a surface with a host qualify.
+    for (const id of p.cloudwatchSecondary?.synthetics ?? []) {
+        const s = p.synthetics.find((x) => x.id === id);
+        const https = p.synthetics.filter((x) => x.kind === "api").map((x) => x.id);
+        if (!s || s.kind !== "api")
+            out.push({
+                field: "cloudwatchSecondary.synthetics",
+                message: `"${id}" is not an api synthetic of this product (api synthetics: ${https.join(", ") || "none"})`,
+            });
+    }
     for (const s of p.synthetics) {
         const f = `synthetics[${s.id}]`;
         needSurface(f, s.surface);

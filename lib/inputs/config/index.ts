@@ -19,6 +19,7 @@ import {
     DATADOG_SYNTHETIC_LOCATIONS,
     PROVIDER_NAMESPACES,
     PROVIDER_SECRET_KEYS,
+    ROUTE53_METRICS_REGION,
 } from "./known";
 import { bucketPrefixProblems } from "./s3";
 
@@ -157,6 +158,7 @@ export function checkStackConfig(values: Record<string, unknown>, file: string, 
     }
     found.push(...crossFieldFindings(c, opts.productKeys, ctx));
     if (opts.catalog) found.push(...catalogFindings(c, opts.catalog));
+    if (opts.catalog && ctx) found.push(...regionFindings(c, opts.catalog, ctx.raw["aws:region"]));
 
     const blocking = found.some((f) => f.blocking) || SECTIONS.some((k) => !(k in c));
     const problems = found.map(({ field, message }) => ({ source: file, field, message }));
@@ -431,6 +433,21 @@ function oncallFindings(o: OnCallConfig): Found[] {
         }
     }
     return out;
+}
+
+/**
+ * Route 53 publishes health-check metrics in us-east-1 only, so the CloudWatch alarms of products with secondary
+ * checks (`cloudwatchSecondary`) must be created there: in another region they would never see a datapoint.
+ */
+function regionFindings(c: Partial<StackConfig>, catalog: ReadonlyArray<Product>, region: string | undefined): Found[] {
+    const withChecks = catalog.filter((p) => c.products?.includes(p.key) && p.cloudwatchSecondary).map((p) => p.key);
+    if (withChecks.length === 0 || region === ROUTE53_METRICS_REGION || (region !== undefined && !AWS_REGIONS.includes(region))) return [];
+    return [
+        {
+            field: "aws:region",
+            message: `must be ${ROUTE53_METRICS_REGION} (${region === undefined ? "not set" : `is ${region}`}): Route 53 publishes the health-check metrics that the CloudWatch alarms of ${withChecks.join(", ")} watch only there`,
+        },
+    ];
 }
 
 function catalogFindings(c: Partial<StackConfig>, catalog: ReadonlyArray<Product>): Found[] {

@@ -5,6 +5,9 @@ import { z } from "zod";
  * that deploys but never works (a synthetic location that does not exist, a region with no endpoint...).
  */
 
+/** The only region where Route 53 publishes health-check metrics (Route 53 docs, "Monitoring health checks using CloudWatch"). */
+export const ROUTE53_METRICS_REGION = "us-east-1";
+
 /**
  * AWS regions, as listed by @pulumi/aws 7.48.0's `Region` enum (`types/enums`); tests/config.test.ts checks that
  * this list still equals the enum, so a provider upgrade that adds a region shows up.

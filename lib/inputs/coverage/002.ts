@@ -28,9 +28,9 @@ export const plan002: PlanCoverage = {
         {
             item: "/api/health endpoint: status, database, cache and payment checks",
             section: "Health Checks / Application Health Endpoint",
-            status: "differentMeaningPending",
+            status: "differentMeaningFixed",
             via: [{ section: "Load Balancer Health Check", match: "/api/health" }],
-            note: 'the health synthetic (P0) asserts every dependency, so one degraded dependency pages. Spec change (products/vivr.ts, synthetic api-health): keep only the `$.status` assertion with equals "healthy" or "degraded" at P0 (down pages), and move the database/cache/payment assertions to a second api test at P1 citing 002 §Health Checks / Application Health Endpoint',
+            note: 'pages (P0 api-health) only when the service is down: a 503 or `$.status` other than "healthy" or "degraded" (the endpoint answers "unhealthy" with a 503 once two dependencies fail); a dependency not "ok" fails the P1 api-health-dependencies test (every 5 min), which posts to Slack and does not page',
         },
         {
             item: "ALB health check (30 s interval, 5 s timeout, 2 failures)",
@@ -119,7 +119,7 @@ export const plan002: PlanCoverage = {
             section: "Alerting / Alert Rules",
             match: "HighErrorRate",
             status: "differentMeaningPending",
-            note: "`for: 2m` means the condition holds for 2 minutes; the monitor averages a 5-minute window. Spec change (products/vivr.ts, monitor high-error-rate): query window \"2m\" with the rate over 5m as the plan's expr, or Datadog's `min(last_2m)` of the 5-minute rate; the lead's alert model has no `for` duration yet",
+            note: "the monitor is the plan's 5-minute error rate (errors / requests over 5m, min 100 requests) evaluated every minute, without the 2-minute hold: it fires up to ~1.5 min earlier than the plan (6% errors: 5 min vs ~6.2 min; hard outage: 1 min vs ~2.3 min). Decided against a 2m window, which differs more (6%: 2 min; a 1-minute blip of 12% errors fires it, never the plan's rule) and against `min(last_2m)`: with `.as_count()` Datadog applies the time aggregation to each term before dividing (docs: as_count() in monitor evaluations), so it is not a held rate. Exact form, pending the lead's alert model: a composite `a && b && c` of the same 5-minute query with evaluation_delay 0, 60 and 120 s (the 5-minute rate above 5% at each of the last 3 evaluations = held 2 min), which needs composite monitors in lib/datadog/monitors.ts and in the simulator",
         },
         {
             item: "DatabaseConnectionPoolExhausted: < 5 free connections for 5m (critical)",
@@ -137,8 +137,8 @@ export const plan002: PlanCoverage = {
             item: "HighMemoryUsage: container memory / container limit > 0.9 for 5m (warning)",
             section: "Alerting / Alert Rules",
             match: "HighMemoryUsage",
-            status: "differentMeaningPending",
-            note: "watches host memory (system.mem.used / system.mem.total). Spec change (products/vivr.ts, monitor high-memory-usage): ratio numerator container.memory.usage, denominator container.memory.limit, groupBy [container_name], critical 0.9 over 5m",
+            status: "differentMeaningFixed",
+            note: "container.memory.usage / container.memory.limit by container_name (Datadog's container check) > 0.9 over 5m, P2; it watched host memory before",
         },
         {
             item: "LowDiskSpace: avail/size < 0.1 for 10m (warning)",
