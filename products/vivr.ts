@@ -84,12 +84,11 @@ export const vivr: ProductSpec = {
         }),
         // prometheus-rules.yml HighErrorRate: rate(errors_total[5m]) > 0.05 for 2m, "Error rate exceeds 5%".
         // Translated to the plan's own StatsD counters: errors.count / http.requests (prefix vivr.), over the plan's
-        // 5-minute window, evaluated every minute. Datadog metric monitors have no `for:` hold, so this fires up to
-        // ~1.5 min before Prometheus would (a step to 6% errors: 5 min vs ~6.2; a hard outage: 1 min vs ~2.3); a
-        // 2-minute window would differ more (6%: 2 min; and a 1-minute blip of 12% fires it, which the plan's
-        // 5-minute rate never does). The exact form is in lib/inputs/coverage/002.ts.
+        // 5-minute window, evaluated every minute; `for: 2m` is a hold: the rate is above 5% now, 1 and 2 minutes
+        // ago (a composite of three evaluations), as Prometheus requires before firing.
         eventRatio({
             id: "high-error-rate",
+            hold: "2m",
             surface: "api",
             severity: "P1",
             planSeverity: "critical",

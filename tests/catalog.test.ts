@@ -517,6 +517,26 @@ describe("factories", () => {
     });
 });
 
+describe("holds (Prometheus for:)", () => {
+    it("refuses a warning on a held monitor and a hold on a log query, all at once", () => {
+        const held = { ...latency(ms(2000)), id: "held", hold: "2m", warning: ms(1000) };
+        const log = {
+            ...latency(ms(2000)),
+            id: "log-held",
+            hold: "2m",
+            critical: 5,
+            unit: "count",
+            title: "Errors above {critical}",
+            whatHappened: "Error logs exceeded {critical} over {window}.",
+            query: { kind: "log", search: "status:error", window: "5m" },
+        };
+        expect(problemsOf([withMonitor(held)]).concat(problemsOf([withMonitor(log)]))).toEqual([
+            "products/acme.ts: monitors[held].warning: a held monitor takes no warning: its composite alerts on the condition only",
+            'products/acme.ts: monitors[log-held].hold: a hold applies to metric, ratio and percentile queries, not "log"',
+        ]);
+    });
+});
+
 describe("routing by component (componentRoutes)", () => {
     const withComponents = (componentRoutes: unknown) => minimalProduct({ componentRoutes: componentRoutes as never });
 

@@ -127,6 +127,26 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         }
     });
 
+    const heldSpecs = enabledProducts(stack).flatMap((p) => p.monitors.filter((m) => m.hold).map((m) => [p.key, m] as const));
+    it.each(heldSpecs.map(([p, m]) => [p, m.id, m] as const))(
+        "%s %s holds its condition (Prometheus for:) as a composite of the condition evaluated each minute of the hold",
+        (product, id, spec) => {
+            const composite = view.byName(`${product}-${id}`, MONITOR);
+            const condition = view.byName(`${product}-${id}-condition`, MONITOR);
+            const minutes = Number(spec.hold!.replace("m", ""));
+            const held = Array.from({ length: minutes }, (_, i) => view.byName(`${product}-${id}-held-${i + 1}m`, MONITOR));
+            expect(composite.inputs.type).toBe("composite");
+            expect(String(composite.inputs.query).split(" && ")).toHaveLength(1 + minutes + (spec.guard ? 1 : 0));
+            expect(composite.dependsOn).toEqual(expect.arrayContaining([condition.urn, ...held.map((h) => h.urn)]));
+            const delay = (condition.inputs.evaluationDelay as number | undefined) ?? 0;
+            held.forEach((h, i) => {
+                expect([h.name, h.inputs.query, h.inputs.evaluationDelay]).toEqual([h.name, condition.inputs.query, delay + 60 * (i + 1)]);
+                expect(parseHandles(h.inputs.message as string)).toEqual([]);
+            });
+            expect(stateBlocks(composite.inputs.message as string).is_alert).toContain(`held for ${spec.hold}`);
+        },
+    );
+
     it("sends no escalation message and waits for no full window unless a plan says so", () => {
         const asked = new Set(withOptions.map(([p, m]) => `${p}-${m.id}`));
         const spec = new Set(enabledProducts(stack).flatMap((p) => p.monitors.map((m) => `${p.key}-${m.id}`)));

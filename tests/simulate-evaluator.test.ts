@@ -160,6 +160,33 @@ describe("composites: a percentile guarded by request volume", () => {
     });
 });
 
+describe("composites: a condition held for 2 minutes (Prometheus for: 2m)", () => {
+    const q = "avg(last_1m):avg:err{*} > 5";
+    const held: SimBinding = {
+        provider: "datadog-monitor",
+        monitor: {
+            type: "composite",
+            query: "part:now && part:1m && part:2m",
+            thresholds: {},
+            notifyNoData: false,
+            requireFullWindow: false,
+        },
+        parts: [0, 60, 120].map((delay, i) => ({
+            id: ["now", "1m", "2m"][i],
+            compositeRole: "condition" as const,
+            ...(monitor(q, { evaluationDelaySeconds: delay }) as { monitor: MonitorPayload }).monitor,
+        })),
+    };
+
+    test("a 2-minute blip does not fire; a condition held 3 evaluations fires at the third", () => {
+        // 10 at 240 and 300 s: above at 300 and 360 s, never three evaluations in a row.
+        expect(changes(run(held, { err: series("0x3 10 10 0x6") }))).toEqual([]);
+        // Points of 10 from 240 to 540 s: above at 300..600 s, held at 300, 360 and 420 s; the first evaluation
+        // below (660 s) ends it.
+        expect(changes(run(held, { err: series("0x3 10x5 0x6") }))).toEqual(["420 OK>ALERT", "660 ALERT>OK"]);
+    });
+});
+
 describe("service checks: count_by_status over the last runs", () => {
     const check = monitor('"http.can_connect".over("env:production").by("*").last(3).count_by_status()', {
         thresholds: { critical: "2", ok: "1" },

@@ -69,6 +69,8 @@ export interface MonitorModel {
     notifyAudit: boolean;
     /** Sent with each re-notification instead of the message's body. */
     escalationMessage?: string;
+    /** A composite's part: its condition (or a held copy of it) or its volume guard. */
+    compositeRole?: "condition" | "volume";
 }
 
 /**
@@ -170,7 +172,15 @@ export function monitorOf(alert: Alert, e: MonitorEvaluation): MonitorModel {
 export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorContext): Alert<MonitorBinding> {
     // The volume guard is part of the condition, so every reader of the threshold text sees it.
     const guarded = (c: Omit<AlertCondition, "text">) =>
-        m.guard ? { ...c, text: `${thresholdText(c)}, at ${m.guard.minCount} or more ${m.guard.events.metric} in the window` } : c;
+        m.guard || m.hold
+            ? {
+                  ...c,
+                  text:
+                      thresholdText(c) +
+                      (m.hold ? `, held for ${m.hold}` : "") +
+                      (m.guard ? `, at ${m.guard.minCount} or more ${m.guard.events.metric} in the window` : ""),
+              }
+            : c;
     const surface = surfaceOf(product, m.surface);
     const type = monitorType(m.query);
     const window = "window" in m.query ? durationSeconds(m.query.window) : 300;
@@ -234,24 +244,24 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         escalationMessage: m.monitorOptions?.escalationMessage,
         renotifyAlso: m.warning !== undefined ? ["warn"] : [],
     });
-    if (!m.guard) return { ...alert, binding: { provider: "datadog-monitor", monitor: condition } };
+    if (!m.guard && !m.hold) return { ...alert, binding: { provider: "datadog-monitor", monitor: condition } };
 
-    // The guard: enough events in the same window. It is "in alert" when the volume suffices, so the composite
-    // `condition && guard` alerts only on a condition that holds at real traffic.
-    const events = { ...m.guard.events, aggregation: "sum", asCount: true } as const;
-    const guardWindow = "window" in m.query ? m.query.window : "5m";
-    const guardQuery = buildQuery({ kind: "metric", base: events, timeAggregation: "sum", window: guardWindow }, ">=", m.guard.minCount, {
-        env: ctx.environment,
-        service: surface.service,
-    });
-    const guard = monitorOf(alert, {
-        type: "query alert",
-        query: guardQuery,
-        thresholds: { critical: formatNumber(m.guard.minCount) },
-        newGroupDelaySeconds: 300,
-        requireFullWindow: false,
-    });
-    const parts = [silentPart(alert, condition, "condition"), silentPart(alert, guard, "volume")];
+    // A hold (Prometheus `for:`): the same condition evaluated 1, 2, ... minutes earlier (evaluation_delay), so
+    // the composite alerts once the condition has held at every minute of the hold.
+    const heldMinutes = m.hold ? durationSeconds(m.hold) / 60 : 0;
+    const held = Array.from({ length: heldMinutes }, (_, i) =>
+        silentPart(
+            alert,
+            { ...condition, evaluationDelaySeconds: (condition.evaluationDelaySeconds ?? 0) + 60 * (i + 1) },
+            `held-${i + 1}m`,
+            "condition",
+        ),
+    );
+    const parts = [
+        silentPart(alert, condition, "condition", "condition"),
+        ...held,
+        ...(m.guard ? [volumePart(alert, m, m.guard, surface, ctx)] : []),
+    ];
     const composite: MonitorModel = {
         ...condition,
         type: "composite",
@@ -266,12 +276,34 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
 }
 
 /**
+ * The volume guard: enough events in the condition's window. It is "in alert" when the volume suffices, so the
+ * composite `condition && volume` alerts only on a condition that holds at real traffic.
+ */
+function volumePart(alert: Alert, m: Monitor, g: NonNullable<Monitor["guard"]>, surface: Surface, ctx: MonitorContext): MonitorModel {
+    const events = { ...g.events, aggregation: "sum", asCount: true } as const;
+    const window = "window" in m.query ? m.query.window : "5m";
+    const query = buildQuery({ kind: "metric", base: events, timeAggregation: "sum", window }, ">=", g.minCount, {
+        env: ctx.environment,
+        service: surface.service,
+    });
+    const guard = monitorOf(alert, {
+        type: "query alert",
+        query,
+        thresholds: { critical: formatNumber(g.minCount) },
+        newGroupDelaySeconds: 300,
+        requireFullWindow: false,
+    });
+    return silentPart(alert, guard, "volume", "volume");
+}
+
+/**
  * A part of a composite: evaluates, never notifies (no handle, no priority, no severity tag, so neither the
  * on-call nor the paging policy takes it for an alert); the composite carries the alert.
  */
-function silentPart(alert: Alert, m: MonitorModel, role: string): MonitorModel {
+function silentPart(alert: Alert, m: MonitorModel, role: string, compositeRole: "condition" | "volume"): MonitorModel {
     return {
         ...m,
+        compositeRole,
         id: `${alert.id}-${role}`,
         name: `${alert.name} (${role} of a composite)`,
         message: `The ${role} of the composite monitor "${alert.name}", which notifies; this monitor notifies nobody.`,

@@ -364,7 +364,9 @@ export function shapeOf(alert: SimAlert): Shape {
  * path's traffic (a volume guard counts requests).
  */
 function compositeShape(alert: SimAlert, parts: ReadonlyArray<MonitorPart>): Shape {
-    const [condition, ...guards] = parts;
+    const condition = parts.find((p) => p.compositeRole !== "volume") ?? parts[0];
+    // Held copies of the condition read the condition's own inputs; volume guards count the path's traffic.
+    const guards = parts.filter((p) => p.compositeRole === "volume");
     const shape = baseShape({ ...alert, binding: { provider: "datadog-monitor", monitor: condition } });
     const keys = guards.flatMap((g) => {
         const q = parseMonitorQuery(g.type, g.query);

@@ -24,6 +24,8 @@ export interface MonitorPayload {
     newGroupDelaySeconds?: number;
     requireFullWindow: boolean;
     onMissingData?: string;
+    /** A composite's part: its condition (or a held copy) or its volume guard. */
+    compositeRole?: "condition" | "volume";
 }
 
 /** A part of a composite monitor, named in the composite's query by its id. */

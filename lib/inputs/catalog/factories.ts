@@ -28,6 +28,7 @@ export interface MonitorText {
     notifyNoData?: boolean;
     monitorOptions?: MonitorSpec["monitorOptions"];
     guard?: MonitorSpec["guard"];
+    hold?: MonitorSpec["hold"];
 }
 
 interface Thresholds {
@@ -56,6 +57,7 @@ function monitor(t: MonitorText, category: Category, query: MonitorSpec["query"]
         ...(t.notifyNoData ? { notifyNoData: true } : {}),
         ...(t.monitorOptions ? { monitorOptions: t.monitorOptions } : {}),
         ...(t.guard ? { guard: t.guard } : {}),
+        ...(t.hold ? { hold: t.hold } : {}),
         whatHappened: t.whatHappened,
         firstSteps: t.firstSteps,
         source: t.source,

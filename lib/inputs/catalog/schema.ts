@@ -198,6 +198,11 @@ export const MonitorSpecShape = z.strictObject({
      * Datadog evaluates it as a composite of the condition and a volume monitor; only the composite notifies.
      */
     guard: z.strictObject({ events: MetricRef, minCount: z.number().int().positive() }).optional(),
+    /**
+     * The condition must hold this long before the alert fires (Prometheus `for:`), in whole minutes: Datadog
+     * evaluates it as a composite of the condition and its copies evaluated 1, 2, ... minutes earlier.
+     */
+    hold: z.enum(["1m", "2m", "3m", "4m", "5m"]).optional(),
     /** Datadog monitor options the plan writes out for this alert (004 Appendix B), beyond what the severity decides. */
     monitorOptions: z
         .strictObject({

@@ -127,8 +127,13 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
                 message: `warning ${m.warning} must sit on the safe side of critical ${m.critical} for comparator "${m.comparator}"`,
             });
         }
-        if (m.guard && m.warning !== undefined)
-            out.push({ field: `${f}.warning`, message: "a guarded monitor takes no warning: its composite alerts on the condition only" });
+        if ((m.guard || m.hold) && m.warning !== undefined)
+            out.push({
+                field: `${f}.warning`,
+                message: `a ${m.guard ? "guarded" : "held"} monitor takes no warning: its composite alerts on the condition only`,
+            });
+        if (m.hold && !["metric", "ratio", "percentile"].includes(m.query.kind))
+            out.push({ field: `${f}.hold`, message: `a hold applies to metric, ratio and percentile queries, not "${m.query.kind}"` });
         if (m.guard && m.query.kind !== "metric" && m.query.kind !== "percentile")
             out.push({ field: `${f}.guard`, message: `a volume guard applies to metric and percentile queries, not "${m.query.kind}"` });
         if (m.query.kind === "anomaly" && (m.critical <= 0 || m.critical > 1 || !m.comparator.startsWith(">"))) {

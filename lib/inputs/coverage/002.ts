@@ -118,8 +118,8 @@ export const plan002: PlanCoverage = {
             item: "HighErrorRate: > 5% for 2m (critical)",
             section: "Alerting / Alert Rules",
             match: "HighErrorRate",
-            status: "differentMeaningPending",
-            note: "the monitor is the plan's 5-minute error rate (errors / requests over 5m, min 100 requests) evaluated every minute, without the 2-minute hold: it fires up to ~1.5 min earlier than the plan (6% errors: 5 min vs ~6.2 min; hard outage: 1 min vs ~2.3 min). Decided against a 2m window, which differs more (6%: 2 min; a 1-minute blip of 12% errors fires it, never the plan's rule) and against `min(last_2m)`: with `.as_count()` Datadog applies the time aggregation to each term before dividing (docs: as_count() in monitor evaluations), so it is not a held rate. Exact form, pending the lead's alert model: a composite `a && b && c` of the same 5-minute query with evaluation_delay 0, 60 and 120 s (the 5-minute rate above 5% at each of the last 3 evaluations = held 2 min), which needs composite monitors in lib/datadog/monitors.ts and in the simulator",
+            status: "differentMeaningFixed",
+            note: "the 5-minute error rate must hold above 5% for 2 minutes (Prometheus `for: 2m`): a composite of the rate now and evaluated 1 and 2 minutes earlier (evaluation_delay), which alerts once all three are above",
         },
         {
             item: "DatabaseConnectionPoolExhausted: < 5 free connections for 5m (critical)",
