@@ -114,13 +114,13 @@ describe("test definitions", () => {
     });
 
     it("gives every product a health check, a multistep flow and a browser journey", () => {
-        for (const view of [production, staging]) {
+        for (const [stack, view] of [["production", production], ["staging", staging]] as const) {
             const kinds = new Map<string, Set<string>>();
             for (const t of view.ofType(TEST)) {
                 const p = view.productOf(t);
                 kinds.set(p, (kinds.get(p) ?? new Set()).add(`${t.inputs.type}/${t.inputs.subtype ?? "-"}`));
             }
-            expect(kinds.size).toBe(8);
+            expect([...kinds.keys()].sort()).toEqual([...stackConfig(stack).products].sort());
             for (const [p, k] of kinds)
                 expect([p, ["api/http", "api/multi", "api/ssl", "browser/-"].every((x) => k.has(x))]).toEqual([p, true]);
         }
@@ -132,7 +132,7 @@ describe("test definitions", () => {
             .flatMap((p) => [...new Set(p.surfaces.map((s) => s.host).filter(Boolean))].map((h) => `${p.key} ${h}`))
             .sort();
         expect(ssl.map((t) => `${production.productOf(t)} ${(t.inputs.requestDefinition as any).host}`).sort()).toEqual(expected);
-        expect(ssl).toHaveLength(17);
+        expect(ssl.length).toBeGreaterThan(0);
         for (const t of ssl) {
             expect(t.inputs.assertions).toEqual([{ type: "certificate", operator: "isInMoreThan", target: "14" }]);
             expect((t.inputs.requestDefinition as any).port).toBe("443");
