@@ -74,7 +74,7 @@ export class ProductMonitoring extends pulumi.ComponentResource {
         ); // a recreated SLO starts without its history
         this.sloIds = pulumi.all(Object.fromEntries([...sloResources].map(([id, s]) => [id, s.id])));
 
-        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId, parts = [] } }) => {
+        const monitors = args.monitors.map(({ id, kind, binding: { monitor, sloId, parts = [], formerIds = [] } }) => {
             const slo = sloId === undefined ? undefined : sloResources.get(sloId);
             const inputs: datadog.MonitorArgs = {
                 ...monitorArgs(monitor),
@@ -90,7 +90,13 @@ export class ProductMonitoring extends pulumi.ComponentResource {
                     ] as const,
             );
             if (partIds.length > 0) inputs.query = pulumi.all(Object.fromEntries(partIds)).apply((ids) => withPartIds(monitor, ids).query);
-            return { id, kind, resource: new datadog.Monitor(childName(name, id), inputs, parent) };
+            // A renamed monitor keeps its identity (docs/urns.md).
+            const aliases = formerIds.map((former) => ({ name: childName(name, former) }));
+            return {
+                id,
+                kind,
+                resource: new datadog.Monitor(childName(name, id), inputs, aliases.length ? { ...parent, aliases } : parent),
+            };
         });
 
         const runbook = `${RUNBOOK_BASE_URL}/docs/runbooks/${product.key}.md`;

@@ -125,6 +125,8 @@ export const bearo: ProductSpec = {
         // and above 85% is high.
         eventRatio({
             id: "cart-abandonment-rate",
+            // Was an anomaly of the abandoned-cart count; 000 asks for the rate.
+            formerIds: ["cart-abandonment-anomaly"],
             surface: "web",
             severity: "P2",
             category: "business",

@@ -555,3 +555,12 @@ describe("routing by component (componentRoutes)", () => {
         ]);
     });
 });
+
+describe("renamed monitors (formerIds)", () => {
+    it("refuses a former id that is another monitor's current id", () => {
+        const renamed = { ...latency(ms(2000)), id: "renamed", formerIds: ["latency"] };
+        expect(problemsOf([minimalProduct({ monitors: [latency(ms(2000)), renamed as never] })])).toEqual([
+            'products/acme.ts: monitors[renamed].formerIds: "latency" is the id of a monitor of this product; an alias would take its resource',
+        ]);
+    });
+});

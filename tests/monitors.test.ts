@@ -147,6 +147,15 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
         },
     );
 
+    it("keeps a renamed monitor's identity: one alias per former id, none elsewhere", () => {
+        for (const p of enabledProducts(stack)) {
+            for (const m of p.monitors) {
+                const r = view.byName(`${p.key}-${m.id}`, MONITOR);
+                expect([r.name, r.options.aliases]).toEqual([r.name, m.formerIds?.length ?? 0]);
+            }
+        }
+    });
+
     it("sends no escalation message and waits for no full window unless a plan says so", () => {
         const asked = new Set(withOptions.map(([p, m]) => `${p}-${m.id}`));
         const spec = new Set(enabledProducts(stack).flatMap((p) => p.monitors.map((m) => `${p.key}-${m.id}`)));

@@ -114,7 +114,10 @@ describe("test definitions", () => {
     });
 
     it("gives every product a health check, a multistep flow and a browser journey", () => {
-        for (const [stack, view] of [["production", production], ["staging", staging]] as const) {
+        for (const [stack, view] of [
+            ["production", production],
+            ["staging", staging],
+        ] as const) {
             const kinds = new Map<string, Set<string>>();
             for (const t of view.ofType(TEST)) {
                 const p = view.productOf(t);

@@ -82,6 +82,8 @@ export interface MonitorBinding {
     monitor: MonitorModel;
     sloId?: string;
     parts?: MonitorModel[];
+    /** Former ids of the alert's monitor (renames), which its resource keeps as aliases. */
+    formerIds?: string[];
 }
 
 /** A part's reference in a composite query until the provider knows its Datadog id (`withPartIds`). */
@@ -244,7 +246,8 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         escalationMessage: m.monitorOptions?.escalationMessage,
         renotifyAlso: m.warning !== undefined ? ["warn"] : [],
     });
-    if (!m.guard && !m.hold) return { ...alert, binding: { provider: "datadog-monitor", monitor: condition } };
+    const formerIds = m.formerIds?.length ? { formerIds: m.formerIds } : {};
+    if (!m.guard && !m.hold) return { ...alert, binding: { provider: "datadog-monitor", monitor: condition, ...formerIds } };
 
     // A hold (Prometheus `for:`): the same condition evaluated 1, 2, ... minutes earlier (evaluation_delay), so
     // the composite alerts once the condition has held at every minute of the hold.
@@ -272,7 +275,7 @@ export function specMonitorAlert(product: Product, m: Monitor, ctx: MonitorConte
         newGroupDelaySeconds: undefined,
         requireFullWindow: false,
     };
-    return { ...alert, binding: { provider: "datadog-monitor", monitor: composite, parts } };
+    return { ...alert, binding: { provider: "datadog-monitor", monitor: composite, parts, ...formerIds } };
 }
 
 /**

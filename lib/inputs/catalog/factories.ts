@@ -29,6 +29,7 @@ export interface MonitorText {
     monitorOptions?: MonitorSpec["monitorOptions"];
     guard?: MonitorSpec["guard"];
     hold?: MonitorSpec["hold"];
+    formerIds?: string[];
 }
 
 interface Thresholds {
@@ -58,6 +59,7 @@ function monitor(t: MonitorText, category: Category, query: MonitorSpec["query"]
         ...(t.monitorOptions ? { monitorOptions: t.monitorOptions } : {}),
         ...(t.guard ? { guard: t.guard } : {}),
         ...(t.hold ? { hold: t.hold } : {}),
+        ...(t.formerIds ? { formerIds: t.formerIds } : {}),
         whatHappened: t.whatHappened,
         firstSteps: t.firstSteps,
         source: t.source,

@@ -203,6 +203,11 @@ export const MonitorSpecShape = z.strictObject({
      * evaluates it as a composite of the condition and its copies evaluated 1, 2, ... minutes earlier.
      */
     hold: z.enum(["1m", "2m", "3m", "4m", "5m"]).optional(),
+    /**
+     * Ids this monitor had before a rename: the deployed monitor keeps its history, mutes and incident links (Pulumi
+     * aliases; docs/urns.md). Remove them once every stack has been updated.
+     */
+    formerIds: z.array(Slug).optional(),
     /** Datadog monitor options the plan writes out for this alert (004 Appendix B), beyond what the severity decides. */
     monitorOptions: z
         .strictObject({

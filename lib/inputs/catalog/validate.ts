@@ -118,8 +118,15 @@ export function crossFieldProblems(p: Product): Array<{ field: string; message: 
         if (!surfaces.has(surface))
             out.push({ field: `${field}.surface`, message: `unknown surface "${surface}" (known: ${[...surfaces].join(", ")})` });
     };
+    const monitorIds = new Set(p.monitors.map((m) => m.id));
     for (const m of p.monitors) {
         const f = `monitors[${m.id}]`;
+        for (const former of m.formerIds ?? [])
+            if (monitorIds.has(former))
+                out.push({
+                    field: `${f}.formerIds`,
+                    message: `"${former}" is the id of a monitor of this product; an alias would take its resource`,
+                });
         needSurface(f, m.surface);
         if (m.warning !== undefined && !warningOnSafeSide(m.comparator, m.warning, m.critical)) {
             out.push({
