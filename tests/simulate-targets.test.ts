@@ -192,4 +192,13 @@ describe("generated scenarios of the newer query forms", () => {
         expect(s.outcomes.normal!.evaluation.transitions).toEqual([]);
         expect(s.recoverSeconds).not.toBeNull();
     });
+
+    test("a bounded gauge goes no further than full: memory averaged over 5 minutes crosses 90 % late in the window", () => {
+        // A step from healthy (45 %) to full (100 %): the 5-minute average passes 90 % only after ~4.2 minutes; with
+        // the uncapped worst case (4 × 90 = 360 %) one minute was enough. Evaluated each minute, it alerts at 300 s.
+        const s = simulateAlert(
+            monitor("m", "avg(last_5m):(1 - avg:system.mem.pct_usable{env:production} by {host}) * 100 > 90", { onMissingData: "resolve" }),
+        );
+        expect([s.family, s.detectSeconds]).toEqual(["gauge", 300]);
+    });
 });

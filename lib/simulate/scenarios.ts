@@ -24,21 +24,28 @@ export type ScenarioKind = (typeof SCENARIOS)[number];
  * they behave: a healthy host's `system.mem.used` includes the page cache; Redis' `redis.keys.evicted` is a
  * running total since Redis started.
  */
-export const METRIC_FACTS: Readonly<Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; max?: number; why: string }>> =
-    {
-        "DeliveryToHttpEndpoint.Success": {
-            max: 1,
-            why: "Firehose reports the delivered fraction of records, 0..1: a healthy stream sits at 1, never above",
-        },
-        "system.mem.used": {
-            healthyFractionOfTotal: 0.93,
-            why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used",
-        },
-        "redis.keys.evicted": {
-            cumulative: true,
-            why: "Datadog's Redis check reports evicted keys as a running total since Redis started",
-        },
-    };
+export const METRIC_FACTS: Readonly<
+    Record<string, { healthyFractionOfTotal?: number; cumulative?: boolean; max?: number; range?: [number, number]; why: string }>
+> = {
+    "DeliveryToHttpEndpoint.Success": {
+        max: 1,
+        why: "Firehose reports the delivered fraction of records, 0..1: a healthy stream sits at 1, never above",
+    },
+    "system.mem.used": {
+        healthyFractionOfTotal: 0.93,
+        why: "includes the page cache: a healthy Linux host shows ~90-95 % of memory used",
+    },
+    "redis.keys.evicted": {
+        cumulative: true,
+        why: "Datadog's Redis check reports evicted keys as a running total since Redis started",
+    },
+    // Bounded gauges: a resource cannot be more than full, so the worst case is full, not 4 × the threshold.
+    "system.mem.pct_usable": { range: [0, 1], why: "the usable fraction of memory, 0..1" },
+    "system.cpu.idle": { range: [0, 100], why: "idle CPU in percent, 0..100" },
+    "system.disk.in_use": { range: [0, 1], why: "the used fraction of a disk, 0..1" },
+    "system.io.util": { range: [0, 100], why: "the busy time of a device in percent, 0..100" },
+    "postgresql.percent_usage_connections": { range: [0, 1], why: "connections over max_connections, 0..1" },
+};
 
 /** A path through time: the alert's value, the traffic, and optional discrete events. */
 export interface Path {
@@ -306,7 +313,10 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
         // `100 - idle`, `(1 - pct_usable) * 100`: the input is the value run backwards through the arithmetic.
         const value = affineIn(q.expr, term);
         if (!value) throw new Error("the simulator reads single-metric expressions that are affine in the metric (m * k + c) only");
-        const l = levels(q.comparator, q.threshold, "gauge");
+        const levelsOf = levels(q.comparator, q.threshold, "gauge");
+        // A bounded metric's worst value is its bound as the query shows it (a full disk is 100 %, not 4 × 90 %).
+        const bounds = fact?.range?.map((x) => value.a * x + value.b);
+        const l = bounds ? { ...levelsOf, worst: Math.min(Math.max(levelsOf.worst, Math.min(...bounds)), Math.max(...bounds)) } : levelsOf;
         const traffic = isTrafficMetric(term.metric);
         return {
             family: fact?.cumulative ? "cumulative counter" : "gauge",
