@@ -18,6 +18,7 @@ import {
 } from "../lib/datadog/logs";
 import { childName, logGroupName } from "../lib/model/naming";
 import type { CloudWatchAlarmBinding } from "../lib/aws/alarms";
+import { metricAlarmArgs } from "./alarmArgs";
 import type { MonitorBinding } from "../lib/datadog/monitors";
 import type { Alert } from "../lib/model/alert";
 import { monitorArgs } from "./monitorArgs";
@@ -356,23 +357,7 @@ export class LogPipeline extends pulumi.ComponentResource {
         } of args.shippingAlarms) {
             new aws.cloudwatch.MetricAlarm(
                 childName(name, "firehose", alarm.suffix),
-                {
-                    name: alarm.name,
-                    namespace: alarm.namespace,
-                    metricName: alarm.metricName,
-                    dimensions: { DeliveryStreamName: firehose.name },
-                    statistic: alarm.statistic,
-                    comparisonOperator: alarm.comparisonOperator,
-                    threshold: alarm.threshold,
-                    period: alarm.period,
-                    evaluationPeriods: alarm.evaluationPeriods,
-                    datapointsToAlarm: alarm.datapointsToAlarm,
-                    treatMissingData: alarm.treatMissingData,
-                    alarmDescription: alarm.description,
-                    alarmActions: [topic.arn],
-                    okActions: [topic.arn],
-                    tags,
-                },
+                metricAlarmArgs(alarm, { DeliveryStreamName: firehose.name }, topic.arn, tags),
                 parent,
             );
         }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pagerduty from "@pulumi/pagerduty";
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudWatchAlarmBinding } from "../lib/aws/alarms";
+import { metricAlarmArgs } from "./alarmArgs";
 import type { Product } from "../lib/inputs/catalog/schema";
 import type { Alert } from "../lib/model/alert";
 import { childName } from "../lib/model/naming";
@@ -98,23 +99,7 @@ export class SecondaryMonitoring extends pulumi.ComponentResource {
             );
             new aws.cloudwatch.MetricAlarm(
                 childName(name, "health-alarm", healthCheck.syntheticId),
-                {
-                    name: alarm.name,
-                    namespace: alarm.namespace,
-                    metricName: alarm.metricName,
-                    dimensions: { HealthCheckId: check.id },
-                    statistic: alarm.statistic,
-                    comparisonOperator: alarm.comparisonOperator,
-                    threshold: alarm.threshold,
-                    period: alarm.period,
-                    evaluationPeriods: alarm.evaluationPeriods,
-                    datapointsToAlarm: alarm.datapointsToAlarm,
-                    treatMissingData: alarm.treatMissingData,
-                    alarmDescription: alarm.description,
-                    alarmActions: [topic.arn],
-                    okActions: [topic.arn],
-                    tags,
-                },
+                metricAlarmArgs(alarm, { HealthCheckId: check.id }, topic.arn, tags),
                 parent,
             );
             return [healthCheck.syntheticId, check.id] as const;
