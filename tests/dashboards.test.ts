@@ -70,25 +70,34 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
     });
 
     it("On-Call: active incidents P0 first, alert summary, availability SLOs, runbook link and escalation", () => {
-        const oncall = dashboards.get("vivr-oncall-dashboard");
-        expect(section(oncall, "Active incidents")).toEqual([
-            expect.objectContaining({
-                type: "manage_status",
-                query: `tag:"env:${stack}" tag:"product:vivr" status:(Alert OR Warn)`,
-                sort: "priority,asc",
-            }),
-        ]);
-        expect(section(oncall, "Alert summary")[0]).toEqual(
-            expect.objectContaining({ query: `tag:"env:${stack}" tag:"product:vivr"`, display_format: "counts" }),
-        );
-        expect(
-            section(oncall, "Service health")
+        for (const p of enabledProducts(stack)) {
+            const oncall = dashboards.get(`${p.key}-oncall-dashboard`);
+            expect(section(oncall, "Active incidents")).toEqual([
+                expect.objectContaining({
+                    type: "manage_status",
+                    query: `tag:"env:${stack}" tag:"product:${p.key}" status:(Alert OR Warn)`,
+                    sort: "priority,asc",
+                }),
+            ]);
+            expect(section(oncall, "Alert summary")[0]).toEqual(
+                expect.objectContaining({ query: `tag:"env:${stack}" tag:"product:${p.key}"`, display_format: "counts" }),
+            );
+            // The availability SLOs first, then those of the synthetic success targets.
+            const slos = section(oncall, "Service health")
                 .filter((w) => w.type === "slo")
-                .map((w) => w.title),
-        ).toEqual(["SLO: VIVR availability"]);
-        const runbook = section(oncall, "Runbook links")[0].content as string;
-        expect(runbook).toContain("https://github.com/bearifiedco/product-monitoring/blob/main/docs/runbooks/vivr.md");
-        expect(runbook).toMatch(/L1 at 0 min: .*L4 at 30 min/);
+                .map((w) => w.title);
+            const availability = p.slos.filter((s) => s.kind === "availability").map((s) => `SLO: ${s.title}`);
+            expect(slos.slice(0, availability.length)).toEqual(availability);
+            expect(slos).toHaveLength(availability.length + p.synthetics.filter((t) => t.successTarget !== undefined).length);
+            const runbook = section(oncall, "Runbook links")[0].content as string;
+            expect(runbook).toContain(`https://github.com/bearifiedco/product-monitoring/blob/main/docs/runbooks/${p.key}.md`);
+            expect(runbook).toMatch(/L1 at 0 min: /);
+        }
+        // 000's four levels, the last at 30 minutes.
+        const company = enabledProducts(stack).filter((p) => p.plan.startsWith("000"));
+        expect(company.length).toBeGreaterThan(0);
+        for (const p of company)
+            expect(section(dashboards.get(`${p.key}-oncall-dashboard`), "Runbook links")[0].content).toMatch(/L1 at 0 min: .*L4 at 30 min/);
     });
 
     it("On-Call: links the runbook section of every P0/P1 alert of the product's alert list", () => {
@@ -101,20 +110,23 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
     });
 
     it("Engineering: a service map per application service, deployments as events", () => {
-        const eng = dashboards.get("bearo-engineering-dashboard");
-        expect(
-            section(eng, "Service map")
-                .filter((w) => w.type === "servicemap")
-                .map((w) => [w.service, w.filters]),
-        ).toEqual([
-            ["bearo-api", [`env:${stack}`]],
-            ["bearo-web", [`env:${stack}`]],
-            ["bearo-wallet-service", [`env:${stack}`]],
-        ]);
-        expect(section(eng, "Deployment tracking")[0].events).toEqual([
-            { q: `tags:deployment env:${stack} service:(bearo-api OR bearo-web OR bearo-wallet-service)` },
-        ]);
-        expect(section(eng, "Error rates").map((w) => w.title)).toContain("API error rate above 1% (alert > 1 %)");
+        for (const p of enabledProducts(stack)) {
+            const eng = dashboards.get(`${p.key}-engineering-dashboard`);
+            // Application services: every surface but the databases and caches they depend on.
+            const services = p.surfaces.filter((s) => s.kind !== "database" && s.kind !== "cache").map((s) => s.service);
+            expect(
+                section(eng, "Service map")
+                    .filter((w) => w.type === "servicemap")
+                    .map((w) => [w.service, w.filters]),
+            ).toEqual(services.slice(0, 3).map((s) => [s, [`env:${stack}`]])); // one row of maps; the note names them all
+            expect(section(eng, "Service map")[0].content).toContain(services.join(", "));
+            expect(section(eng, "Deployment tracking")[0].events).toEqual([
+                { q: `tags:deployment env:${stack} service:(${services.join(" OR ")})` },
+            ]);
+            // 000 §Basic Alerting: high error rates > 1% on every BearifiedCo product.
+            if (p.plan.startsWith("000"))
+                expect(section(eng, "Error rates").map((w) => w.title)).toContain("API error rate above 1% (alert > 1 %)");
+        }
     });
 
     it("Executive: every availability SLO under SLA compliance, synthetic cost per product, daily unique users", () => {
@@ -123,7 +135,10 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
             p.slos.filter((s) => s.kind === "availability").map((s) => `${p.displayName}: ${s.title} (${s.target}%)`),
         );
         expect(section(exec, "SLA compliance").map((w) => w.title)).toEqual(availability);
-        expect(section(exec, "SLA compliance").map((w) => w.title)).toContain("Driplo: Driplo database uptime (99.99%)");
+        // A target with two decimals keeps them (003: database uptime 99.99%).
+        expect(section(exec, "SLA compliance").map((w) => w.title)).toEqual(
+            expect.arrayContaining([expect.stringMatching(/ \(99\.99%\)$/)]),
+        );
         const cost = section(exec, "Cost per service").find((w) => w.type === "note")!.content as string;
         for (const p of enabledKeys(stack)) expect(cost).toMatch(new RegExp(`\\| ${p} \\| \\d+\\.\\d\\d \\|`));
         const growth = section(exec, "User growth")[0] as any;
@@ -134,12 +149,19 @@ describe.each(STACKS)("dashboards of %s", (stack) => {
 
     it("Product: conversion from the plans' business ratios, retention as sessions per user", () => {
         const doc = dashboards.get("company-product-dashboard");
-        expect(section(doc, "Conversion funnels").map((w) => w.title)).toEqual(
-            expect.arrayContaining([
-                "PlumberLeads: Lead claim rate below 60% (alert < 60 %)",
-                "BEARO: Payment failure rate above 5% (alert > 5 %)",
-            ]),
+        // The business ratios of every product that has one, as "<product>: <monitor> (alert <comparator> <critical> <unit>)".
+        const ratios = enabledProducts(stack).flatMap((p) =>
+            p.monitors
+                .filter((m) => m.category === "business" && m.query.kind === "ratio")
+                .map((m) => ({
+                    product: p.displayName,
+                    title: `${p.displayName}: ${m.title} (alert ${m.comparator} ${m.critical} ${m.unit})`,
+                })),
         );
+        const funnels = section(doc, "Conversion funnels").map((w) => w.title as string);
+        expect(funnels.length).toBeGreaterThan(0);
+        expect(ratios.map((r) => r.title)).toEqual(expect.arrayContaining(funnels));
+        expect(new Set(funnels.map((t) => t.split(": ")[0]))).toEqual(new Set(ratios.map((r) => r.product)));
         const retention = section(doc, "Retention metrics")[0] as any;
         expect(retention.requests[0].formulas).toEqual([{ formula: "query1 / query2", alias: "sessions per user" }]);
     });

@@ -10,6 +10,7 @@ import { formatProblem, isValidationError } from "../lib/inputs/errors";
 import { escalationModel, scheduleModels, teamMembers } from "../lib/pagerduty/escalation";
 import { pagerServiceNames } from "../lib/pagerduty/service";
 import { catalog } from "../products";
+import { COMPANY_ESCALATION } from "../products/defaults";
 import { mocks } from "../scripts/mocks";
 import { STACKS } from "./helpers/constants";
 import { loadPlan } from "./helpers/plan";
@@ -18,7 +19,10 @@ import { stackConfig } from "./helpers/stackConfig";
 
 const products = loadCatalog(catalog);
 const PRODUCTS = products.map((p) => p.key);
-const COMPANY = PRODUCTS.filter((k) => k !== "driplo");
+/** Products on 000's company escalation, and those whose plan gives its own matrix (003). */
+const onCompanyEscalation = (p: (typeof products)[number]) => p.escalation.source === COMPANY_ESCALATION.source;
+const COMPANY = products.filter(onCompanyEscalation).map((p) => p.key);
+const OWN = products.find((p) => !onCompanyEscalation(p))!;
 
 interface Target {
     type: string;
@@ -89,11 +93,11 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
         expect(view.byName(`${product}-policy`).inputs).toMatchObject({ numLoops: 2, teams: `${product}-team-id` });
     });
 
-    it("Driplo follows its own matrix: dev team now, seniors at 5, managers at 15, CTO at 30 min", () => {
-        expect(rules("driplo")).toEqual([
-            { escalationDelayInMinutes: 5, targets: [schedule("driplo", "primary")] },
-            { escalationDelayInMinutes: 10, targets: [schedule("driplo", "backup")] },
-            { escalationDelayInMinutes: 15, targets: [user(oncall.teams.driplo.lead)] },
+    it("a product with its own matrix (003) follows it: dev team now, seniors at 5, managers at 15, CTO at 30 min", () => {
+        expect(rules(OWN.key)).toEqual([
+            { escalationDelayInMinutes: 5, targets: [schedule(OWN.key, "primary")] },
+            { escalationDelayInMinutes: 10, targets: [schedule(OWN.key, "backup")] },
+            { escalationDelayInMinutes: 15, targets: [user(oncall.teams[OWN.team.handle].lead)] },
             { escalationDelayInMinutes: 30, targets: [user(oncall.founder)] },
         ]);
     });
@@ -115,15 +119,22 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
     });
 
     it("makes the rotations' people team responders and the lead its manager", () => {
-        const memberships = view.ofType("pagerduty:index/teamMembership:TeamMembership", "bearo");
-        expect(memberships.map((m) => [m.name, m.inputs.role, m.inputs.userId])).toEqual([
-            ["bearo-member-alice", "responder", pdUser("alice")],
-            ["bearo-member-bob", "responder", pdUser("bob")],
-            ["bearo-member-carol", "responder", pdUser("carol")],
-            ["bearo-member-dave", "responder", pdUser("dave")],
-            ["bearo-member-erin", "manager", pdUser("erin")],
-        ]);
-        expect(view.ofType("pagerduty:index/teamMembership:TeamMembership")).toHaveLength(5 * PRODUCTS.length);
+        // Everyone in the team's rotation and in its components' rotations, once; the team's lead manages.
+        const people = (p: (typeof products)[number]) => {
+            const rotations = [p.team.handle, ...p.componentRoutes.map((c) => c.oncallTeam)].map((h) => oncall.teams[h]);
+            return [...new Set(rotations.flatMap((r) => [...r.primary, ...r.backup, r.lead]))];
+        };
+        const [p] = products;
+        const lead = oncall.teams[p.team.handle].lead;
+        const memberships = view.ofType("pagerduty:index/teamMembership:TeamMembership", p.key);
+        expect(memberships.map((m) => [m.name, m.inputs.role, m.inputs.userId]).sort()).toEqual(
+            people(p)
+                .map((u) => [`${p.key}-member-${u}`, u === lead ? "manager" : "responder", pdUser(u)])
+                .sort(),
+        );
+        expect(view.ofType("pagerduty:index/teamMembership:TeamMembership")).toHaveLength(
+            products.reduce((n, x) => n + people(x).length, 0),
+        );
     });
 
     it.each(PRODUCTS)("%s has a service with severity-based urgency, timeouts, grouping and an Events v2 integration", (product) => {
@@ -195,27 +206,28 @@ describe.each(STACKS)("escalation in stack %s", (stack) => {
     });
 
     it("names PagerDuty objects per stack so staging and production can share an account", () => {
-        expect(view.byName("bearo-team").inputs.name).toBe(`BEARO Team (${stack})`);
-        expect(view.byName("bearo-policy").inputs.name).toBe(`BEARO (${stack})`);
-        expect(view.byName("bearo-primary").inputs.name).toBe(`BEARO primary on-call (${stack})`);
+        for (const p of products) {
+            expect(view.byName(`${p.key}-team`).inputs.name).toBe(`${p.team.name} (${stack})`);
+            expect(view.byName(`${p.key}-policy`).inputs.name).toBe(`${p.displayName} (${stack})`);
+            expect(view.byName(`${p.key}-primary`).inputs.name).toBe(`${p.displayName} primary on-call (${stack})`);
+        }
     });
 });
 
 describe("escalation model (pure)", () => {
-    const bearo = products.find((p) => p.key === "bearo")!;
+    // A product on the company escalation, with a rotation in this config; another without one.
+    const first = products.find(onCompanyEscalation)!;
+    const unstaffed = products.find((p) => p.team.handle !== first.team.handle)!;
     const oncall = {
         users: [],
         founder: "frank",
         rotationStart: "2026-01-05T09:00:00Z",
         timeZone: "Europe/Paris",
-        teams: {
-            bearo: { primary: ["alice", "bob"], backup: ["carol"], lead: "erin" },
-            driplo: { primary: ["alice"], backup: ["bob"], lead: "erin" },
-        },
+        teams: { [first.team.handle]: { primary: ["alice", "bob"], backup: ["carol"], lead: "erin" } },
     };
 
     it("skips the Datadog/Slack-only level and turns the gaps between levels into delays", () => {
-        const m = escalationModel(bearo, oncall);
+        const m = escalationModel(first, oncall);
         expect(m.rules.map((r) => [r.level, r.delayMinutes])).toEqual([
             [2, 10],
             [3, 15],
@@ -230,9 +242,9 @@ describe("escalation model (pure)", () => {
     });
 
     it("builds weekly schedule layers and memberships from the rotation", () => {
-        const s = scheduleModels(bearo, oncall, "staging");
+        const s = scheduleModels(first, oncall, "staging");
         expect(s.backup).toEqual({
-            name: "BEARO backup on-call (staging)",
+            name: `${first.displayName} backup on-call (staging)`,
             timeZone: "Europe/Paris",
             layers: [
                 {
@@ -245,7 +257,7 @@ describe("escalation model (pure)", () => {
             ],
         });
         expect(s.primary.layers[0].userIds).toEqual(["alice", "bob"]);
-        expect(teamMembers(bearo, oncall)).toEqual([
+        expect(teamMembers(first, oncall)).toEqual([
             { userId: "alice", role: "responder" },
             { userId: "bob", role: "responder" },
             { userId: "carol", role: "responder" },
@@ -254,12 +266,9 @@ describe("escalation model (pure)", () => {
     });
 
     it("fails clearly for a product whose team has no rotation", () => {
-        expect(() =>
-            escalationModel(
-                products.find((p) => p.key === "vivr")!,
-                oncall,
-            ),
-        ).toThrow('vivr: no on-call rotation for team "vivr"');
+        expect(() => escalationModel(unstaffed, oncall)).toThrow(
+            `${unstaffed.key}: no on-call rotation for team "${unstaffed.team.handle}"`,
+        );
     });
 
     it("pairs primary and backup week by week over the whole cycle", () => {
@@ -290,30 +299,34 @@ describe("bad on-call config fails with a clear message", () => {
         }
     };
     const oncall = (d: { config: Record<string, any> }) => d.config[`${NS}oncall`];
+    // Three products of the catalog whose teams own nothing else.
+    const [a, b, c] = products.filter((p) => products.filter((x) => x.team.handle === p.team.handle).length === 1);
 
     it("rejects a backup rotation that puts the primary on backup in the same week", () => {
         const d = doc();
-        oncall(d).teams.bearo = { primary: ["alice", "bob"], backup: ["carol", "bob", "alice"], lead: "erin" };
+        oncall(d).teams[a.team.handle] = { primary: ["alice", "bob"], backup: ["carol", "bob", "alice"], lead: "erin" };
         expect(problems(d)).toEqual([
-            `${FILE}: oncall.teams.bearo: the same person is primary and backup on-call (week 2: bob, week 3: alice, of a 6-week cycle); reorder primary or backup`,
+            `${FILE}: oncall.teams.${a.team.handle}: the same person is primary and backup on-call (week 2: bob, week 3: alice, of a 6-week cycle); reorder primary or backup`,
         ]);
     });
 
     it("rejects unknown people and a rotation of one person, all at once", () => {
         const d = doc();
-        oncall(d).teams.vivr = { primary: ["bob"], backup: ["bob"], lead: "zoe" };
+        oncall(d).teams[b.team.handle] = { primary: ["bob"], backup: ["bob"], lead: "zoe" };
         oncall(d).founder = "fred";
         expect(problems(d)).toEqual([
             `${FILE}: oncall.founder: unknown on-call user "fred" (known: alice, bob, carol, dave, erin, frank)`,
-            `${FILE}: oncall.teams.vivr.lead: unknown on-call user "zoe" (known: alice, bob, carol, dave, erin, frank)`,
-            `${FILE}: oncall.teams.vivr: needs at least two distinct responders across primary and backup`,
+            `${FILE}: oncall.teams.${b.team.handle}.lead: unknown on-call user "zoe" (known: alice, bob, carol, dave, erin, frank)`,
+            `${FILE}: oncall.teams.${b.team.handle}: needs at least two distinct responders across primary and backup`,
         ]);
     });
 
     it("rejects a product whose team has no rotation", () => {
         const d = doc();
-        delete oncall(d).teams.driplo;
-        expect(problems(d)).toEqual([`${FILE}: oncall.teams.driplo: missing: product driplo is owned by team "driplo"`]);
+        delete oncall(d).teams[c.team.handle];
+        expect(problems(d)).toEqual([
+            `${FILE}: oncall.teams.${c.team.handle}: missing: product ${c.key} is owned by team "${c.team.handle}"`,
+        ]);
     });
 
     it("npm run plan exits 1 naming each bad on-call value (invalid email, duplicate person, grouping out of range)", () => {

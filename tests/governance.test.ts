@@ -101,12 +101,33 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
         },
     );
 
-    it("names languages as the catalog recognises them", () => {
+    it("names languages and service types as the catalog recognises them", () => {
+        expect(["TypeScript", "javascript", "Python", "Elixir", "C#"].map(catalogLanguage)).toEqual([
+            "js",
+            "js",
+            "python",
+            "elixir",
+            "dotnet",
+        ]);
+        // Datadog's service types per surface kind.
+        const type: Record<string, string> = {
+            api: "web",
+            websocket: "web",
+            web: "browser",
+            admin: "browser",
+            worker: "custom",
+            mobile: "mobile",
+            database: "db",
+            cache: "cache",
+        };
         const entity = (name: string) => YAML.parse(production.byName(name, T.entity).inputs.entity as string);
-        expect(entity("bearo-catalog-api").spec).toEqual({ lifecycle: "production", tier: "1", type: "web", languages: ["js"] });
-        expect(entity("driplo-catalog-realtime").spec.languages).toEqual(["elixir"]);
-        expect(entity("plumberleads-catalog-admin").spec).toMatchObject({ type: "browser", languages: ["python"] });
-        expect(entity("plumberleads-catalog-cache").spec.type).toBe("cache");
+        for (const p of enabledProducts("production"))
+            for (const s of p.surfaces)
+                expect([p.key, s.name, entity(`${p.key}-catalog-${s.name}`).spec]).toEqual([
+                    p.key,
+                    s.name,
+                    { lifecycle: p.lifecycle, tier: String(p.tier), type: type[s.kind], languages: [catalogLanguage(s.language)] },
+                ]);
     });
 
     it("creates a team per owning team linked to its Slack channel and PagerDuty service", () => {
@@ -116,15 +137,20 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
                 .map((t) => t.inputs.handle)
                 .sort(),
         ).toEqual(products.map((p) => p.team.handle).sort());
-        expect(production.byName("company-team-bearo", T.team).inputs).toMatchObject({ handle: "bearo", name: "BEARO Team" });
+        // A team owning one product: its Slack channel, then its product's PagerDuty service.
+        const p = products.find((x) => products.filter((y) => y.team.handle === x.team.handle).length === 1)!;
+        expect(production.byName(`company-team-${p.team.handle}`, T.team).inputs).toMatchObject({
+            handle: p.team.handle,
+            name: p.team.name,
+        });
         const links = production
             .ofType(T.link)
-            .filter((l) => l.name.startsWith("company-team-vivr-"))
+            .filter((l) => l.name.startsWith(`company-team-${p.team.handle}-`))
             .sort((a, b) => (a.inputs.position as number) - (b.inputs.position as number))
             .map((l) => [l.inputs.label, l.inputs.url]);
         expect(links).toEqual([
-            ["Slack #vivr-alerts-critical", "https://slack.com/app_redirect?channel=vivr-alerts-critical"],
-            ["PagerDuty: VIVR", outputsOf("vivr").pagerduty.serviceUrl],
+            [`Slack #${p.team.slackChannel}`, `https://slack.com/app_redirect?channel=${p.team.slackChannel}`],
+            [`PagerDuty: ${p.displayName}`, outputsOf(p.key).pagerduty.serviceUrl],
         ]);
         expect(production.ofType(T.link)).toHaveLength(2 * products.length);
     });
@@ -176,9 +202,11 @@ describe("Software Catalog (production owns organization-wide resources)", () =>
 });
 
 describe("validation before any resource is created", () => {
-    const vivr = products.find((p) => p.key === "vivr")!;
+    // A product, and another owned by another team.
+    const [own] = products;
+    const other = products.find((p) => p.team.handle !== own.team.handle)!;
     const config = stackConfig("production");
-    const model = specMonitorAlert(vivr, vivr.monitors[0], { environment: "production", routing: config.routing });
+    const model = specMonitorAlert(own, own.monitors[0], { environment: "production", routing: config.routing });
     const retag = (replace: Record<string, string | undefined>) => ({
         ...model,
         tags: model.tags.flatMap((t) => {
@@ -187,6 +215,8 @@ describe("validation before any resource is created", () => {
         }),
     });
     const field = `alert ${model.id}: tags`;
+    const source = `products/${own.key}.ts`;
+    const services = own.surfaces.map((s) => s.service).join(", ");
 
     it("accepts the catalog as it is", () => {
         expect(validateStack(buildStackModel(products, config))).toEqual([]);
@@ -198,51 +228,52 @@ describe("validation before any resource is created", () => {
                 products,
                 ["production", "staging"],
                 [
-                    retag({ service: "vivr-apii", team: "nobody", env: undefined }),
+                    retag({ service: `${own.surfaces[0].service}x`, team: "nobody", env: undefined }),
                     // Another product's service is a catalog entity, but not one this product's on-call owns.
-                    retag({ service: "bearo-api", team: "bearo" }),
+                    retag({ service: other.surfaces[0].service, team: other.team.handle }),
                 ],
             ),
         ).toEqual([
-            { source: "products/vivr.ts", field, message: 'missing the required "env:" tag' },
+            { source, field, message: 'missing the required "env:" tag' },
             {
-                source: "products/vivr.ts",
+                source,
                 field,
-                message: "service:vivr-apii: no Software Catalog entity of vivr has this name (its services: vivr-frontend, vivr-api)",
+                message: `service:${own.surfaces[0].service}x: no Software Catalog entity of ${own.key} has this name (its services: ${services})`,
             },
-            { source: "products/vivr.ts", field, message: 'team:nobody: unknown team: vivr is owned by team "vivr"' },
+            { source, field, message: `team:nobody: unknown team: ${own.key} is owned by team "${own.team.handle}"` },
             {
-                source: "products/vivr.ts",
+                source,
                 field,
-                message: "service:bearo-api: no Software Catalog entity of vivr has this name (its services: vivr-frontend, vivr-api)",
+                message: `service:${other.surfaces[0].service}: no Software Catalog entity of ${own.key} has this name (its services: ${services})`,
             },
-            { source: "products/vivr.ts", field, message: 'team:bearo: unknown team: vivr is owned by team "vivr"' },
+            { source, field, message: `team:${other.team.handle}: unknown team: ${own.key} is owned by team "${own.team.handle}"` },
         ]);
     });
 
     it("fails the stack for products disagreeing on a shared team and for a detection window over a day", () => {
-        const spec = (key: string) => catalog.find((p) => p.key === key)!;
+        // Two products with security rules: the second takes the first's team under another name.
+        const [first, second] = catalog.filter((p) => p.security?.length);
         const bad: ProductSpec[] = catalog.map((p) =>
-            p.key === "alphabuilder"
+            p.key === second.key
                 ? {
                       ...p,
-                      team: { ...spec("bearo").team, name: "Builders" },
+                      team: { ...first.team, name: "Builders" },
                       security: p.security!.map((r, i) => (i === 0 ? { ...r, window: "2d" } : r)),
                   }
                 : p,
         );
         const problems = validateStack(buildStackModel(loadCatalog(bad), config)).filter(
-            (x) => x.source === "products/alphabuilder.ts" && !x.field.startsWith("alert security-"),
+            (x) => x.source === `products/${second.key}.ts` && !x.field.startsWith("alert security-"),
         );
         expect(problems).toEqual([
             {
-                source: "products/alphabuilder.ts",
+                source: `products/${second.key}.ts`,
                 field: "team.name",
-                message: '"Builders" differs from "BEARO Team" in products/bearo.ts for the same team "bearo"',
+                message: `"Builders" differs from "${first.team.name}" in products/${first.key}.ts for the same team "${first.team.handle}"`,
             },
             {
-                source: "products/alphabuilder.ts",
-                field: "security[failed-auth-spike].window",
+                source: `products/${second.key}.ts`,
+                field: `security[${second.security![0].id}].window`,
                 message: "2d is longer than Datadog's 1-day maximum for detection rules",
             },
         ]);

@@ -156,9 +156,9 @@ describe.each([
         }
     });
 
-    it("scrubs emails, card numbers and wallet keys", () => {
+    it.each(products.map((p) => p.key))("%s: scrubs emails, card numbers and wallet keys", (key) => {
         const rules = view
-            .ofType("datadog:index/sensitiveDataScannerRule:SensitiveDataScannerRule", "bearo")
+            .ofType("datadog:index/sensitiveDataScannerRule:SensitiveDataScannerRule", key)
             .sort((a, b) => (a.inputs.priority as number) - (b.inputs.priority as number));
         expect(rules.map((r) => (r.inputs.textReplacement as any).replacementString)).toEqual([
             "[redacted-email]",
@@ -196,11 +196,10 @@ describe("retention values", () => {
     });
 
     it("rejects a product spec with a retention CloudWatch does not accept", () => {
-        const bad = JSON.parse(JSON.stringify(catalog.find((p) => p.key === "vivr")));
+        const bad = JSON.parse(JSON.stringify(catalog[0]));
         bad.logs.types[0].hotDays = 45;
-        expect(() => loadCatalog([bad])).toThrow(
-            /^products\/vivr\.ts: logs\.types\[app\]\.hotDays: 45 is not a CloudWatch Logs retention value/,
-        );
+        const expected = `products/${bad.key}.ts: logs.types[${bad.logs.types[0].type}].hotDays: 45 is not a CloudWatch Logs retention value`;
+        expect(() => loadCatalog([bad])).toThrow(new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
     });
 
     it("rejects a stack cap CloudWatch does not accept", () => {

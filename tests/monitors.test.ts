@@ -252,9 +252,12 @@ describe.each(STACKS)("plan thresholds in %s", (stack) => {
             expect(m.inputs.monitorThresholdWindows).toEqual({ triggerWindow: "last_15m", recoveryWindow: "last_15m" });
             expect(m.inputs.monitorThresholds).toEqual({ critical: "1", criticalRecovery: "0" });
         }
-        // Failures alert when they rise, volumes when they fall.
-        expect(view.byName("chimpanion-wallet-connection-failures", MONITOR).inputs.query).toContain("direction='above'");
-        expect(view.byName("driplo-order-completion-drop", MONITOR).inputs.query).toContain("direction='below'");
-        expect(view.byName("genonaut-traffic-anomaly", MONITOR).inputs.query).toContain("direction='both'");
+        // Each in its spec's direction (failures alert when they rise, volumes when they fall), all three in use.
+        const specs = enabledProducts(stack).flatMap((p) =>
+            p.monitors.flatMap((m) => (m.query.kind === "anomaly" ? [{ name: `${p.key}-${m.id}`, direction: m.query.direction }] : [])),
+        );
+        for (const { name, direction } of specs)
+            expect([name, view.byName(name, MONITOR).inputs.query]).toEqual([name, expect.stringContaining(`direction='${direction}'`)]);
+        expect(new Set(specs.map((x) => x.direction))).toEqual(new Set(["above", "below", "both"]));
     });
 });

@@ -52,7 +52,7 @@ describe("Sentry model (pure)", () => {
             { kind: "pagerduty", service: "acme-production", sentryServiceId: 4242, severity: "critical" },
         ]);
         // Registered for another product only: still the email fallback.
-        expect(sentryActions(acme, "P0", withPagerduty(production, { bearo: 1 })).slice(2)).toEqual([
+        expect(sentryActions(acme, "P0", withPagerduty(production, { other: 1 })).slice(2)).toEqual([
             { kind: "email", team: "acme-production" },
         ]);
         // Staging never pages, whatever Sentry knows.
@@ -134,10 +134,10 @@ describe("Sentry model (pure)", () => {
     it("validates the optional PagerDuty integration config", () => {
         const base = { organization: "bearifiedco", slackWorkspace: "BearifiedCo", keyRateLimit: { count: 10, windowSeconds: 60 } };
         expect(SentryConfig.safeParse(base).success).toBe(true);
-        expect(SentryConfig.safeParse({ ...base, pagerduty: { integration: "PD", services: { bearo: 12 } } }).success).toBe(true);
-        const bad = SentryConfig.safeParse({ ...base, pagerduty: { integration: "PD", services: { bearo: "P123" } } });
+        expect(SentryConfig.safeParse({ ...base, pagerduty: { integration: "PD", services: { acme: 12 } } }).success).toBe(true);
+        const bad = SentryConfig.safeParse({ ...base, pagerduty: { integration: "PD", services: { acme: "P123" } } });
         expect(bad.success).toBe(false);
-        expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(["pagerduty.services.bearo"]);
+        expect(bad.error!.issues.map((i) => i.path.join("."))).toEqual(["pagerduty.services.acme"]);
     });
 });
 
@@ -178,22 +178,15 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         expect(Object.keys(projects)).toHaveLength(
             enabledProducts(env).reduce((n, p) => n + p.surfaces.filter((s) => s.sentryPlatform).length, 0),
         );
-        expect(projects).toMatchObject({
-            [`genonaut-api-${env}`]: "python-fastapi",
-            [`genonaut-web-${env}`]: "javascript-react",
-            [`plumberleads-api-${env}`]: "python-flask",
-            [`plumberleads-admin-${env}`]: "python-flask",
-            [`plumberleads-web-${env}`]: "javascript",
-            [`vivr-web-${env}`]: "javascript-nextjs",
-            [`vivr-api-${env}`]: "javascript-nextjs",
-            [`driplo-web-${env}`]: "javascript-sveltekit",
-            [`driplo-api-${env}`]: "javascript-sveltekit",
-            [`primape-game-server-${env}`]: "node",
-            [`chimpanion-ai-worker-${env}`]: "python",
-        });
-        // Driplo's Supabase database and realtime, PlumberLeads' PostgreSQL and Redis run no code of the product's own.
-        expect(projects[`driplo-database-${env}`]).toBeUndefined();
-        expect(projects[`plumberleads-cache-${env}`]).toBeUndefined();
+        // One project per surface that runs the product's own code, with the platform its plan names; managed
+        // surfaces (a Supabase database, Redis) have none.
+        for (const p of enabledProducts(env)) {
+            for (const s of p.surfaces) {
+                const slug = `${p.key}-${s.name}-${env}`;
+                expect([slug, projects[slug]]).toEqual([slug, s.sentryPlatform]);
+            }
+        }
+        expect(enabledProducts(env).some((p) => p.surfaces.some((s) => !s.sentryPlatform))).toBe(true);
     });
 
     it("gives every project one client key with the stack's rate limit", () => {
@@ -237,15 +230,16 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         },
     );
 
+    // A project of the stack: its issue alerts' conditions are the same for every project.
+    const project = (() => {
+        const p = enabledProducts(env).find((x) => x.surfaces.some((s) => s.sentryPlatform))!;
+        return { p, s: p.surfaces.find((s) => s.sentryPlatform)! };
+    })();
     it("uses Sentry's rule conditions for each issue alert", () => {
-        const conditions = (name: string) => view.byName(name, T.issue).inputs.conditions;
-        expect(conditions("driplo-sentry-web-new-issue")).toEqual([
-            { id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" },
-        ]);
-        expect(conditions("driplo-sentry-web-regression")).toEqual([
-            { id: "sentry.rules.conditions.regression_event.RegressionEventCondition" },
-        ]);
-        expect(conditions("driplo-sentry-web-frequency-spike")).toEqual([
+        const conditions = (alert: string) => view.byName(`${project.p.key}-sentry-${project.s.name}-${alert}`, T.issue).inputs.conditions;
+        expect(conditions("new-issue")).toEqual([{ id: "sentry.rules.conditions.first_seen_event.FirstSeenEventCondition" }]);
+        expect(conditions("regression")).toEqual([{ id: "sentry.rules.conditions.regression_event.RegressionEventCondition" }]);
+        expect(conditions("frequency-spike")).toEqual([
             {
                 id: "sentry.rules.conditions.event_frequency.EventFrequencyCondition",
                 value: "100",
@@ -291,10 +285,18 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         );
         expect(metric).toHaveLength(metric.filter((m) => m.name.endsWith("-error-rate")).length + crash.length);
 
-        const e = view.byName("genonaut-sentry-api-error-rate", T.metric);
-        const team = view.byName("genonaut-sentry-team", T.team);
+        // A product on the company routes (no plan additions): its Sentry alerts post to Slack only.
+        const plain = (kinds: string[]) => {
+            const p = enabledProducts(env).find(
+                (x) => x.severityRoutes.length === 0 && x.surfaces.some((s) => s.sentryPlatform && kinds.includes(s.kind)),
+            )!;
+            return { p, s: p.surfaces.find((s) => s.sentryPlatform && kinds.includes(s.kind))! };
+        };
+        const api = plain(["api"]);
+        const e = view.byName(`${api.p.key}-sentry-${api.s.name}-error-rate`, T.metric);
+        const team = view.byName(`${api.p.key}-sentry-team`, T.team);
         expect(e.inputs).toMatchObject({
-            project: `genonaut-api-${env}`,
+            project: `${api.p.key}-${api.s.name}-${env}`,
             dataset: "transactions",
             aggregate: "failure_rate()",
             timeWindow: 15,
@@ -303,11 +305,12 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
             resolveThreshold: 0.045,
             owner: expect.stringMatching(/^team:\d+$/),
         });
-        expect(team.inputs.slug).toBe(`genonaut-${env}`);
+        expect(team.inputs.slug).toBe(`${api.p.key}-${env}`);
         expect((e.inputs.triggers as any[]).map((t) => [t.label, t.alertThreshold, t.thresholdType])).toEqual([["critical", 0.05, 0]]);
-        expect(triggerChannels(e)).toEqual([["critical", ["#alerts-critical", "#genonaut-alerts"]]]);
+        expect(triggerChannels(e)).toEqual([["critical", ["#alerts-critical", `#${api.p.team.slackChannel}`]]]);
 
-        const c = view.byName("vivr-sentry-web-crash-rate", T.metric);
+        const web = plain(["web", "mobile"]);
+        const c = view.byName(`${web.p.key}-sentry-${web.s.name}-crash-rate`, T.metric);
         expect(c.inputs).toMatchObject({
             dataset: "metrics",
             aggregate: "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate",
@@ -320,7 +323,7 @@ describe.each(STACKS)("Sentry in stack %s", (env) => {
         ]);
         // A warning takes the route of the next lower severity (P1 → P2: #alerts-warning).
         expect(triggerChannels(c)).toEqual([
-            ["critical", ["#alerts-critical", "#vivr-alerts-critical"]],
+            ["critical", ["#alerts-critical", `#${web.p.team.slackChannel}`]],
             ["warning", ["#alerts-warning"]],
         ]);
     });

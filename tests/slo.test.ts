@@ -16,7 +16,9 @@ import { catalog } from "../products";
 import { computed } from "../scripts/mocks";
 import { STACKS } from "./helpers/constants";
 import { loadPlan, MONITOR, pagesFrom } from "./helpers/plan";
-import { SYNTHETIC_SUCCESS } from "./fixtures/planThresholds";
+import { SLO_TARGETS, SYNTHETIC_SUCCESS } from "./fixtures/planThresholds";
+import { enabledProducts } from "./helpers/catalog";
+import { stackConfig } from "./helpers/stackConfig";
 
 const products = loadCatalog(catalog);
 const SLO = "datadog:index/serviceLevelObjective:ServiceLevelObjective";
@@ -63,18 +65,18 @@ describe("burn-rate maths", () => {
 });
 
 describe("SLO validation before deploy", () => {
-    const driplo = products.find((p) => p.key === "driplo")!;
+    const [example] = products;
 
     it("accepts every product's SLOs", () => {
         for (const p of products) expect([p.key, sloProblems(p, "production")]).toEqual([p.key, []]);
     });
 
     it("rejects a target too low for the page burn rates, naming product, SLO and alerts", () => {
-        const low = { ...driplo, slos: [{ ...driplo.slos[0], target: 90 }] };
+        const low = { ...example, slos: [{ ...example.slos[0], target: 90 }] };
         expect(sloProblems(low, "production")).toEqual([
             {
-                source: "products/driplo.ts",
-                field: `slo ${driplo.slos[0].id}: target`,
+                source: `products/${example.key}.ts`,
+                field: `slo ${example.slos[0].id}: target`,
                 message:
                     "a 90% target allows burn rates up to 10, so the page-fast alert (14.4x) could never fire and Datadog rejects it; raise the target",
             },
@@ -82,10 +84,10 @@ describe("SLO validation before deploy", () => {
     });
 
     it("rejects malformed good/total queries", () => {
-        const bad = { ...driplo, slos: [{ ...driplo.slos[0], good: { ...driplo.slos[0].good, filter: { "bad tag": "x" } } }] };
+        const bad = { ...example, slos: [{ ...example.slos[0], good: { ...example.slos[0].good, filter: { "bad tag": "x" } } }] };
         expect(sloProblems(bad, "production")).toEqual([
             expect.objectContaining({
-                field: `slo ${driplo.slos[0].id}: good`,
+                field: `slo ${example.slos[0].id}: good`,
                 message: expect.stringMatching(/invalid tag filter "bad tag:x"/),
             }),
         ]);
@@ -95,23 +97,21 @@ describe("SLO validation before deploy", () => {
 describe.each(STACKS)("SLOs in %s", (stack) => {
     const view = loadPlan(stack);
 
-    it.each([
-        ["driplo", "api-availability", 99.95],
-        ["driplo", "database-availability", 99.99],
-        ["driplo", "payments-availability", 99.95],
-        ["driplo", "system-availability", 99.9],
-        ["vivr", "availability", 99.9],
-        ["genonaut", "api-availability", 99.9],
-        ["bearo", "api-availability", 99.9],
-    ])("%s %s targets %d% over 30 and 7 days", (product, id, target) => {
-        const slo = view.byName(`${product}-slo-${id}`, SLO);
-        expect(slo.inputs.thresholds).toEqual([
-            { timeframe: "30d", target, warning: sloWarning(target) },
-            { timeframe: "7d", target, warning: sloWarning(target) },
-        ]);
-        expect(slo.inputs.type).toBe("metric");
-        expect((slo.inputs.query as any).numerator).toMatch(new RegExp(`env:${stack}`));
+    it.each(SLO_TARGETS)("%s %s targets the plan's %d%", (product, id, target) => {
+        expect((view.byName(`${product}-slo-${id}`, SLO).inputs.thresholds as Array<{ target: number }>).map((t) => t.target)).toEqual(
+            ["30d", "7d"].map(() => target),
+        );
     });
+
+    it.each(enabledProducts(stack).flatMap((p) => p.slos.map((s) => [p.key, s.id, s.target, s.timeframes] as const)))(
+        "%s %s targets %d% over its timeframes %j",
+        (product, id, target, timeframes) => {
+            const slo = view.byName(`${product}-slo-${id}`, SLO);
+            expect(slo.inputs.thresholds).toEqual(timeframes.map((timeframe) => ({ timeframe, target, warning: sloWarning(target) })));
+            expect(slo.inputs.type).toBe("metric");
+            expect((slo.inputs.query as any).numerator).toMatch(new RegExp(`env:${stack}`));
+        },
+    );
 
     it("has availability and latency SLOs for every product, each with its four burn-rate monitors", () => {
         for (const p of products) {
@@ -158,7 +158,9 @@ describe.each(STACKS)("synthetic tests' SLOs in %s", (stack) => {
         const withTarget = products.flatMap((p) =>
             p.synthetics.filter((t) => t.successTarget !== undefined).map((t) => [p.key, t.id, t.successTarget]),
         );
-        expect(withTarget.sort()).toEqual([...SYNTHETIC_SUCCESS].sort());
+        // Every success target of the products whose plan the fixture copies, as the plan gives it.
+        const copied = new Set(SYNTHETIC_SUCCESS.map(([p]) => p));
+        expect(withTarget.filter(([p]) => copied.has(p as string)).sort()).toEqual([...SYNTHETIC_SUCCESS].sort());
         for (const [product, test, target] of SYNTHETIC_SUCCESS) {
             const slo = view.byName(`${product}-slo-${syntheticSloId(test)}`, SLO);
             // The monitor id the provider returned for that product's test (the offline mocks' computed output).
@@ -178,24 +180,28 @@ describe.each(STACKS)("synthetic tests' SLOs in %s", (stack) => {
 
     it("attaches no SLO alert to them: Datadog offers none for monitor-based SLOs over synthetic tests", () => {
         const ids = view.ofType(SLO).filter((s) => s.inputs.type === "monitor");
-        expect(ids.length).toBe(SYNTHETIC_SUCCESS.length);
+        expect(ids.length).toBe(
+            enabledProducts(stack).reduce((n, p) => n + p.synthetics.filter((t) => t.successTarget !== undefined).length, 0),
+        );
         for (const slo of ids) expect(view.ofType(MONITOR).filter((m) => m.name.startsWith(`${slo.name}-`))).toEqual([]);
     });
 });
 
 describe("synthetic SLO validation", () => {
-    const plumberleads = products.find((p) => p.key === "plumberleads")!;
+    // A product with a synthetic success target (004 §Synthetic Checks), and that test.
+    const owner = products.find((p) => p.synthetics.some((t) => t.successTarget !== undefined))!;
+    const test = owner.synthetics.find((t) => t.successTarget !== undefined)!;
     const withTarget = (successTarget: number) => ({
-        ...plumberleads,
-        synthetics: plumberleads.synthetics.map((t) => (t.id === "login-flow" ? { ...t, successTarget } : t)),
+        ...owner,
+        synthetics: owner.synthetics.map((t) => (t.id === test.id ? { ...t, successTarget } : t)),
     });
 
     it("rejects a success target Datadog cannot take for a monitor-based SLO (100%, more than two decimals)", () => {
         for (const target of [100, 99.95, 99.123])
             expect(sloProblems(withTarget(target), "production")).toEqual([
                 {
-                    source: "products/plumberleads.ts",
-                    field: "synthetics[login-flow].successTarget",
+                    source: `products/${owner.key}.ts`,
+                    field: `synthetics[${test.id}].successTarget`,
                     message: `${target}% cannot be the target of its SLO: Datadog takes monitor-based SLO targets and warnings below 100% with at most two decimals (warning: halfway to 100%)`,
                 },
             ]);
@@ -206,23 +212,33 @@ describe("synthetic SLO validation", () => {
 describe("maintenance windows", () => {
     it("mute only the configured non-critical severities, per product, on the weekly schedule", () => {
         const view = loadPlan("production");
-        const dts = view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule", "vivr");
-        expect(dts.map((d) => (d.inputs.monitorIdentifier as any).monitorTags)).toEqual([
-            ["product:vivr", "env:production", "severity:p2"],
-            ["product:vivr", "env:production", "severity:p3"],
-        ]);
+        const config = stackConfig("production");
+        const [window] = config.maintenanceWindows;
+        const enabled = enabledProducts("production");
+        const [p] = enabled;
+        const dts = view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule", p.key);
+        expect(dts.map((d) => (d.inputs.monitorIdentifier as any).monitorTags)).toEqual(
+            window.muteSeverities.map((s) => [`product:${p.key}`, "env:production", `severity:${s.toLowerCase()}`]),
+        );
         expect(dts[0].inputs.recurringSchedule as any).toEqual({
             timezone: "UTC",
             recurrences: [{ rrule: "FREQ=WEEKLY;BYDAY=SU", start: "2026-01-04T02:00:00", duration: "120m" }],
         });
-        expect(view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule")).toHaveLength(16);
+        // Every window mutes its severities on every product it lists ("*": all of the stack's).
+        expect(view.ofType("datadog:index/downtimeSchedule:DowntimeSchedule")).toHaveLength(
+            config.maintenanceWindows.reduce(
+                (n, w) =>
+                    n + w.muteSeverities.length * enabled.filter((x) => w.products.includes("*") || w.products.includes(x.key)).length,
+                0,
+            ),
+        );
     });
 
     it("apply to the listed products only", () => {
-        const p = products.find((x) => x.key === "bearo")!;
+        const [p, listed] = products;
         const w = {
             name: "db-upgrade",
-            products: ["vivr"],
+            products: [listed.key],
             rrule: "FREQ=MONTHLY;BYMONTHDAY=1",
             start: "2026-01-01T03:00:00",
             durationMinutes: 60,
@@ -230,6 +246,6 @@ describe("maintenance windows", () => {
             muteSeverities: ["P3" as const],
         };
         expect(downtimes(p, "production", [w])).toEqual([]);
-        expect(downtimes({ ...p, key: "vivr" }, "production", [w]).map((d) => d.id)).toEqual(["db-upgrade-p3"]);
+        expect(downtimes(listed, "production", [w]).map((d) => d.id)).toEqual(["db-upgrade-p3"]);
     });
 });
