@@ -2,7 +2,7 @@
  * Chimpanion — BearifiedCo's AI assistant that acts on the user's crypto wallet.
  * Plan: 000 (company Datadog plan), §Implementation by Product / Chimpanion, plus the company-wide basic alerts.
  */
-import { anomaly, browserJourney, eventCount, healthCheck, sslCheck } from "../lib/inputs/catalog/factories";
+import { anomaly, browserJourney, eventCount, gaugeRatio, healthCheck, sslCheck } from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import {
     BEARIFIEDCO_BASIC_ALERTS,
@@ -117,24 +117,19 @@ export const chimpanion: ProductSpec = {
         }),
         // 000 §Chimpanion / Alerts: Rate limit approaching — remaining LLM API requests in the provider's window
         // (dd-trace openai integration metrics). "Approaching" = under 20% left warns, under 10% is critical.
-        {
+        gaugeRatio({
             id: "ai-rate-limit-requests",
             title: "LLM API request rate limit approaching",
-            category: "saturation",
             severity: "P2",
             surface: "ai-worker",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "openai.ratelimit.remaining.requests", aggregation: "min" },
-                denominator: { metric: "openai.ratelimit.requests", aggregation: "max" },
-                scale: 100,
-                timeAggregation: "min",
-                window: "5m",
-            },
+            numerator: { metric: "openai.ratelimit.remaining.requests", aggregation: "min" },
+            denominator: { metric: "openai.ratelimit.requests", aggregation: "max" },
+            timeAggregation: "min",
+            unit: "% remaining",
+            window: "5m",
             comparator: "<",
             critical: 10,
             warning: 20,
-            unit: "% remaining",
             whatHappened: "Less than the safe share of the LLM provider's request quota is left in the current rate-limit window.",
             firstSteps: [
                 "Check which feature or account drives the request volume",
@@ -142,26 +137,21 @@ export const chimpanion: ProductSpec = {
                 "Request a higher rate limit tier from the provider if growth is organic",
             ],
             source: "000 §Implementation by Product / Chimpanion / Alerts (Rate limit approaching)",
-        },
+        }),
         // 000 §Chimpanion / Alerts: Rate limit approaching — same for the token quota.
-        {
+        gaugeRatio({
             id: "ai-rate-limit-tokens",
             title: "LLM API token rate limit approaching",
-            category: "saturation",
             severity: "P2",
             surface: "ai-worker",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "openai.ratelimit.remaining.tokens", aggregation: "min" },
-                denominator: { metric: "openai.ratelimit.tokens", aggregation: "max" },
-                scale: 100,
-                timeAggregation: "min",
-                window: "5m",
-            },
+            numerator: { metric: "openai.ratelimit.remaining.tokens", aggregation: "min" },
+            denominator: { metric: "openai.ratelimit.tokens", aggregation: "max" },
+            timeAggregation: "min",
+            unit: "% remaining",
+            window: "5m",
             comparator: "<",
             critical: 10,
             warning: 20,
-            unit: "% remaining",
             whatHappened: "Less than the safe share of the LLM provider's token quota is left in the current rate-limit window.",
             firstSteps: [
                 "Check for unusually long prompts or conversation histories being sent",
@@ -169,7 +159,7 @@ export const chimpanion: ProductSpec = {
                 "Request a higher token limit from the provider if growth is organic",
             ],
             source: "000 §Implementation by Product / Chimpanion / Alerts (Rate limit approaching)",
-        },
+        }),
     ],
     slos: bearifiedcoApiSlos("chimpanion", "Chimpanion"),
     logs: BEARIFIEDCO_LOGS,

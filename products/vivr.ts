@@ -3,10 +3,19 @@
  * Plan: 002 Monitoring & Observability Setup Guide. Its Prometheus alert rules (§Alerting / prometheus-rules.yml)
  * are translated to Datadog monitors below.
  */
-import { anomaly, apmLatency, browserJourney, eventCount, eventRatio, gauge, sslCheck } from "../lib/inputs/catalog/factories";
+import {
+    anomaly,
+    apmLatency,
+    browserJourney,
+    eventCount,
+    eventRatio,
+    gauge,
+    gaugeRatio,
+    sslCheck,
+    webVitalsMonitors,
+} from "../lib/inputs/catalog/factories";
 import type { ProductSpec } from "../lib/inputs/catalog/schema";
 import { s } from "../lib/inputs/catalog/units";
-import { webVitalsMonitors } from "../lib/inputs/catalog/factories";
 import { COMPANY_ESCALATION } from "./defaults";
 
 export const vivr: ProductSpec = {
@@ -154,24 +163,19 @@ export const vivr: ProductSpec = {
         // prometheus-rules.yml HighMemoryUsage: container_memory_usage_bytes / container_spec_memory_limit_bytes > 0.9
         // for 5m. Kept as the plan's fraction (0.9), measured the plan's way: container memory usage / limit (Datadog's
         // container check), per container.
-        {
+        gaugeRatio({
             id: "high-memory-usage",
             title: "Memory usage above 90%",
-            category: "saturation",
             severity: "P2",
             planSeverity: "warning",
             surface: "api",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "container.memory.usage", aggregation: "avg", groupBy: ["container_name"] },
-                denominator: { metric: "container.memory.limit", aggregation: "avg", groupBy: ["container_name"] },
-                scale: 1,
-                timeAggregation: "avg",
-                window: "5m",
-            },
+            numerator: { metric: "container.memory.usage", aggregation: "avg", groupBy: ["container_name"] },
+            denominator: { metric: "container.memory.limit", aggregation: "avg", groupBy: ["container_name"] },
+            timeAggregation: "avg",
+            window: "5m",
+            scale: 1,
             comparator: ">",
             critical: 0.9,
-            unit: "ratio",
             whatHappened: "Memory usage of a VIVR app instance stayed above 90% of its limit for 5 minutes.",
             firstSteps: [
                 "Check the health endpoint's metrics.memoryUsage (heap) trend for a leak since the last deploy",
@@ -179,26 +183,21 @@ export const vivr: ProductSpec = {
                 "Scale out if the memory use follows traffic",
             ],
             source: "002 §Alerting / Alert Rules (HighMemoryUsage: > 0.9 for 5m, warning)",
-        },
+        }),
         // prometheus-rules.yml LowDiskSpace: node_filesystem_avail_bytes / node_filesystem_size_bytes < 0.1 for 10m
-        {
+        gaugeRatio({
             id: "low-disk-space",
             title: "Free disk space below 10%",
-            category: "saturation",
             severity: "P2",
             planSeverity: "warning",
             surface: "api",
-            query: {
-                kind: "ratio",
-                numerator: { metric: "system.disk.free", aggregation: "avg", groupBy: ["host", "device"] },
-                denominator: { metric: "system.disk.total", aggregation: "avg", groupBy: ["host", "device"] },
-                scale: 1,
-                timeAggregation: "avg",
-                window: "10m",
-            },
+            numerator: { metric: "system.disk.free", aggregation: "avg", groupBy: ["host", "device"] },
+            denominator: { metric: "system.disk.total", aggregation: "avg", groupBy: ["host", "device"] },
+            timeAggregation: "avg",
+            window: "10m",
+            scale: 1,
             comparator: "<",
             critical: 0.1,
-            unit: "ratio",
             whatHappened: "Less than 10% of a VIVR host's disk has been free for 10 minutes.",
             firstSteps: [
                 "Find the largest directories (logs, .next cache, Docker images)",
@@ -206,7 +205,7 @@ export const vivr: ProductSpec = {
                 "Resize the volume if growth is organic",
             ],
             source: "002 §Alerting / Alert Rules (LowDiskSpace: avail/size < 0.1 for 10m, warning)",
-        },
+        }),
         // ---- Info ----
         // prometheus-rules.yml SlowQueryDetected: slow_queries_total > 0 for 5m (counted by the Prisma query timing
         // middleware that records database.query.duration)

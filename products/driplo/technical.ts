@@ -2,7 +2,16 @@
  * Driplo thresholds of 003 §Alert Configuration (performance and infrastructure warning/critical pairs) and
  * §2.1 Critical Alerts.
  */
-import { apmErrorRate, apmLatency, eventRatio, gauge, percentile, serviceCheck, webVital } from "../../lib/inputs/catalog/factories";
+import {
+    apmErrorRate,
+    apmLatency,
+    eventRatio,
+    gauge,
+    gaugeRatio,
+    percentile,
+    serviceCheck,
+    webVital,
+} from "../../lib/inputs/catalog/factories";
 import type { MonitorSpec } from "../../lib/inputs/catalog/schema";
 import { ms, s } from "../../lib/inputs/catalog/units";
 
@@ -198,25 +207,21 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
         source: "003 §2.1 Critical Alerts / System Health Alerts (Memory usage > 85%)",
     },
     // disk_usage: >85% (warning), >95% (critical), per filesystem.
-    {
+    gaugeRatio({
         id: "disk-usage",
         title: "Database disk usage above {critical}",
-        category: "saturation",
         severity: "P1",
         planSeverity: "critical",
         surface: "database",
-        query: {
-            kind: "ratio",
-            complement: true,
-            timeAggregation: "avg",
-            window: "5m",
-            numerator: { metric: "supabase.node.filesystem.available_bytes", aggregation: "min", groupBy: ["device"] },
-            denominator: { metric: "supabase.node.filesystem.size_bytes", aggregation: "max", groupBy: ["device"] },
-        },
+        numerator: { metric: "supabase.node.filesystem.available_bytes", aggregation: "min", groupBy: ["device"] },
+        denominator: { metric: "supabase.node.filesystem.size_bytes", aggregation: "max", groupBy: ["device"] },
+        complement: true,
+        timeAggregation: "avg",
+        window: "5m",
+        scale: 1,
         comparator: ">",
         critical: 0.95,
         warning: 0.85,
-        unit: "ratio",
         whatHappened: "A filesystem of the Supabase database instance is fuller than the threshold.",
         firstSteps: [
             "Check table and index sizes (and bloat) in Supabase",
@@ -224,7 +229,7 @@ export const TECHNICAL_MONITORS: MonitorSpec[] = [
             "Enlarge the disk (Supabase auto-scales it, at most once every 6 hours) or archive old listings",
         ],
         source: "003 §Alert Configuration / Infrastructure Thresholds (disk_usage >85% warning, >95% critical)",
-    },
+    }),
     // network_latency: >200ms (warning), >1s (critical): TCP connect time of the API health synthetic (ms), measured
     // from Datadog's locations to the Vercel edge; the Agent-5 host metric system.net.tcp.rtt.avg has no host here.
     gauge({

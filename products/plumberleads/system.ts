@@ -2,7 +2,7 @@
  * PlumberLeads thresholds of 004 §System Metrics: server (application hosts), database (PostgreSQL integration) and cache
  * (Redis integration) tables, one monitor per row.
  */
-import { eventCount, eventRatio, gauge, hostCpu, hostMemory } from "../../lib/inputs/catalog/factories";
+import { eventCount, eventRatio, gauge, gaugeRatio, hostCpu, hostMemory } from "../../lib/inputs/catalog/factories";
 import type { MonitorSpec } from "../../lib/inputs/catalog/schema";
 import { s } from "../../lib/inputs/catalog/units";
 
@@ -270,24 +270,18 @@ export const SYSTEM_MONITORS: MonitorSpec[] = [
     }),
     // ==== 004 §System Metrics / Cache Metrics (Redis integration) ====
     // Memory Usage >85% of Redis maxmemory
-    {
+    gaugeRatio({
         id: "redis-memory",
         title: "Redis memory usage above 85%",
-        category: "saturation",
         severity: "P2",
         planSeverity: "P3 (Medium)",
         surface: "cache",
-        query: {
-            kind: "ratio",
-            numerator: { metric: "redis.mem.used", aggregation: "max" },
-            denominator: { metric: "redis.mem.maxmemory", aggregation: "max" },
-            scale: 100,
-            timeAggregation: "avg",
-            window: "5m",
-        },
+        numerator: { metric: "redis.mem.used", aggregation: "max" },
+        denominator: { metric: "redis.mem.maxmemory", aggregation: "max" },
+        timeAggregation: "avg",
+        window: "5m",
         comparator: ">",
         critical: 85,
-        unit: "%",
         whatHappened: "Redis is using more than 85% of its maxmemory; evictions or write errors are close.",
         firstSteps: [
             "Check the biggest keys (redis-cli --bigkeys) and keys without TTL",
@@ -295,7 +289,7 @@ export const SYSTEM_MONITORS: MonitorSpec[] = [
             "Increase maxmemory or the instance size if usage is legitimate",
         ],
         source: "004 §Cache Metrics (Memory Usage >85%)",
-    },
+    }),
     // Cache Hit Rate <80%: hits / lookups counted by the app's cache layer (Redis reports hits and misses
     // separately and the ratio needs their sum in the denominator).
     eventRatio({
@@ -341,24 +335,18 @@ export const SYSTEM_MONITORS: MonitorSpec[] = [
         source: "004 §Cache Metrics (Evictions >0 per sec)",
     }),
     // Connected Clients >80% of max (maxclients from CONFIG GET)
-    {
+    gaugeRatio({
         id: "redis-connected-clients",
         title: "Redis connected clients above 80% of max",
-        category: "saturation",
         severity: "P2",
         planSeverity: "P3 (Medium)",
         surface: "cache",
-        query: {
-            kind: "ratio",
-            numerator: { metric: "redis.net.clients", aggregation: "max" },
-            denominator: { metric: "redis.net.maxclients", aggregation: "max" },
-            scale: 100,
-            timeAggregation: "avg",
-            window: "5m",
-        },
+        numerator: { metric: "redis.net.clients", aggregation: "max" },
+        denominator: { metric: "redis.net.maxclients", aggregation: "max" },
+        timeAggregation: "avg",
+        window: "5m",
         comparator: ">",
         critical: 80,
-        unit: "%",
         whatHappened: "Redis has more than 80% of its maximum client connections open.",
         firstSteps: [
             "Check connections per client host (CLIENT LIST) for a connection leak",
@@ -366,7 +354,7 @@ export const SYSTEM_MONITORS: MonitorSpec[] = [
             "Restart leaking workers; raise maxclients only after fixing the leak",
         ],
         source: "004 §Cache Metrics (Connected Clients >80% of max)",
-    },
+    }),
     // Blocked Clients >0 for 1 min: the minimum over 1 minute above 0 = blocked the whole minute
     gauge({
         id: "redis-blocked-clients",

@@ -182,6 +182,40 @@ export function eventRatio(
     );
 }
 
+/**
+ * One gauge as a share of another (used / limit, free / total, remaining / quota): in % with scale 100 (the
+ * default), as a ratio with scale 1; `complement` watches 1 − the share (used, from available / total).
+ */
+export function gaugeRatio(
+    t: MonitorText &
+        Thresholds & {
+            numerator: MetricRef;
+            denominator: MetricRef;
+            window: string;
+            scale?: 1 | 100;
+            complement?: true;
+            timeAggregation?: "avg" | "min" | "max";
+            /** Unit of the share as a reader sees it ("% remaining"); "%" or "ratio" from the scale by default. */
+            unit?: string;
+        },
+): MonitorSpec {
+    const scale = t.scale ?? 100;
+    return monitor(
+        t,
+        "saturation",
+        {
+            kind: "ratio",
+            numerator: t.numerator,
+            denominator: t.denominator,
+            scale,
+            ...(t.complement ? { complement: true } : {}),
+            timeAggregation: t.timeAggregation ?? "avg",
+            window: t.window,
+        },
+        { ...t, unit: t.unit ?? (scale === 100 ? "%" : "ratio") },
+    );
+}
+
 /** APM error rate of a span (`trace.<span>.errors / trace.<span>.hits`) with a minimum request count. */
 export function apmErrorRate(t: MonitorText & Thresholds & { span: string; window?: string; minRequests: number }): MonitorSpec {
     return eventRatio({
