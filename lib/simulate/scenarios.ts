@@ -93,6 +93,25 @@ function withSingle(s: Series, at: number | undefined): Series {
     return { ...s, values };
 }
 
+/** The path's value at t, or `worst` in the minute of its single failure. */
+function valueAt(p: Path, worst: number): (t: number) => number {
+    return (t) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? worst : p.value(t));
+}
+
+/** A per-minute measure of requests (latency): none without traffic, the worst value in the single failure's minute. */
+function requestMeasure(p: Path, worst: number): Series {
+    const at = valueAt(p, worst);
+    return grid(p, (t) => (p.traffic(t) === 0 ? null : at(t)));
+}
+
+/** Events per minute making the path's value the count of a `window`-second window, plus the single failure. */
+function windowCounts(p: Path, window: number): Series {
+    return withSingle(
+        counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (window / 60) : 0)),
+        p.single,
+    );
+}
+
 function counts(p: Path, perMinute: (t: number) => number): Series {
     return evenCounts((t) => Math.max(0, perMinute(t)), p.end, STEP);
 }
@@ -260,7 +279,7 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
             trafficDriven: traffic,
             inputs: (p) => {
                 const live = (t: number) => !traffic || p.traffic(t) > 0;
-                const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? worst : p.value(t));
+                const at = valueAt(p, worst);
                 return {
                     [ratio.num.key]: grid(p, (t) => (live(t) ? clamp01(ratio.value.inverse(at(t))) * 1000 : null)),
                     [ratio.den.key]: grid(p, (t) => (live(t) ? 1000 : null)),
@@ -279,10 +298,7 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
             history,
             trafficDriven: true,
             inputs: (p) => ({
-                [key]: withSingle(
-                    counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)),
-                    p.single,
-                ),
+                [key]: windowCounts(p, q.window),
             }),
         };
     }
@@ -302,7 +318,7 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
             trafficDriven: false,
             inputs: (p) => {
                 let total = 0;
-                const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t));
+                const at = valueAt(p, l.worst);
                 return { [term.key]: grid(p, (t) => (total += Math.max(0, value.inverse(at(t))) * STEP)) };
             },
         };
@@ -326,7 +342,7 @@ function metricShape(q: Extract<DatadogQuery, { kind: "metric" }>, delay: number
             history,
             trafficDriven: traffic,
             inputs: (p) => {
-                const at = (t: number) => (p.single !== undefined && t >= p.single && t < p.single + STEP ? l.worst : p.value(t));
+                const at = valueAt(p, l.worst);
                 if (fact?.cumulative) {
                     // The value is the number of new events per minute; the metric reports their running total.
                     let total = 0;
@@ -412,13 +428,7 @@ function baseShape(alert: SimAlert): Shape {
                         trafficDriven: true,
                         // Each minute's point is the latency of that minute's requests: one slow request at low traffic is the minute.
                         inputs: (p) => ({
-                            [q.key]: grid(p, (t) =>
-                                p.traffic(t) === 0
-                                    ? null
-                                    : p.single !== undefined && t >= p.single && t < p.single + STEP
-                                      ? l.worst
-                                      : p.value(t),
-                            ),
+                            [q.key]: requestMeasure(p, l.worst),
                         }),
                     };
                 }
@@ -482,10 +492,7 @@ function baseShape(alert: SimAlert): Shape {
                             history: q.window,
                             trafficDriven: true,
                             inputs: (p) => ({
-                                [q.source]: withSingle(
-                                    counts(p, (t) => (p.traffic(t) > 0 ? p.value(t) / (q.window / 60) : 0)),
-                                    p.single,
-                                ),
+                                [q.source]: windowCounts(p, q.window),
                             }),
                         };
                     }
@@ -499,13 +506,7 @@ function baseShape(alert: SimAlert): Shape {
                         trafficDriven: true,
                         inputs: (p) => ({
                             [q.source]: counts(p, p.traffic),
-                            [q.measure!]: grid(p, (t) =>
-                                p.traffic(t) === 0
-                                    ? null
-                                    : p.single !== undefined && t >= p.single && t < p.single + STEP
-                                      ? l.worst
-                                      : p.value(t),
-                            ),
+                            [q.measure!]: requestMeasure(p, l.worst),
                         }),
                     };
                 }
