@@ -5,14 +5,13 @@ import { stateBlocks } from "../lib/datadog/messages";
 import { SEVERITY_POLICIES, Severity } from "../lib/model/severity";
 import { pages } from "../lib/model/alert";
 import { route } from "../lib/model/routing";
-import { isLowUrgencyPagerService } from "../lib/model/naming";
 import { severityBasedUrgency } from "../lib/pagerduty/service";
 import { buildStackModel, StackAlert } from "../lib/stack/model";
 import { alertRoutingProblems, validateStack } from "../lib/stack/validate";
 import { usageBudgetAlerts } from "../lib/datadog/usageBudget";
 import { catalog } from "../products";
 import { stackConfig } from "./helpers/stackConfig";
-import { isCompositePart, loadPlan, MONITOR } from "./helpers/plan";
+import { isCompositePart, loadPlan, MONITOR, pagesFrom } from "./helpers/plan";
 
 const products = loadCatalog(catalog);
 const production = stackConfig("production");
@@ -204,9 +203,7 @@ describe.each(["production", "staging"] as const)("monitor messages in the evalu
     it(stack === "staging" ? "never pages" : "pages on every P0 monitor and only on P0", () => {
         for (const m of view.ofType(MONITOR)) {
             // A low-urgency incident notifies without waking anyone: not a page.
-            const pages = parseHandles(m.inputs.message as string).some(
-                (h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target),
-            );
+            const pages = pagesFrom(m.inputs.message as string);
             const p0 = (m.inputs.tags as string[]).includes("severity:p0");
             expect([m.name, pages]).toEqual([m.name, stack === "production" && p0]);
         }

@@ -5,6 +5,7 @@
 import type { RoutingConfig } from "../inputs/config/routing";
 import { route, Route, RouteTarget } from "../model/routing";
 import type { Severity } from "../model/severity";
+import { isLowUrgencyPagerService } from "../model/naming";
 
 /** Datadog notification handles, e.g. `@pagerduty-bearo-production @slack-alerts-critical`. */
 export function handles(r: Route): string[] {
@@ -33,6 +34,11 @@ export interface ParsedHandle {
     kind: "pagerduty" | "slack" | "email" | "webhook" | "opsgenie";
     target: string;
     raw: string;
+}
+
+/** Whether a message pages: it has a high-urgency PagerDuty handle (a low-urgency incident wakes nobody). */
+export function messagePages(message: string): boolean {
+    return parseHandles(message).some((h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target));
 }
 
 /** Finds every notification handle in a monitor message (for cross-tool validation). */

@@ -3,8 +3,7 @@
  * `pulumi preview --policy-pack policy`) and inside `npm run plan`, so a violation fails the offline plan too.
  */
 import { Plan, productOf } from "./plan";
-import { parseHandles } from "../datadog/handles";
-import { isLowUrgencyPagerService } from "../model/naming";
+import { messagePages, parseHandles } from "../datadog/handles";
 
 /**
  * What a rule sees of a resource: the plan JSON's fields, or a policy pack resource's `props` as `inputs`.
@@ -144,13 +143,7 @@ export const POLICY_RULES: PolicyRule[] = [
                 // Production by the env tag or by the URN's stack: dropping one of them must not exempt a monitor.
                 .filter((r) => ALERTING.has(r.type) && (tagValue(r, "env") === "production" || stackOf(r.urn) === "production"))
                 .map((r) => ({ r, evidence: p0Evidence(r) }))
-                .filter(
-                    ({ r, evidence }) =>
-                        evidence.length > 0 &&
-                        !parseHandles(String(r.inputs.message ?? "")).some(
-                            (h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target),
-                        ),
-                )
+                .filter(({ r, evidence }) => evidence.length > 0 && !messagePages(String(r.inputs.message ?? "")))
                 .map(({ r, evidence }) =>
                     violation(
                         "production-p0-pages",

@@ -5,8 +5,7 @@ import type { Plan, PlanResource } from "../../scripts/planner";
 import { productOf } from "../../scripts/summary";
 import { planCacheDir } from "./run";
 import type { StackName } from "./constants";
-import { parseHandles } from "../../lib/datadog/handles";
-import { isLowUrgencyPagerService } from "../../lib/model/naming";
+import { messagePages } from "../../lib/datadog/handles";
 
 export type { Plan, PlanResource };
 
@@ -54,10 +53,8 @@ export function loadPlan(stack: StackName): PlanView {
 
 export const MONITOR = "datadog:index/monitor:Monitor";
 
-/** Whether a Datadog message pages: a high-urgency PagerDuty handle (a low-urgency incident wakes nobody). */
-export function pagesFrom(message: string): boolean {
-    return parseHandles(message).some((h) => h.kind === "pagerduty" && !isLowUrgencyPagerService(h.target));
-}
+/** Whether a Datadog message pages (a high-urgency PagerDuty handle). */
+export const pagesFrom = messagePages;
 
 /** A silent part of a composite monitor (lib/datadog/monitors.ts): it evaluates, its composite notifies. */
 export function isCompositePart(r: { inputs: Record<string, unknown> }): boolean {
