@@ -45,6 +45,26 @@ function withComparison(q: string, errors: string[], check: (cmp: Comparison) =>
     return { form, errors, comparator: cmp.comparator, threshold: cmp.threshold };
 }
 
+/**
+ * A query whose left side may be a formula or the type's own query form (`check`): the `threshold` keyword of
+ * formula monitors is refused on the other form.
+ */
+function withFormulaOr(q: string, errors: string[], check: (cmp: Comparison) => QueryForm | undefined): QueryCheck {
+    return withComparison(
+        q,
+        errors,
+        (cmp) => {
+            if (isFormula(cmp.lhs)) {
+                checkFormulaQuery(cmp.lhs, errors);
+                return "formula";
+            }
+            if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
+            return check(cmp);
+        },
+        true,
+    );
+}
+
 /** Checks one monitor query of the given Datadog monitor type. */
 export function validateQuery(type: string, query: string): QueryCheck {
     const errors: string[] = [];
@@ -54,19 +74,7 @@ export function validateQuery(type: string, query: string): QueryCheck {
         switch (type) {
             case "metric alert":
             case "query alert":
-                return withComparison(
-                    q,
-                    errors,
-                    (cmp) => {
-                        if (isFormula(cmp.lhs)) {
-                            checkFormulaQuery(cmp.lhs, errors);
-                            return "formula";
-                        }
-                        if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
-                        return checkMetricMonitor(cmp.lhs, cmp, errors);
-                    },
-                    true,
-                );
+                return withFormulaOr(q, errors, (cmp) => checkMetricMonitor(cmp.lhs, cmp, errors));
             case "service check": {
                 const runs = checkServiceCheck(q, errors);
                 return { form: "service-check", errors, runs };
@@ -100,20 +108,10 @@ export function validateQuery(type: string, query: string): QueryCheck {
             });
         }
         if (type in SEARCH_SOURCES) {
-            return withComparison(
-                q,
-                errors,
-                (cmp) => {
-                    if (isFormula(cmp.lhs)) {
-                        checkFormulaQuery(cmp.lhs, errors);
-                        return "formula";
-                    }
-                    if (cmp.threshold === "threshold") errors.push("the threshold keyword is for formula queries only");
-                    checkSearchQuery(type, cmp.lhs, errors);
-                    return "search";
-                },
-                true,
-            );
+            return withFormulaOr(q, errors, (cmp) => {
+                checkSearchQuery(type, cmp.lhs, errors);
+                return "search";
+            });
         }
         return { errors: [`unknown monitor type "${type}" (one of: ${MONITOR_TYPES.join(", ")})`] };
     })();
